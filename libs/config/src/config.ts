@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the apps read, validated once at start. A missing or invalid variable stops the
+ * process with a message naming it, instead of failing later somewhere deep.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const urlWithProtocol = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}` },
+  );
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).default('postgres://localhost:5432/labour_cases'),
+    REDIS_URL: urlWithProtocol(['redis', 'rediss']).default('redis://localhost:6379'),
+    EVENT_STORE: z.enum(['postgres', 'kurrentdb']).default('postgres'),
+    KURRENTDB_CONNECTION_STRING: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Comma-separated list of allowed browser origins; empty means no cross-origin access. */
+    CORS_ORIGINS: z.string().default(''),
+    /** Apply pending migrations when an app starts (under an advisory lock, so replicas may race safely). */
+    MIGRATIONS_RUN: booleanFlag.default(true),
+    /** A prefix for BullMQ queues, so that several deployments (or test runs) can share one Redis. */
+    QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('lc'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.EVENT_STORE === 'kurrentdb' && !config.KURRENTDB_CONNECTION_STRING) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['KURRENTDB_CONNECTION_STRING'],
+        message: 'is required when EVENT_STORE=kurrentdb',
+      });
+    }
+  });
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Treat empty strings as unset, the way a shell `export FOO=` usually means "no value".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`));
+  }
+  return result.data;
+}
+
+/** The Nest injection token of the validated AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

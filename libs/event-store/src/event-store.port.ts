@@ -1,0 +1,126 @@
+/**
+ * The event store port. Every adapter (PostgreSQL, KurrentDB) implements it and passes the same
+ * contract suite (libs/event-store/src/contract).
+ *
+ * Versions count events: a stream with no events has version 0, the first event of a stream has
+ * streamVersion 1, and after appending n events to a stream of version v its version is v + n.
+ *
+ * Global positions are opaque strings. Each adapter defines their order; callers only store them
+ * (as checkpoints) and hand them back.
+ */
+
+export type ExpectedVersion = 'any' | 'no_stream' | 'exists' | number;
+
+/** Who did it and why: stored with every event. */
+export interface EventMetadata {
+  actorId?: string;
+  actorRole?: string;
+  correlationId?: string;
+  causationId?: string;
+  schemaVersion?: number;
+  /** Anything else a context needs to keep with the event (import file hash and row, request id...). */
+  [key: string]: unknown;
+}
+
+/** An event as a command produces it, before it is stored. */
+export interface NewEvent<Type extends string = string, Data = Record<string, unknown>> {
+  eventId: string;
+  type: Type;
+  data: Data;
+  metadata?: EventMetadata;
+}
+
+/** An event as it was stored. */
+export interface RecordedEvent<Type extends string = string, Data = Record<string, unknown>> {
+  eventId: string;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+  streamId: string;
+  streamVersion: number;
+  globalPosition: string;
+  recordedAt: Date;
+}
+
+export interface AppendResult {
+  /** The stream's version after the append. */
+  nextVersion: number;
+  /** Global position of the last event of the append (or of the already stored one on a no-op). */
+  globalPosition: string;
+}
+
+export interface ReadStreamOptions {
+  /** Start at this streamVersion (inclusive). Forwards default 1, backwards default the last event. */
+  fromVersion?: number;
+  direction?: 'forwards' | 'backwards';
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Omitted: from the start. */
+  fromPosition?: string;
+  maxCount?: number;
+  filter?: EventFilter;
+}
+
+/** Both parts are optional; an event passes when it matches every part given. */
+export interface EventFilter {
+  streamPrefixes?: string[];
+  eventTypes?: string[];
+}
+
+export interface SubscribeOptions {
+  /** Exclusive: the position of the last event the subscriber has handled. Omitted: from the start. */
+  fromCheckpoint?: string;
+  filter?: EventFilter;
+}
+
+/**
+ * A live subscription. It is an async iterator of events in global order: it first catches up,
+ * then waits for new events. Stop it with close(); the iterator then ends.
+ */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  append(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** For health checks: resolves when the store answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The Nest injection token of the configured EventStore. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+export class ConcurrencyError extends Error {
+  readonly code = 'concurrency_conflict';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    /** The stream's version when the append was refused (0 when it does not exist). */
+    readonly actual: number,
+  ) {
+    super(`Stream ${streamId}: expected version ${String(expected)}, actual ${actual}`);
+    this.name = 'ConcurrencyError';
+  }
+}
+
+/** An append that repeats some, but not all, of the event ids already in the stream. */
+export class PartialDuplicateAppendError extends Error {
+  readonly code = 'partial_duplicate_append';
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId}: the append repeats some event ids already stored, but not all of them`);
+    this.name = 'PartialDuplicateAppendError';
+  }
+}
+
+export function matchesFilter(event: Pick<RecordedEvent, 'streamId' | 'type'>, filter?: EventFilter): boolean {
+  if (!filter) return true;
+  if (filter.streamPrefixes?.length && !filter.streamPrefixes.some((p) => event.streamId.startsWith(p))) return false;
+  if (filter.eventTypes?.length && !filter.eventTypes.includes(event.type)) return false;
+  return true;
+}

@@ -1,0 +1,3 @@
+export * from './event-store.port';
+export * from './event-store.module';
+export { PostgresEventStore } from './postgres/postgres-event-store';

@@ -1,0 +1,265 @@
+import { EventEmitter } from 'node:events';
+import { Client, Pool, PoolConfig } from 'pg';
+import {
+  AppendResult,
+  ConcurrencyError,
+  EventFilter,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  PartialDuplicateAppendError,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+
+const CHANNEL = 'event_store_appended';
+const BATCH = 500;
+
+/** A position is `<transaction id>-<global_position>`: the pair that orders the log. */
+function encodePosition(transactionId: string, globalPosition: string): string {
+  return `${transactionId}-${globalPosition}`;
+}
+
+function decodePosition(position: string | undefined): [string, string] {
+  if (position === undefined) return ['0', '0'];
+  const match = /^(\d+)-(\d+)$/.exec(position);
+  if (!match) throw new Error(`Not a PostgreSQL event store position: ${position}`);
+  return [match[1], match[2]];
+}
+
+function likePrefix(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+interface EventRow {
+  event_id: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  stream_id: string;
+  stream_version: string;
+  transaction_id: string;
+  global_position: string;
+  recorded_at: Date;
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    streamId: row.stream_id,
+    streamVersion: Number(row.stream_version),
+    globalPosition: encodePosition(row.transaction_id, row.global_position),
+    recordedAt: row.recorded_at,
+  };
+}
+
+const COLUMNS = `event_id, type, data, metadata, stream_id, stream_version, transaction_id::text AS transaction_id,
+  global_position, recorded_at`;
+
+export interface PostgresEventStoreOptions {
+  /** A connection string with a user (see withDefaultUser), or a full pool config. */
+  pool: PoolConfig;
+  /** How long an idle subscriber sleeps when no notification wakes it. Notifications do the real work. */
+  idlePollMs?: number;
+}
+
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly idlePollMs: number;
+  private readonly wake = new EventEmitter();
+  private listener?: Promise<Client>;
+  private closed = false;
+
+  constructor(options: PostgresEventStoreOptions) {
+    this.pool = new Pool({ max: 10, ...options.pool });
+    this.idlePollMs = options.idlePollMs ?? 2000;
+    this.wake.setMaxListeners(0);
+  }
+
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options: { expectedVersion?: ExpectedVersion } = {},
+  ): Promise<AppendResult> {
+    const expected = options.expectedVersion ?? 'any';
+    if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0)) {
+      throw new RangeError(`expectedVersion must be a non-negative integer, got ${expected}`);
+    }
+    if (events.length === 0) throw new RangeError('append needs at least one event');
+    const { rows } = await this.pool.query<{
+      status: 'ok' | 'duplicate' | 'conflict' | 'partial_duplicate';
+      version: string;
+      transaction_id: string | null;
+      global_position: string | null;
+    }>(
+      `SELECT status, version, transaction_id::text AS transaction_id, global_position
+         FROM event_store.append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])`,
+      [
+        streamId,
+        String(expected),
+        events.map((e) => e.eventId),
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => JSON.stringify(e.metadata ?? {})),
+      ],
+    );
+    const row = rows[0];
+    switch (row.status) {
+      case 'conflict':
+        throw new ConcurrencyError(streamId, expected, Number(row.version));
+      case 'partial_duplicate':
+        throw new PartialDuplicateAppendError(streamId);
+      default:
+        return {
+          nextVersion: Number(row.version),
+          globalPosition: encodePosition(row.transaction_id!, row.global_position!),
+        };
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromVersion ?? (backwards ? Number.MAX_SAFE_INTEGER : 1);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM event_store.events
+        WHERE stream_id = $1 AND stream_version ${backwards ? '<=' : '>='} $2
+        ORDER BY stream_version ${backwards ? 'DESC' : 'ASC'}
+        LIMIT $3`,
+      [streamId, from, options.maxCount ?? null],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return (await this.readAllBelowHorizon(options.fromPosition, options.maxCount ?? BATCH, options.filter)).events;
+  }
+
+  /**
+   * Events after `from` whose transactions are all finished: below the oldest transaction still
+   * running, nothing can appear any more, so a reader moving along this order never skips one.
+   * `heldBack` tells that committed events exist beyond the horizon (an older transaction is still
+   * open), so the caller should look again soon rather than wait for a notification.
+   */
+  private async readAllBelowHorizon(
+    from: string | undefined,
+    maxCount: number,
+    filter?: EventFilter,
+  ): Promise<{ events: RecordedEvent[]; heldBack: boolean }> {
+    const [tx, pos] = decodePosition(from);
+    const { rows } = await this.pool.query<EventRow & { held_back: boolean }>(
+      `WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+       SELECT ${COLUMNS}, false AS held_back
+         FROM event_store.events, horizon
+        WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+          AND transaction_id < horizon.xmin
+          AND ($4::text[] IS NULL OR stream_id LIKE ANY ($4::text[]))
+          AND ($5::text[] IS NULL OR type = ANY ($5::text[]))
+        ORDER BY transaction_id, global_position
+        LIMIT $3`,
+      [
+        tx,
+        pos,
+        maxCount,
+        filter?.streamPrefixes?.length ? filter.streamPrefixes.map(likePrefix) : null,
+        filter?.eventTypes?.length ? filter.eventTypes : null,
+      ],
+    );
+    let heldBack = false;
+    if (rows.length < maxCount) {
+      const probe = await this.pool.query<{ held_back: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM event_store.events
+                         WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) AS held_back`,
+      );
+      heldBack = probe.rows[0].held_back;
+    }
+    return { events: rows.map(toRecorded), heldBack };
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    let closed = false;
+    let wakeUp: (() => void) | undefined;
+    const onWake = () => wakeUp?.();
+    this.wake.on('wake', onWake);
+    void this.ensureListener().catch(() => undefined); // the idle poll still works without it
+    const store = this;
+
+    async function* iterate(): AsyncGenerator<RecordedEvent> {
+      let checkpoint = options.fromCheckpoint;
+      try {
+        while (!closed) {
+          const { events, heldBack } = await store.readAllBelowHorizon(checkpoint, BATCH, options.filter);
+          for (const event of events) {
+            if (closed) return;
+            yield event;
+            checkpoint = event.globalPosition;
+          }
+          if (events.length === BATCH) continue;
+          const sleepMs = heldBack ? 20 : store.idlePollMs;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, sleepMs);
+            wakeUp = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          wakeUp = undefined;
+        }
+      } finally {
+        store.wake.off('wake', onWake);
+      }
+    }
+
+    const iterator = iterate();
+    return {
+      [Symbol.asyncIterator]: () => iterator,
+      close: async () => {
+        closed = true;
+        wakeUp?.();
+        await iterator.return(undefined);
+      },
+    };
+  }
+
+  /** One LISTEN connection per store, shared by its subscriptions; re-established if it drops. */
+  private ensureListener(): Promise<Client> {
+    if (this.closed) return Promise.reject(new Error('event store closed'));
+    if (!this.listener) {
+      const client = new Client(this.pool.options);
+      this.listener = (async () => {
+        await client.connect();
+        client.on('notification', () => this.wake.emit('wake'));
+        client.on('error', () => {
+          this.listener = undefined;
+          client.end().catch(() => undefined);
+          if (!this.closed) setTimeout(() => void this.ensureListener().catch(() => undefined), 1000);
+        });
+        await client.query(`LISTEN ${CHANNEL}`);
+        // Anything appended while we were not listening is picked up by this wake-up.
+        this.wake.emit('wake');
+        return client;
+      })();
+      this.listener.catch(() => {
+        this.listener = undefined;
+      });
+    }
+    return this.listener;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1 FROM event_store.streams LIMIT 1');
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const listener = this.listener;
+    this.listener = undefined;
+    if (listener) await listener.then((c) => c.end()).catch(() => undefined);
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,37 @@
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { Response } from 'express';
+import { EventStoreHealthIndicator } from './event-store.health';
+import { RedisHealthIndicator } from './redis.health';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly postgres: TypeOrmHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+    private readonly eventStore: EventStoreHealthIndicator,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  async check(@Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.health.check([
+        () => this.postgres.pingCheck('postgres', { timeout: 3000 }),
+        () => this.redis.isHealthy('redis'),
+        () => this.eventStore.isHealthy('eventStore'),
+      ]);
+    } catch (error) {
+      // Probes and dashboards read terminus' own report ({ status, info, error, details }); the
+      // problem-details filter would replace it with a generic 503.
+      if (error instanceof ServiceUnavailableException) {
+        res.status(503);
+        return error.getResponse();
+      }
+      throw error;
+    }
+  }
+}

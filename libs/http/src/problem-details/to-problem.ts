@@ -1,0 +1,106 @@
+import { STATUS_CODES } from 'node:http';
+import { HttpException } from '@nestjs/common';
+import { FieldError } from './errors';
+import { PROBLEM_TYPES, problemTypeUri } from './problem-types';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** An RFC 9457 problem details object, with the extensions this API uses. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  /** The error code of a domain error, stable for clients to branch on. */
+  code?: string;
+  /** For validation failures: every bad field. */
+  errors?: FieldError[];
+  /** The X-Request-Id of the request, to find it in the logs. */
+  requestId?: string;
+}
+
+export interface ProblemContext {
+  instance?: string;
+  requestId?: string;
+}
+
+function statusTitle(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  // Other libraries use `code` too (pg's SQLSTATE '23505', Node's 'ECONNREFUSED'); only ours count.
+  return typeof code === 'string' && Object.hasOwn(PROBLEM_TYPES, code) ? code : undefined;
+}
+
+function httpExceptionDetail(exception: HttpException): string | undefined {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  if (typeof message === 'string') return message;
+  return exception.message;
+}
+
+/**
+ * Errors from Express middleware (body-parser, http-errors) carry `status` and `expose`; `expose`
+ * is their own verdict that the message is safe to show.
+ */
+function exposedClientError(error: unknown): { status: number; message: string } | undefined {
+  const candidate = error as { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown } | null;
+  const status = candidate?.status ?? candidate?.statusCode;
+  if (typeof status !== 'number' || status < 400 || status > 499 || candidate?.expose !== true) return undefined;
+  return { status, message: String(candidate.message ?? '') };
+}
+
+/**
+ * Maps anything thrown while handling a request to problem details. `internal` tells that the
+ * error is unexpected: its message stays out of the answer (it may hold SQL or paths) and the
+ * caller should log it.
+ */
+export function toProblem(error: unknown, context: ProblemContext = {}): { problem: ProblemDetails; internal: boolean } {
+  const base = { instance: context.instance, requestId: context.requestId };
+  const code = codeOf(error);
+  if (code) {
+    const { status, title } = PROBLEM_TYPES[code];
+    const fieldErrors = (error as { errors?: unknown }).errors;
+    return {
+      internal: false,
+      problem: {
+        type: problemTypeUri(code),
+        title,
+        status,
+        detail: (error as Error).message || undefined,
+        ...base,
+        code,
+        ...(Array.isArray(fieldErrors) ? { errors: fieldErrors as FieldError[] } : {}),
+      },
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return {
+      internal: status >= 500,
+      problem: { type: 'about:blank', title: statusTitle(status), status, detail: httpExceptionDetail(error), ...base },
+    };
+  }
+  const exposed = exposedClientError(error);
+  if (exposed) {
+    return {
+      internal: false,
+      problem: { type: 'about:blank', title: statusTitle(exposed.status), status: exposed.status, detail: exposed.message, ...base },
+    };
+  }
+  return {
+    internal: true,
+    problem: {
+      type: 'about:blank',
+      title: statusTitle(500),
+      status: 500,
+      detail: 'An unexpected error occurred. Quote the request id when reporting it.',
+      ...base,
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { Body, Param, Query } from '@nestjs/common';
+import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { z } from 'zod';
+import { ZodPipe } from './zod.pipe';
+
+/**
+ * The schema as OpenAPI 3.0 sees it. `io: 'input'` describes what clients send (before defaults
+ * and transforms); transforms have no JSON Schema form, so they document as "anything" rather
+ * than fail the whole document.
+ */
+export function toOpenApiSchema(schema: z.ZodType): SchemaObject {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as SchemaObject;
+}
+
+/** Applies an OpenAPI method decorator from within a parameter decorator. */
+function documentMethod(target: object, key: string | symbol | undefined, decorator: MethodDecorator): void {
+  if (key === undefined) return; // a constructor parameter: not a route
+  const descriptor = Object.getOwnPropertyDescriptor(target, key);
+  if (descriptor) decorator(target, key, descriptor);
+}
+
+/** `@ZodBody(schema) body: z.output<typeof schema>`: validates the JSON body and documents it. */
+export function ZodBody(schema: z.ZodType, description?: string): ParameterDecorator {
+  const documentation = ApiBody({ schema: toOpenApiSchema(schema), description });
+  return (target, key, index) => {
+    Body(new ZodPipe(schema))(target, key, index);
+    documentMethod(target, key, documentation);
+  };
+}
+
+/** `@ZodQuery(z.object({...})) query`: validates the query string and documents each parameter. */
+export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
+  const json = toOpenApiSchema(schema);
+  const required = new Set(json.required ?? []);
+  const documentation = Object.entries(json.properties ?? {}).map(([name, property]) =>
+    ApiQuery({ name, required: required.has(name), schema: property as SchemaObject }),
+  );
+  return (target, key, index) => {
+    Query(new ZodPipe(schema))(target, key, index);
+    for (const decorator of documentation) documentMethod(target, key, decorator);
+  };
+}
+
+/** `@ZodParam('caseId', z.uuid()) caseId: string`: validates one path parameter and documents it. */
+export function ZodParam(name: string, schema: z.ZodType): ParameterDecorator {
+  const documentation = ApiParam({ name, required: true, schema: toOpenApiSchema(schema) });
+  const named = z.object({ [name]: schema });
+  const pipe = {
+    // Validating through an object names the parameter in the error, as for body fields.
+    transform: async (value: unknown) => ((await new ZodPipe(named).transform({ [name]: value })) as Record<string, unknown>)[name],
+  };
+  return (target, key, index) => {
+    Param(name, pipe)(target, key, index);
+    documentMethod(target, key, documentation);
+  };
+}

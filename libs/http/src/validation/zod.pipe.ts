@@ -1,0 +1,30 @@
+import { PipeTransform } from '@nestjs/common';
+import { z } from 'zod';
+import { FieldError, ValidationFailedError } from '../problem-details/errors';
+
+function dotted(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/** Every zod issue as field errors; an unknown-keys issue names each unknown key. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: dotted([...issue.path, key]), message: 'is not allowed' }))
+      : [{ field: dotted(issue.path), message: issue.message }],
+  );
+}
+
+/**
+ * Validates (and converts) a request part with a zod schema: the repository's one validation
+ * approach. Failures become a 400 problem naming each bad field.
+ */
+export class ZodPipe<Schema extends z.ZodType> implements PipeTransform<unknown, Promise<z.output<Schema>>> {
+  constructor(readonly schema: Schema) {}
+
+  async transform(value: unknown): Promise<z.output<Schema>> {
+    const result = await this.schema.safeParseAsync(value);
+    if (!result.success) throw new ValidationFailedError(fieldErrors(result.error));
+    return result.data;
+  }
+}

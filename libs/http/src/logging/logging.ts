@@ -27,6 +27,17 @@ export function httpLoggerParams(config: AppConfig, name: string): Params {
       customAttributeKeys: { reqId: 'requestId' },
       // Lines logged while handling a request carry its id, not the whole request again.
       quietReqLogger: true,
+      // Enough to find and follow a request; headers (bearer tokens, cookies) stay out of the logs.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string; headers?: Record<string, unknown> }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.remoteAddress,
+          userAgent: req.headers?.['user-agent'],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       // Probes hit /health every few seconds; their lines would drown the rest.
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },

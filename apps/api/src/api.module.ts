@@ -1,0 +1,42 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
+import { dataSourceOptions } from '@lc/database';
+import { EventStoreModule } from '@lc/event-store';
+import { HealthModule, httpLoggerParams, ProblemDetailsFilter } from '@lc/http';
+
+@Module({})
+export class ApiModule {
+  /** Takes the config main.ts validated, so that tests can hand in their own. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(httpLoggerParams(config, 'api')),
+        EventStoreModule.forRoot(),
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (c: AppConfig) => ({
+            ...dataSourceOptions(c.DATABASE_URL),
+            autoLoadEntities: true,
+            synchronize: false,
+            // main.ts migrates before Nest starts, under the advisory lock of runMigrations.
+            migrationsRun: false,
+          }),
+        }),
+        CqrsModule.forRoot(),
+        BullModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (c: AppConfig) => ({ connection: { url: c.REDIS_URL }, prefix: c.QUEUE_PREFIX }),
+        }),
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

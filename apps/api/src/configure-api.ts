@@ -1,0 +1,45 @@
+import { RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { AppConfig } from '@lc/config';
+import { problemDetailsErrorHandler, REQUEST_ID_HEADER, requestIdMiddleware } from '@lc/http';
+
+export const API_PREFIX = 'api/v1';
+export const BODY_LIMIT = '1mb';
+
+/**
+ * Everything around the routes: shared by main.ts and by tests that build the app in-process.
+ * The app must be created with `bodyParser: false`; the JSON parser is registered here, with a limit.
+ */
+export function configureApi(app: NestExpressApplication, config: AppConfig): void {
+  // First, so that every answer (even a refused body) carries the request id.
+  app.use(requestIdMiddleware());
+  app.use(helmet());
+  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins.length > 0) {
+    app.enableCors({ origin: origins, exposedHeaders: [REQUEST_ID_HEADER, 'ETag', 'Location'] });
+  }
+  // JSON only: the API takes no forms.
+  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.use(problemDetailsErrorHandler());
+
+  // Probes and the docs stay at stable paths when the API version changes.
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.ALL },
+      { path: 'docs', method: RequestMethod.ALL },
+    ],
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('labour-cases')
+      .setDescription('Labour-dispute case management for a district federation of trade unions')
+      .setVersion('v1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}

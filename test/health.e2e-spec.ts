@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { withDefaultUser } from '@lc/database';
+import { freePort, runBuiltApp, RunningApp, waitForHttp } from './support/built-app';
+
+const server = process.env.TEST_DATABASE_SERVER ?? 'postgres://localhost:5432';
+
+async function dropDatabase(name: string): Promise<void> {
+  const admin = new Client({ connectionString: withDefaultUser(`${server}/postgres`) });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+describe('the built API', () => {
+  const suffix = randomBytes(4).toString('hex');
+  const database = `lc_test_health_${suffix}`;
+  let api: RunningApp;
+  let base: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    api = runBuiltApp('api', {
+      PORT: String(port),
+      // A database that does not exist yet: the API must create and migrate it.
+      DATABASE_URL: `${server}/${database}`,
+      QUEUE_PREFIX: `lc_test_${suffix}`,
+      EVENT_STORE: 'postgres',
+    });
+    await waitForHttp(`${base}/health`, api);
+  });
+
+  afterAll(async () => {
+    if (api && api.child.exitCode === null && api.child.signalCode === null) {
+      api.child.kill('SIGKILL');
+      await api.exited;
+    }
+    await dropDatabase(database);
+  });
+
+  it('reports PostgreSQL, Redis and the event store up on /health', async () => {
+    const response = await fetch(`${base}/health`);
+    const body = await response.json();
+    expect({ status: response.status, body }).toMatchObject({
+      status: 200,
+      body: {
+        status: 'ok',
+        info: { postgres: { status: 'up' }, redis: { status: 'up' }, eventStore: { status: 'up' } },
+      },
+    });
+  });
+
+  it('answers an unknown business route with problem details', async () => {
+    const response = await fetch(`${base}/api/v1/no-such-thing`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      instance: '/api/v1/no-such-thing',
+    });
+  });
+
+  it('echoes the caller’s X-Request-Id, or makes one up', async () => {
+    const given = await fetch(`${base}/api/v1/no-such-thing`, { headers: { 'X-Request-Id': `e2e-${suffix}` } });
+    expect(given.headers.get('x-request-id')).toBe(`e2e-${suffix}`);
+    expect(await given.json()).toMatchObject({ requestId: `e2e-${suffix}` });
+
+    const made = await fetch(`${base}/health`);
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses malformed JSON with a 400 problem', async () => {
+    const response = await fetch(`${base}/api/v1/no-such-thing`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"employer":',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('serves the OpenAPI description outside the version prefix', async () => {
+    const response = await fetch(`${base}/docs/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = await response.json();
+    expect(document.components.securitySchemes).toHaveProperty('bearer');
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    api.child.kill('SIGTERM');
+    const { code, signal } = await api.exited;
+    expect({ code, signal, output: code === 0 ? '' : api.output() }).toEqual({ code: 0, signal: null, output: '' });
+  });
+});
+
+describe('the built API with a bad setting', () => {
+  it('exits 1 naming the variable, before starting anything', async () => {
+    const api = runBuiltApp('api', { PORT: 'abc' });
+    const { code } = await api.exited;
+    expect(code).toBe(1);
+    expect(api.output()).toMatch(/^\s*- PORT: /m);
+  });
+});

@@ -8,7 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * that took position 10 may commit after one that took 11, and a reader that had moved past 11
  * would skip 10 for ever.
  *
- * append_events does everything an append needs in one round trip: lock the stream row, answer a
+ * append_events does everything an append needs in one round trip: lock the stream, answer a
  * retried append (same event ids) as a no-op, check the expected version, insert, notify.
  */
 export class EventStore1763700000000 implements MigrationInterface {
@@ -57,6 +57,11 @@ export class EventStore1763700000000 implements MigrationInterface {
         v_last_pos  bigint;
         v_last_ver  bigint;
       BEGIN
+        -- Serialise appends to one stream BEFORE this transaction writes anything: an advisory
+        -- lock assigns no transaction id, so ours is taken after the previous appender committed,
+        -- and the global order (transaction_id first) keeps every stream's own order.
+        PERFORM pg_advisory_xact_lock(hashtextextended('event_store:' || p_stream_id, 0));
+
         -- Lock the stream row, creating it when an append may start the stream. Every later
         -- statement in this function then sees the appends that committed before we got the lock.
         SELECT s.version INTO v_current FROM event_store.streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
@@ -78,7 +83,7 @@ export class EventStore1763700000000 implements MigrationInterface {
             RETURN QUERY SELECT 'partial_duplicate'::text, v_current, NULL::xid8, NULL::bigint;
             RETURN;
           END IF;
-          RETURN QUERY SELECT 'duplicate'::text, v_current, e.transaction_id, e.global_position
+          RETURN QUERY SELECT 'duplicate'::text, v_last_ver, e.transaction_id, e.global_position
             FROM event_store.events e WHERE e.stream_id = p_stream_id AND e.stream_version = v_last_ver;
           RETURN;
         END IF;

@@ -160,7 +160,7 @@ export class PostgresEventStore implements EventStore {
           AND transaction_id < horizon.xmin
           AND ($4::text[] IS NULL OR stream_id LIKE ANY ($4::text[]))
           AND ($5::text[] IS NULL OR type = ANY ($5::text[]))
-        ORDER BY transaction_id, global_position
+        ORDER BY events.transaction_id, events.global_position -- the columns, not the ::text aliases
         LIMIT $3`,
       [
         tx,

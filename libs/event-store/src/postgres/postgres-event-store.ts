@@ -183,8 +183,13 @@ export class PostgresEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     let closed = false;
+    // A notification may arrive while we are reading; remember it so that we do not then sleep.
+    let woken = false;
     let wakeUp: (() => void) | undefined;
-    const onWake = () => wakeUp?.();
+    const onWake = () => {
+      woken = true;
+      wakeUp?.();
+    };
     this.wake.on('wake', onWake);
     void this.ensureListener().catch(() => undefined); // the idle poll still works without it
     const store = this;
@@ -193,13 +198,14 @@ export class PostgresEventStore implements EventStore {
       let checkpoint = options.fromCheckpoint;
       try {
         while (!closed) {
+          woken = false;
           const { events, heldBack } = await store.readAllBelowHorizon(checkpoint, BATCH, options.filter);
           for (const event of events) {
             if (closed) return;
             yield event;
             checkpoint = event.globalPosition;
           }
-          if (events.length === BATCH) continue;
+          if (events.length === BATCH || woken) continue;
           const sleepMs = heldBack ? 20 : store.idlePollMs;
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, sleepMs);

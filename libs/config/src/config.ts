@@ -34,6 +34,8 @@ export const configSchema = z
     /** Apply pending migrations when an app starts (under an advisory lock, so replicas may race safely). */
     MIGRATIONS_RUN: booleanFlag.default(true),
     /** A prefix for BullMQ queues, so that several deployments (or test runs) can share one Redis. */
+    /** Events a projection applies per transaction. */
+    PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
     QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('lc'),
   })
   .superRefine((config, ctx) => {

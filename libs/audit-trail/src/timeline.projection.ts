@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { RecordedEvent } from '@lc/event-store';
+import { Projection, RegisterProjection } from '@lc/projections';
+import { TimelineEntry } from './timeline-entry.entity';
+
+@Injectable()
+@RegisterProjection()
+export class TimelineProjection implements Projection {
+  readonly name = 'timeline';
+  readonly filter = {};
+  readonly tables = ['timeline_entries'];
+
+  async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
+    // A plain insert: applying an event twice would break the primary key, never pass silently.
+    await tx.insert(
+      TimelineEntry,
+      events.map((e) => ({
+        eventId: e.eventId,
+        streamId: e.streamId,
+        streamVersion: e.streamVersion,
+        type: e.type,
+        actorId: (e.metadata.actorId as string | undefined) ?? null,
+        actorRole: (e.metadata.actorRole as string | undefined) ?? null,
+        correlationId: (e.metadata.correlationId as string | undefined) ?? null,
+        recordedAt: e.recordedAt,
+        globalPosition: e.globalPosition,
+      })),
+    );
+  }
+}

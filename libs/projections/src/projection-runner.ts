@@ -1,0 +1,263 @@
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { EventStore, RecordedEvent, Subscription } from '@lc/event-store';
+import { Projection } from './projection';
+
+export const RESET_CHANNEL = 'projection_reset';
+
+/** Another runner, or a rebuild, moved the checkpoint since this runner read it. */
+class CheckpointMoved extends Error {}
+
+export function lockKey(name: string): string {
+  return `projection:${name}`;
+}
+
+export interface RunnerOptions {
+  batchSize: number;
+  /** How often a standby replica tries to take over the projection. */
+  standbyRetryMs?: number;
+  /** How long to wait for more events before applying a partial batch. */
+  lingerMs?: number;
+}
+
+/**
+ * Reads and writes a projection's checkpoint row. `apply` is the only way events reach a read
+ * model: in one transaction it locks the row, checks that nobody else moved it (fencing: a
+ * replica that lost its lock, or a rebuild), applies the batch and moves the checkpoint.
+ */
+export class CheckpointStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async read(name: string): Promise<string | undefined> {
+    await this.dataSource.query(`INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING`, [name]);
+    const rows: { position: string | null }[] = await this.dataSource.query(
+      `SELECT position FROM projection_checkpoints WHERE name = $1`,
+      [name],
+    );
+    return rows[0]?.position ?? undefined;
+  }
+
+  async apply(projection: Projection, expected: string | undefined, events: RecordedEvent[]): Promise<string> {
+    const last = events[events.length - 1].globalPosition;
+    await this.dataSource.transaction(async (tx) => {
+      const rows: { position: string | null }[] = await tx.query(
+        `SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
+        [projection.name],
+      );
+      if ((rows[0]?.position ?? undefined) !== expected) throw new CheckpointMoved();
+      await projection.apply(events, tx);
+      await tx.query(
+        `UPDATE projection_checkpoints
+            SET position = $2, events_applied = events_applied + $3, updated_at = now(), last_error = NULL
+          WHERE name = $1`,
+        [projection.name, last, events.length],
+      );
+    });
+    return last;
+  }
+
+  async recordError(name: string, error: unknown): Promise<void> {
+    await this.dataSource
+      .query(`UPDATE projection_checkpoints SET last_error = $2, last_error_at = now() WHERE name = $1`, [
+        name,
+        error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      ])
+      .catch(() => undefined);
+  }
+
+  /** Empties the read model and rewinds the checkpoint, in one transaction. */
+  async reset(projection: Projection): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(`INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING`, [projection.name]);
+      await tx.query(`SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [projection.name]);
+      if (projection.tables.length) await tx.query(`TRUNCATE ${projection.tables.join(', ')}`);
+      await tx.query(
+        `UPDATE projection_checkpoints SET position = NULL, events_applied = 0, updated_at = now(), last_error = NULL
+          WHERE name = $1`,
+        [projection.name],
+      );
+      await tx.query(`SELECT pg_notify($1, $2)`, [RESET_CHANNEL, projection.name]);
+    });
+  }
+}
+
+/**
+ * Runs one projection in this process while it holds the projection's advisory lock; replicas
+ * without the lock stand by and take over when the holder's session ends (crash, deploy).
+ */
+export class ProjectionRunner {
+  private readonly logger: Logger;
+  private stopped = false;
+  private lockClient?: Client;
+  private subscription?: Subscription;
+  private loop?: Promise<void>;
+  private sleeper?: { timer: NodeJS.Timeout; resolve: () => void };
+
+  constructor(
+    private readonly projection: Projection,
+    private readonly store: EventStore,
+    private readonly checkpoints: CheckpointStore,
+    private readonly connectionString: string,
+    private readonly options: RunnerOptions,
+  ) {
+    this.logger = new Logger(`Projection:${projection.name}`);
+  }
+
+  start(): void {
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.subscription?.close();
+    await this.loop;
+    await this.lockClient?.end().catch(() => undefined);
+    this.lockClient = undefined;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        if (!(await this.holdLock())) {
+          await this.sleep(this.options.standbyRetryMs ?? 2000);
+          continue;
+        }
+        await this.follow();
+        failures = 0;
+      } catch (error) {
+        if (this.stopped) break;
+        if (error instanceof CheckpointMoved) {
+          this.logger.log('checkpoint moved (rebuild or another replica); resuming from the stored checkpoint');
+          continue;
+        }
+        failures++;
+        this.logger.error({ err: error, failures }, 'projection failed; retrying from its checkpoint');
+        await this.checkpoints.recordError(this.projection.name, error);
+        if (this.lockClient && !(await this.lockAlive())) await this.dropLock();
+        await this.sleep(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)));
+      }
+    }
+  }
+
+  /** A session-level advisory lock on a connection of its own: it dies with this process. */
+  private async holdLock(): Promise<boolean> {
+    if (this.lockClient) return true;
+    const client = new Client({ connectionString: this.connectionString });
+    client.on('error', () => undefined); // surfaced by lockAlive / the next query
+    await client.connect();
+    const { rows } = await client.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`,
+      [lockKey(this.projection.name)],
+    );
+    if (!rows[0].locked) {
+      await client.end();
+      return false;
+    }
+    client.on('notification', (message) => {
+      if (message.payload === this.projection.name) void this.subscription?.close();
+    });
+    await client.query(`LISTEN ${RESET_CHANNEL}`);
+    this.lockClient = client;
+    this.logger.log('lock taken: this replica runs the projection');
+    return true;
+  }
+
+  private async lockAlive(): Promise<boolean> {
+    try {
+      await this.lockClient!.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async dropLock(): Promise<void> {
+    await this.lockClient?.end().catch(() => undefined);
+    this.lockClient = undefined;
+  }
+
+  /** Catches up from the checkpoint, then follows the log live, applying batches. */
+  private async follow(): Promise<void> {
+    let checkpoint = await this.checkpoints.read(this.projection.name);
+    const subscription = this.store.subscribeToAll({ fromCheckpoint: checkpoint, filter: this.projection.filter });
+    this.subscription = subscription;
+    let buffer: RecordedEvent[] = [];
+    let flushing: Promise<void> = Promise.resolve();
+    let lingering: NodeJS.Timeout | undefined;
+    let failure: unknown;
+
+    const flush = () => {
+      clearTimeout(lingering);
+      lingering = undefined;
+      const batch = buffer;
+      buffer = [];
+      if (batch.length === 0) return flushing;
+      flushing = flushing.then(async () => {
+        if (failure) return;
+        try {
+          checkpoint = await this.checkpoints.apply(this.projection, checkpoint, batch);
+        } catch (error) {
+          failure = error;
+          void subscription.close();
+        }
+      });
+      return flushing;
+    };
+
+    try {
+      for await (const event of subscription) {
+        buffer.push(event);
+        if (buffer.length >= this.options.batchSize) await flush();
+        else lingering ??= setTimeout(() => void flush(), this.options.lingerMs ?? 20);
+        if (failure) break;
+      }
+      // The subscription ends on stop() or on a reset notification: apply what is buffered, unless a reset.
+      if (!this.stopped) buffer = [];
+      await flush();
+    } finally {
+      clearTimeout(lingering);
+      await subscription.close();
+      this.subscription = undefined;
+    }
+    if (failure) throw failure;
+    if (!this.stopped) throw new CheckpointMoved();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.sleeper = { timer: setTimeout(resolve, ms), resolve };
+    });
+  }
+
+  private wake(): void {
+    if (this.sleeper) {
+      clearTimeout(this.sleeper.timer);
+      this.sleeper.resolve();
+      this.sleeper = undefined;
+    }
+  }
+}
+
+/**
+ * Replays a projection from the start of the log into its emptied read model, in this process,
+ * until it has caught up. Used by `projections:rebuild` when no worker holds the projection.
+ */
+export async function replay(
+  projection: Projection,
+  store: EventStore,
+  checkpoints: CheckpointStore,
+  batchSize: number,
+): Promise<number> {
+  let checkpoint = await checkpoints.read(projection.name);
+  let applied = 0;
+  for (;;) {
+    const events = await store.readAll({ fromPosition: checkpoint, maxCount: batchSize, filter: projection.filter });
+    if (events.length === 0) return applied;
+    checkpoint = await checkpoints.apply(projection, checkpoint, events);
+    applied += events.length;
+  }
+}

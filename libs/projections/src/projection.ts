@@ -1,0 +1,23 @@
+import { SetMetadata } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EventFilter, RecordedEvent } from '@lc/event-store';
+
+/**
+ * A read model kept up to date from the event log. The runner hands it batches of events in
+ * global order inside one transaction, together with its checkpoint: a batch is applied wholly
+ * and exactly once, or not at all.
+ */
+export interface Projection {
+  /** Stable name: the checkpoint's key and the argument of `npm run projections:rebuild -- <name>`. */
+  readonly name: string;
+  /** The events it needs; the runner subscribes with this filter. */
+  readonly filter: EventFilter;
+  /** The tables it owns (schema-qualified when not in public); a rebuild empties them. */
+  readonly tables: string[];
+  apply(events: RecordedEvent[], tx: EntityManager): Promise<void>;
+}
+
+export const PROJECTION = 'labour-cases:projection';
+
+/** Marks a provider as a projection, so that the worker's runner finds it. */
+export const RegisterProjection = (): ClassDecorator => SetMetadata(PROJECTION, true);

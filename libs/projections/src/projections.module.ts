@@ -1,0 +1,102 @@
+import { INestApplicationContext, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig, APP_CONFIG } from '@lc/config';
+import { withDefaultUser } from '@lc/database';
+import { EVENT_STORE, EventStore } from '@lc/event-store';
+import { Projection, PROJECTION } from './projection';
+import { CheckpointStore, lockKey, ProjectionRunner, replay } from './projection-runner';
+
+/** Finds every provider marked @RegisterProjection() and runs them in the worker. */
+@Injectable()
+export class ProjectionRegistry implements OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+  private readonly runners: ProjectionRunner[] = [];
+  private readonly checkpoints: CheckpointStore;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.checkpoints = new CheckpointStore(dataSource);
+  }
+
+  projections(): Projection[] {
+    return this.discovery
+      .getProviders({ metadataKey: PROJECTION })
+      .map((wrapper) => wrapper.instance as Projection)
+      .filter(Boolean);
+  }
+
+  find(name: string): Projection {
+    const projection = this.projections().find((p) => p.name === name);
+    if (!projection) {
+      const known = this.projections().map((p) => p.name).sort();
+      throw new Error(`No projection named "${name}". Known projections: ${known.join(', ') || '(none)'}`);
+    }
+    return projection;
+  }
+
+  /** Starts a runner per projection; each runs here only while it holds that projection's lock. */
+  startAll(): void {
+    for (const projection of this.projections()) {
+      const runner = new ProjectionRunner(
+        projection,
+        this.store,
+        this.checkpoints,
+        withDefaultUser(this.config.DATABASE_URL),
+        { batchSize: this.config.PROJECTION_BATCH_SIZE },
+      );
+      runner.start();
+      this.runners.push(runner);
+      this.logger.log(`runner started for ${projection.name}`);
+    }
+  }
+
+  /**
+   * Empties the read model and replays it. When a worker is running the projection, it sees the
+   * reset and replays; otherwise this process replays it to the end of the log before returning.
+   */
+  async rebuild(name: string): Promise<{ replayedHere: boolean; events: number }> {
+    const projection = this.find(name);
+    const lock = new Client({ connectionString: withDefaultUser(this.config.DATABASE_URL) });
+    await lock.connect();
+    try {
+      const { rows } = await lock.query<{ locked: boolean }>(
+        `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`,
+        [lockKey(name)],
+      );
+      await this.checkpoints.reset(projection);
+      if (!rows[0].locked) return { replayedHere: false, events: 0 };
+      const events = await replay(projection, this.store, this.checkpoints, this.config.PROJECTION_BATCH_SIZE);
+      return { replayedHere: true, events };
+    } finally {
+      await lock.end();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.runners.map((r) => r.stop()));
+  }
+}
+
+@Module({
+  imports: [DiscoveryModule],
+  providers: [ProjectionRegistry],
+  exports: [ProjectionRegistry],
+})
+export class ProjectionsModule {}
+
+/** For the worker's `rebuild <name>` command. */
+export async function rebuildProjection(app: INestApplicationContext, name: string): Promise<void> {
+  const logger = new Logger('Projections');
+  const result = await app.get(ProjectionRegistry).rebuild(name);
+  logger.log(
+    result.replayedHere
+      ? `${name}: read model cleared and replayed here (${result.events} events)`
+      : `${name}: read model cleared; the worker that runs this projection is replaying it now`,
+  );
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@lc/database';
+import { PostgresEventStore } from '@lc/event-store';
+import { createTestDatabase, TestDatabase } from '@lc/testing';
+import { TimelineEntry } from '@lc/audit-trail';
+import { TimelineProjection } from '../../audit-trail/src/timeline.projection';
+import { CheckpointStore, ProjectionRunner, replay } from './projection-runner';
+
+let db: TestDatabase;
+let dataSource: DataSource;
+let store: PostgresEventStore;
+const projection = new TimelineProjection();
+
+beforeAll(async () => {
+  db = await createTestDatabase('projections');
+  dataSource = await new DataSource(dataSourceOptions(db.url, { entities: [TimelineEntry] })).initialize();
+  store = new PostgresEventStore({ pool: { connectionString: db.url }, idlePollMs: 200 });
+});
+afterAll(async () => {
+  await store?.close();
+  await dataSource?.destroy();
+  await db?.drop();
+});
+
+async function appendEvents(count: number): Promise<void> {
+  for (let i = 0; i < count; i += 10) {
+    await store.append(
+      `case-${i % 7}`,
+      Array.from({ length: Math.min(10, count - i) }, (_, k) => ({
+        eventId: randomUUID(),
+        type: 'StepLogged',
+        data: { n: i + k },
+        metadata: { actorId: `user-${(i + k) % 3}`, actorRole: 'mediator' },
+      })),
+    );
+  }
+}
+
+const rowCount = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM timeline_entries`))[0].n);
+const snapshot = () =>
+  dataSource.query(`SELECT event_id, stream_id, stream_version, type, actor_id, global_position
+                      FROM timeline_entries ORDER BY stream_id, stream_version`);
+
+async function eventually(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function runner(batchSize = 100): ProjectionRunner {
+  return new ProjectionRunner(projection, store, new CheckpointStore(dataSource), db.url, {
+    batchSize,
+    standbyRetryMs: 100,
+  });
+}
+
+it('one replica projects while another stands by, and the standby takes over when it stops', async () => {
+  await appendEvents(1000);
+  const first = runner();
+  const second = runner();
+  first.start();
+  await eventually(async () => (await rowCount()) === 1000, 'the first replica to catch up');
+  second.start();
+  await new Promise((r) => setTimeout(r, 300));
+
+  await first.stop(); // releases the lock: the standby takes over and follows new events
+  await appendEvents(500);
+  await eventually(async () => (await rowCount()) === 1500, 'the standby to take over');
+  await second.stop();
+
+  const rows = await snapshot();
+  expect(new Set(rows.map((r: { event_id: string }) => r.event_id)).size).toBe(1500);
+  const checkpoint = await dataSource.query(`SELECT events_applied FROM projection_checkpoints WHERE name = 'timeline'`);
+  expect(Number(checkpoint[0].events_applied)).toBe(1500);
+});
+
+it('a rebuild while a replica runs leaves the same read model', async () => {
+  const before = await snapshot();
+  const active = runner(37);
+  active.start();
+  await eventually(async () => (await rowCount()) === before.length, 'the replica to be caught up');
+
+  await new CheckpointStore(dataSource).reset(projection);
+  await eventually(async () => (await rowCount()) === before.length, 'the replica to replay after the reset');
+  await active.stop();
+  expect(await snapshot()).toEqual(before);
+});
+
+it('replays from the start into an emptied read model', async () => {
+  const before = await snapshot();
+  const checkpoints = new CheckpointStore(dataSource);
+  await checkpoints.reset(projection);
+  expect(await rowCount()).toBe(0);
+  expect(await replay(projection, store, checkpoints, 64)).toBe(before.length);
+  expect(await snapshot()).toEqual(before);
+});
+
+it('refuses a batch when the checkpoint moved under it, applying nothing', async () => {
+  const checkpoints = new CheckpointStore(dataSource);
+  const stale = undefined; // the checkpoint is far past the start by now
+  const [event] = await store.readAll({ maxCount: 1 });
+  await expect(checkpoints.apply(projection, stale, [event])).rejects.toThrow();
+  expect(await rowCount()).toBe(1500);
+});

@@ -1,0 +1,30 @@
+/**
+ * Aggregates are written as deciders (after Emmett): pure functions, no I/O, no clock of their own.
+ *   decide(command, state) → events    (or throws a DomainError)
+ *   evolve(state, event)   → state
+ * Tested as Given events / When command / Then events or error.
+ */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  type: Type;
+  data: Data;
+}
+
+export interface Decider<Command, Event extends DomainEvent, State> {
+  decide(command: Command, state: State): Event[];
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+}
+
+/** Who issues a command. Every event records it in its metadata. */
+export interface Actor {
+  id: string;
+  role: string;
+}
+
+export function fold<Event extends DomainEvent, State>(
+  decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+  events: Event[],
+  state: State = decider.initialState(),
+): State {
+  return events.reduce(decider.evolve, state);
+}

@@ -1,0 +1,48 @@
+/** One invalid field, named by its dotted path in the request (`employer.creditCode`, `claimants.0.idNumber`). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * The codes a domain may answer with. The HTTP layer maps each to a status in one table
+ * (libs/http problem-types); the domain never speaks HTTP.
+ */
+export type DomainErrorCode =
+  | 'validation_failed' // the input itself is wrong (400)
+  | 'forbidden' // the actor may not do this (403)
+  | 'not_found' // no such record, or not one the actor may see (404)
+  | 'conflict' // clashes with the current state, e.g. a taken username (409)
+  | 'precondition_failed' // If-Match named a version that is no longer current (412)
+  | 'unprocessable'; // well-formed, but the record's state or the rules refuse it (422)
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** Fields to blame, when the error is about particular fields. */
+    readonly errors?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class ValidationFailedError extends DomainError {
+  constructor(
+    errors: FieldError[],
+    message = errors.length === 1 ? `${errors[0].field || 'request'}: ${errors[0].message}` : `${errors.length} fields are invalid`,
+  ) {
+    super('validation_failed', message, errors);
+    this.name = 'ValidationFailedError';
+  }
+}
+
+/** A rule refuses the command on a field the caller sent (a date before the case opened...). */
+export function unprocessable(message: string, field?: string): DomainError {
+  return new DomainError('unprocessable', message, field ? [{ field, message }] : undefined);
+}
+
+export function invalidField(field: string, message: string): ValidationFailedError {
+  return new ValidationFailedError([{ field, message }]);
+}

@@ -1,0 +1,144 @@
+import { Actor, Decider, DomainError, invalidField } from '@lc/decider';
+import { Role, SUB_DISTRICT_RULE } from './roles';
+
+export const accountStream = (accountId: string) => `account-${accountId}`;
+/** One stream per username: appending to it with no_stream is how a username is claimed, race-free. */
+export const usernameStream = (username: string) => `username-${username.toLowerCase()}`;
+
+interface Base {
+  now: Date;
+  actor: Actor;
+}
+
+export type AccountCommand =
+  | (Base & {
+      type: 'CreateAccount';
+      accountId: string;
+      username: string;
+      role: Role;
+      subDistrict?: string;
+      displayName?: string;
+    })
+  | (Base & { type: 'ChangeRole'; role: Role; subDistrict?: string })
+  | (Base & { type: 'RenameAccount'; displayName: string })
+  | (Base & { type: 'ChangePassword' })
+  | (Base & { type: 'DeactivateAccount' })
+  | (Base & { type: 'ReactivateAccount' });
+
+export type AccountEvent =
+  | {
+      type: 'AccountCreated';
+      data: { accountId: string; username: string; role: Role; subDistrict: string | null; displayName: string | null; createdAt: string };
+    }
+  | { type: 'AccountRoleChanged'; data: { role: Role; subDistrict: string | null; changedAt: string } }
+  | { type: 'AccountRenamed'; data: { displayName: string; changedAt: string } }
+  // The hash never enters the log: it lives in account_credentials. The event says that it changed.
+  | { type: 'AccountPasswordChanged'; data: { changedAt: string } }
+  | { type: 'AccountDeactivated'; data: { deactivatedAt: string } }
+  | { type: 'AccountReactivated'; data: { reactivatedAt: string } };
+
+export interface AccountState {
+  exists: boolean;
+  accountId?: string;
+  username?: string;
+  role?: Role;
+  subDistrict: string | null;
+  displayName: string | null;
+  active: boolean;
+  /** Moves on password change and deactivation: refresh tokens issued before then stop working. */
+  credentialsChangedAt?: string;
+}
+
+function checkScope(role: Role, subDistrict: string | undefined): string | null {
+  const rule = SUB_DISTRICT_RULE[role];
+  if (rule === 'required' && !subDistrict) throw invalidField('subDistrict', `is required for a ${role}`);
+  if (rule === 'forbidden' && subDistrict) throw invalidField('subDistrict', `must be omitted for an ${role}`);
+  return subDistrict ?? null;
+}
+
+function requireExisting(state: AccountState): void {
+  if (!state.exists) throw new DomainError('not_found', 'No such account');
+}
+
+export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState> = {
+  initialState: () => ({ exists: false, subDistrict: null, displayName: null, active: false }),
+
+  decide(command, state) {
+    const at = command.now.toISOString();
+    switch (command.type) {
+      case 'CreateAccount': {
+        if (state.exists) throw new DomainError('conflict', 'The account exists already');
+        const subDistrict = checkScope(command.role, command.subDistrict);
+        return [
+          {
+            type: 'AccountCreated',
+            data: {
+              accountId: command.accountId,
+              username: command.username.toLowerCase(),
+              role: command.role,
+              subDistrict,
+              displayName: command.displayName ?? null,
+              createdAt: at,
+            },
+          },
+        ];
+      }
+      case 'ChangeRole': {
+        requireExisting(state);
+        const subDistrict = checkScope(command.role, command.subDistrict);
+        if (command.role === state.role && subDistrict === state.subDistrict) return [];
+        if (command.actor.id === state.accountId && command.role !== 'admin') {
+          throw new DomainError('unprocessable', 'An admin cannot take the admin role from their own account', [
+            { field: 'role', message: 'cannot demote yourself' },
+          ]);
+        }
+        return [{ type: 'AccountRoleChanged', data: { role: command.role, subDistrict, changedAt: at } }];
+      }
+      case 'RenameAccount':
+        requireExisting(state);
+        return command.displayName === state.displayName
+          ? []
+          : [{ type: 'AccountRenamed', data: { displayName: command.displayName, changedAt: at } }];
+      case 'ChangePassword':
+        requireExisting(state);
+        return [{ type: 'AccountPasswordChanged', data: { changedAt: at } }];
+      case 'DeactivateAccount':
+        requireExisting(state);
+        if (command.actor.id === state.accountId) {
+          throw new DomainError('unprocessable', 'An admin cannot deactivate their own account', [
+            { field: 'active', message: 'cannot deactivate yourself' },
+          ]);
+        }
+        return state.active ? [{ type: 'AccountDeactivated', data: { deactivatedAt: at } }] : [];
+      case 'ReactivateAccount':
+        requireExisting(state);
+        return state.active ? [] : [{ type: 'AccountReactivated', data: { reactivatedAt: at } }];
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'AccountCreated':
+        return {
+          exists: true,
+          accountId: event.data.accountId,
+          username: event.data.username,
+          role: event.data.role,
+          subDistrict: event.data.subDistrict,
+          displayName: event.data.displayName,
+          active: true,
+          credentialsChangedAt: event.data.createdAt,
+        };
+      case 'AccountRoleChanged':
+        return { ...state, role: event.data.role, subDistrict: event.data.subDistrict };
+      case 'AccountRenamed':
+        return { ...state, displayName: event.data.displayName };
+      case 'AccountPasswordChanged':
+        return { ...state, credentialsChangedAt: event.data.changedAt };
+      case 'AccountDeactivated':
+        return { ...state, active: false, credentialsChangedAt: event.data.deactivatedAt };
+      case 'AccountReactivated':
+        return { ...state, active: true };
+    }
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * Calendar dates in China Standard Time. Reporting periods, legal clocks and "not in the future"
+ * are all judged by the Shanghai calendar, not UTC: 2026-03-09T17:00:00Z is already 2026-03-10
+ * there. Asia/Shanghai has been UTC+8 without daylight saving since 1991, so a fixed offset is
+ * exact for every date this system records and needs no time-zone database.
+ *
+ * Dates are 'YYYY-MM-DD' strings throughout (JSON-friendly, sortable as strings).
+ */
+
+const OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const SHANGHAI_TIME_ZONE = 'Asia/Shanghai';
+
+/** The Shanghai calendar date of an instant, as YYYY-MM-DD. */
+export function shanghaiDate(instant: Date): string {
+  const time = instant.getTime();
+  if (Number.isNaN(time)) throw new RangeError('shanghaiDate: invalid Date');
+  return new Date(time + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A real calendar date written YYYY-MM-DD (2026-02-29 is not one). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(utcMidnight(year, month, day));
+  // An impossible day (02-30) rolls over into the next month, so compare every part.
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * An ISO 8601 instant with a time zone designator (Z or ±hh:mm). Instants without one are
+ * refused: a phone's local time would be read as UTC and be off by eight hours.
+ */
+export function isIsoInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) return false;
+  return isIsoDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
+}
+
+function utcMidnight(year: number, month: number, day: number): number {
+  // Not Date.UTC: it reads years 0-99 as 1900-1999.
+  return new Date(0).setUTCFullYear(year, month - 1, day);
+}
+
+function toUtcMidnight(date: string): number {
+  if (!isIsoDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  return utcMidnight(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+/** The date n days after (or, negative, before) the given one. */
+export function addDays(date: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`addDays: not a whole number of days: ${n}`);
+  return new Date(toUtcMidnight(date) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from a to b: positive when b is later. daysBetween('2026-03-01', '2026-03-31') = 30. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((toUtcMidnight(b) - toUtcMidnight(a)) / DAY_MS);
+}
+
+/** The instant a Shanghai day begins (00:00 +08:00), e.g. to turn a date range into instants. */
+export function startOfShanghaiDay(date: string): Date {
+  return new Date(toUtcMidnight(date) - OFFSET_MS);
+}

@@ -20,6 +20,10 @@ const urlWithProtocol = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}` },
   );
 
+/** Development defaults, documented in the README; production refuses them. */
+export const DEFAULT_ADMIN_PASSWORD = 'admin-dev-password';
+const DEFAULT_JWT_SECRET = 'development-only-jwt-secret-do-not-use';
+
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -33,12 +37,41 @@ export const configSchema = z
     CORS_ORIGINS: z.string().default(''),
     /** Apply pending migrations when an app starts (under an advisory lock, so replicas may race safely). */
     MIGRATIONS_RUN: booleanFlag.default(true),
-    /** A prefix for BullMQ queues, so that several deployments (or test runs) can share one Redis. */
     /** Events a projection applies per transaction. */
     PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+    /** A prefix for BullMQ queues, so that several deployments (or test runs) can share one Redis. */
     QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('lc'),
+
+    /** The first admin, created on first start when no account has this username. */
+    ADMIN_USERNAME: z.string().regex(/^[a-z0-9._-]{3,32}$/i, 'must be 3-32 letters, digits, dots, dashes or underscores').default('admin'),
+    ADMIN_PASSWORD: z.string().default(DEFAULT_ADMIN_PASSWORD),
+    /** Signs access tokens. Every API replica needs the same one. */
+    JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_JWT_SECRET),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** Failed logins allowed per username, and per client IP, within the window. */
+    LOGIN_MAX_FAILURES_PER_USERNAME: z.coerce.number().int().min(1).default(5),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   })
   .superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production') {
+      // A production service with a known secret is an open door: refuse to start.
+      if (config.ADMIN_PASSWORD === DEFAULT_ADMIN_PASSWORD || config.ADMIN_PASSWORD.length < 12) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ADMIN_PASSWORD'],
+          message: 'must be set to a strong password (12 characters or more, not the default) in production',
+        });
+      }
+      if (config.JWT_SECRET === DEFAULT_JWT_SECRET || config.JWT_SECRET.length < 32) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['JWT_SECRET'],
+          message: 'must be set to a random secret of 32 characters or more in production',
+        });
+      }
+    }
     if (config.EVENT_STORE === 'kurrentdb' && !config.KURRENTDB_CONNECTION_STRING) {
       ctx.addIssue({
         code: 'custom',

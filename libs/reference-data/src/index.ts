@@ -1,0 +1,5 @@
+export * from './vocabularies';
+export * from './district';
+export * from './validators/credit-code';
+export * from './validators/resident-id';
+export * from './validators/phone';

@@ -21,7 +21,7 @@ const urlWithProtocol = (protocols: string[]) =>
   );
 
 /** Development defaults, documented in the README; production refuses them. */
-export const DEFAULT_ADMIN_PASSWORD = 'admin-dev-password';
+export const DEFAULT_ADMIN_PASSWORD = 'labour-cases-dev';
 const DEFAULT_JWT_SECRET = 'development-only-jwt-secret-do-not-use';
 
 export const configSchema = z

@@ -14,7 +14,9 @@ export type DomainErrorCode =
   | 'not_found' // no such record, or not one the actor may see (404)
   | 'conflict' // clashes with the current state, e.g. a taken username (409)
   | 'precondition_failed' // If-Match named a version that is no longer current (412)
-  | 'unprocessable'; // well-formed, but the record's state or the rules refuse it (422)
+  | 'unprocessable' // well-formed, but the record's state or the rules refuse it (422)
+  | 'unauthenticated' // no valid credentials (401)
+  | 'too_many_requests'; // slow down (429)
 
 export class DomainError extends Error {
   constructor(

@@ -50,7 +50,8 @@ export async function decideAndAppend<Command, Event extends DomainEvent, State>
   store: EventStore,
   decider: Decider<Command, Event, State>,
   streamId: string,
-  command: Command,
+  /** Several commands are decided in turn, each on the state the previous ones left, and appended together. */
+  command: Command | Command[],
   context: CommandContext,
 ): Promise<DecisionResult<Event, State>> {
   const { state, version, events: recorded } = await loadState(store, decider, streamId);
@@ -64,7 +65,13 @@ export async function decideAndAppend<Command, Event extends DomainEvent, State>
       `${streamId} is at version ${version}, not ${context.expectedVersion} as If-Match says`,
     );
   }
-  const events = decider.decide(command, state);
+  const events: Event[] = [];
+  let decided = state;
+  for (const each of Array.isArray(command) ? command : [command]) {
+    const produced = decider.decide(each, decided);
+    events.push(...produced);
+    decided = fold(decider, produced, decided);
+  }
   if (events.length === 0) return { events, state, version };
 
   const metadata: EventMetadata = {
@@ -82,7 +89,7 @@ export async function decideAndAppend<Command, Event extends DomainEvent, State>
   }));
   try {
     const result = await store.append(streamId, newEvents, { expectedVersion: version });
-    return { events, state: fold(decider, events, state), version: result.nextVersion };
+    return { events, state: decided, version: result.nextVersion };
   } catch (error) {
     if (error instanceof ConcurrencyError && context.expectedVersion !== undefined) {
       throw new DomainError('precondition_failed', `${streamId} changed while the request was handled`);

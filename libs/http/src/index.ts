@@ -9,3 +9,5 @@ export * from './logging/logging';
 export * from './health/health.module';
 export * from './health/redis.health';
 export * from './health/event-store.health';
+export * from './access/access';
+export * from './preconditions/if-match';

@@ -15,7 +15,9 @@ const created: AccountEvent = {
   },
 };
 
-function when(given: AccountEvent[], command: Omit<AccountCommand, 'now' | 'actor'> & { actor?: typeof admin }) {
+type Bare<T> = T extends unknown ? Omit<T, 'now' | 'actor'> & { actor?: typeof admin } : never;
+
+function when(given: AccountEvent[], command: Bare<AccountCommand>) {
   return accountDecider.decide({ now, actor: admin, ...command } as AccountCommand, fold(accountDecider, given));
 }
 

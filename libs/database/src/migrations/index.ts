@@ -1,6 +1,7 @@
 import { EventStore1763700000000 } from './1763700000000-event-store';
 import { ProjectionCheckpoints1763700000001 } from './1763700000001-projection-checkpoints';
 import { Timeline1763700000002 } from './1763700000002-timeline';
+import { Accounts1763700000003 } from './1763700000003-accounts';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
-export const migrations = [EventStore1763700000000, ProjectionCheckpoints1763700000001, Timeline1763700000002];
+export const migrations = [EventStore1763700000000, ProjectionCheckpoints1763700000001, Timeline1763700000002, Accounts1763700000003];

@@ -12,6 +12,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, { status: number; title: str
   partial_duplicate_append: { status: 409, title: 'Partly repeated request' },
   precondition_failed: { status: 412, title: 'Precondition failed' },
   unprocessable: { status: 422, title: 'Cannot be processed in the current state' },
+  too_many_requests: { status: 429, title: 'Too many requests' },
 };
 
 /**

@@ -1,0 +1,55 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, APP_CONFIG } from '@lc/config';
+import { AccessGuard } from './auth/access.guard';
+import { AuthController } from './auth/auth.controller';
+import { LoginThrottle } from './auth/login-throttle';
+import { Tokens } from './auth/tokens';
+import { CreateAccountHandler } from './create-account/create-account.handler';
+import { ListAccountsHandler } from './list-accounts/list-accounts.handler';
+import { LoginHandler } from './login/login.handler';
+import { LogoutHandler } from './logout/logout.handler';
+import { RefreshSessionHandler } from './refresh-session/refresh-session.handler';
+import { UpdateAccountHandler } from './update-account/update-account.handler';
+import { AccountView } from './users/account.entity';
+import { AccountsProjection } from './users/accounts.projection';
+import { BootstrapAdmin } from './users/bootstrap-admin';
+import { UsersController } from './users/users.controller';
+
+/** The API side of accounts: login, sessions, user administration, and the global access guard. */
+@Module({
+  imports: [
+    CqrsModule,
+    TypeOrmModule.forFeature([AccountView]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
+    ThrottlerModule.forRoot([{ ttl: 60_000, limit: 30 }]),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    Tokens,
+    LoginThrottle,
+    LoginHandler,
+    RefreshSessionHandler,
+    LogoutHandler,
+    CreateAccountHandler,
+    UpdateAccountHandler,
+    ListAccountsHandler,
+    BootstrapAdmin,
+  ],
+})
+export class AccountsModule {}
+
+/** The worker side: keeps the accounts read model. */
+@Module({
+  imports: [TypeOrmModule.forFeature([AccountView])],
+  providers: [AccountsProjection],
+})
+export class AccountsProjectionModule {}

@@ -1,0 +1,50 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError } from '@lc/decider';
+import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
+import { ALLOWED_ROLES, AccessRole, AuthenticatedActor, IS_PUBLIC, RequestWithActor } from '@lc/http';
+import { accountDecider, accountStream } from '../account/account.decider';
+import { Tokens } from './tokens';
+
+/**
+ * The global guard. Every request but the public ones needs a valid access token of an active
+ * account; role and scope come from the account stream at this moment, not from the token, so a
+ * role change or a deactivation takes effect on the very next request.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: Tokens,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<RequestWithActor & { headers: Record<string, string | undefined> }>();
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    if (!match) throw new DomainError('unauthenticated', 'An access token is required (Authorization: Bearer …)');
+    const claims = await this.tokens.verifyAccess(match[1]);
+    const { state } = await loadState(this.store, accountDecider, accountStream(claims.sub));
+    if (!state.exists || !state.active || state.credentialsChangedAt !== claims.cv) {
+      throw new DomainError('unauthenticated', 'The access token is no longer valid');
+    }
+    const actor: AuthenticatedActor = {
+      id: state.accountId!,
+      username: state.username!,
+      role: state.role!,
+      subDistrict: state.subDistrict,
+    };
+    request.actor = actor;
+
+    const allowed = this.reflector.getAllAndOverride<AccessRole[] | undefined>(ALLOWED_ROLES, targets);
+    // No rule declared: closed. The role matrix test names any such route.
+    if (!allowed || !allowed.includes(actor.role)) {
+      throw new DomainError('forbidden', `The ${actor.role} role may not do this`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,10 @@
+import { Actor } from '@lc/decider';
+import { Role } from '../account/roles';
+
+export class CreateAccountCommand {
+  constructor(
+    readonly input: { username: string; password: string; role: Role; subDistrict?: string; displayName?: string },
+    readonly actor: Actor,
+    readonly idempotencyKey?: string,
+  ) {}
+}

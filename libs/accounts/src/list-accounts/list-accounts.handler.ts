@@ -1,0 +1,33 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AccountView } from '../users/account.entity';
+import { ListAccountsQuery } from './list-accounts.query';
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+@QueryHandler(ListAccountsQuery)
+export class ListAccountsHandler implements IQueryHandler<ListAccountsQuery, Page<AccountView>> {
+  constructor(@InjectRepository(AccountView) private readonly accounts: Repository<AccountView>) {}
+
+  async execute({ filter }: ListAccountsQuery): Promise<Page<AccountView>> {
+    const query = this.accounts.createQueryBuilder('a').orderBy('a.username', 'ASC');
+    if (filter.role) query.andWhere('a.role = :role', { role: filter.role });
+    if (filter.subDistrict) query.andWhere('a.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
+    if (filter.active !== undefined) query.andWhere('a.active = :active', { active: filter.active });
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(a.username ILIKE :like OR a.display_name ILIKE :like)', { like });
+    }
+    const [items, total] = await query
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return { items, page: filter.page, pageSize: filter.pageSize, total };
+  }
+}

@@ -1,0 +1,21 @@
+import { Actor } from '@lc/decider';
+import { Role } from '../account/roles';
+
+export interface AccountChanges {
+  role?: Role;
+  /** null: district-wide (supervisors). */
+  subDistrict?: string | null;
+  displayName?: string;
+  password?: string;
+  active?: boolean;
+}
+
+export class UpdateAccountCommand {
+  constructor(
+    readonly accountId: string,
+    readonly changes: AccountChanges,
+    readonly actor: Actor,
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

@@ -1,0 +1,99 @@
+import { Controller, Get, Headers, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { Inject } from '@nestjs/common';
+import { DomainError } from '@lc/decider';
+import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { isSubDistrict } from '@lc/reference-data';
+import { accountDecider, accountStream } from '../account/account.decider';
+import { ROLES } from '../account/roles';
+import { CreateAccountCommand } from '../create-account/create-account.command';
+import { ListAccountsQuery } from '../list-accounts/list-accounts.query';
+import { UpdateAccountCommand } from '../update-account/update-account.command';
+
+
+const username = z.string().trim().regex(/^[a-zA-Z0-9._-]{3,32}$/, 'must be 3-32 letters, digits, dots, dashes or underscores');
+const subDistrict = z.string().refine((code) => isSubDistrict(code), 'is not a sub-district code of this district');
+const password = z.string().min(1).max(256);
+const displayName = z.string().trim().min(1).max(60);
+
+const createUser = z
+  .object({ username, password, role: z.enum(ROLES), subDistrict: subDistrict.optional(), displayName: displayName.optional() })
+  .strict();
+const updateUser = z
+  .object({
+    role: z.enum(ROLES).optional(),
+    subDistrict: subDistrict.nullable().optional(),
+    displayName: displayName.optional(),
+    password: password.optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'names nothing to change');
+const listUsers = z.object({
+  role: z.enum(ROLES).optional(),
+  subDistrict: subDistrict.optional(),
+  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  q: z.string().trim().min(1).max(60).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+const accountId = z.uuid();
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Allow('admin')
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Post()
+  async create(
+    @ZodBody(createUser) body: z.output<typeof createUser>,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return this.commands.execute(new CreateAccountCommand(body, actor, idempotencyKey));
+  }
+
+  @Get()
+  list(@ZodQuery(listUsers) query: z.output<typeof listUsers>) {
+    return this.queries.execute(new ListAccountsQuery(query));
+  }
+
+  /** Read from the account's own stream: right after a change, before the list catches up. */
+  @Get(':id')
+  async get(@ZodParam('id', accountId) id: string, @Res({ passthrough: true }) res: Response) {
+    const { state, version } = await loadState(this.store, accountDecider, accountStream(id));
+    if (!state.exists) throw new DomainError('not_found', 'No such account');
+    res.setHeader('ETag', `"${version}"`);
+    return {
+      id,
+      username: state.username,
+      role: state.role,
+      subDistrict: state.subDistrict,
+      displayName: state.displayName,
+      active: state.active,
+      version,
+    };
+  }
+
+  @Patch(':id')
+  @HttpCode(200)
+  update(
+    @ZodParam('id', accountId) id: string,
+    @ZodBody(updateUser) body: z.output<typeof updateUser>,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return this.commands.execute(new UpdateAccountCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey));
+  }
+}

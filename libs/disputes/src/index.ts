@@ -1,0 +1,2 @@
+export * from './dispute-case/dispute-case.decider';
+export * from './dispute-case/case-number';

@@ -1,0 +1,103 @@
+import { FieldError, ValidationFailedError, isIsoDate, isIsoInstant, shanghaiDate, unprocessable } from '@lc/decider';
+import {
+  Vocabulary,
+  creditCodeProblem,
+  isCode,
+  isSubDistrict,
+  isValidPhone,
+  residentIdProblem,
+  subDistrictCodes,
+} from '@lc/reference-data';
+
+/*
+ * Deciders check values again even though the API schemas already did: importers, the demo
+ * generator and conversions build commands without going through HTTP, and a stream must never
+ * hold an event the domain would have refused.
+ */
+
+/**
+ * A phone's clock may run a little ahead of the server's; an instant "just now" from the client
+ * should not be refused as being in the future.
+ */
+export const CLIENT_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** Collects every bad value of a command, so one 400 names them all. */
+export class FieldChecks {
+  private readonly errors: FieldError[] = [];
+
+  fail(field: string, message: string): void {
+    this.errors.push({ field, message });
+  }
+
+  text(field: string, value: unknown, optional = false): void {
+    if (value === undefined && optional) return;
+    if (typeof value !== 'string' || value.trim() === '') this.fail(field, 'must be a non-empty string');
+  }
+
+  integer(field: string, value: unknown, min: number, max: number = Number.MAX_SAFE_INTEGER): void {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+      this.fail(field, `must be a whole number from ${min} to ${max}`);
+    }
+  }
+
+  date(field: string, value: unknown, optional = false): void {
+    if (value === undefined && optional) return;
+    if (!isIsoDate(value)) this.fail(field, 'must be a date written YYYY-MM-DD');
+  }
+
+  instant(field: string, value: unknown): void {
+    if (!isIsoInstant(value)) this.fail(field, 'must be an ISO 8601 date and time with a zone, e.g. 2026-03-10T10:00:00+08:00');
+  }
+
+  code<V extends Vocabulary>(field: string, vocabulary: V, value: unknown): void {
+    if (!isCode(vocabulary, value)) this.fail(field, `is not a known code of ${vocabulary}`);
+  }
+
+  subDistrict(field: string, value: unknown): void {
+    if (!isSubDistrict(value)) this.fail(field, `must be one of ${subDistrictCodes().join(', ')}`);
+  }
+
+  creditCode(field: string, value: unknown): void {
+    const problem = typeof value === 'string' ? creditCodeProblem(value) : 'must be a string';
+    if (problem) this.fail(field, problem);
+  }
+
+  residentId(field: string, value: unknown): void {
+    if (value === undefined) return;
+    const problem = typeof value === 'string' ? residentIdProblem(value) : 'must be a string';
+    if (problem) this.fail(field, problem);
+  }
+
+  phone(field: string, value: unknown): void {
+    if (value === undefined) return;
+    if (!isValidPhone(value)) this.fail(field, 'must be a mainland mobile (13812345678) or landline with area code (0755-28881234)');
+  }
+
+  throwIfAny(): void {
+    if (this.errors.length) throw new ValidationFailedError(this.errors);
+  }
+}
+
+export function today(now: Date): string {
+  return shanghaiDate(now);
+}
+
+/** Dates are judged by the Shanghai calendar: on 2026-03-10 (Shanghai) 2026-03-10 is allowed, 03-11 is not. */
+export function refuseFutureDate(field: string, date: string, now: Date): void {
+  if (date > today(now)) throw unprocessable(`${field} ${date} is in the future (today is ${today(now)} in Shanghai)`, field);
+}
+
+export function refuseFutureInstant(field: string, instant: string, now: Date): void {
+  if (Date.parse(instant) > now.getTime() + CLIENT_CLOCK_SKEW_MS) {
+    throw unprocessable(`${field} ${instant} is in the future (it is now ${now.toISOString()})`, field);
+  }
+}
+
+export function refuseDateBefore(field: string, date: string, earliest: string, what: string): void {
+  if (date < earliest) throw unprocessable(`${field} ${date} is before ${what} (${earliest})`, field);
+}
+
+/** An object without its undefined properties: JSON would drop them, and events must be stored as decided. */
+export function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

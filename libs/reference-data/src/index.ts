@@ -3,3 +3,4 @@ export * from './district';
 export * from './validators/credit-code';
 export * from './validators/resident-id';
 export * from './validators/phone';
+export * from './schemas';

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import {
+  claimant,
+  disputeCategory,
+  disputeChannel,
+  employer,
+  fen,
+  isoDate,
+  subDistrict,
+  text,
+  workersInvolved,
+} from '../shared/request-fields';
+
+/** POST /api/v1/disputes. The handler adds disputeId, caseNo, now and actor to make OpenDispute. */
+export const openDisputeSchema = z.strictObject({
+  channel: disputeChannel,
+  subDistrict,
+  employer,
+  category: disputeCategory,
+  workersInvolved,
+  amountClaimedFen: fen(0),
+  summary: text(4000),
+  /** The day the union received the dispute; default today (Shanghai); never in the future (decider). */
+  openedOn: isoDate.optional(),
+  claimants: z.array(claimant).min(1, 'must name at least one claimant').max(1000, 'must list at most 1000 claimants'),
+  /** When the worker learnt of the infringement: starts the 1-year arbitration limitation. */
+  infringementKnownOn: isoDate.optional(),
+});
+
+export type OpenDisputeRequest = z.output<typeof openDisputeSchema>;

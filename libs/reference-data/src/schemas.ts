@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { subDistrictCodes } from './district';
+import { creditCodeProblem } from './validators/credit-code';
+import { isValidPhone } from './validators/phone';
+import { residentIdProblem } from './validators/resident-id';
+
+/*
+ * Zod pieces for request schemas in every context (disputes, mediations, alerts), so the same
+ * field is checked and worded the same way everywhere. Strings are trimmed before their bounds are
+ * checked; codes are upper-cased before their check characters are.
+ */
+
+export const boundedText = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const isoDateSchema = z.iso.date({ error: 'must be a real date written YYYY-MM-DD' });
+
+/** With a zone: a phone's local time without one would be read as UTC, eight hours off. */
+export const isoInstantSchema = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 date and time with a zone, e.g. 2026-03-10T10:00:00+08:00',
+});
+
+/** Codes of the default district's sub-districts. */
+export const subDistrictSchema = z.enum(subDistrictCodes(), { error: `must be one of ${subDistrictCodes().join(', ')}` });
+
+/** A z.enum whose error lists the allowed codes. */
+export const codeSchema = <const Codes extends readonly [string, ...string[]]>(codes: Codes) =>
+  z.enum(codes, { error: `must be one of ${codes.join(', ')}` });
+
+export const creditCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((code, ctx) => {
+    const problem = creditCodeProblem(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: `not a valid Unified Social Credit Code: ${problem}` });
+  });
+
+export const residentIdSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((id, ctx) => {
+    const problem = residentIdProblem(id);
+    // No `input` in the issue: the personal number must not travel into logs with the error.
+    if (problem) ctx.addIssue({ code: 'custom', message: `not a valid resident ID number: ${problem}` });
+  });
+
+export const phoneSchema = z
+  .string()
+  .trim()
+  .refine(isValidPhone, 'must be a mainland mobile (13812345678) or a landline with area code (0755-28881234)');
+
+/** { name, creditCode }: an employer as disputes, mediations and alerts name it. */
+export const employerSchema = z.strictObject({ name: boundedText(200), creditCode: creditCodeSchema });
+
+/** { name, idNumber?, phone? }: a claimant or worker. */
+export const personSchema = z.strictObject({
+  name: boundedText(50),
+  idNumber: residentIdSchema.optional(),
+  phone: phoneSchema.optional(),
+});

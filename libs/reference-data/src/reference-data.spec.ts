@@ -107,3 +107,25 @@ describe('reference data', () => {
     expect(() => alertGradeForScore(Number.NaN)).toThrow(RangeError);
   });
 });
+
+describe('reference data files', () => {
+  afterEach(() => jest.resetModules());
+
+  it('refuse to load when a code has no label', () => {
+    jest.isolateModules(() => {
+      jest.doMock('./locales/en.json', () => ({ ...jest.requireActual('./locales/en.json'), alertGrades: { red: 'Red', yellow: 'Yellow' } }));
+      expect(() => require('./vocabularies')).toThrow('locales/en.json alertGrades: no label for green');
+    });
+  });
+
+  it('refuse to load a district with two sub-districts sharing a case-number abbreviation', () => {
+    jest.isolateModules(() => {
+      const real = jest.requireActual('./districts/longgang.json');
+      jest.doMock('./districts/longgang.json', () => ({
+        ...real,
+        subDistricts: [...real.subDistricts, { ...real.subDistricts[0], code: 'pinghu2' }],
+      }));
+      expect(() => require('./district')).toThrow(/duplicate caseNoAbbrev: PH/);
+    });
+  });
+});

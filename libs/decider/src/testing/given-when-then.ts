@@ -11,6 +11,7 @@ import { DomainError, DomainErrorCode } from '../domain-error';
  * Uses node:assert rather than jest's expect so it has no test-runner dependency. `then` also
  * checks that the events survive a JSON round trip unchanged, because that is how they are stored:
  * a Date or an undefined property in event data would otherwise only show up in the database.
+ * Because `when(...)` has a `then` method it is a thenable: never return or await it unfinished.
  */
 export function given<Command, Event extends DomainEvent, State>(decider: Decider<Command, Event, State>, events: Event[] = []) {
   const state = fold(decider, events);

@@ -11,3 +11,4 @@ export * from './health/redis.health';
 export * from './health/event-store.health';
 export * from './access/access';
 export * from './preconditions/if-match';
+export * from './idempotency/idempotency.interceptor';

@@ -2,6 +2,13 @@ import { EventStore1763700000000 } from './1763700000000-event-store';
 import { ProjectionCheckpoints1763700000001 } from './1763700000001-projection-checkpoints';
 import { Timeline1763700000002 } from './1763700000002-timeline';
 import { Accounts1763700000003 } from './1763700000003-accounts';
+import { IdempotencyKeys1763700000004 } from './1763700000004-idempotency-keys';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
-export const migrations = [EventStore1763700000000, ProjectionCheckpoints1763700000001, Timeline1763700000002, Accounts1763700000003];
+export const migrations = [
+  EventStore1763700000000,
+  ProjectionCheckpoints1763700000001,
+  Timeline1763700000002,
+  Accounts1763700000003,
+  IdempotencyKeys1763700000004,
+];

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { from, lastValueFrom, Observable, of } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { DomainError, invalidField } from '@lc/decider';
+import { RequestWithActor } from '../access/access';
+
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+/** Headers a replay must give back as the first answer did. */
+const KEPT_HEADERS = ['etag', 'location'];
+
+/** Sorted keys, so that {"a":1,"b":2} and {"b":2,"a":1} are the same request. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+interface StoredKey {
+  request_hash: string;
+  state: 'pending' | 'done';
+  status: number | null;
+  body: unknown;
+  headers: Record<string, string> | null;
+}
+
+/**
+ * Idempotency-Key on POST and PATCH: the first request with a key runs and its answer is kept;
+ * the same key with the same request gets that answer again and runs nothing; the same key with
+ * another request is refused (422). Keys are per user. A request that fails keeps no key, so the
+ * client can correct it and retry.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly dataSource: DataSource) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
+    const key = request.header(IDEMPOTENCY_KEY_HEADER);
+    if (key === undefined || !['POST', 'PATCH'].includes(request.method) || !request.actor) return next.handle();
+    if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
+      throw invalidField('Idempotency-Key', 'must be 1-200 visible ASCII characters, e.g. a UUID');
+    }
+    const response = context.switchToHttp().getResponse<Response>();
+    return from(this.run(request.actor.id, key, request, response, next));
+  }
+
+  private async run(actorId: string, key: string, request: Request, response: Response, next: CallHandler): Promise<unknown> {
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.path}\n${canonical(request.body ?? null)}`)
+      .digest('hex');
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO idempotency_keys (actor_id, key, request_hash, state) VALUES ($1, $2, $3, 'pending')
+       ON CONFLICT DO NOTHING RETURNING key`,
+      [actorId, key, hash],
+    );
+    if (inserted.length === 0) return this.replay(actorId, key, hash, response);
+
+    try {
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      const headers = Object.fromEntries(
+        KEPT_HEADERS.map((h) => [h, response.getHeader(h)]).filter(([, v]) => v !== undefined),
+      );
+      await this.dataSource.query(
+        `UPDATE idempotency_keys SET state = 'done', status = $3, body = $4, headers = $5 WHERE actor_id = $1 AND key = $2`,
+        [actorId, key, response.statusCode, JSON.stringify(body ?? null), JSON.stringify(headers)],
+      );
+      return body;
+    } catch (error) {
+      await this.dataSource.query(`DELETE FROM idempotency_keys WHERE actor_id = $1 AND key = $2`, [actorId, key]);
+      throw error;
+    }
+  }
+
+  private async replay(actorId: string, key: string, hash: string, response: Response): Promise<unknown> {
+    const [stored]: StoredKey[] = await this.dataSource.query(
+      `SELECT request_hash, state, status, body, headers FROM idempotency_keys WHERE actor_id = $1 AND key = $2`,
+      [actorId, key],
+    );
+    if (!stored) throw new DomainError('conflict', 'A request with this Idempotency-Key failed meanwhile; send it again');
+    if (stored.request_hash !== hash) {
+      throw new DomainError('unprocessable', 'This Idempotency-Key was used for a different request', [
+        { field: 'Idempotency-Key', message: 'was used for a different request' },
+      ]);
+    }
+    if (stored.state === 'pending') {
+      throw new DomainError('conflict', 'A request with this Idempotency-Key is still being handled');
+    }
+    for (const [name, value] of Object.entries(stored.headers ?? {})) response.setHeader(name, value);
+    response.setHeader('Idempotent-Replayed', 'true');
+    return lastValueFrom(of(stored.body));
+  }
+}

@@ -25,10 +25,14 @@ export class ProjectionRegistry implements OnApplicationShutdown {
   }
 
   projections(): Projection[] {
-    return this.discovery
-      .getProviders({ metadataKey: PROJECTION })
+    // getProviders({ metadataKey }) only sees decorators made by DiscoveryService.createDecorator(),
+    // not SetMetadata; so look at each provider's class instead.
+    const instances = this.discovery
+      .getProviders()
+      .filter((wrapper) => typeof wrapper.metatype === 'function' && Reflect.getMetadata(PROJECTION, wrapper.metatype))
       .map((wrapper) => wrapper.instance as Projection)
       .filter(Boolean);
+    return [...new Set(instances)];
   }
 
   find(name: string): Projection {

@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import pino from 'pino';
+import { AppConfig, loadConfigOrExit } from '@lc/config';
+import { ensureDatabase, runMigrations } from '@lc/database';
+import { pinoOptions } from '@lc/http';
+import { ProjectionRegistry, rebuildProjection } from '@lc/projections';
+import { WorkerModule } from './worker.module';
+
+const USAGE = `usage: worker                      run the worker (projections, queues) until SIGTERM/SIGINT
+       worker migrate              apply pending database migrations and exit
+       worker rebuild <projection> rebuild one projection from the event store and exit`;
+
+const SHUTDOWN_GRACE_MS = 30_000;
+
+async function migrate(config: AppConfig, log: pino.Logger): Promise<void> {
+  await ensureDatabase(config.DATABASE_URL);
+  const applied = await runMigrations(config.DATABASE_URL);
+  log.info({ applied }, applied.length ? 'Migrations applied' : 'Database schema up to date');
+}
+
+async function createContext(config: AppConfig): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  return app;
+}
+
+async function run(config: AppConfig, log: pino.Logger): Promise<void> {
+  if (config.MIGRATIONS_RUN) await migrate(config, log);
+  const app = await createContext(config);
+  // process.exit rather than re-raising the signal: pino flushes, and supervisors see exit code 0.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, 'Worker stopping');
+      setTimeout(() => {
+        log.error(`Shutdown took longer than ${SHUTDOWN_GRACE_MS} ms; exiting`);
+        process.exit(1);
+      }, SHUTDOWN_GRACE_MS).unref();
+    });
+  }
+  await app.init();
+  // Each runner works only while it holds its projection's advisory lock; on the other workers
+  // it stands by.
+  app.get(ProjectionRegistry).startAll();
+  // With no projection or queue consumer registered nothing would hold the event loop open; the
+  // worker still has to stay up until it is told to stop.
+  setInterval(() => undefined, 1 << 30);
+  log.info('Worker running');
+}
+
+async function rebuild(config: AppConfig, log: pino.Logger, name: string | undefined): Promise<void> {
+  if (!name) throw new UsageError('rebuild needs the name of a projection');
+  if (config.MIGRATIONS_RUN) await migrate(config, log);
+  const app = await createContext(config);
+  try {
+    await rebuildProjection(app, name);
+    log.info({ projection: name }, 'Projection rebuilt');
+  } finally {
+    await app.close();
+  }
+}
+
+class UsageError extends Error {}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = pino(pinoOptions(config, 'worker'));
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'Unhandled promise rejection'));
+  const [command, ...args] = process.argv.slice(2);
+  try {
+    switch (command) {
+      case undefined:
+        return await run(config, log);
+      case 'migrate':
+        await migrate(config, log);
+        return process.exit(0);
+      case 'rebuild':
+        await rebuild(config, log, args[0]);
+        return process.exit(0);
+      default:
+        throw new UsageError(`unknown command: ${command}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n${USAGE}\n`);
+    } else {
+      log.fatal({ err: error, command: command ?? 'run' }, 'Worker failed');
+    }
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,44 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AccountsProjectionModule } from '@lc/accounts';
+import { AuditTrailModule } from '@lc/audit-trail';
+import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
+import { dataSourceOptions } from '@lc/database';
+import { EventStoreModule } from '@lc/event-store';
+import { processLoggerParams } from '@lc/http';
+import { ProjectionsModule } from '@lc/projections';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(processLoggerParams(config, 'worker')),
+        EventStoreModule.forRoot(),
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (c: AppConfig) => ({
+            ...dataSourceOptions(c.DATABASE_URL),
+            autoLoadEntities: true,
+            synchronize: false,
+            migrationsRun: false,
+          }),
+        }),
+        CqrsModule.forRoot(),
+        BullModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (c: AppConfig) => ({ connection: { url: c.REDIS_URL }, prefix: c.QUEUE_PREFIX }),
+        }),
+        ProjectionsModule,
+        // Every module with a @RegisterProjection() provider: the worker runs those projections.
+        AuditTrailModule,
+        AccountsProjectionModule,
+      ],
+    };
+  }
+}

@@ -1,13 +1,15 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
 import { dataSourceOptions } from '@lc/database';
 import { EventStoreModule } from '@lc/event-store';
-import { HealthModule, httpLoggerParams, ProblemDetailsFilter } from '@lc/http';
+import { AccountsModule } from '@lc/accounts';
+import { HealthModule, httpLoggerParams, IdempotencyInterceptor, ProblemDetailsFilter } from '@lc/http';
+import { RedisModule } from '@lc/redis';
 
 @Module({})
 export class ApiModule {
@@ -34,9 +36,14 @@ export class ApiModule {
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) => ({ connection: { url: c.REDIS_URL }, prefix: c.QUEUE_PREFIX }),
         }),
+        RedisModule,
         HealthModule,
+        AccountsModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
     };
   }
 }

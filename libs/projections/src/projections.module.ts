@@ -60,6 +60,16 @@ export class ProjectionRegistry implements OnApplicationShutdown {
     }
   }
 
+  /** True when every projection has applied every event of the log that it handles (tests, readiness). */
+  async caughtUp(): Promise<boolean> {
+    for (const projection of this.projections()) {
+      const checkpoint = await this.checkpoints.read(projection.name);
+      const pending = await this.store.readAll({ fromPosition: checkpoint, maxCount: 1, filter: projection.filter });
+      if (pending.length > 0) return false;
+    }
+    return true;
+  }
+
   /**
    * Empties the read model and replays it. When a worker is running the projection, it sees the
    * reset and replays; otherwise this process replays it to the end of the log before returning.

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { AppConfig, loadConfig } from '@lc/config';
+import { CLOCK, ManualClock } from '@lc/decider';
+import { EVENT_STORE, EventStore } from '@lc/event-store';
+import { ProjectionRegistry } from '@lc/projections';
+import { createTestDatabase, TestDatabase } from '@lc/testing';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureApi } from '../../apps/api/src/configure-api';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+export const ADMIN = { username: 'admin', password: 'test-admin-Passw0rd' };
+
+export interface TestApp {
+  config: AppConfig;
+  db: TestDatabase;
+  api: INestApplication;
+  worker: INestApplicationContext;
+  store: EventStore;
+  clock: ManualClock;
+  http: () => ReturnType<typeof request>;
+  /** Waits until every projection has applied every event so far. */
+  settled(): Promise<void>;
+  /** Logs in and returns an access token. */
+  login(username: string, password: string): Promise<string>;
+  /** Creates an account as the admin and returns its id and a token for it. */
+  user(role: 'admin' | 'supervisor' | 'mediator' | 'informant', subDistrict?: string): Promise<{ id: string; token: string; username: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The API and the worker in this process, against a database of their own and the real Redis,
+ * with a clock the test moves. Requests go through HTTP (supertest on an ephemeral port).
+ */
+export async function startTestApp(label: string, options: { now?: Date; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const db = await createTestDatabase(label);
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    QUEUE_PREFIX: `test-${label}-${randomUUID().slice(0, 8)}`,
+    LOG_LEVEL: 'warn',
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    MIGRATIONS_RUN: 'false',
+    ...options.env,
+  });
+  const clock = new ManualClock(options.now ?? new Date());
+
+  const apiModule = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] })
+    .overrideProvider(CLOCK)
+    .useValue(clock)
+    .compile();
+  const api = apiModule.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error', 'warn'] });
+  configureApi(api, config);
+  await api.listen(0, '127.0.0.1');
+
+  const workerModule = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
+    .overrideProvider(CLOCK)
+    .useValue(clock)
+    .compile();
+  const worker = await workerModule.init();
+  const registry = worker.get(ProjectionRegistry);
+  registry.startAll();
+
+  const http = () => request(api.getHttpServer());
+  const login = async (username: string, password: string) => {
+    const res = await http().post('/api/v1/auth/login').send({ username, password });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.accessToken as string;
+  };
+  let adminToken: string | undefined;
+  let users = 0;
+
+  return {
+    config,
+    db,
+    api,
+    worker,
+    store: api.get(EVENT_STORE),
+    clock,
+    http,
+    login,
+    async settled() {
+      const deadline = Date.now() + 30_000;
+      while (!(await registry.caughtUp())) {
+        if (Date.now() > deadline) throw new Error('projections did not catch up within 30 s');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    async user(role, subDistrict) {
+      adminToken ??= await login(ADMIN.username, ADMIN.password);
+      const username = `${role}${++users}`;
+      const password = `pw-${randomUUID()}`;
+      const res = await http()
+        .post('/api/v1/users')
+        .set('Authorization', `Bearer ${adminToken}`)
+        .send({ username, password, role, ...(subDistrict ? { subDistrict } : {}) });
+      if (res.status !== 201) throw new Error(`create ${role}: ${res.status} ${JSON.stringify(res.body)}`);
+      return { id: res.body.id, token: await login(username, password), username };
+    },
+    async close() {
+      await api.close();
+      await worker.close();
+      await db.drop();
+    },
+  };
+}
+
+export function bearer(token: string): [string, string] {
+  return ['Authorization', `Bearer ${token}`];
+}

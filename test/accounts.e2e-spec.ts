@@ -20,6 +20,8 @@ const newUser = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+const credentialsOf = (body: { username: string; password: string }) => ({ username: body.username, password: body.password });
+
 describe('authentication', () => {
   it('answers 401 problem+json without a token, and with a bad one', async () => {
     for (const path of ['/api/v1/users', '/api/v1/auth/me']) {
@@ -53,7 +55,7 @@ describe('authentication', () => {
   it('rotates refresh tokens, and a reused one ends every session of the account', async () => {
     const body = newUser();
     await app.http().post('/api/v1/users').set(...bearer(admin)).send(body).expect(201);
-    const first = (await app.http().post('/api/v1/auth/login').send(body).expect(200)).body;
+    const first = (await app.http().post('/api/v1/auth/login').send(credentialsOf(body)).expect(200)).body;
     expect(first).toMatchObject({ tokenType: 'Bearer', expiresIn: app.config.ACCESS_TOKEN_TTL_SECONDS });
 
     const second = (await app.http().post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
@@ -66,7 +68,7 @@ describe('authentication', () => {
   it('logout revokes the refresh token', async () => {
     const body = newUser();
     await app.http().post('/api/v1/users').set(...bearer(admin)).send(body).expect(201);
-    const session = (await app.http().post('/api/v1/auth/login').send(body).expect(200)).body;
+    const session = (await app.http().post('/api/v1/auth/login').send(credentialsOf(body)).expect(200)).body;
     await app.http().post('/api/v1/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
     await app.http().post('/api/v1/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
   });

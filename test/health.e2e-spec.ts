@@ -88,7 +88,7 @@ describe('the built API', () => {
   it('serves the OpenAPI description outside the version prefix', async () => {
     const response = await fetch(`${base}/docs/openapi.json`);
     expect(response.status).toBe(200);
-    const document = await response.json();
+    const document = (await response.json()) as { components: { securitySchemes: object } };
     expect(document.components.securitySchemes).toHaveProperty('bearer');
   });
 

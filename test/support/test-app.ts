@@ -12,7 +12,7 @@ import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
-export const ADMIN = { username: 'admin', password: 'test-admin-Passw0rd' };
+export const ADMIN = { username: 'admin', password: 'Test-Secret-Passw0rd' };
 
 export interface TestApp {
   config: AppConfig;

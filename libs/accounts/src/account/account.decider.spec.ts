@@ -78,7 +78,7 @@ describe('Account decider', () => {
     expect(deactivated).toEqual([{ type: 'AccountDeactivated', data: { deactivatedAt: now.toISOString() } }]);
     const state = fold(accountDecider, [created, ...deactivated]);
     expect(state.active).toBe(false);
-    expect(state.credentialsChangedAt).toBe(now.toISOString());
+    expect(state.credentialsVersion).toBe(2);
     expect(when([created, ...deactivated], { type: 'DeactivateAccount' })).toEqual([]);
     expect(when([created, ...deactivated], { type: 'ReactivateAccount' })[0].type).toBe('AccountReactivated');
   });

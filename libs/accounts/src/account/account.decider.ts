@@ -45,8 +45,8 @@ export interface AccountState {
   subDistrict: string | null;
   displayName: string | null;
   active: boolean;
-  /** Moves on password change and deactivation: refresh tokens issued before then stop working. */
-  credentialsChangedAt?: string;
+  /** Counts password changes and deactivations: tokens issued under an older count stop working. */
+  credentialsVersion: number;
 }
 
 function checkScope(role: Role, subDistrict: string | undefined): string | null {
@@ -61,7 +61,7 @@ function requireExisting(state: AccountState): void {
 }
 
 export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState> = {
-  initialState: () => ({ exists: false, subDistrict: null, displayName: null, active: false }),
+  initialState: () => ({ exists: false, subDistrict: null, displayName: null, active: false, credentialsVersion: 0 }),
 
   decide(command, state) {
     const at = command.now.toISOString();
@@ -127,16 +127,16 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState>
           subDistrict: event.data.subDistrict,
           displayName: event.data.displayName,
           active: true,
-          credentialsChangedAt: event.data.createdAt,
+          credentialsVersion: 1,
         };
       case 'AccountRoleChanged':
         return { ...state, role: event.data.role, subDistrict: event.data.subDistrict };
       case 'AccountRenamed':
         return { ...state, displayName: event.data.displayName };
       case 'AccountPasswordChanged':
-        return { ...state, credentialsChangedAt: event.data.changedAt };
+        return { ...state, credentialsVersion: state.credentialsVersion + 1 };
       case 'AccountDeactivated':
-        return { ...state, active: false, credentialsChangedAt: event.data.deactivatedAt };
+        return { ...state, active: false, credentialsVersion: state.credentialsVersion + 1 };
       case 'AccountReactivated':
         return { ...state, active: true };
     }

@@ -29,7 +29,7 @@ export class AccessGuard implements CanActivate {
     if (!match) throw new DomainError('unauthenticated', 'An access token is required (Authorization: Bearer …)');
     const claims = await this.tokens.verifyAccess(match[1]);
     const { state } = await loadState(this.store, accountDecider, accountStream(claims.sub));
-    if (!state.exists || !state.active || state.credentialsChangedAt !== claims.cv) {
+    if (!state.exists || !state.active || state.credentialsVersion !== claims.cv) {
       throw new DomainError('unauthenticated', 'The access token is no longer valid');
     }
     const actor: AuthenticatedActor = {

@@ -9,8 +9,8 @@ import { AccountState } from '../account/account.decider';
 export interface AccessClaims {
   sub: string;
   role: string;
-  /** The account's credentialsChangedAt when the token was issued: a password change or deactivation ends it. */
-  cv: string;
+  /** The account's credentialsVersion when the token was issued: a password change or deactivation ends it. */
+  cv: number;
 }
 
 export interface TokenPair {
@@ -38,7 +38,7 @@ export class Tokens {
 
   async issue(account: AccountState, replacing?: string): Promise<TokenPair> {
     const now = this.clock.now();
-    const claims: AccessClaims = { sub: account.accountId!, role: account.role!, cv: account.credentialsChangedAt! };
+    const claims: AccessClaims = { sub: account.accountId!, role: account.role!, cv: account.credentialsVersion };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
     const refreshToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
@@ -53,8 +53,9 @@ export class Tokens {
         if (rotated[1] !== 1) throw new DomainError('unauthenticated', 'The refresh token is no longer valid');
       }
       await tx.query(
-        `INSERT INTO refresh_tokens (id, account_id, token_hash, issued_at, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-        [id, account.accountId, sha256(refreshToken), now, expiresAt],
+        `INSERT INTO refresh_tokens (id, account_id, token_hash, issued_at, expires_at, credentials_version)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, account.accountId, sha256(refreshToken), now, expiresAt, account.credentialsVersion],
       );
     });
     return {
@@ -75,10 +76,10 @@ export class Tokens {
   }
 
   /** The live refresh token's id and account, or an error that says nothing more than "invalid". */
-  async findRefreshable(refreshToken: string): Promise<{ id: string; accountId: string; issuedAt: Date }> {
-    const rows: { id: string; account_id: string; issued_at: Date; expires_at: Date; revoked_at: Date | null }[] =
+  async findRefreshable(refreshToken: string): Promise<{ id: string; accountId: string; credentialsVersion: number }> {
+    const rows: { id: string; account_id: string; credentials_version: number; expires_at: Date; revoked_at: Date | null }[] =
       await this.dataSource.query(
-        `SELECT id, account_id, issued_at, expires_at, revoked_at FROM refresh_tokens WHERE token_hash = $1`,
+        `SELECT id, account_id, credentials_version, expires_at, revoked_at FROM refresh_tokens WHERE token_hash = $1`,
         [sha256(refreshToken)],
       );
     const row = rows[0];
@@ -89,7 +90,7 @@ export class Tokens {
       throw invalid;
     }
     if (row.expires_at.getTime() <= this.clock.now().getTime()) throw invalid;
-    return { id: row.id, accountId: row.account_id, issuedAt: row.issued_at };
+    return { id: row.id, accountId: row.account_id, credentialsVersion: row.credentials_version };
   }
 
   async revoke(refreshToken: string): Promise<void> {

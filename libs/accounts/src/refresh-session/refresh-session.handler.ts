@@ -16,8 +16,7 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
   async execute({ refreshToken }: RefreshSessionCommand): Promise<TokenPair> {
     const session = await this.tokens.findRefreshable(refreshToken);
     const { state } = await loadState(this.store, accountDecider, accountStream(session.accountId));
-    const changedSince = state.credentialsChangedAt && new Date(state.credentialsChangedAt) > session.issuedAt;
-    if (!state.exists || !state.active || changedSince) {
+    if (!state.exists || !state.active || state.credentialsVersion !== session.credentialsVersion) {
       await this.tokens.revokeAll(session.accountId);
       throw new DomainError('unauthenticated', 'The refresh token is invalid or has expired');
     }

@@ -33,7 +33,9 @@ export class Accounts1763700000003 implements MigrationInterface {
         issued_at    timestamptz NOT NULL,
         expires_at   timestamptz NOT NULL,
         revoked_at   timestamptz,
-        replaced_by  uuid
+        replaced_by  uuid,
+        -- The account's credentialsVersion at issue: a password change or deactivation ends the session.
+        credentials_version int NOT NULL
       )`);
     await q.query(`CREATE INDEX refresh_tokens_account ON refresh_tokens (account_id) WHERE revoked_at IS NULL`);
   }

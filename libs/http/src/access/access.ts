@@ -33,3 +33,21 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
   if (!actor) throw new Error('CurrentActor used on a route without authentication');
   return actor;
 });
+
+/**
+ * Whether a record of a sub-district (and possibly assigned to someone) is within the actor's
+ * scope. Handlers answer a record outside it with 404, as if it did not exist, so that ids cannot
+ * be probed.
+ */
+export function inScope(actor: AuthenticatedActor, record: { subDistrict: string; assignedTo?: string | null }): boolean {
+  switch (actor.role) {
+    case 'admin':
+      return true;
+    case 'supervisor':
+      return actor.subDistrict === null || actor.subDistrict === record.subDistrict;
+    case 'mediator':
+      return actor.subDistrict === record.subDistrict || (record.assignedTo != null && record.assignedTo === actor.id);
+    case 'informant':
+      return false;
+  }
+}

@@ -1,0 +1,21 @@
+import { AccessRole } from '@lc/http';
+
+/**
+ * Who may call each route, written down once. The role matrix test enumerates the routes the
+ * application really registers and fails for any route missing here, so a new route cannot ship
+ * without a decision. 'public' routes need no token.
+ */
+const everyone: AccessRole[] = ['admin', 'supervisor', 'mediator', 'informant'];
+
+export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
+  'GET /health': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/refresh': 'public',
+  'POST /api/v1/auth/logout': 'public',
+  'GET /api/v1/auth/me': everyone,
+
+  'POST /api/v1/users': ['admin'],
+  'GET /api/v1/users': ['admin'],
+  'GET /api/v1/users/:id': ['admin'],
+  'PATCH /api/v1/users/:id': ['admin'],
+};

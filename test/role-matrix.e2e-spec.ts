@@ -22,16 +22,22 @@ interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
 }
 
+/** Not a controller route: the OpenAPI UI, public by design. */
+const INFRASTRUCTURE = /^GET \/docs/;
+
 /** The routes Express really has, as "METHOD /path" with Nest's :params. */
 function registeredRoutes(): string[] {
   const router = (app.api.getHttpAdapter().getInstance() as { router: { stack: Layer[] } }).router;
   return router.stack
-    .filter((layer) => layer.route)
+    // Controllers register one method per route; a layer for every method is a catch-all (404s).
+    .filter((layer) => layer.route && Object.keys(layer.route.methods).length === 1)
     .flatMap((layer) =>
       Object.keys(layer.route!.methods)
         .filter((m) => m !== '_all')
-        .map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
-    );
+        // Nest registers a path excluded from the global prefix both with and without a trailing slash.
+        .map((m) => `${m.toUpperCase()} ${layer.route!.path.replace(/(.)\/$/, '$1')}`),
+    )
+    .filter((route, index, all) => !INFRASTRUCTURE.test(route) && all.indexOf(route) === index);
 }
 
 const ROLES: AccessRole[] = ['admin', 'supervisor', 'mediator', 'informant'];

@@ -18,4 +18,24 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   'GET /api/v1/users': ['admin'],
   'GET /api/v1/users/:id': ['admin'],
   'PATCH /api/v1/users/:id': ['admin'],
+
+  // Mediators open and work cases; supervisors read, assign, resolve and reopen; informants nothing.
+  'POST /api/v1/disputes': ['admin', 'supervisor', 'mediator'],
+  'GET /api/v1/disputes': ['admin', 'supervisor', 'mediator'],
+  'GET /api/v1/disputes/:id': ['admin', 'supervisor', 'mediator'],
+  'GET /api/v1/disputes/:id/timeline': ['admin', 'supervisor', 'mediator'],
+  'POST /api/v1/disputes/:id/assignments': ['admin', 'supervisor'],
+  'POST /api/v1/disputes/:id/steps': ['admin', 'mediator'],
+  'POST /api/v1/disputes/:id/recoveries': ['admin', 'mediator'],
+  'POST /api/v1/disputes/:id/resolution': ['admin', 'supervisor', 'mediator'],
+  'POST /api/v1/disputes/:id/reopen': ['admin', 'supervisor'],
+  'POST /api/v1/disputes/:id/workers-involved': ['admin', 'mediator'],
+
+  'POST /api/v1/complaints': ['admin', 'supervisor', 'mediator'],
+  'GET /api/v1/complaints': ['admin', 'supervisor', 'mediator'],
+  'GET /api/v1/complaints/:id': ['admin', 'supervisor', 'mediator'],
+  'POST /api/v1/complaints/:id/handling': ['admin', 'supervisor', 'mediator'],
+  'POST /api/v1/complaints/:id/conversion': ['admin', 'supervisor', 'mediator'],
+
+  'GET /api/v1/notifications': ['admin', 'supervisor'],
 };

@@ -8,7 +8,9 @@ import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
 import { dataSourceOptions } from '@lc/database';
 import { EventStoreModule } from '@lc/event-store';
 import { AccountsModule } from '@lc/accounts';
+import { DisputesModule } from '@lc/disputes';
 import { HealthModule, httpLoggerParams, IdempotencyInterceptor, ProblemDetailsFilter } from '@lc/http';
+import { NotificationsModule } from '@lc/notifications';
 import { RedisModule } from '@lc/redis';
 
 @Module({})
@@ -39,6 +41,8 @@ export class ApiModule {
         RedisModule,
         HealthModule,
         AccountsModule,
+        DisputesModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

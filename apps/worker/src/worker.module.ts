@@ -7,8 +7,10 @@ import { AccountsProjectionModule } from '@lc/accounts';
 import { AuditTrailModule } from '@lc/audit-trail';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
 import { dataSourceOptions } from '@lc/database';
+import { DisputesProjectionModule } from '@lc/disputes';
 import { EventStoreModule } from '@lc/event-store';
 import { processLoggerParams } from '@lc/http';
+import { NotificationsProjectionModule } from '@lc/notifications';
 import { ProjectionsModule } from '@lc/projections';
 
 @Module({})
@@ -38,6 +40,8 @@ export class WorkerModule {
         // Every module with a @RegisterProjection() provider: the worker runs those projections.
         AuditTrailModule,
         AccountsProjectionModule,
+        DisputesProjectionModule,
+        NotificationsProjectionModule,
       ],
     };
   }

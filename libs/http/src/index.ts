@@ -12,3 +12,5 @@ export * from './health/event-store.health';
 export * from './access/access';
 export * from './preconditions/if-match';
 export * from './idempotency/idempotency.interceptor';
+export * from './idempotency/command-key';
+export * from './pagination/page';

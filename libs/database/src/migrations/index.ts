@@ -3,6 +3,8 @@ import { ProjectionCheckpoints1763700000001 } from './1763700000001-projection-c
 import { Timeline1763700000002 } from './1763700000002-timeline';
 import { Accounts1763700000003 } from './1763700000003-accounts';
 import { IdempotencyKeys1763700000004 } from './1763700000004-idempotency-keys';
+import { Disputes1763700000010 } from './1763700000010-disputes';
+import { Notifications1763700000011 } from './1763700000011-notifications';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -11,4 +13,6 @@ export const migrations = [
   Timeline1763700000002,
   Accounts1763700000003,
   IdempotencyKeys1763700000004,
+  Disputes1763700000010,
+  Notifications1763700000011,
 ];

@@ -1,0 +1,8 @@
+import { AuthenticatedActor } from '@lc/http';
+
+export class GetComplaintQuery {
+  constructor(
+    readonly complaintId: string,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}

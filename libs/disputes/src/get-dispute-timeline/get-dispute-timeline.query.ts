@@ -1,0 +1,8 @@
+import { AuthenticatedActor } from '@lc/http';
+
+export class GetDisputeTimelineQuery {
+  constructor(
+    readonly disputeId: string,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}

@@ -1,0 +1,8 @@
+import { AuthenticatedActor } from '@lc/http';
+
+export class GetDisputeQuery {
+  constructor(
+    readonly disputeId: string,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}

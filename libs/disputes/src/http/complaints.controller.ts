@@ -1,0 +1,76 @@
+import { Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { ConvertComplaintCommand } from '../convert-complaint/convert-complaint.command';
+import { ConvertComplaintRequest, convertComplaintSchema } from '../convert-complaint/convert-complaint.schema';
+import { GetComplaintQuery } from '../get-complaint/get-complaint.query';
+import { HandleComplaintCommand } from '../handle-complaint/handle-complaint.command';
+import { HandleComplaintRequest, handleComplaintSchema } from '../handle-complaint/handle-complaint.schema';
+import { ListComplaintsQuery } from '../list-complaints/list-complaints.query';
+import { ListComplaintsRequest, listComplaintsSchema } from '../list-complaints/list-complaints.schema';
+import { ReceiveComplaintCommand } from '../receive-complaint/receive-complaint.command';
+import { ReceiveComplaintRequest, receiveComplaintSchema } from '../receive-complaint/receive-complaint.schema';
+import { withETag } from './etag';
+
+const complaintId = z.uuid('must be the id (uuid) of a complaint');
+
+/** Union staff (mediators, supervisors, admins) receive and handle complaints in their scope; informants do not. */
+@ApiTags('complaints')
+@ApiBearerAuth()
+@Allow('admin', 'supervisor', 'mediator')
+@Controller('complaints')
+export class ComplaintsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  async receive(
+    @ZodBody(receiveComplaintSchema) body: ReceiveComplaintRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute(new ReceiveComplaintCommand(body, actor, idempotencyKey)));
+  }
+
+  @Get()
+  list(@ZodQuery(listComplaintsSchema) query: ListComplaintsRequest, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new ListComplaintsQuery(query, actor));
+  }
+
+  @Get(':id')
+  async get(@ZodParam('id', complaintId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
+    return withETag(res, await this.queries.execute(new GetComplaintQuery(id, actor)));
+  }
+
+  @Post(':id/handling')
+  @HttpCode(200)
+  async handle(
+    @ZodParam('id', complaintId) id: string,
+    @ZodBody(handleComplaintSchema) body: HandleComplaintRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute(new HandleComplaintCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+  }
+
+  /** → 201 with the new dispute case {id, caseNo, version} (the ETag is the case's); If-Match is the complaint's version. */
+  @Post(':id/conversion')
+  async convert(
+    @ZodParam('id', complaintId) id: string,
+    @ZodBody(convertComplaintSchema) body: ConvertComplaintRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute(new ConvertComplaintCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+  }
+}

@@ -1,0 +1,72 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { containsPattern, Page } from '@lc/http';
+import { ComplaintView } from '../read-model/complaint.view';
+import { restrictToScope } from '../shared/scope-filter';
+import { ListComplaintsQuery } from './list-complaints.query';
+
+export interface ComplaintListItem {
+  id: string;
+  status: string;
+  source: string;
+  workOrderNo: string | null;
+  subDistrict: string;
+  employer: { name: string; creditCode?: string } | null;
+  summary: string;
+  receivedAt: Date;
+  receivedOn: string;
+  handledOn: string | null;
+  handlingNote: string | null;
+  convertedOn: string | null;
+  disputeId: string | null;
+  updatedAt: Date;
+  version: number;
+}
+
+/** Newest first, from the projection. */
+@QueryHandler(ListComplaintsQuery)
+export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery, Page<ComplaintListItem>> {
+  constructor(@InjectRepository(ComplaintView) private readonly complaints: Repository<ComplaintView>) {}
+
+  async execute({ filter, actor }: ListComplaintsQuery): Promise<Page<ComplaintListItem>> {
+    const query = this.complaints.createQueryBuilder('c').orderBy('c.received_at', 'DESC').addOrderBy('c.id', 'ASC');
+    restrictToScope(query, actor, { subDistrict: 'c.sub_district' });
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.source) query.andWhere('c.source = :source', { source: filter.source });
+    if (filter.subDistrict) query.andWhere('c.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
+    if (filter.receivedFrom) query.andWhere('c.received_on >= :receivedFrom', { receivedFrom: filter.receivedFrom });
+    if (filter.receivedTo) query.andWhere('c.received_on <= :receivedTo', { receivedTo: filter.receivedTo });
+    if (filter.q) {
+      query.andWhere(
+        '(c.work_order_no ILIKE :q OR c.employer_name ILIKE :q OR c.employer_credit_code ILIKE :q OR c.summary ILIKE :q)',
+        { q: containsPattern(filter.q) },
+      );
+    }
+    const [rows, total] = await query
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toItem), page: filter.page, pageSize: filter.pageSize, total };
+  }
+}
+
+function toItem(c: ComplaintView): ComplaintListItem {
+  return {
+    id: c.id,
+    status: c.status,
+    source: c.source,
+    workOrderNo: c.workOrderNo,
+    subDistrict: c.subDistrict,
+    employer: c.employerName === null ? null : { name: c.employerName, ...(c.employerCreditCode ? { creditCode: c.employerCreditCode } : {}) },
+    summary: c.summary,
+    receivedAt: c.receivedAt,
+    receivedOn: c.receivedOn,
+    handledOn: c.handledOn,
+    handlingNote: c.handlingNote,
+    convertedOn: c.convertedOn,
+    disputeId: c.disputeId,
+    updatedAt: c.updatedAt,
+    version: c.version,
+  };
+}

@@ -1,0 +1,9 @@
+import { AuthenticatedActor } from '@lc/http';
+import { ListComplaintsRequest } from './list-complaints.schema';
+
+export class ListComplaintsQuery {
+  constructor(
+    readonly filter: ListComplaintsRequest,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { pageQueryFields } from '@lc/http';
+import { COMPLAINT_SOURCES, codeSchema, subDistrictSchema } from '@lc/reference-data';
+import { isoDate } from '../shared/request-fields';
+
+/** GET /api/v1/complaints: every filter optional, combined with AND, within the caller's scope. */
+export const listComplaintsSchema = z.strictObject({
+  status: z.enum(['received', 'handled', 'converted'], { error: 'must be received, handled or converted' }).optional(),
+  source: codeSchema(COMPLAINT_SOURCES).optional(),
+  subDistrict: subDistrictSchema.optional(),
+  /** Received on or after this date (inclusive, Shanghai calendar). */
+  receivedFrom: isoDate.optional(),
+  receivedTo: isoDate.optional(),
+  /** Work-order number, employer name or credit code, or words of the summary. */
+  q: z.string().trim().min(1).max(100).optional(),
+  ...pageQueryFields,
+});
+
+export type ListComplaintsRequest = z.output<typeof listComplaintsSchema>;

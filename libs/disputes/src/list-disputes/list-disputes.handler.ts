@@ -1,0 +1,92 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { containsPattern, Page } from '@lc/http';
+import { Claimant, DisputeSource } from '../dispute-case/dispute-case.decider';
+import { DisputeCaseView } from '../read-model/dispute-case.view';
+import { restrictToScope } from '../shared/scope-filter';
+import { ListDisputesQuery } from './list-disputes.query';
+
+export interface DisputeListItem {
+  id: string;
+  caseNo: string;
+  status: string;
+  channel: string;
+  subDistrict: string;
+  category: string;
+  employer: { name: string; creditCode: string };
+  workersInvolved: number;
+  groupDispute: boolean;
+  amountClaimedFen: number;
+  amountRecoveredFen: number;
+  summary: string;
+  /** Masked. */
+  claimants: Claimant[];
+  openedOn: string;
+  mediatorId: string | null;
+  stepsLogged: number;
+  resolvedOn: string | null;
+  outcome: string | null;
+  timesReopened: number;
+  source: DisputeSource | null;
+  updatedAt: Date;
+  version: number;
+}
+
+/** Newest first, from the projection: a change shows once the worker has applied it. */
+@QueryHandler(ListDisputesQuery)
+export class ListDisputesHandler implements IQueryHandler<ListDisputesQuery, Page<DisputeListItem>> {
+  constructor(@InjectRepository(DisputeCaseView) private readonly cases: Repository<DisputeCaseView>) {}
+
+  async execute({ filter, actor }: ListDisputesQuery): Promise<Page<DisputeListItem>> {
+    const query = this.cases.createQueryBuilder('d').orderBy('d.opened_on', 'DESC').addOrderBy('d.case_no', 'DESC');
+    restrictToScope(query, actor, { subDistrict: 'd.sub_district', assignedTo: 'd.mediator_id' });
+    if (filter.status) query.andWhere('d.status = :status', { status: filter.status });
+    if (filter.subDistrict) query.andWhere('d.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
+    if (filter.category) query.andWhere('d.category = :category', { category: filter.category });
+    if (filter.channel) query.andWhere('d.channel = :channel', { channel: filter.channel });
+    if (filter.mediatorId) query.andWhere('d.mediator_id = :mediatorId', { mediatorId: filter.mediatorId });
+    if (filter.openedFrom) query.andWhere('d.opened_on >= :openedFrom', { openedFrom: filter.openedFrom });
+    if (filter.openedTo) query.andWhere('d.opened_on <= :openedTo', { openedTo: filter.openedTo });
+    if (filter.groupDispute !== undefined) query.andWhere('d.group_dispute = :groupDispute', { groupDispute: filter.groupDispute });
+    if (filter.q) {
+      query.andWhere(
+        `(d.case_no ILIKE :q OR d.employer_name ILIKE :q OR d.employer_credit_code ILIKE :q
+          OR d.claimant_names ILIKE :q OR d.summary ILIKE :q)`,
+        { q: containsPattern(filter.q) },
+      );
+    }
+    const [rows, total] = await query
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toItem), page: filter.page, pageSize: filter.pageSize, total };
+  }
+}
+
+function toItem(d: DisputeCaseView): DisputeListItem {
+  return {
+    id: d.id,
+    caseNo: d.caseNo,
+    status: d.status,
+    channel: d.channel,
+    subDistrict: d.subDistrict,
+    category: d.category,
+    employer: { name: d.employerName, creditCode: d.employerCreditCode },
+    workersInvolved: d.workersInvolved,
+    groupDispute: d.groupDispute,
+    amountClaimedFen: d.amountClaimedFen,
+    amountRecoveredFen: d.amountRecoveredFen,
+    summary: d.summary,
+    claimants: d.claimants,
+    openedOn: d.openedOn,
+    mediatorId: d.mediatorId,
+    stepsLogged: d.stepsLogged,
+    resolvedOn: d.resolvedOn,
+    outcome: d.outcome,
+    timesReopened: d.timesReopened,
+    source: d.sourceKind && d.sourceId ? { kind: d.sourceKind as DisputeSource['kind'], id: d.sourceId } : null,
+    updatedAt: d.updatedAt,
+    version: d.version,
+  };
+}

@@ -1,0 +1,12 @@
+import { AuthenticatedActor } from '@lc/http';
+import { LogStepRequest } from './log-step.schema';
+
+export class LogStepCommand {
+  constructor(
+    readonly disputeId: string,
+    readonly input: LogStepRequest,
+    readonly actor: AuthenticatedActor,
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { shanghaiDate } from '@lc/decider';
+import { RecordedEvent } from '@lc/event-store';
+import { Projection, RegisterProjection } from '@lc/projections';
+import { COMPLAINT_STREAM_PREFIX, ComplaintEvent } from '../complaint/complaint.decider';
+import { ComplaintView } from './complaint.view';
+
+@Injectable()
+@RegisterProjection()
+export class ComplaintsProjection implements Projection {
+  readonly name = 'complaints';
+  readonly filter = { streamPrefixes: [COMPLAINT_STREAM_PREFIX] };
+  readonly tables = ['complaints'];
+
+  async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
+    const repo = tx.getRepository(ComplaintView);
+    for (const recorded of events) {
+      const event = { type: recorded.type, data: recorded.data } as ComplaintEvent;
+      const id = recorded.streamId.slice(COMPLAINT_STREAM_PREFIX.length);
+      const touched = { updatedAt: recorded.recordedAt, version: recorded.streamVersion };
+      switch (event.type) {
+        case 'ComplaintReceived': {
+          const d = event.data;
+          await repo.insert({
+            id,
+            status: 'received',
+            source: d.source,
+            workOrderNo: d.workOrderNo ?? null,
+            subDistrict: d.subDistrict,
+            employerName: d.employer?.name ?? null,
+            employerCreditCode: d.employer?.creditCode ?? null,
+            summary: d.summary,
+            receivedAt: new Date(d.receivedAt),
+            receivedOn: shanghaiDate(new Date(d.receivedAt)),
+            handledOn: null,
+            handlingNote: null,
+            convertedOn: null,
+            disputeId: null,
+            recordedAt: recorded.recordedAt,
+            ...touched,
+          });
+          break;
+        }
+        case 'ComplaintHandled':
+          await repo.update(id, { status: 'handled', handledOn: event.data.handledOn, handlingNote: event.data.note, ...touched });
+          break;
+        case 'ComplaintConverted':
+          await repo.update(id, { status: 'converted', convertedOn: event.data.convertedOn, disputeId: event.data.disputeId, ...touched });
+          break;
+      }
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import { AuthenticatedActor } from '@lc/http';
+import { ReceiveComplaintRequest } from './receive-complaint.schema';
+
+export class ReceiveComplaintCommand {
+  constructor(
+    readonly input: ReceiveComplaintRequest,
+    readonly actor: AuthenticatedActor,
+    readonly idempotencyKey?: string,
+  ) {}
+}

@@ -1,0 +1,12 @@
+import { AuthenticatedActor } from '@lc/http';
+import { RecordRecoveryRequest } from './record-recovery.schema';
+
+export class RecordRecoveryCommand {
+  constructor(
+    readonly disputeId: string,
+    readonly input: RecordRecoveryRequest,
+    readonly actor: AuthenticatedActor,
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

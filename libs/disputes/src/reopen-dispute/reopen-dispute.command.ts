@@ -1,0 +1,12 @@
+import { AuthenticatedActor } from '@lc/http';
+import { ReopenDisputeRequest } from './reopen-dispute.schema';
+
+export class ReopenDisputeCommand {
+  constructor(
+    readonly disputeId: string,
+    readonly input: ReopenDisputeRequest,
+    readonly actor: AuthenticatedActor,
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

@@ -1,0 +1,12 @@
+import { AuthenticatedActor } from '@lc/http';
+import { ResolveDisputeRequest } from './resolve-dispute.schema';
+
+export class ResolveDisputeCommand {
+  constructor(
+    readonly disputeId: string,
+    readonly input: ResolveDisputeRequest,
+    readonly actor: AuthenticatedActor,
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

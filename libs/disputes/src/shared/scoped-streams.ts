@@ -1,0 +1,73 @@
+import { Actor, Clock, Decider, DomainError, DomainEvent } from '@lc/decider';
+import { CommandContext, decideAndAppend, EventStore, loadState, RecordedEvent } from '@lc/event-store';
+import { AuthenticatedActor, commandKey, inScope } from '@lc/http';
+
+/** A domain command as a handler writes it: the stream class adds `now` and `actor`. */
+export type WithoutContext<C> = C extends unknown ? Omit<C, 'now' | 'actor'> : never;
+
+/** What a write request carries besides its body. */
+export interface WriteRequest {
+  /** If-Match. */
+  expectedVersion?: number;
+  /** The Idempotency-Key header as the client sent it. */
+  idempotencyKey?: string;
+}
+
+export function domainActor(actor: AuthenticatedActor): Actor {
+  return { id: actor.id, role: actor.role };
+}
+
+/** decideAndAppend's context for a request: the actor, If-Match, and the Idempotency-Key scoped to the actor. */
+export function writeContext(actor: AuthenticatedActor, request: WriteRequest): CommandContext {
+  return { actor: domainActor(actor), expectedVersion: request.expectedVersion, idempotencyKey: commandKey(actor, request.idempotencyKey) };
+}
+
+/**
+ * The streams of one kind of record that has a sub-district (and maybe someone assigned): load a
+ * record the actor may see, or change it. A record outside the actor's scope is answered exactly
+ * like one that does not exist.
+ */
+export class ScopedStreams<Command extends { now: Date; actor: Actor }, Event extends DomainEvent, State, Loaded extends State> {
+  constructor(
+    protected readonly store: EventStore,
+    protected readonly clock: Clock,
+    private readonly decider: Decider<Command, Event, State>,
+    private readonly streamOf: (id: string) => string,
+    /** The record, or undefined while the stream holds none. */
+    private readonly recordOf: (state: State) => Loaded | undefined,
+    private readonly scopeOf: (record: Loaded) => { subDistrict: string; assignedTo?: string | null },
+    private readonly notFound: string,
+  ) {}
+
+  async load(id: string, actor: AuthenticatedActor): Promise<{ record: Loaded; version: number; events: RecordedEvent[] }> {
+    const { state, version, events } = await loadState(this.store, this.decider, this.streamOf(id));
+    const record = this.recordOf(state);
+    if (!record || !inScope(actor, this.scopeOf(record))) throw new DomainError('not_found', this.notFound);
+    return { record, version, events };
+  }
+
+  /**
+   * Decides a command on a record in the actor's scope and appends its events (If-Match: 412;
+   * lost race: 409; a replayed Idempotency-Key appends nothing). `check` runs after the scope
+   * check, for rules that need I/O the decider cannot do.
+   */
+  async change(
+    id: string,
+    actor: AuthenticatedActor,
+    command: WithoutContext<Command>,
+    request: WriteRequest,
+    check?: (record: Loaded) => Promise<void>,
+  ): Promise<{ id: string; version: number; state: State }> {
+    const { record } = await this.load(id, actor);
+    await check?.(record);
+    const full = { ...command, now: this.clock.now(), actor: domainActor(actor) } as unknown as Command;
+    const result = await decideAndAppend(this.store, this.decider, this.streamOf(id), full, writeContext(actor, request));
+    return { id, version: result.version, state: result.state };
+  }
+}
+
+/** The answer to a command on an existing record (with an ETag of the version). */
+export interface Written {
+  id: string;
+  version: number;
+}

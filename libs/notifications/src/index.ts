@@ -1,0 +1,4 @@
+export * from './notifier';
+export * from './notification.entity';
+export * from './notifications.module';
+export * from './notifications.projection';

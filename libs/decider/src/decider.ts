@@ -21,10 +21,15 @@ export interface Actor {
   role: string;
 }
 
+/**
+ * A stream also carries events that other parts of the system append to it (the statutory clocks'
+ * ReminderDue and DeadlineReached, for one); an evolve that does not know an event returns nothing
+ * for it, and the state stays as it was.
+ */
 export function fold<Event extends DomainEvent, State>(
   decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
   events: Event[],
   state: State = decider.initialState(),
 ): State {
-  return events.reduce(decider.evolve, state);
+  return events.reduce((current, event) => decider.evolve(current, event) ?? current, state);
 }

@@ -17,3 +17,4 @@ export * from './case-numbers/case-number-allocator';
 export * from './shared/personal-data';
 export * from './read-model/dispute-case.view';
 export * from './read-model/complaint.view';
+export { disputeIdForComplaint } from './convert-complaint/convert-complaint.handler';

@@ -54,6 +54,11 @@ export class CheckpointStore {
         [projection.name, last, events.length],
       );
     });
+    if (projection.afterCommit) {
+      await projection.afterCommit(events).catch((error: unknown) =>
+        new Logger(`Projection:${projection.name}`).warn({ err: error }, 'afterCommit failed; reconciliation will catch up'),
+      );
+    }
     return last;
   }
 

@@ -15,6 +15,11 @@ export interface Projection {
   /** The tables it owns (schema-qualified when not in public); a rebuild empties them. */
   readonly tables: string[];
   apply(events: RecordedEvent[], tx: EntityManager): Promise<void>;
+  /**
+   * Side effects once a batch is committed (scheduling jobs...). Best effort: a failure is logged
+   * and not retried, so whatever it does must also be reconciled from the read model elsewhere.
+   */
+  afterCommit?(events: RecordedEvent[]): Promise<void>;
 }
 
 export const PROJECTION = 'labour-cases:projection';

@@ -1,0 +1,204 @@
+import { addDays, shanghaiDate, startOfShanghaiDay } from '@lc/decider';
+
+/**
+ * The law's clocks, derived from a record's own events (pure: no I/O, no time of its own).
+ *
+ * - mediation_period: court-referred mediation, 30 days from referral plus the one agreed extension.
+ * - judicial_confirmation: parties may apply for judicial confirmation within 30 days of the agreement.
+ * - dispute_mediation: art. 14, a party may go to arbitration 15 days after mediation began
+ *   (counted from the first negotiation session) without agreement.
+ * - arbitration_limitation: art. 27, one year from when the worker knew of the infringement; the
+ *   warning comes 30 days before.
+ *
+ * A clock's `lastDay` is the last whole day (China Standard Time) it allows; its deadline is the
+ * instant that day ends.
+ */
+export const CLOCK_KINDS = ['mediation_period', 'judicial_confirmation', 'dispute_mediation', 'arbitration_limitation'] as const;
+export type ClockKind = (typeof CLOCK_KINDS)[number];
+
+/** Days of warning before each kind of deadline. */
+export const REMINDER_DAYS: Record<ClockKind, number> = {
+  mediation_period: 3,
+  judicial_confirmation: 3,
+  dispute_mediation: 3,
+  arbitration_limitation: 30,
+};
+
+export const CLOCK_STREAM_PREFIXES = ['mediation-', 'dispute-'];
+
+/** The events the clock machinery itself appends to a record's stream. */
+export const REMINDER_DUE = 'ReminderDue';
+export const DEADLINE_REACHED = 'DeadlineReached';
+
+export interface ClockEventData {
+  clock: ClockKind;
+  lastDay: string;
+  deadlineAt: string;
+}
+
+export interface DerivedClock {
+  clockId: string;
+  kind: ClockKind;
+  subjectStream: string;
+  subjectId: string;
+  subDistrict: string | null;
+  assignedTo: string | null;
+  startedOn: string;
+  lastDay: string;
+  deadlineAt: Date;
+  remindAt: Date;
+  running: boolean;
+  reminded: boolean;
+  deadlineReached: boolean;
+}
+
+interface StreamEvent {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export const clockId = (kind: ClockKind, subjectId: string) => `${kind}.${subjectId}`;
+
+function clock(
+  kind: ClockKind,
+  subjectStream: string,
+  base: { subDistrict: string | null; assignedTo: string | null },
+  startedOn: string,
+  lastDay: string,
+  running: boolean,
+  marks: { reminded: Set<string>; reached: Set<string> },
+): DerivedClock {
+  const subjectId = subjectStream.slice(subjectStream.indexOf('-') + 1);
+  const deadlineAt = startOfShanghaiDay(addDays(lastDay, 1));
+  const key = `${kind}|${deadlineAt.toISOString()}`;
+  return {
+    clockId: clockId(kind, subjectId),
+    kind,
+    subjectStream,
+    subjectId,
+    ...base,
+    startedOn,
+    lastDay,
+    deadlineAt,
+    remindAt: new Date(deadlineAt.getTime() - REMINDER_DAYS[kind] * 86_400_000),
+    // A deadline that has been reached ends the clock's work; the record may still be overdue.
+    running: running && !marks.reached.has(key),
+    reminded: marks.reminded.has(key),
+    deadlineReached: marks.reached.has(key),
+  };
+}
+
+/** The same date one year later (29 February → 28 February). */
+function oneYearLater(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(y + 1, m - 1, d));
+  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+}
+
+function marksOf(events: StreamEvent[]) {
+  const reminded = new Set<string>();
+  const reached = new Set<string>();
+  for (const e of events) {
+    if (e.type !== REMINDER_DUE && e.type !== DEADLINE_REACHED) continue;
+    const data = e.data as unknown as ClockEventData;
+    (e.type === REMINDER_DUE ? reminded : reached).add(`${data.clock}|${data.deadlineAt}`);
+  }
+  return { reminded, reached };
+}
+
+function mediationClocks(stream: string, events: StreamEvent[]): DerivedClock[] {
+  let referredOn: string | undefined;
+  let subDistrict: string | null = null;
+  let assignedTo: string | null = null;
+  let extraDays = 0;
+  let ended = false;
+  let agreedOn: string | undefined;
+  let confirmationApplied = false;
+  for (const { type, data } of events) {
+    switch (type) {
+      case 'MediationReferred':
+        referredOn = data.referredOn as string;
+        subDistrict = data.subDistrict as string;
+        break;
+      case 'MediationMediatorAssigned':
+        assignedTo = data.mediatorId as string;
+        break;
+      case 'MediationExtended':
+        extraDays += data.extraDays as number;
+        break;
+      case 'MediationAgreementReached':
+        agreedOn = data.agreedOn as string;
+        ended = true;
+        break;
+      case 'MediationFailed':
+      case 'MediationWithdrawn':
+        ended = true;
+        break;
+      case 'JudicialConfirmationApplied':
+        confirmationApplied = true;
+        break;
+    }
+  }
+  if (!referredOn) return [];
+  const marks = marksOf(events);
+  const base = { subDistrict, assignedTo };
+  const clocks = [clock('mediation_period', stream, base, referredOn, addDays(referredOn, 30 + extraDays), !ended, marks)];
+  if (agreedOn) {
+    clocks.push(clock('judicial_confirmation', stream, base, agreedOn, addDays(agreedOn, 30), !confirmationApplied, marks));
+  }
+  return clocks;
+}
+
+function disputeClocks(stream: string, events: StreamEvent[]): DerivedClock[] {
+  let opened = false;
+  let subDistrict: string | null = null;
+  let assignedTo: string | null = null;
+  let infringementKnownOn: string | undefined;
+  let firstNegotiationOn: string | undefined;
+  let resolved = false;
+  for (const { type, data } of events) {
+    switch (type) {
+      case 'DisputeOpened':
+        opened = true;
+        subDistrict = data.subDistrict as string;
+        infringementKnownOn = (data.infringementKnownOn as string | undefined) ?? undefined;
+        break;
+      case 'MediatorAssigned':
+        assignedTo = data.mediatorId as string;
+        break;
+      case 'StepLogged':
+        if (data.kind === 'negotiation_session') {
+          // occurredAt is an instant; the law counts China Standard Time days.
+          const on = shanghaiDate(new Date(data.occurredAt as string));
+          if (!firstNegotiationOn || on < firstNegotiationOn) firstNegotiationOn = on;
+        }
+        break;
+      case 'DisputeResolved':
+        resolved = true;
+        break;
+      case 'DisputeReopened':
+        resolved = false;
+        break;
+    }
+  }
+  if (!opened) return [];
+  const marks = marksOf(events);
+  const base = { subDistrict, assignedTo };
+  const clocks: DerivedClock[] = [];
+  if (firstNegotiationOn) {
+    clocks.push(clock('dispute_mediation', stream, base, firstNegotiationOn, addDays(firstNegotiationOn, 15), !resolved, marks));
+  }
+  if (infringementKnownOn) {
+    // Periods run from the day after (as in the civil law): a year from 15 June ends on 15 June.
+    clocks.push(clock('arbitration_limitation', stream, base, infringementKnownOn, oneYearLater(infringementKnownOn), !resolved, marks));
+  }
+  return clocks;
+}
+
+/** Every clock a record's events imply, running or not. */
+export function deriveClocks(streamId: string, events: StreamEvent[]): DerivedClock[] {
+  if (streamId.startsWith('mediation-')) return mediationClocks(streamId, events);
+  if (streamId.startsWith('dispute-')) return disputeClocks(streamId, events);
+  return [];
+}

@@ -5,6 +5,7 @@ import { Accounts1763700000003 } from './1763700000003-accounts';
 import { IdempotencyKeys1763700000004 } from './1763700000004-idempotency-keys';
 import { Disputes1763700000010 } from './1763700000010-disputes';
 import { Notifications1763700000011 } from './1763700000011-notifications';
+import { Clocks1763700000030 } from './1763700000030-clocks';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   IdempotencyKeys1763700000004,
   Disputes1763700000010,
   Notifications1763700000011,
+  Clocks1763700000030,
 ];

@@ -78,6 +78,10 @@ export class PostgresEventStore implements EventStore {
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = new Pool({ max: 10, ...options.pool });
+    // An idle connection the server ends (a restart, pg_terminate_backend, DROP DATABASE ... FORCE)
+    // makes the pool emit 'error', which without a listener crashes the process. pg has already
+    // dropped that connection; the next query opens another, and errors of queries reach their callers.
+    this.pool.on('error', () => undefined);
     this.idlePollMs = options.idlePollMs ?? 2000;
     this.wake.setMaxListeners(0);
   }

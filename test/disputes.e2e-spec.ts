@@ -150,6 +150,17 @@ describe('a dispute case from opening to reopening', () => {
     expect(timeline.body.events[7]).toMatchObject({ actorRole: 'supervisor', data: { reason: '企业未按协议支付', reopenedOn: '2026-03-10' } });
   });
 
+  it('keeps the list\'s version current when others append to the case (the statutory clocks)', async () => {
+    const { id } = await open();
+    await app.store.append(`dispute-${id}`, [{ eventId: randomUUID(), type: 'ReminderDue', data: { clock: 'mediation' }, metadata: {} }], {
+      expectedVersion: 1,
+    });
+    expect(await listed(id)).toMatchObject({ version: 2, status: 'open' });
+    const detail = await get(mediator.token, `/disputes/${id}`);
+    expect(detail.headers.etag).toBe('"2"');
+    await post(mediator.token, `/disputes/${id}/steps`, { kind: 'note', note: '记录', occurredAt: '2026-03-03T10:00:00+08:00' }, { 'If-Match': '"2"' }).expect(200);
+  });
+
   it('refuses a mediator who is not an active mediator account, naming mediatorId', async () => {
     const { id } = await open();
     const retired = await app.user('mediator', 'pinghu');

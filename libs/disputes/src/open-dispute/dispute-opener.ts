@@ -3,7 +3,7 @@ import { Clock, CLOCK } from '@lc/decider';
 import { decideAndAppend, EVENT_STORE, EventStore } from '@lc/event-store';
 import { AuthenticatedActor } from '@lc/http';
 import { CaseNumberAllocator } from '../case-numbers/case-number-allocator';
-import { DisputeCase, OpenDispute, disputeCase, disputeStreamId, openingDate } from '../dispute-case/dispute-case.decider';
+import { DisputeCase, DisputeOpenedData, OpenDispute, disputeCase, disputeStreamId, openingDate } from '../dispute-case/dispute-case.decider';
 import { WriteRequest, domainActor, writeContext } from '../shared/scoped-streams';
 
 /** What opening a case needs besides its number (allocated here) and the time and actor. */
@@ -38,15 +38,18 @@ export class DisputeOpener {
   async open(details: OpeningDetails, actor: AuthenticatedActor, request: WriteRequest): Promise<OpenedDispute> {
     // Refused requests must not use up a case number.
     this.check(details, actor);
-    const year = Number(openingDate(details.openedOn, this.clock.now()).slice(0, 4));
-    const caseNo = await this.caseNumbers.allocate(details.disputeId, details.subDistrict, year, domainActor(actor));
-    const result = await decideAndAppend(
-      this.store,
-      disputeCase,
-      disputeStreamId(details.disputeId),
-      this.command(details, caseNo, actor),
-      writeContext(actor, request),
-    );
+    const stream = disputeStreamId(details.disputeId);
+    // A case opened already (this is a retry) keeps its number; decideAndAppend then tells a replay from a clash.
+    const [opening] = await this.store.readStream(stream, { maxCount: 1 });
+    const caseNo = opening
+      ? (opening.data as unknown as DisputeOpenedData).caseNo
+      : await this.caseNumbers.allocate(
+          details.disputeId,
+          details.subDistrict,
+          Number(openingDate(details.openedOn, this.clock.now()).slice(0, 4)),
+          domainActor(actor),
+        );
+    const result = await decideAndAppend(this.store, disputeCase, stream, this.command(details, caseNo, actor), writeContext(actor, request));
     // On a replay the stream's own number is the answer (it is the same one).
     return { id: details.disputeId, caseNo: (result.state as DisputeCase).caseNo, version: result.version };
   }

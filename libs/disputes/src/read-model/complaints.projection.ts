@@ -48,6 +48,9 @@ export class ComplaintsProjection implements Projection {
         case 'ComplaintConverted':
           await repo.update(id, { status: 'converted', convertedOn: event.data.convertedOn, disputeId: event.data.disputeId, ...touched });
           break;
+        default:
+          // An event another part of the system appended to the stream: the version moves all the same.
+          await repo.update(id, touched);
       }
     }
   }

@@ -37,5 +37,18 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   'POST /api/v1/complaints/:id/handling': ['admin', 'supervisor', 'mediator'],
   'POST /api/v1/complaints/:id/conversion': ['admin', 'supervisor', 'mediator'],
 
+  // Mediators record referrals and work mediations; supervisors read and assign; informants nothing.
+  'POST /api/v1/mediations': ['admin', 'mediator'],
+  'GET /api/v1/mediations': ['admin', 'supervisor', 'mediator'],
+  'GET /api/v1/mediations/:id': ['admin', 'supervisor', 'mediator'],
+  'GET /api/v1/mediations/:id/timeline': ['admin', 'supervisor', 'mediator'],
+  'POST /api/v1/mediations/:id/assignments': ['admin', 'supervisor'],
+  'POST /api/v1/mediations/:id/sessions': ['admin', 'mediator'],
+  'POST /api/v1/mediations/:id/extension': ['admin', 'mediator'],
+  'POST /api/v1/mediations/:id/agreement': ['admin', 'mediator'],
+  'POST /api/v1/mediations/:id/judicial-confirmation': ['admin', 'mediator'],
+  'POST /api/v1/mediations/:id/failure': ['admin', 'mediator'],
+  'POST /api/v1/mediations/:id/withdrawal': ['admin', 'mediator'],
+
   'GET /api/v1/notifications': ['admin', 'supervisor'],
 };

@@ -10,6 +10,7 @@ import { EventStoreModule } from '@lc/event-store';
 import { AccountsModule } from '@lc/accounts';
 import { DisputesModule } from '@lc/disputes';
 import { HealthModule, httpLoggerParams, IdempotencyInterceptor, ProblemDetailsFilter } from '@lc/http';
+import { MediationsModule } from '@lc/mediations';
 import { NotificationsModule } from '@lc/notifications';
 import { RedisModule } from '@lc/redis';
 
@@ -42,6 +43,7 @@ export class ApiModule {
         HealthModule,
         AccountsModule,
         DisputesModule,
+        MediationsModule,
         NotificationsModule,
       ],
       providers: [

@@ -10,6 +10,7 @@ import { dataSourceOptions } from '@lc/database';
 import { DisputesProjectionModule } from '@lc/disputes';
 import { EventStoreModule } from '@lc/event-store';
 import { processLoggerParams } from '@lc/http';
+import { MediationsProjectionModule } from '@lc/mediations';
 import { NotificationsProjectionModule } from '@lc/notifications';
 import { ProjectionsModule } from '@lc/projections';
 
@@ -41,6 +42,7 @@ export class WorkerModule {
         AuditTrailModule,
         AccountsProjectionModule,
         DisputesProjectionModule,
+        MediationsProjectionModule,
         NotificationsProjectionModule,
       ],
     };

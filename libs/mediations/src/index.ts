@@ -1,1 +1,16 @@
 export * from './mediation/mediation.decider';
+export * from './refer-mediation/refer-mediation.schema';
+export * from './assign-mediator/assign-mediator.schema';
+export * from './hold-session/hold-session.schema';
+export * from './extend-mediation/extend-mediation.schema';
+export * from './reach-agreement/reach-agreement.schema';
+export * from './record-judicial-confirmation/record-judicial-confirmation.schema';
+export * from './fail-mediation/fail-mediation.schema';
+export * from './withdraw-mediation/withdraw-mediation.schema';
+export * from './list-mediations/list-mediations.schema';
+export * from './mediations.module';
+export * from './read-model/mediation.view';
+export { maskedMediationEventData } from './shared/personal-data';
+export type { MediationDetail } from './get-mediation/get-mediation.handler';
+export type { MediationListItem } from './list-mediations/list-mediations.handler';
+export type { MediationTimeline } from './get-mediation-timeline/get-mediation-timeline.handler';

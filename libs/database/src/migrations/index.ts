@@ -6,6 +6,7 @@ import { IdempotencyKeys1763700000004 } from './1763700000004-idempotency-keys';
 import { Disputes1763700000010 } from './1763700000010-disputes';
 import { Notifications1763700000011 } from './1763700000011-notifications';
 import { Clocks1763700000030 } from './1763700000030-clocks';
+import { Mediations1763700000020 } from './1763700000020-mediations';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Disputes1763700000010,
   Notifications1763700000011,
   Clocks1763700000030,
+  Mediations1763700000020,
 ];

@@ -1,0 +1,12 @@
+import { AuthenticatedActor } from '@lc/http';
+import { AssignMediationMediatorRequest } from './assign-mediator.schema';
+
+export class AssignMediationMediatorCommand {
+  constructor(
+    readonly mediationId: string,
+    readonly input: AssignMediationMediatorRequest,
+    readonly actor: AuthenticatedActor,
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

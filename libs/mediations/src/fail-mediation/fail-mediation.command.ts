@@ -1,0 +1,12 @@
+import { AuthenticatedActor } from '@lc/http';
+import { FailMediationRequest } from './fail-mediation.schema';
+
+export class FailMediationCommand {
+  constructor(
+    readonly mediationId: string,
+    readonly input: FailMediationRequest,
+    readonly actor: AuthenticatedActor,
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

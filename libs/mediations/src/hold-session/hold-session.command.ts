@@ -1,0 +1,12 @@
+import { AuthenticatedActor } from '@lc/http';
+import { HoldSessionRequest } from './hold-session.schema';
+
+export class HoldSessionCommand {
+  constructor(
+    readonly mediationId: string,
+    readonly input: HoldSessionRequest,
+    readonly actor: AuthenticatedActor,
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

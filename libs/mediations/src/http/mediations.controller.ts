@@ -1,0 +1,185 @@
+import { Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { AssignMediationMediatorCommand } from '../assign-mediator/assign-mediator.command';
+import { AssignMediationMediatorRequest, assignMediationMediatorSchema } from '../assign-mediator/assign-mediator.schema';
+import { ExtendMediationCommand } from '../extend-mediation/extend-mediation.command';
+import { ExtendMediationRequest, extendMediationSchema } from '../extend-mediation/extend-mediation.schema';
+import { FailMediationCommand } from '../fail-mediation/fail-mediation.command';
+import { FailMediationRequest, failMediationSchema } from '../fail-mediation/fail-mediation.schema';
+import { GetMediationQuery } from '../get-mediation/get-mediation.query';
+import { GetMediationTimelineQuery } from '../get-mediation-timeline/get-mediation-timeline.query';
+import { HoldSessionCommand } from '../hold-session/hold-session.command';
+import { HoldSessionRequest, holdSessionSchema } from '../hold-session/hold-session.schema';
+import { ListMediationsQuery } from '../list-mediations/list-mediations.query';
+import { ListMediationsRequest, listMediationsSchema } from '../list-mediations/list-mediations.schema';
+import { ReachAgreementCommand } from '../reach-agreement/reach-agreement.command';
+import { ReachAgreementRequest, reachAgreementSchema } from '../reach-agreement/reach-agreement.schema';
+import { RecordJudicialConfirmationCommand } from '../record-judicial-confirmation/record-judicial-confirmation.command';
+import {
+  RecordJudicialConfirmationRequest,
+  recordJudicialConfirmationSchema,
+} from '../record-judicial-confirmation/record-judicial-confirmation.schema';
+import { ReferMediationCommand } from '../refer-mediation/refer-mediation.command';
+import { ReferMediationRequest, referMediationSchema } from '../refer-mediation/refer-mediation.schema';
+import { withETag } from '../shared/dispute-helpers';
+import { WithdrawMediationCommand } from '../withdraw-mediation/withdraw-mediation.command';
+import { WithdrawMediationRequest, withdrawMediationSchema } from '../withdraw-mediation/withdraw-mediation.schema';
+
+const mediationId = z.uuid('must be the id (uuid) of a mediation');
+
+/*
+ * Who may do what: mediators record referrals and work mediations (sessions, extension, agreement,
+ * judicial confirmation, failure, withdrawal); supervisors read and assign mediators; admins
+ * everything; informants nothing. Within a role, each mediation is only seen by those in its scope
+ * (its sub-district, or its mediator); others get 404, as if it did not exist.
+ */
+@ApiTags('mediations')
+@ApiBearerAuth()
+@Controller('mediations')
+export class MediationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** A court referred a case before filing it (诉前调解): the 30-day mediation period starts on referredOn. */
+  @Post()
+  @Allow('admin', 'mediator')
+  async refer(
+    @ZodBody(referMediationSchema) body: ReferMediationRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute(new ReferMediationCommand(body, actor, idempotencyKey)));
+  }
+
+  @Get()
+  @Allow('admin', 'supervisor', 'mediator')
+  list(@ZodQuery(listMediationsSchema) query: ListMediationsRequest, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new ListMediationsQuery(query, actor));
+  }
+
+  /** From the mediation's own stream: current even before the list catches up. */
+  @Get(':id')
+  @Allow('admin', 'supervisor', 'mediator')
+  async get(@ZodParam('id', mediationId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
+    return withETag(res, await this.queries.execute(new GetMediationQuery(id, actor)));
+  }
+
+  @Get(':id/timeline')
+  @Allow('admin', 'supervisor', 'mediator')
+  async timeline(@ZodParam('id', mediationId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
+    return withETag(res, await this.queries.execute(new GetMediationTimelineQuery(id, actor)));
+  }
+
+  @Post(':id/assignments')
+  @HttpCode(200)
+  @Allow('admin', 'supervisor')
+  async assign(
+    @ZodParam('id', mediationId) id: string,
+    @ZodBody(assignMediationMediatorSchema) body: AssignMediationMediatorRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(
+      res,
+      await this.commands.execute(new AssignMediationMediatorCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)),
+    );
+  }
+
+  @Post(':id/sessions')
+  @HttpCode(200)
+  @Allow('admin', 'mediator')
+  async holdSession(
+    @ZodParam('id', mediationId) id: string,
+    @ZodBody(holdSessionSchema) body: HoldSessionRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute(new HoldSessionCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+  }
+
+  /** Both parties agreed to extend the period, once, by at most 30 days. */
+  @Post(':id/extension')
+  @HttpCode(200)
+  @Allow('admin', 'mediator')
+  async extend(
+    @ZodParam('id', mediationId) id: string,
+    @ZodBody(extendMediationSchema) body: ExtendMediationRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute(new ExtendMediationCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+  }
+
+  @Post(':id/agreement')
+  @HttpCode(200)
+  @Allow('admin', 'mediator')
+  async reachAgreement(
+    @ZodParam('id', mediationId) id: string,
+    @ZodBody(reachAgreementSchema) body: ReachAgreementRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute(new ReachAgreementCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+  }
+
+  @Post(':id/judicial-confirmation')
+  @HttpCode(200)
+  @Allow('admin', 'mediator')
+  async recordJudicialConfirmation(
+    @ZodParam('id', mediationId) id: string,
+    @ZodBody(recordJudicialConfirmationSchema) body: RecordJudicialConfirmationRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(
+      res,
+      await this.commands.execute(new RecordJudicialConfirmationCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)),
+    );
+  }
+
+  /** No agreement: the case returns to the court for filing. */
+  @Post(':id/failure')
+  @HttpCode(200)
+  @Allow('admin', 'mediator')
+  async fail(
+    @ZodParam('id', mediationId) id: string,
+    @ZodBody(failMediationSchema) body: FailMediationRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute(new FailMediationCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Allow('admin', 'mediator')
+  async withdraw(
+    @ZodParam('id', mediationId) id: string,
+    @ZodBody(withdrawMediationSchema) body: WithdrawMediationRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute(new WithdrawMediationCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+  }
+}

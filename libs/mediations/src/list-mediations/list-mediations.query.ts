@@ -1,0 +1,9 @@
+import { AuthenticatedActor } from '@lc/http';
+import { ListMediationsRequest } from './list-mediations.schema';
+
+export class ListMediationsQuery {
+  constructor(
+    readonly filter: ListMediationsRequest,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}

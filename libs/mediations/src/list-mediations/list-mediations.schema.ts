@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { pageQueryFields } from '@lc/http';
+import { codeSchema } from '@lc/reference-data';
+import { JudicialConfirmationStatus, MediationStatus } from '../mediation/mediation.decider';
+import { category, isoDate, subDistrict } from '../shared/request-fields';
+
+const STATUSES = ['referred', 'in_progress', 'agreed', 'failed', 'withdrawn'] as const satisfies readonly MediationStatus[];
+const JUDICIAL_CONFIRMATION = ['not_applied', 'applied', 'granted', 'refused'] as const satisfies readonly JudicialConfirmationStatus[];
+
+/** GET /api/v1/mediations: every filter optional, combined with AND, within the caller's scope. */
+export const listMediationsSchema = z.strictObject({
+  status: codeSchema(STATUSES).optional(),
+  subDistrict: subDistrict.optional(),
+  category: category.optional(),
+  mediatorId: z.uuid('must be the id (uuid) of a mediator account').optional(),
+  /** Referred on or after this date (inclusive). */
+  referredFrom: isoDate.optional(),
+  /** Referred on or before this date (inclusive). */
+  referredTo: isoDate.optional(),
+  /** Agreed on or after this date (inclusive): the amount won counts on the agreement date. */
+  agreedFrom: isoDate.optional(),
+  agreedTo: isoDate.optional(),
+  judicialConfirmation: codeSchema(JUDICIAL_CONFIRMATION).optional(),
+  /** Court reference number, court, employer name or credit code, worker name. */
+  q: z.string().trim().min(1).max(100).optional(),
+  ...pageQueryFields,
+});
+
+export type ListMediationsRequest = z.output<typeof listMediationsSchema>;

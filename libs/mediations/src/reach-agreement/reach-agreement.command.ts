@@ -1,0 +1,12 @@
+import { AuthenticatedActor } from '@lc/http';
+import { ReachAgreementRequest } from './reach-agreement.schema';
+
+export class ReachAgreementCommand {
+  constructor(
+    readonly mediationId: string,
+    readonly input: ReachAgreementRequest,
+    readonly actor: AuthenticatedActor,
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

@@ -1,0 +1,12 @@
+import { AuthenticatedActor } from '@lc/http';
+import { RecordJudicialConfirmationRequest } from './record-judicial-confirmation.schema';
+
+export class RecordJudicialConfirmationCommand {
+  constructor(
+    readonly mediationId: string,
+    readonly input: RecordJudicialConfirmationRequest,
+    readonly actor: AuthenticatedActor,
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

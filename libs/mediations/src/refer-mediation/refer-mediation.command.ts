@@ -1,0 +1,10 @@
+import { AuthenticatedActor } from '@lc/http';
+import { ReferMediationRequest } from './refer-mediation.schema';
+
+export class ReferMediationCommand {
+  constructor(
+    readonly input: ReferMediationRequest,
+    readonly actor: AuthenticatedActor,
+    readonly idempotencyKey?: string,
+  ) {}
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Clock, CLOCK, DomainError } from '@lc/decider';
+import { decideAndAppend, deterministicUuid, EVENT_STORE, EventStore } from '@lc/event-store';
+import { commandKey, inScope } from '@lc/http';
+import { mediation, mediationStreamId } from '../mediation/mediation.decider';
+import { Written, domainActor, writeContext } from '../shared/dispute-helpers';
+import { ReferMediationCommand } from './refer-mediation.command';
+
+/** Records a court's referral; the mediation period starts on referredOn. */
+@CommandHandler(ReferMediationCommand)
+export class ReferMediationHandler implements ICommandHandler<ReferMediationCommand, Written> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ input, actor, idempotencyKey }: ReferMediationCommand): Promise<Written> {
+    if (!inScope(actor, { subDistrict: input.subDistrict })) {
+      throw new DomainError('forbidden', `A ${actor.role} of ${actor.subDistrict} may not record mediations in ${input.subDistrict}`, [
+        { field: 'subDistrict', message: 'is outside your sub-district' },
+      ]);
+    }
+    // From the key, so that a retry after a crash records this same referral rather than a second one.
+    const key = commandKey(actor, idempotencyKey);
+    const mediationId = key ? deterministicUuid('mediation', key) : randomUUID();
+    const result = await decideAndAppend(
+      this.store,
+      mediation,
+      mediationStreamId(mediationId),
+      { type: 'ReferMediation', ...input, mediationId, now: this.clock.now(), actor: domainActor(actor) },
+      writeContext(actor, { idempotencyKey }),
+    );
+    return { id: mediationId, version: result.version };
+  }
+}

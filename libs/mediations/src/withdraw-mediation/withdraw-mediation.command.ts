@@ -1,0 +1,12 @@
+import { AuthenticatedActor } from '@lc/http';
+import { WithdrawMediationRequest } from './withdraw-mediation.schema';
+
+export class WithdrawMediationCommand {
+  constructor(
+    readonly mediationId: string,
+    readonly input: WithdrawMediationRequest,
+    readonly actor: AuthenticatedActor,
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { given } from '@lc/decider';
+import { extendMediationSchema } from './extend-mediation/extend-mediation.schema';
+import { failMediationSchema } from './fail-mediation/fail-mediation.schema';
+import { holdSessionSchema } from './hold-session/hold-session.schema';
+import { listMediationsSchema } from './list-mediations/list-mediations.schema';
+import { ReferMediation, mediation } from './mediation/mediation.decider';
+import { reachAgreementSchema } from './reach-agreement/reach-agreement.schema';
+import { recordJudicialConfirmationSchema } from './record-judicial-confirmation/record-judicial-confirmation.schema';
+import { referMediationSchema } from './refer-mediation/refer-mediation.schema';
+import { withdrawMediationSchema } from './withdraw-mediation/withdraw-mediation.schema';
+
+const valid = () => ({
+  court: '深圳市龙岗区人民法院',
+  courtCaseNo: '（2026）粤0307民诉前调1234号',
+  referredOn: '2026-03-02',
+  subDistrict: 'pinghu',
+  category: 'wage_arrears',
+  employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
+  workers: [{ name: '张三', idNumber: '11010519491231002X', phone: '13812345678' }, { name: '李四' }],
+  claimAmountFen: 12_000_000,
+});
+
+/** Each issue as 'dotted.path: message', the way the API's problem+json names fields. */
+function problems(schema: z.ZodType, body: unknown): string[] {
+  const result = schema.safeParse(body);
+  if (result.success) return [];
+  return result.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => [...issue.path, key].join('.') + ': is not allowed')
+      : [`${issue.path.join('.')}: ${issue.message}`],
+  );
+}
+const fields = (schema: z.ZodType, body: unknown) => problems(schema, body).map((p) => p.split(':')[0]);
+
+describe('POST /mediations request schema', () => {
+  it('accepts the issue 5 body and normalises codes', () => {
+    expect(problems(referMediationSchema, valid())).toEqual([]);
+    const parsed = referMediationSchema.parse({
+      ...valid(),
+      employer: { name: '  某公司 ', creditCode: ' 91440300708461136t ' },
+      workers: [{ name: '张三', idNumber: '11010519491231002x' }],
+    });
+    expect(parsed.employer).toEqual({ name: '某公司', creditCode: '91440300708461136T' });
+    expect(parsed.workers[0].idNumber).toBe('11010519491231002X');
+  });
+
+  it('names employer.creditCode and workers.N.idNumber, without echoing the number', () => {
+    expect(fields(referMediationSchema, { ...valid(), employer: { name: '某公司', creditCode: '91440300708461136U' } })).toEqual(['employer.creditCode']);
+    const bad = problems(referMediationSchema, { ...valid(), workers: [{ name: '张三' }, { name: '李四', idNumber: '110105194912310021' }] });
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatch(/^workers\.1\.idNumber: not a valid resident ID number/);
+    expect(bad[0]).not.toContain('110105194912310021');
+    expect(fields(referMediationSchema, { ...valid(), workers: [{ name: '张三', phone: '12345678901' }] })).toEqual(['workers.0.phone']);
+  });
+
+  it.each([
+    ['court', ''],
+    ['courtCaseNo', 'x'.repeat(101)],
+    ['referredOn', '2026-02-29'],
+    ['referredOn', undefined],
+    ['subDistrict', 'futian'],
+    ['category', 'bonus'],
+    ['workers', []],
+    ['claimAmountFen', -1],
+    ['claimAmountFen', 0.5],
+    ['claimAmountFen', '12000000'],
+  ])('refuses %s = %p', (field, value) => {
+    expect(fields(referMediationSchema, { ...valid(), [field]: value })).toEqual([field]);
+  });
+
+  it('rejects unknown fields, at the top and inside', () => {
+    expect(problems(referMediationSchema, { ...valid(), status: 'agreed' })).toEqual(['status: is not allowed']);
+    expect(fields(referMediationSchema, { ...valid(), workers: [{ name: '张三', age: 30 }] })).toEqual(['workers.0.age']);
+  });
+
+  it('names every missing field at once', () => {
+    expect(fields(referMediationSchema, {}).sort()).toEqual(
+      ['category', 'claimAmountFen', 'court', 'courtCaseNo', 'employer', 'referredOn', 'subDistrict', 'workers'].sort(),
+    );
+  });
+
+  it('parses into what ReferMediation takes, so the handler only adds the id, now and actor', () => {
+    const body = referMediationSchema.parse(valid());
+    const command: ReferMediation = {
+      type: 'ReferMediation',
+      ...body,
+      mediationId: 'm-1',
+      now: new Date('2026-03-10T02:00:00Z'),
+      actor: { id: 'u-1', role: 'mediator' },
+    };
+    given(mediation).when(command).then([{ type: 'MediationReferred', data: { ...body, mediationId: 'm-1' } }]);
+  });
+});
+
+describe('the other mediation request schemas', () => {
+  it('sessions: a date, a known form, a note', () => {
+    expect(fields(holdSessionSchema, { heldOn: '2026-03-05', form: 'video', note: '视频调解' })).toEqual([]);
+    expect(fields(holdSessionSchema, { heldOn: '2026-03-05', form: 'letter', note: ' ' }).sort()).toEqual(['form', 'note']);
+  });
+
+  it('extension: 1 to 30 whole days, a note optional', () => {
+    expect(fields(extendMediationSchema, { extraDays: 30, agreedOn: '2026-03-05' })).toEqual([]);
+    expect(fields(extendMediationSchema, { extraDays: 1, agreedOn: '2026-03-05', note: '双方同意' })).toEqual([]);
+    for (const extraDays of [0, 31, 1.5, '10']) expect(fields(extendMediationSchema, { extraDays, agreedOn: '2026-03-05' })).toEqual(['extraDays']);
+  });
+
+  it('agreement: a positive amount in fen and payment terms', () => {
+    const body = { amountFen: 1, agreedOn: '2026-03-09', paymentTerms: '一次性支付' };
+    expect(fields(reachAgreementSchema, body)).toEqual([]);
+    expect(fields(reachAgreementSchema, { ...body, amountFen: 0 })).toEqual(['amountFen']);
+    expect(fields(reachAgreementSchema, { ...body, paymentTerms: '' })).toEqual(['paymentTerms']);
+  });
+
+  it('judicial confirmation: applied, granted or refused, on a date', () => {
+    for (const status of ['applied', 'granted', 'refused']) expect(fields(recordJudicialConfirmationSchema, { status, on: '2026-03-10' })).toEqual([]);
+    expect(fields(recordJudicialConfirmationSchema, { status: 'pending', on: '2026-03-10' })).toEqual(['status']);
+    expect(fields(recordJudicialConfirmationSchema, { status: 'applied' })).toEqual(['on']);
+  });
+
+  it('failure needs a reason; withdrawal needs nothing', () => {
+    expect(fields(failMediationSchema, { failedOn: '2026-03-10' })).toEqual(['reason']);
+    expect(fields(withdrawMediationSchema, {})).toEqual([]);
+    expect(withdrawMediationSchema.parse({})).toEqual({});
+    expect(fields(withdrawMediationSchema, { withdrawnOn: '2026-02-30' })).toEqual(['withdrawnOn']);
+  });
+
+  it('list filters: statuses and judicial confirmation steps of the domain', () => {
+    expect(fields(listMediationsSchema, { status: 'in_progress', judicialConfirmation: 'not_applied', referredFrom: '2026-01-01' })).toEqual([]);
+    expect(fields(listMediationsSchema, { status: 'closed' })).toEqual(['status']);
+    expect(listMediationsSchema.parse({})).toMatchObject({ page: 1, pageSize: 50 });
+  });
+});

@@ -51,4 +51,6 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   'POST /api/v1/mediations/:id/withdrawal': ['admin', 'mediator'],
 
   'GET /api/v1/notifications': ['admin', 'supervisor'],
+
+  'GET /api/v1/clocks': ['admin', 'supervisor', 'mediator'],
 };

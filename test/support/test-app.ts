@@ -18,7 +18,9 @@ export interface TestApp {
   config: AppConfig;
   db: TestDatabase;
   api: INestApplication;
-  worker: INestApplicationContext;
+  readonly worker: INestApplicationContext;
+  /** Stops the worker and starts a new one, as a deploy or a crash would. */
+  restartWorker(): Promise<void>;
   store: EventStore;
   clock: ManualClock;
   http: () => ReturnType<typeof request>;
@@ -59,13 +61,16 @@ export async function startTestApp(label: string, options: { now?: Date; env?: R
   configureApi(api, config);
   await api.listen(0, '127.0.0.1');
 
-  const workerModule = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
-    .overrideProvider(CLOCK)
-    .useValue(clock)
-    .compile();
-  const worker = await workerModule.init();
-  const registry = worker.get(ProjectionRegistry);
-  registry.startAll();
+  const startWorker = async () => {
+    const workerModule = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
+      .overrideProvider(CLOCK)
+      .useValue(clock)
+      .compile();
+    const context = await workerModule.init();
+    context.get(ProjectionRegistry).startAll();
+    return context;
+  };
+  let worker = await startWorker();
 
   const http = () => request(api.getHttpServer());
   const login = async (username: string, password: string) => {
@@ -80,14 +85,20 @@ export async function startTestApp(label: string, options: { now?: Date; env?: R
     config,
     db,
     api,
-    worker,
+    get worker() {
+      return worker;
+    },
+    async restartWorker() {
+      await worker.close();
+      worker = await startWorker();
+    },
     store: api.get(EVENT_STORE),
     clock,
     http,
     login,
     async settled() {
       const deadline = Date.now() + 30_000;
-      while (!(await registry.caughtUp())) {
+      while (!(await worker.get(ProjectionRegistry).caughtUp())) {
         if (Date.now() > deadline) throw new Error('projections did not catch up within 30 s');
         await new Promise((r) => setTimeout(r, 20));
       }

@@ -8,6 +8,7 @@ import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
 import { dataSourceOptions } from '@lc/database';
 import { EventStoreModule } from '@lc/event-store';
 import { AccountsModule } from '@lc/accounts';
+import { ClocksModule } from '@lc/clocks';
 import { DisputesModule } from '@lc/disputes';
 import { HealthModule, httpLoggerParams, IdempotencyInterceptor, ProblemDetailsFilter } from '@lc/http';
 import { MediationsModule } from '@lc/mediations';
@@ -45,6 +46,7 @@ export class ApiModule {
         DisputesModule,
         MediationsModule,
         NotificationsModule,
+        ClocksModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

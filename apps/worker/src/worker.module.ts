@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsProjectionModule } from '@lc/accounts';
 import { AuditTrailModule } from '@lc/audit-trail';
+import { ClocksWorkerModule } from '@lc/clocks';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
 import { dataSourceOptions } from '@lc/database';
 import { DisputesProjectionModule } from '@lc/disputes';
@@ -44,6 +45,8 @@ export class WorkerModule {
         DisputesProjectionModule,
         MediationsProjectionModule,
         NotificationsProjectionModule,
+        // The statutory clocks: their projection, delayed jobs and reconciliation.
+        ClocksWorkerModule,
       ],
     };
   }

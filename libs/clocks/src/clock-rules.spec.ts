@@ -48,7 +48,7 @@ describe('mediation clocks', () => {
     const [period] = deriveClocks('mediation-m1', [referred]);
     const mark = { clock: 'mediation_period', lastDay: period.lastDay, deadlineAt: period.deadlineAt.toISOString() };
     const reached = deriveClocks('mediation-m1', [referred, { type: REMINDER_DUE, data: mark }, { type: DEADLINE_REACHED, data: mark }]);
-    expect(reached[0]).toMatchObject({ reminded: true, deadlineReached: true, running: false });
+    expect(reached[0]).toMatchObject({ reminded: true, deadlineReached: true, running: true });
     // An extension after a reminder starts a new deadline, with its own reminder.
     const extended = deriveClocks('mediation-m1', [
       referred,

@@ -81,8 +81,8 @@ function clock(
     lastDay,
     deadlineAt,
     remindAt: new Date(deadlineAt.getTime() - REMINDER_DAYS[kind] * 86_400_000),
-    // A deadline that has been reached ends the clock's work; the record may still be overdue.
-    running: running && !marks.reached.has(key),
+    // Reaching the deadline does not stop a clock: the work is overdue until the record says it is done.
+    running,
     reminded: marks.reminded.has(key),
     deadlineReached: marks.reached.has(key),
   };

@@ -1,0 +1,44 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The clocks projection: every clock a record's events imply, running or not. */
+@Entity({ name: 'clocks' })
+export class ClockView {
+  @PrimaryColumn('text', { name: 'clock_id' })
+  clockId: string;
+
+  @Column('text')
+  kind: string;
+
+  @Column('text', { name: 'subject_stream' })
+  subjectStream: string;
+
+  @Column('text', { name: 'subject_id' })
+  subjectId: string;
+
+  @Column('text', { name: 'sub_district', nullable: true })
+  subDistrict: string | null;
+
+  @Column('uuid', { name: 'assigned_to', nullable: true })
+  assignedTo: string | null;
+
+  @Column('date', { name: 'started_on' })
+  startedOn: string;
+
+  @Column('date', { name: 'last_day' })
+  lastDay: string;
+
+  @Column('timestamptz', { name: 'deadline_at' })
+  deadlineAt: Date;
+
+  @Column('timestamptz', { name: 'remind_at' })
+  remindAt: Date;
+
+  @Column('boolean')
+  running: boolean;
+
+  @Column('boolean')
+  reminded: boolean;
+
+  @Column('boolean', { name: 'deadline_reached' })
+  deadlineReached: boolean;
+}

@@ -1,0 +1,30 @@
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Allow, AuthenticatedActor, CurrentActor, ZodQuery } from '@lc/http';
+import { subDistrictSchema } from '@lc/reference-data';
+import { CLOCK_KINDS } from './clock-rules';
+import { ListClocksQuery } from './list-clocks/list-clocks.query';
+
+const listClocks = z.object({
+  status: z.enum(['overdue', 'due_soon']).optional(),
+  kind: z.enum(CLOCK_KINDS).optional(),
+  subDistrict: subDistrictSchema.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+@ApiTags('clocks')
+@ApiBearerAuth()
+@Controller('clocks')
+export class ClocksController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** Running statutory clocks with their deadlines: overdue work, and work due soon. */
+  @Get()
+  @Allow('admin', 'supervisor', 'mediator')
+  list(@ZodQuery(listClocks) query: z.output<typeof listClocks>, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new ListClocksQuery(query, actor));
+  }
+}

@@ -1,0 +1,26 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClockView } from './clock.entity';
+import { ClockJobs, ClockReconciler } from './clock-jobs.processor';
+import { CLOCKS_QUEUE, ClockScheduler } from './clock-scheduler';
+import { ClocksController } from './clocks.controller';
+import { ClocksProjection } from './clocks.projection';
+import { ListClocksHandler } from './list-clocks/list-clocks.handler';
+
+/** The API side: lists of running clocks. */
+@Module({
+  imports: [CqrsModule, TypeOrmModule.forFeature([ClockView])],
+  controllers: [ClocksController],
+  providers: [ListClocksHandler],
+})
+export class ClocksModule {}
+
+/** The worker side: the clocks projection, the delayed jobs, and their reconciliation. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ClockView]), BullModule.registerQueue({ name: CLOCKS_QUEUE })],
+  providers: [ClocksProjection, ClockScheduler, ClockJobs, ClockReconciler],
+  exports: [ClockScheduler, ClockJobs],
+})
+export class ClocksWorkerModule {}

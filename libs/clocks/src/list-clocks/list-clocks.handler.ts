@@ -1,0 +1,49 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Clock, CLOCK } from '@lc/decider';
+import { ClockView } from '../clock.entity';
+import { ListClocksQuery } from './list-clocks.query';
+
+@QueryHandler(ListClocksQuery)
+export class ListClocksHandler implements IQueryHandler<ListClocksQuery> {
+  constructor(
+    @InjectRepository(ClockView) private readonly clocks: Repository<ClockView>,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ filter, actor }: ListClocksQuery) {
+    const now = this.clock.now();
+    const query = this.clocks.createQueryBuilder('c').where('c.running').orderBy('c.deadline_at', 'ASC');
+    if (filter.status === 'overdue') query.andWhere('c.deadline_at <= :now', { now });
+    if (filter.status === 'due_soon') query.andWhere('c.deadline_at > :now AND c.remind_at <= :now', { now });
+    if (filter.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });
+    if (filter.subDistrict) query.andWhere('c.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
+    // Mediators see the clocks of the work assigned to them; supervisors those of their scope.
+    if (actor.role === 'mediator') query.andWhere('c.assigned_to = :me', { me: actor.id });
+    if (actor.role === 'supervisor' && actor.subDistrict) query.andWhere('c.sub_district = :scope', { scope: actor.subDistrict });
+    const [items, total] = await query
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return {
+      items: items.map((c) => ({
+        clockId: c.clockId,
+        kind: c.kind,
+        subject: { stream: c.subjectStream, id: c.subjectId },
+        subDistrict: c.subDistrict,
+        assignedTo: c.assignedTo,
+        startedOn: c.startedOn,
+        lastDay: c.lastDay,
+        deadlineAt: c.deadlineAt,
+        remindAt: c.remindAt,
+        overdue: c.deadlineAt.getTime() <= now.getTime(),
+        daysLeft: Math.ceil((c.deadlineAt.getTime() - now.getTime()) / 86_400_000),
+      })),
+      page: filter.page,
+      pageSize: filter.pageSize,
+      total,
+    };
+  }
+}

@@ -1,20 +1,25 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { Clock, CLOCK } from '@lc/decider';
 import { deterministicUuid, EVENT_STORE, EventStore } from '@lc/event-store';
-import { ClockEventData, DEADLINE_REACHED, deriveClocks, REMINDER_DUE } from './clock-rules';
+import { ClockEventData, deadlineEvent, deriveClocks, hasReminder, REMINDER_DUE } from './clock-rules';
 import { CLOCKS_QUEUE, ClockJob, ClockScheduler } from './clock-scheduler';
 
 export type FireResult = 'appended' | 'not_running' | 'already_done';
 
 /**
- * A clock's job fires: read the record again and append ReminderDue or DeadlineReached only if
- * the clock still runs with that deadline. The event id is derived from the clock and deadline,
- * so a job delivered twice, even at the same moment, appends at most one event.
+ * A clock's job fires: read the record again and append ReminderDue or the kind's deadline event
+ * (DeadlineReached; AlertEscalated for an alert's pick-up) only if the clock still runs with that
+ * deadline. The event id is derived from the event type, the clock and the deadline, so a job
+ * delivered twice, even at the same moment, appends at most one event.
  */
 @Processor(CLOCKS_QUEUE)
 export class ClockJobs extends WorkerHost {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
     super();
   }
 
@@ -34,16 +39,20 @@ export class ClockJobs extends WorkerHost {
     const events = await this.store.readStream(job.subjectStream);
     const clock = deriveClocks(job.subjectStream, events).find((c) => c.clockId === job.clockId);
     if (!clock || !clock.running || clock.deadlineAt.toISOString() !== job.deadlineAt) return 'not_running';
+    if (job.due === 'reminder' && !hasReminder(job.kind)) return 'not_running';
     if (job.due === 'reminder' ? clock.reminded : clock.deadlineReached) return 'already_done';
-    const type = job.due === 'deadline' ? DEADLINE_REACHED : REMINDER_DUE;
-    const data: ClockEventData = { clock: job.kind, lastDay: job.lastDay, deadlineAt: job.deadlineAt };
+    const reminder: ClockEventData = { clock: job.kind, lastDay: job.lastDay, deadlineAt: job.deadlineAt };
+    const { type, data } =
+      job.due === 'deadline'
+        ? deadlineEvent({ kind: job.kind, lastDay: job.lastDay, deadlineAt: job.deadlineAt, firedAt: this.clock.now() })
+        : { type: REMINDER_DUE, data: reminder as unknown as Record<string, unknown> };
     await this.store.append(
       job.subjectStream,
       [
         {
           eventId: deterministicUuid(type, job.clockId, job.deadlineAt),
           type,
-          data: data as unknown as Record<string, unknown>,
+          data,
           metadata: { actorId: 'system', actorRole: 'system', causationId: jobId, schemaVersion: 1 },
         },
       ],

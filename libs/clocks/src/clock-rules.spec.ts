@@ -1,4 +1,4 @@
-import { DEADLINE_REACHED, deriveClocks, REMINDER_DUE } from './clock-rules';
+import { DEADLINE_REACHED, deadlineEvent, deriveClocks, hasReminder, REMINDER_DUE } from './clock-rules';
 
 const referred = {
   type: 'MediationReferred',
@@ -89,5 +89,62 @@ describe('dispute clocks', () => {
     const events = [opened({ infringementKnownOn: '2026-01-10' }), { type: 'DisputeResolved', data: {} }];
     expect(deriveClocks('dispute-d1', events)[0].running).toBe(false);
     expect(deriveClocks('dispute-d1', [...events, { type: 'DisputeReopened', data: {} }])[0].running).toBe(true);
+  });
+});
+
+describe('alert pick-up clock', () => {
+  // Submitted 22:30 on 10 March in Shenzhen; red: to be picked up within 2 hours, by 00:30 on 11 March.
+  const submitted = {
+    type: 'AlertSubmitted',
+    data: { alertId: 'a1', subDistrict: 'pinghu', submittedAt: '2026-03-10T14:30:00.000Z', informantId: 'i1' },
+  };
+  const graded = (pickupDeadlineAt?: string) => ({
+    type: 'AlertGraded',
+    data: { grade: pickupDeadlineAt ? 'red' : 'green', points: 25, breakdown: [], weightsVersion: 1, ...(pickupDeadlineAt ? { pickupDeadlineAt } : {}) },
+  });
+  const red = graded('2026-03-10T16:30:00.000Z');
+
+  it('runs from submission to the deadline the grading fixed, dated by the Shanghai calendar, with no reminder', () => {
+    const [pickup] = deriveClocks('alert-a1', [submitted, red]);
+    expect(pickup).toMatchObject({
+      clockId: 'alert_pickup.a1',
+      kind: 'alert_pickup',
+      subjectId: 'a1',
+      subDistrict: 'pinghu',
+      assignedTo: null,
+      startedOn: '2026-03-10',
+      lastDay: '2026-03-11',
+      running: true,
+      deadlineReached: false,
+    });
+    expect(pickup.deadlineAt.toISOString()).toBe('2026-03-10T16:30:00.000Z');
+    expect(pickup.remindAt).toEqual(pickup.deadlineAt);
+    expect(hasReminder('alert_pickup')).toBe(false);
+    expect(hasReminder('mediation_period')).toBe(true);
+  });
+
+  it('has none for a green alert, nor before grading', () => {
+    expect(deriveClocks('alert-a1', [submitted, graded()])).toEqual([]);
+    expect(deriveClocks('alert-a1', [submitted])).toEqual([]);
+  });
+
+  it.each(['AlertAcknowledged', 'AlertVerified', 'AlertDismissed', 'AlertConverted'])('stops on %s', (type) => {
+    expect(deriveClocks('alert-a1', [submitted, red, { type, data: {} }])[0].running).toBe(false);
+  });
+
+  it('escalates a missed pick-up with AlertEscalated, which marks the deadline reached; a manual escalation does not', () => {
+    const fired = deadlineEvent({ kind: 'alert_pickup', lastDay: '2026-03-11', deadlineAt: '2026-03-10T16:30:00.000Z', firedAt: new Date('2026-03-10T16:30:01Z') });
+    expect(fired).toEqual({ type: 'AlertEscalated', data: { escalatedAt: '2026-03-10T16:30:01.000Z', reason: 'not_acknowledged_in_time' } });
+    const manual = { type: 'AlertEscalated', data: { escalatedAt: '2026-03-10T15:00:00.000Z', reason: 'manual' } };
+    expect(deriveClocks('alert-a1', [submitted, red, manual])[0]).toMatchObject({ running: true, deadlineReached: false });
+    // Still running: nobody has picked it up, but it is escalated once only.
+    expect(deriveClocks('alert-a1', [submitted, red, manual, fired])[0]).toMatchObject({ running: true, deadlineReached: true });
+  });
+
+  it('leaves the other kinds appending DeadlineReached', () => {
+    expect(deadlineEvent({ kind: 'mediation_period', lastDay: '2026-03-31', deadlineAt: '2026-03-31T16:00:00.000Z', firedAt: new Date() })).toEqual({
+      type: DEADLINE_REACHED,
+      data: { clock: 'mediation_period', lastDay: '2026-03-31', deadlineAt: '2026-03-31T16:00:00.000Z' },
+    });
   });
 });

@@ -9,31 +9,67 @@ import { addDays, shanghaiDate, startOfShanghaiDay } from '@lc/decider';
  *   (counted from the first negotiation session) without agreement.
  * - arbitration_limitation: art. 27, one year from when the worker knew of the infringement; the
  *   warning comes 30 days before.
+ * - alert_pickup: a red or yellow early-warning alert must be acknowledged within hours (2 and 24
+ *   by default); the deadline is the instant the alert's AlertGraded names (pickupDeadlineAt),
+ *   fixed at submission so that a change of policy never moves the deadline of an alert in hand.
  *
- * A clock's `lastDay` is the last whole day (China Standard Time) it allows; its deadline is the
- * instant that day ends.
+ * A day-based clock's `lastDay` is the last whole day (China Standard Time) it allows; its
+ * deadline is the instant that day ends. An hour-based clock's deadline is an instant; its
+ * `startedOn` and `lastDay` are the Shanghai dates of its start and of its deadline.
  */
-export const CLOCK_KINDS = ['mediation_period', 'judicial_confirmation', 'dispute_mediation', 'arbitration_limitation'] as const;
+export const CLOCK_KINDS = ['mediation_period', 'judicial_confirmation', 'dispute_mediation', 'arbitration_limitation', 'alert_pickup'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
-/** Days of warning before each kind of deadline. */
-export const REMINDER_DAYS: Record<ClockKind, number> = {
+/** Days of warning before each kind of deadline; null: no reminder (a pick-up deadline of hours is itself the warning). */
+export const REMINDER_DAYS: Record<ClockKind, number | null> = {
   mediation_period: 3,
   judicial_confirmation: 3,
   dispute_mediation: 3,
   arbitration_limitation: 30,
+  alert_pickup: null,
 };
 
-export const CLOCK_STREAM_PREFIXES = ['mediation-', 'dispute-'];
+export const hasReminder = (kind: ClockKind): boolean => REMINDER_DAYS[kind] !== null;
+
+export const CLOCK_STREAM_PREFIXES = ['mediation-', 'dispute-', 'alert-'];
 
 /** The events the clock machinery itself appends to a record's stream. */
 export const REMINDER_DUE = 'ReminderDue';
 export const DEADLINE_REACHED = 'DeadlineReached';
+/** What the alert_pickup deadline appends instead of DeadlineReached: the alert context's own event. */
+export const ALERT_ESCALATED = 'AlertEscalated';
+export const NOT_ACKNOWLEDGED_IN_TIME = 'not_acknowledged_in_time';
 
 export interface ClockEventData {
   clock: ClockKind;
   lastDay: string;
   deadlineAt: string;
+}
+
+/** A deadline job that fires, and when. */
+export interface DueDeadline {
+  kind: ClockKind;
+  lastDay: string;
+  /** ISO instant. */
+  deadlineAt: string;
+  firedAt: Date;
+}
+
+/**
+ * The event a kind's deadline appends to the record's stream. Most kinds mark the record overdue
+ * (DeadlineReached); where the record's own context has an event for what a missed deadline
+ * means, the clock appends that one, so the record's decider and read models see it as theirs.
+ * Whatever it appends must let deriveClocks tell that the deadline was reached.
+ */
+export function deadlineEvent(due: DueDeadline): { type: string; data: Record<string, unknown> } {
+  switch (due.kind) {
+    case 'alert_pickup':
+      return { type: ALERT_ESCALATED, data: { escalatedAt: due.firedAt.toISOString(), reason: NOT_ACKNOWLEDGED_IN_TIME } };
+    default: {
+      const data: ClockEventData = { clock: due.kind, lastDay: due.lastDay, deadlineAt: due.deadlineAt };
+      return { type: DEADLINE_REACHED, data: data as unknown as Record<string, unknown> };
+    }
+  }
 }
 
 export interface DerivedClock {
@@ -59,6 +95,8 @@ interface StreamEvent {
 
 export const clockId = (kind: ClockKind, subjectId: string) => `${kind}.${subjectId}`;
 
+type Marks = { reminded: Set<string>; reached: Set<string> };
+
 function clock(
   kind: ClockKind,
   subjectStream: string,
@@ -66,11 +104,24 @@ function clock(
   startedOn: string,
   lastDay: string,
   running: boolean,
-  marks: { reminded: Set<string>; reached: Set<string> },
+  marks: Marks,
+): DerivedClock {
+  return timedClock(kind, subjectStream, base, startedOn, lastDay, startOfShanghaiDay(addDays(lastDay, 1)), running, marks);
+}
+
+function timedClock(
+  kind: ClockKind,
+  subjectStream: string,
+  base: { subDistrict: string | null; assignedTo: string | null },
+  startedOn: string,
+  lastDay: string,
+  deadlineAt: Date,
+  running: boolean,
+  marks: Marks,
 ): DerivedClock {
   const subjectId = subjectStream.slice(subjectStream.indexOf('-') + 1);
-  const deadlineAt = startOfShanghaiDay(addDays(lastDay, 1));
   const key = `${kind}|${deadlineAt.toISOString()}`;
+  const reminderDays = REMINDER_DAYS[kind];
   return {
     clockId: clockId(kind, subjectId),
     kind,
@@ -80,7 +131,8 @@ function clock(
     startedOn,
     lastDay,
     deadlineAt,
-    remindAt: new Date(deadlineAt.getTime() - REMINDER_DAYS[kind] * 86_400_000),
+    // Without a reminder, no warning period: the clock is "due soon" only once it is overdue.
+    remindAt: reminderDays === null ? deadlineAt : new Date(deadlineAt.getTime() - reminderDays * 86_400_000),
     // Reaching the deadline does not stop a clock: the work is overdue until the record says it is done.
     running,
     reminded: marks.reminded.has(key),
@@ -96,7 +148,7 @@ function oneYearLater(date: string): string {
   return target.toISOString().slice(0, 10);
 }
 
-function marksOf(events: StreamEvent[]) {
+function marksOf(events: StreamEvent[]): Marks {
   const reminded = new Set<string>();
   const reached = new Set<string>();
   for (const e of events) {
@@ -196,9 +248,47 @@ function disputeClocks(stream: string, events: StreamEvent[]): DerivedClock[] {
   return clocks;
 }
 
+function alertClocks(stream: string, events: StreamEvent[]): DerivedClock[] {
+  let submittedAt: string | undefined;
+  let subDistrict: string | null = null;
+  let pickupDeadlineAt: string | undefined;
+  let pickedUpOrClosed = false;
+  let escalatedForDelay = false;
+  for (const { type, data } of events) {
+    switch (type) {
+      case 'AlertSubmitted':
+        submittedAt = data.submittedAt as string;
+        subDistrict = data.subDistrict as string;
+        break;
+      case 'AlertGraded':
+        // Green alerts have none: nobody is chased for them.
+        pickupDeadlineAt = (data.pickupDeadlineAt as string | undefined) ?? undefined;
+        break;
+      case 'AlertAcknowledged':
+      case 'AlertVerified':
+      case 'AlertDismissed':
+      case 'AlertConverted':
+        pickedUpOrClosed = true;
+        break;
+      case ALERT_ESCALATED:
+        if (data.reason === NOT_ACKNOWLEDGED_IN_TIME) escalatedForDelay = true;
+        break;
+    }
+  }
+  if (!submittedAt || !pickupDeadlineAt) return [];
+  const deadlineAt = new Date(pickupDeadlineAt);
+  // The deadline never moves, so one escalation for a missed pick-up is the mark of this one deadline.
+  const marks: Marks = { reminded: new Set(), reached: new Set(escalatedForDelay ? [`alert_pickup|${deadlineAt.toISOString()}`] : []) };
+  const startedOn = shanghaiDate(new Date(submittedAt));
+  return [
+    timedClock('alert_pickup', stream, { subDistrict, assignedTo: null }, startedOn, shanghaiDate(deadlineAt), deadlineAt, !pickedUpOrClosed, marks),
+  ];
+}
+
 /** Every clock a record's events imply, running or not. */
 export function deriveClocks(streamId: string, events: StreamEvent[]): DerivedClock[] {
   if (streamId.startsWith('mediation-')) return mediationClocks(streamId, events);
   if (streamId.startsWith('dispute-')) return disputeClocks(streamId, events);
+  if (streamId.startsWith('alert-')) return alertClocks(streamId, events);
   return [];
 }

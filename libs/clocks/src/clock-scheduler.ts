@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 import { Clock, CLOCK } from '@lc/decider';
 import { ClockView } from './clock.entity';
-import { ClockKind } from './clock-rules';
+import { ClockKind, hasReminder } from './clock-rules';
 
 export const CLOCKS_QUEUE = 'clocks';
 
@@ -74,7 +74,9 @@ export class ClockScheduler {
       }
       const deadlinePassed = clock.deadlineAt.getTime() <= now;
       // Once the deadline itself is due, a reminder of it says nothing more.
-      if (!clock.reminded && !deadlinePassed) await this.add(job('reminder'), clock.remindAt.getTime() - now);
+      if (hasReminder(clock.kind as ClockKind) && !clock.reminded && !deadlinePassed) {
+        await this.add(job('reminder'), clock.remindAt.getTime() - now);
+      }
       if (!clock.deadlineReached) await this.add(job('deadline'), clock.deadlineAt.getTime() - now);
     }
   }

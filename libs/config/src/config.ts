@@ -53,6 +53,10 @@ export const configSchema = z
     LOGIN_MAX_FAILURES_PER_USERNAME: z.coerce.number().int().min(1).default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+
+    /** Minutes within which an early-warning alert must be acknowledged (picked up), by grade; past that it is escalated. */
+    ALERT_PICKUP_RED_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
+    ALERT_PICKUP_YELLOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(1440),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production') {

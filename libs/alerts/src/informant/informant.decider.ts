@@ -1,0 +1,169 @@
+import { Decider, DomainError, DomainEvent, unprocessable } from '@lc/decider';
+import { CommandContext, FieldChecks, definedOnly } from '../shared/checks';
+
+/*
+ * The informant registry (劳资纠纷预警信息员): one stream per informant, `informant-<accountId>`,
+ * beside the informant's account (role informant), which is what they log in with. It records who
+ * they are, how to reach them and which enterprises they cover: the district aims at 600
+ * informants covering every enterprise.
+ */
+
+export const INFORMANT_STREAM_PREFIX = 'informant-';
+export const informantStreamId = (informantId: string): string => `${INFORMANT_STREAM_PREFIX}${informantId}`;
+
+/** Far above what one person can watch; low enough to catch a pasted list gone wrong. */
+export const MAX_ENTERPRISES_PER_INFORMANT = 500;
+
+// ---- Events -------------------------------------------------------------------------------------
+
+export interface InformantRegisteredData {
+  /** The informant's account id. */
+  informantId: string;
+  name: string;
+  phone: string;
+  subDistrict: string;
+  /** Credit codes of the enterprises they cover. */
+  enterprises: string[];
+}
+
+export type InformantRegistered = DomainEvent<'InformantRegistered', InformantRegisteredData>;
+export type InformantEnterprisesChanged = DomainEvent<'InformantEnterprisesChanged', { enterprises: string[] }>;
+export type InformantDeactivated = DomainEvent<'InformantDeactivated', { reason?: string }>;
+
+export type InformantEvent = InformantRegistered | InformantEnterprisesChanged | InformantDeactivated;
+export const INFORMANT_EVENT_TYPES: readonly InformantEvent['type'][] = ['InformantRegistered', 'InformantEnterprisesChanged', 'InformantDeactivated'];
+
+// ---- Commands -----------------------------------------------------------------------------------
+
+export interface RegisterInformant extends CommandContext {
+  type: 'RegisterInformant';
+  informantId: string;
+  name: string;
+  phone: string;
+  subDistrict: string;
+  enterprises: string[];
+}
+
+export interface ChangeInformantEnterprises extends CommandContext {
+  type: 'ChangeInformantEnterprises';
+  enterprises: string[];
+}
+
+export interface DeactivateInformant extends CommandContext {
+  type: 'DeactivateInformant';
+  reason?: string;
+}
+
+export type InformantCommand = RegisterInformant | ChangeInformantEnterprises | DeactivateInformant;
+
+// ---- State --------------------------------------------------------------------------------------
+
+export interface NotRegistered {
+  status: 'not_registered';
+}
+
+export interface Informant {
+  status: 'active' | 'deactivated';
+  informantId: string;
+  name: string;
+  phone: string;
+  subDistrict: string;
+  enterprises: string[];
+  deactivationReason: string | null;
+}
+
+export type InformantState = NotRegistered | Informant;
+
+// ---- Decider ------------------------------------------------------------------------------------
+
+function checkEnterprises(checks: FieldChecks, enterprises: unknown): void {
+  if (!Array.isArray(enterprises) || enterprises.length === 0) {
+    checks.fail('enterprises', 'must name at least one enterprise by its credit code');
+    return;
+  }
+  if (enterprises.length > MAX_ENTERPRISES_PER_INFORMANT) checks.fail('enterprises', `must list at most ${MAX_ENTERPRISES_PER_INFORMANT} enterprises`);
+  enterprises.forEach((code, i) => checks.creditCode(`enterprises.${i}`, code));
+  if (new Set(enterprises).size !== enterprises.length) checks.fail('enterprises', 'must not name an enterprise twice');
+}
+
+function registered(state: InformantState): Informant {
+  if (state.status === 'not_registered') throw new DomainError('not_found', 'no such informant');
+  return state;
+}
+
+function requireActive(informant: Informant, what: string): void {
+  if (informant.status === 'deactivated') throw unprocessable(`the informant was deactivated: ${what} is no longer possible`);
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+export const informant: Decider<InformantCommand, InformantEvent, InformantState> = {
+  initialState: () => ({ status: 'not_registered' }),
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'RegisterInformant': {
+        const checks = new FieldChecks();
+        checks.text('informantId', command.informantId);
+        checks.text('name', command.name);
+        checks.text('phone', command.phone);
+        checks.phone('phone', command.phone);
+        checks.subDistrict('subDistrict', command.subDistrict);
+        checkEnterprises(checks, command.enterprises);
+        checks.throwIfAny();
+        if (state.status !== 'not_registered') throw new DomainError('conflict', 'the informant is already registered');
+        return [
+          {
+            type: 'InformantRegistered',
+            data: {
+              informantId: command.informantId,
+              name: command.name,
+              phone: command.phone,
+              subDistrict: command.subDistrict,
+              enterprises: [...command.enterprises],
+            },
+          },
+        ];
+      }
+      case 'ChangeInformantEnterprises': {
+        const checks = new FieldChecks();
+        checkEnterprises(checks, command.enterprises);
+        checks.throwIfAny();
+        const current = registered(state);
+        requireActive(current, 'changing their enterprises');
+        // The same list again (a retry, a form saved twice) changes nothing.
+        if (sameSet(command.enterprises, current.enterprises)) return [];
+        return [{ type: 'InformantEnterprisesChanged', data: { enterprises: [...command.enterprises] } }];
+      }
+      case 'DeactivateInformant': {
+        const checks = new FieldChecks();
+        checks.text('reason', command.reason, true);
+        checks.throwIfAny();
+        const current = registered(state);
+        if (current.status === 'deactivated') throw unprocessable('the informant is already deactivated');
+        return [{ type: 'InformantDeactivated', data: definedOnly({ reason: command.reason }) }];
+      }
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'InformantRegistered':
+        return {
+          status: 'active',
+          informantId: event.data.informantId,
+          name: event.data.name,
+          phone: event.data.phone,
+          subDistrict: event.data.subDistrict,
+          enterprises: event.data.enterprises,
+          deactivationReason: null,
+        };
+      case 'InformantEnterprisesChanged':
+        return state.status === 'not_registered' ? state : { ...state, enterprises: event.data.enterprises };
+      case 'InformantDeactivated':
+        return state.status === 'not_registered' ? state : { ...state, status: 'deactivated', deactivationReason: event.data.reason ?? null };
+      default:
+        return state;
+    }
+  },
+};

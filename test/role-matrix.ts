@@ -53,4 +53,14 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   'GET /api/v1/notifications': ['admin', 'supervisor'],
 
   'GET /api/v1/clocks': ['admin', 'supervisor', 'mediator'],
+
+  // Figures and reports are for supervisors (scoped to their sub-district) and admins.
+  'GET /api/v1/stats/summary': ['admin', 'supervisor'],
+  'GET /api/v1/stats/by-month': ['admin', 'supervisor'],
+  'GET /api/v1/stats/by-sub-district': ['admin', 'supervisor'],
+  'GET /api/v1/stats/by-category': ['admin', 'supervisor'],
+  'GET /api/v1/stats/watch-list': ['admin', 'supervisor'],
+  'GET /api/v1/reports/annual': ['admin', 'supervisor'],
+  'POST /api/v1/reports/monthly': ['admin', 'supervisor'],
+  'GET /api/v1/reports/monthly': ['admin', 'supervisor'],
 };

@@ -14,6 +14,7 @@ import { HealthModule, httpLoggerParams, IdempotencyInterceptor, ProblemDetailsF
 import { MediationsModule } from '@lc/mediations';
 import { NotificationsModule } from '@lc/notifications';
 import { RedisModule } from '@lc/redis';
+import { ReportingModule } from '@lc/reporting';
 
 @Module({})
 export class ApiModule {
@@ -47,6 +48,7 @@ export class ApiModule {
         MediationsModule,
         NotificationsModule,
         ClocksModule,
+        ReportingModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

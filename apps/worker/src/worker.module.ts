@@ -14,6 +14,7 @@ import { processLoggerParams } from '@lc/http';
 import { MediationsProjectionModule } from '@lc/mediations';
 import { NotificationsProjectionModule } from '@lc/notifications';
 import { ProjectionsModule } from '@lc/projections';
+import { ReportingWorkerModule } from '@lc/reporting';
 
 @Module({})
 export class WorkerModule {
@@ -47,6 +48,8 @@ export class WorkerModule {
         NotificationsProjectionModule,
         // The statutory clocks: their projection, delayed jobs and reconciliation.
         ClocksWorkerModule,
+        // The statistics projection and the monthly report's job scheduler.
+        ReportingWorkerModule,
       ],
     };
   }

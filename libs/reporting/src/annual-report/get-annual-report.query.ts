@@ -1,0 +1,11 @@
+import { AuthenticatedActor } from '@lc/http';
+import { Locale } from '@lc/reference-data';
+import { AnnualReportQuery } from '../http/request-schemas';
+
+export class GetAnnualReportQuery {
+  constructor(
+    readonly request: AnnualReportQuery,
+    readonly actor: AuthenticatedActor,
+    readonly locale: Locale,
+  ) {}
+}

@@ -1,0 +1,9 @@
+import { AuthenticatedActor } from '@lc/http';
+import { DistrictPeriodQuery } from '../http/request-schemas';
+
+export class GetBySubDistrictQuery {
+  constructor(
+    readonly request: DistrictPeriodQuery,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}

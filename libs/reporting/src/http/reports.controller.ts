@@ -1,0 +1,93 @@
+import { Controller, Get, Headers, Post, Res, StreamableFile } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow, AuthenticatedActor, CurrentActor, ZodBody, ZodQuery } from '@lc/http';
+import { GetAnnualReportQuery } from '../annual-report/get-annual-report.query';
+import { GenerateMonthlyReportCommand } from '../monthly-report/generate-monthly-report.command';
+import { MonthlyReportView } from '../monthly-report/get-monthly-report.handler';
+import { GetMonthlyReportQuery } from '../monthly-report/get-monthly-report.query';
+import { renderCsv } from '../monthly-report/render-csv';
+import { renderXlsx } from '../monthly-report/render-xlsx';
+import { reportDocument } from '../monthly-report/report-tables';
+import { negotiateLocale, text } from '../shared/i18n';
+import {
+  AnnualReportQuery,
+  annualReportQuerySchema,
+  GenerateMonthlyReportRequest,
+  generateMonthlyReportSchema,
+  MonthlyReportQuery,
+  monthlyReportQuerySchema,
+} from './request-schemas';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** attachment; an ASCII name for old clients and the Chinese one (RFC 6266 / 5987) for the rest. */
+function disposition(asciiName: string, localName: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(localName)}`;
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** The year's figures and the annual work report's sentence; Accept-Language: en for English. */
+  @Get('annual')
+  @Allow('admin', 'supervisor')
+  annual(
+    @ZodQuery(annualReportQuerySchema) query: AnnualReportQuery,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    res.setHeader('Vary', 'Accept-Language');
+    const locale = negotiateLocale(acceptLanguage);
+    res.setHeader('Content-Language', locale === 'zh' ? 'zh-CN' : 'en');
+    return this.queries.execute(new GetAnnualReportQuery(query, actor, locale));
+  }
+
+  /** Makes a month's report now if it has none (201), or answers with the stored one (200). */
+  @Post('monthly')
+  @Allow('admin', 'supervisor')
+  async generateMonthly(
+    @ZodBody(generateMonthlyReportSchema) body: GenerateMonthlyReportRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const result: { created: boolean } = await this.commands.execute(new GenerateMonthlyReportCommand(body, actor));
+    res.status(result.created ? 201 : 200);
+    return result;
+  }
+
+  /** A month's report (诉求信息月报): JSON, or a download as CSV (UTF-8 with BOM) or XLSX, Chinese headings by default. */
+  @Get('monthly')
+  @Allow('admin', 'supervisor')
+  async monthly(
+    @ZodQuery(monthlyReportQuerySchema) query: MonthlyReportQuery,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    const view: MonthlyReportView = await this.queries.execute(new GetMonthlyReportQuery(query.month, query.subDistrict, actor));
+    if (query.format === 'json') return view;
+
+    const locale = negotiateLocale(acceptLanguage);
+    res.setHeader('Vary', 'Accept-Language');
+    const document = reportDocument(view.report, locale, view.subDistrict);
+    const base = `${view.subDistrict ? `${view.subDistrict}-` : ''}${query.month}`;
+    const asciiName = `monthly-report-${base}.${query.format}`;
+    const localName = `${text(locale, 'monthly.title')}-${base}.${query.format}`;
+    if (query.format === 'csv') {
+      return new StreamableFile(Buffer.from(renderCsv(document), 'utf8'), {
+        type: 'text/csv; charset=utf-8',
+        disposition: disposition(asciiName, localName),
+      });
+    }
+    return new StreamableFile(await renderXlsx(document), { type: XLSX_TYPE, disposition: disposition(asciiName, localName) });
+  }
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { isoDateSchema, subDistrictSchema } from '@lc/reference-data';
+import { addMonths, isMonth } from '../shared/period';
+
+/*
+ * Query strings of the statistics and report routes. Dates are China Standard Time calendar days,
+ * both ends of a period included. Strict: an unknown parameter (a typo such as `form=`) is an
+ * error, not silently a whole-history answer.
+ */
+
+const monthSchema = z.string().refine(isMonth, 'must be a month written YYYY-MM');
+const yearSchema = z.coerce
+  .number({ error: 'must be a year such as 2022' })
+  .int('must be a year such as 2022')
+  .min(2000, 'must be 2000 or later')
+  .max(2100, 'must be 2100 or earlier');
+
+/** Periods longer than this are refused: the longest chart is ten years of months. */
+const MAX_MONTHS = 120;
+
+const notBefore = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a <= b;
+
+export const periodQuerySchema = z
+  .strictObject({
+    from: isoDateSchema,
+    to: isoDateSchema,
+    subDistrict: subDistrictSchema.optional(),
+  })
+  .refine((q) => notBefore(q.from, q.to), { path: ['to'], message: 'must not be before from' });
+export type PeriodQuery = z.output<typeof periodQuerySchema>;
+
+/** by-sub-district compares sub-districts, so it takes no sub-district. */
+export const districtPeriodQuerySchema = z
+  .strictObject({ from: isoDateSchema, to: isoDateSchema })
+  .refine((q) => notBefore(q.from, q.to), { path: ['to'], message: 'must not be before from' });
+export type DistrictPeriodQuery = z.output<typeof districtPeriodQuerySchema>;
+
+/** A year, or a range of months (from, to: YYYY-MM). */
+export const byMonthQuerySchema = z
+  .strictObject({
+    year: yearSchema.optional(),
+    from: monthSchema.optional(),
+    to: monthSchema.optional(),
+    subDistrict: subDistrictSchema.optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.year !== undefined && (q.from !== undefined || q.to !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['year'], message: 'give either year or from and to, not both' });
+    } else if (q.year === undefined && (q.from === undefined || q.to === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: 'is required (or give year)' });
+    } else if (q.from !== undefined && q.to !== undefined) {
+      if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+      else if (addMonths(q.from, MAX_MONTHS - 1) < q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `must be at most ${MAX_MONTHS} months after from` });
+    }
+  });
+export type ByMonthQuery = z.output<typeof byMonthQuerySchema>;
+
+export const watchListQuerySchema = z.strictObject({
+  /** The day the three years end on; default today (Shanghai). */
+  asOf: isoDateSchema.optional(),
+  subDistrict: subDistrictSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type WatchListQuery = z.output<typeof watchListQuerySchema>;
+
+export const annualReportQuerySchema = z.strictObject({
+  year: yearSchema,
+  subDistrict: subDistrictSchema.optional(),
+});
+export type AnnualReportQuery = z.output<typeof annualReportQuerySchema>;
+
+export const monthlyReportQuerySchema = z.strictObject({
+  month: monthSchema,
+  format: z.enum(['json', 'csv', 'xlsx'], { error: 'must be json, csv or xlsx' }).default('json'),
+  subDistrict: subDistrictSchema.optional(),
+});
+export type MonthlyReportQuery = z.output<typeof monthlyReportQuerySchema>;
+
+export const generateMonthlyReportSchema = z.strictObject({
+  month: monthSchema,
+  /** Replace the stored report with one made now (admins only): after past records were imported. */
+  regenerate: z.boolean({ error: 'must be true or false' }).optional(),
+});
+export type GenerateMonthlyReportRequest = z.output<typeof generateMonthlyReportSchema>;

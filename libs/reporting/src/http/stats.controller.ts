@@ -1,0 +1,66 @@
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Allow, AuthenticatedActor, CurrentActor, ZodQuery } from '@lc/http';
+import { GetByCategoryQuery } from '../get-by-category/get-by-category.query';
+import { GetByMonthQuery } from '../get-by-month/get-by-month.query';
+import { GetBySubDistrictQuery } from '../get-by-sub-district/get-by-sub-district.query';
+import { GetSummaryQuery } from '../get-summary/get-summary.query';
+import { GetWatchListQuery } from '../get-watch-list/get-watch-list.query';
+import {
+  ByMonthQuery,
+  byMonthQuerySchema,
+  DistrictPeriodQuery,
+  districtPeriodQuerySchema,
+  PeriodQuery,
+  periodQuerySchema,
+  WatchListQuery,
+  watchListQuerySchema,
+} from './request-schemas';
+
+/*
+ * Supervisors' figures, from the statistics read model. Admins and district supervisors see the
+ * whole district or any sub-district; a supervisor of one sub-district sees theirs (naming another
+ * is 403). Mediators and informants have no statistics routes.
+ */
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Controller('stats')
+export class StatsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** The figures of a period (both dates included, China Standard Time). */
+  @Get('summary')
+  @Allow('admin', 'supervisor')
+  summary(@ZodQuery(periodQuerySchema) query: PeriodQuery, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetSummaryQuery(query, actor));
+  }
+
+  /** A summary per month of a year (year=2022) or of a range of months (from=2022-01&to=2022-06). */
+  @Get('by-month')
+  @Allow('admin', 'supervisor')
+  byMonth(@ZodQuery(byMonthQuerySchema) query: ByMonthQuery, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetByMonthQuery(query, actor));
+  }
+
+  /** A summary per sub-district for a period. */
+  @Get('by-sub-district')
+  @Allow('admin', 'supervisor')
+  bySubDistrict(@ZodQuery(districtPeriodQuerySchema) query: DistrictPeriodQuery, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetBySubDistrictQuery(query, actor));
+  }
+
+  /** Dispute and mediation figures per dispute category for a period. */
+  @Get('by-category')
+  @Allow('admin', 'supervisor')
+  byCategory(@ZodQuery(periodQuerySchema) query: PeriodQuery, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetByCategoryQuery(query, actor));
+  }
+
+  /** Enterprises at risk in the last three years, highest score first (see docs/reporting.md). */
+  @Get('watch-list')
+  @Allow('admin', 'supervisor')
+  watchList(@ZodQuery(watchListQuerySchema) query: WatchListQuery, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetWatchListQuery(query, actor));
+  }
+}

@@ -1,0 +1,9 @@
+import { AuthenticatedActor } from '@lc/http';
+
+export class GetMonthlyReportQuery {
+  constructor(
+    readonly month: string,
+    readonly subDistrict: string | undefined,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}

@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE, EventStore } from '@lc/event-store';
+import { STATISTICS_EVENT_TYPES } from './facts';
+
+export const STATISTICS_PROJECTION = 'statistics';
+
+/**
+ * Whether the statistics projection has applied every event it reads. A stored monthly report is
+ * a snapshot that nobody recomputes, so it must not be taken while the projection lags behind
+ * (a worker just started and is replaying, a rebuild runs): its maker waits for this first.
+ */
+@Injectable()
+export class StatisticsFreshness {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async caughtUp(): Promise<boolean> {
+    const rows: { position: string | null }[] = await this.dataSource.query(
+      `SELECT position FROM projection_checkpoints WHERE name = $1`,
+      [STATISTICS_PROJECTION],
+    );
+    const pending = await this.store.readAll({
+      fromPosition: rows[0]?.position ?? undefined,
+      maxCount: 1,
+      filter: { eventTypes: STATISTICS_EVENT_TYPES },
+    });
+    return pending.length === 0;
+  }
+
+  /** Waits up to `ms` for the projection to catch up; false if it did not. */
+  async waitUntilCaughtUp(ms: number, pollMs = 200): Promise<boolean> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      if (await this.caughtUp()) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, pollMs));
+    }
+  }
+}

@@ -57,12 +57,23 @@ async function refer(token = mediator.token, overrides: Record<string, unknown> 
   return res.body as { id: string; version: number };
 }
 
-/** The mediation as the list shows it, once the projections have caught up. */
+/**
+ * The mediation as the list shows it, once the projection has applied every event of its stream.
+ * settled() alone can answer a moment early: an append that commits while an older transaction is
+ * still open (a projection's batch) stays below the readers' horizon, so no projection sees it yet.
+ */
 async function listed(id: string, token = admin) {
-  await app.settled();
-  const res = await get(token, '/mediations?pageSize=200');
-  expect(res.status).toBe(200);
-  return (res.body.items as Array<Record<string, unknown>>).find((item) => item.id === id);
+  const stream = await app.store.readStream(`mediation-${id}`);
+  const version = stream.length ? stream[stream.length - 1].streamVersion : 0;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await app.settled();
+    const res = await get(token, '/mediations?pageSize=200');
+    expect(res.status).toBe(200);
+    const item = (res.body.items as Array<Record<string, unknown>>).find((each) => each.id === id);
+    if ((item && (item.version as number) >= version) || Date.now() > deadline) return item;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /**
@@ -362,7 +373,7 @@ describe('scope and roles', () => {
     expect((await post(otherMediator.token, `/mediations/${id}/sessions`, session)).status).toBe(404);
     expect((await post(otherMediator.token, `/mediations/${id}/agreement`, agreementBody)).status).toBe(404);
     expect(await typesOf(id)).toEqual(['MediationReferred']);
-    await app.settled();
+    expect(await listed(id)).toBeDefined();
     expect((await get(otherMediator.token, '/mediations?pageSize=200')).body.items.map((m: { id: string }) => m.id)).not.toContain(id);
     expect((await get(otherMediator.token, '/mediations?subDistrict=pinghu')).body.total).toBe(0);
 
@@ -379,7 +390,7 @@ describe('scope and roles', () => {
     expect((await get(districtSupervisor.token, `/mediations/${id}`)).status).toBe(200);
     expect((await post(districtSupervisor.token, `/mediations/${id}/agreement`, agreementBody)).status).toBe(403);
     expect((await post(supervisor.token, '/mediations', referBody())).status).toBe(403);
-    await app.settled();
+    expect(await listed(id)).toBeDefined();
     const pinghuOnly = await get(supervisor.token, '/mediations?pageSize=200');
     expect(pinghuOnly.body.items.length).toBeGreaterThan(0);
     expect(pinghuOnly.body.items.every((m: { subDistrict: string }) => m.subDistrict === 'pinghu')).toBe(true);
@@ -412,7 +423,7 @@ describe('scope and roles', () => {
       workers: [{ name: '欧阳娜娜' }],
     });
     await post(supervisor.token, `/mediations/${id}/assignments`, { mediatorId: mediator.id }).expect(200);
-    await app.settled();
+    expect(await listed(id)).toMatchObject({ status: 'in_progress' });
     const ids = async (query: string) => (await get(admin, `/mediations?pageSize=200&${query}`)).body.items.map((m: { id: string }) => m.id);
     expect(await ids('category=work_injury')).toEqual([id]);
     expect(await ids('referredFrom=2026-01-01&referredTo=2026-01-31')).toEqual([id]);

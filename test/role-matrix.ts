@@ -54,6 +54,11 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
 
   'GET /api/v1/clocks': ['admin', 'supervisor', 'mediator'],
 
+  // Imports write history for every sub-district: admins only.
+  'POST /api/v1/imports': ['admin'],
+  'GET /api/v1/imports/template': ['admin'],
+  'GET /api/v1/imports/:id': ['admin'],
+
   // Figures and reports are for supervisors (scoped to their sub-district) and admins.
   'GET /api/v1/stats/summary': ['admin', 'supervisor'],
   'GET /api/v1/stats/by-month': ['admin', 'supervisor'],

@@ -11,6 +11,7 @@ import { AccountsModule } from '@lc/accounts';
 import { ClocksModule } from '@lc/clocks';
 import { DisputesModule } from '@lc/disputes';
 import { HealthModule, httpLoggerParams, IdempotencyInterceptor, ProblemDetailsFilter } from '@lc/http';
+import { ImportsModule } from '@lc/imports';
 import { MediationsModule } from '@lc/mediations';
 import { NotificationsModule } from '@lc/notifications';
 import { RedisModule } from '@lc/redis';
@@ -48,6 +49,7 @@ export class ApiModule {
         MediationsModule,
         NotificationsModule,
         ClocksModule,
+        ImportsModule,
         ReportingModule,
       ],
       providers: [

@@ -11,6 +11,7 @@ import { dataSourceOptions } from '@lc/database';
 import { DisputesProjectionModule } from '@lc/disputes';
 import { EventStoreModule } from '@lc/event-store';
 import { processLoggerParams } from '@lc/http';
+import { ImportsWorkerModule } from '@lc/imports';
 import { MediationsProjectionModule } from '@lc/mediations';
 import { NotificationsProjectionModule } from '@lc/notifications';
 import { ProjectionsModule } from '@lc/projections';
@@ -48,6 +49,8 @@ export class WorkerModule {
         NotificationsProjectionModule,
         // The statutory clocks: their projection, delayed jobs and reconciliation.
         ClocksWorkerModule,
+        // Imports of past years' spreadsheets, queued by the API.
+        ImportsWorkerModule,
         // The statistics projection and the monthly report's job scheduler.
         ReportingWorkerModule,
       ],

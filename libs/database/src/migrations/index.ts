@@ -7,6 +7,7 @@ import { Disputes1763700000010 } from './1763700000010-disputes';
 import { Notifications1763700000011 } from './1763700000011-notifications';
 import { Clocks1763700000030 } from './1763700000030-clocks';
 import { Mediations1763700000020 } from './1763700000020-mediations';
+import { Imports1763700000070 } from './1763700000070-imports';
 import { Reporting1763700000050 } from './1763700000050-reporting';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
@@ -21,4 +22,5 @@ export const migrations = [
   Clocks1763700000030,
   Mediations1763700000020,
   Reporting1763700000050,
+  Imports1763700000070,
 ];

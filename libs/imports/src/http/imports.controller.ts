@@ -1,0 +1,155 @@
+import { Controller, Get, HttpCode, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Queue } from 'bullmq';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { DomainError } from '@lc/decider';
+import { Allow, AuthenticatedActor, CurrentActor, ValidationFailedError, ZodParam, ZodQuery } from '@lc/http';
+import { ImportRecords } from '../import-records';
+import { fileHashOf, ImportService } from '../import-service';
+import { IMPORT_JOB_ATTEMPTS, IMPORTS_QUEUE, ImportJob } from '../job/import-jobs.processor';
+import { IMPORT_KINDS, RowError } from '../kinds/columns';
+import { templateCsv, templateXlsx } from '../template';
+
+/** 10 MB: some 50,000 rows of CSV, more than a district's whole history of any kind. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+const kind = z.enum(IMPORT_KINDS, { error: `must be one of ${IMPORT_KINDS.join(', ')}` });
+const importQuery = z.strictObject({
+  kind,
+  /** true: check every row and report, write nothing. */
+  dryRun: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+});
+const templateQuery = z.strictObject({ kind, format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).optional() });
+
+/** What multer hands over for the `file` field (memory storage). */
+interface UploadedSpreadsheet {
+  buffer: Buffer;
+  originalname: string;
+  size: number;
+}
+
+/** A real run refused because rows are bad: 400, every bad row named, nothing queued or written. */
+class ImportRejectedError extends Error {
+  // The problem-details filter answers any error with a known code, and passes `errors` on as they are: here with row and column.
+  readonly code = 'validation_failed';
+  constructor(
+    message: string,
+    readonly errors: RowError[],
+  ) {
+    super(message);
+    this.name = 'ImportRejectedError';
+  }
+}
+
+/**
+ * Past years' records from the federation's spreadsheets. Admins only: an import writes history
+ * for every sub-district at once.
+ */
+@ApiTags('imports')
+@ApiBearerAuth()
+@Allow('admin')
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly imports: ImportService,
+    private readonly records: ImportRecords,
+    @InjectQueue(IMPORTS_QUEUE) private readonly queue: Queue<ImportJob>,
+  ) {}
+
+  /**
+   * Multipart, field `file`: CSV (UTF-8, with or without BOM) or XLSX, headers in Chinese or
+   * English (see the template). Every row is checked first as the API would check it; with
+   * dryRun=true the answer is that report and nothing is written. Otherwise a file with a bad row
+   * is refused whole (400), and a good one is queued (202) and written by the worker; follow it at
+   * GET /imports/{id}. Rows are identified by the file's content and their row number, so the
+   * same file imported again adds nothing.
+   */
+  @Post()
+  @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  async import(
+    @ZodQuery(importQuery) query: z.output<typeof importQuery>,
+    @UploadedFile() file: UploadedSpreadsheet | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (!file) throw new ValidationFailedError([{ field: 'file', message: 'is required: send the spreadsheet as multipart/form-data field "file"' }]);
+    const content = file.buffer;
+    const fileHash = fileHashOf(content);
+    const table = await this.imports.read(content);
+    const who = { id: actor.id, role: actor.role };
+    const validation = await this.imports.validate(query.kind, table, fileHash, who);
+    const badRows = new Set(validation.errors.map((e) => e.row)).size;
+
+    if (query.dryRun === 'true') {
+      res.status(200);
+      return {
+        dryRun: true,
+        kind: query.kind,
+        fileName: fileName(file),
+        fileHash,
+        format: table.format,
+        rowsTotal: validation.rowsTotal,
+        rowsValid: validation.planned.length,
+        rowsWithErrors: badRows,
+        rowsAlreadyImported: await this.imports.countWritten(validation.planned),
+        errors: validation.errors,
+      };
+    }
+    if (validation.errors.length) {
+      throw new ImportRejectedError(`${badRows} of ${validation.rowsTotal} rows have errors: nothing was imported`, validation.errors);
+    }
+    const id = randomUUID();
+    const status = await this.records.create({
+      id,
+      kind: query.kind,
+      fileName: fileName(file),
+      fileHash,
+      format: table.format,
+      content,
+      rowsTotal: validation.rowsTotal,
+      actor: who,
+    });
+    await this.queue.add('import', { importId: id }, {
+      jobId: id,
+      attempts: IMPORT_JOB_ATTEMPTS,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: { age: 7 * 86_400 },
+      removeOnFail: { age: 30 * 86_400 },
+    });
+    res.setHeader('Location', `/api/v1/imports/${id}`);
+    return status;
+  }
+
+  /** An empty spreadsheet with the kind's columns, headed in Chinese and English; the XLSX explains each column. */
+  @Get('template')
+  async template(@ZodQuery(templateQuery) query: z.output<typeof templateQuery>, @Res() res: Response) {
+    const format = query.format ?? 'csv';
+    const body = format === 'csv' ? templateCsv(query.kind) : await templateXlsx(query.kind);
+    res.setHeader(
+      'Content-Type',
+      format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    res.setHeader('Content-Disposition', `attachment; filename="import-template-${query.kind}.${format}"`);
+    res.send(body);
+  }
+
+  @Get(':id')
+  async status(@ZodParam('id', z.uuid('must be the id (uuid) of an import')) id: string) {
+    const status = await this.records.status(id);
+    if (!status) throw new DomainError('not_found', 'No such import');
+    return status;
+  }
+}
+
+/** Multer reads the multipart filename as latin1; browsers send UTF-8 (中文.xlsx). */
+function fileName(file: UploadedSpreadsheet): string | null {
+  if (!file.originalname) return null;
+  return Buffer.from(file.originalname, 'latin1').toString('utf8');
+}

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { accountDecider, accountStream, usernameStream } from '@lc/accounts';
+import { Actor, Clock, CLOCK } from '@lc/decider';
+import { CaseNumberAllocator } from '@lc/disputes';
+import { decideAndAppend, EVENT_STORE, EventStore, loadState } from '@lc/event-store';
+import { ImportKindName } from './kinds/columns';
+import { IMPORT_KIND } from './kinds/kinds';
+import { readTable, Table } from './table/read-table';
+import { PlannedRow, Validation, validateRows } from './validate-rows';
+
+export function fileHashOf(content: Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** What every event of an import carries in its metadata, to tell imported history from live work. */
+export interface ImportMetadata {
+  import: { importId: string; kind: ImportKindName; fileHash: string; row: number };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How many rows are looked up or written at once: enough to hide round trips, few enough to keep the pool free for requests. */
+const PARALLEL_ROWS = 8;
+
+/**
+ * Reads, checks and writes imports. The API checks a file at once (dry run, or before queueing
+ * it); the worker's job checks it again, since time has passed and accounts may have changed,
+ * and writes it only when every row passes.
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly caseNumbers: CaseNumberAllocator,
+  ) {}
+
+  read(content: Buffer): Promise<Table> {
+    return readTable(content);
+  }
+
+  async validate(kind: ImportKindName, table: Table, fileHash: string, actor: Actor): Promise<Validation> {
+    const mediators = new Map<string, Promise<{ id: string } | { problem: string }>>();
+    return validateRows(kind, table, {
+      fileHash,
+      now: this.clock.now(),
+      actor,
+      mediatorId: (value) => {
+        const key = value.trim().toLowerCase();
+        if (!mediators.has(key)) mediators.set(key, this.findMediator(value.trim()));
+        return mediators.get(key)!;
+      },
+    });
+  }
+
+  /** The account of an active mediator, by username (as clerks know them) or by id. */
+  private async findMediator(value: string): Promise<{ id: string } | { problem: string }> {
+    let accountId = value;
+    if (!UUID.test(value)) {
+      const [claim] = await this.store.readStream(usernameStream(value), { maxCount: 1 });
+      if (!claim) return { problem: `no account has the username ${value}` };
+      accountId = (claim.data as { accountId: string }).accountId;
+    }
+    const { state } = await loadState(this.store, accountDecider, accountStream(accountId));
+    if (!state.exists) return { problem: `no account has the id ${value}` };
+    if (state.role !== 'mediator') return { problem: `${value} is not a mediator's account` };
+    if (!state.active) return { problem: `${value} is deactivated` };
+    return { id: accountId };
+  }
+
+  /** Rows an earlier import of the same file wrote already. */
+  async countWritten(planned: PlannedRow[]): Promise<number> {
+    let count = 0;
+    await inBatches(planned, async (row) => {
+      if (await this.exists(row.streamId)) count++;
+    });
+    return count;
+  }
+
+  private async exists(streamId: string): Promise<boolean> {
+    return (await this.store.readStream(streamId, { maxCount: 1 })).length > 0;
+  }
+
+  /**
+   * Writes one row: its commands decided in turn and appended in one append, so a row is written
+   * whole or not at all. A row written before (the same file imported again, or a job retried)
+   * appends nothing.
+   */
+  async writeRow(kind: ImportKindName, row: PlannedRow, actor: Actor, metadata: ImportMetadata): Promise<'written' | 'existed'> {
+    if (await this.exists(row.streamId)) return 'existed';
+    const importKind = IMPORT_KIND[kind];
+    // The allocator finds the number it gave this record before, should a try have stopped after it.
+    const caseNo = row.caseNumber ? await this.caseNumbers.allocate(row.id, row.caseNumber.subDistrict, row.caseNumber.year, actor) : '';
+    const result = await decideAndAppend(this.store, importKind.decider, row.streamId, row.build(this.clock.now(), actor, caseNo), {
+      actor,
+      idempotencyKey: `import:${metadata.import.fileHash}:${kind}:${row.row}`,
+      metadata: { ...metadata },
+    });
+    return result.events.length ? 'written' : 'existed';
+  }
+
+  /** Writes rows a few at a time; progress is told after each batch. */
+  async writeRows(
+    kind: ImportKindName,
+    rows: PlannedRow[],
+    actor: Actor,
+    metadataOf: (row: PlannedRow) => ImportMetadata,
+    progress: (done: { written: number; existed: number }) => Promise<void>,
+  ): Promise<{ written: number; existed: number }> {
+    const counts = { written: 0, existed: 0 };
+    // Disputes one at a time, so that case numbers follow the order of the file.
+    const parallel = kind === 'disputes' ? 1 : PARALLEL_ROWS;
+    await inBatches(
+      rows,
+      async (row) => {
+        counts[await this.writeRow(kind, row, actor, metadataOf(row))]++;
+      },
+      parallel,
+      () => progress(counts),
+    );
+    return counts;
+  }
+}
+
+async function inBatches<T>(items: T[], work: (item: T) => Promise<void>, size = PARALLEL_ROWS, after?: () => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) {
+    await Promise.all(items.slice(i, i + size).map(work));
+    await after?.();
+  }
+}

@@ -1,0 +1,10 @@
+export * from './imports.module';
+export * from './import-service';
+export * from './import-records';
+export * from './validate-rows';
+export * from './template';
+export { IMPORT_KINDS } from './kinds/columns';
+export type { ImportKindName, RowError } from './kinds/columns';
+export { IMPORTS_QUEUE, ImportJobs } from './job/import-jobs.processor';
+export { parseCsv, toCsv } from './table/csv';
+export { readTable, UnreadableFileError } from './table/read-table';

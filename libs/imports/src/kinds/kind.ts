@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { Actor, Decider, DomainError, DomainEvent, fold } from '@lc/decider';
+import { fieldErrors } from '@lc/http';
+import { CellValue, ColumnSpec, ImportKindName, RowError } from './columns';
+
+/** A row's values by column key, as readCell read them. */
+export type RowValues = Record<string, CellValue>;
+
+/** What a row needs from outside while it is checked. */
+export interface RowContext {
+  row: number;
+  /** The id of the record the row becomes: derived from the file's hash and the row, so a second import finds it. */
+  id: string;
+  now: Date;
+  actor: Actor;
+  /** The account id of an active mediator, by username or id; a message when there is none. */
+  mediatorId(usernameOrId: string): Promise<{ id: string } | { problem: string }>;
+}
+
+/** The row's commands, built again at write time with the time, actor and (for a case) case number of then. */
+export type BuildCommands<Command> = (now: Date, actor: Actor, caseNo: string) => Command[];
+
+export interface ImportKind<Command = unknown, Event extends DomainEvent = DomainEvent, State = unknown> {
+  name: ImportKindName;
+  columns: readonly ColumnSpec[];
+  decider: Decider<Command, Event, State>;
+  streamOf(id: string): string;
+  /** Checks the row with the API's schemas and the deciders; undefined when issues were found. */
+  plan(values: RowValues, ctx: RowContext, issues: RowIssues): Promise<BuildCommands<Command> | undefined>;
+  /** Dispute cases get a number per sub-district and year of opening. */
+  caseNumber?(values: RowValues): { subDistrict: string; year: number };
+}
+
+/** Maps a field of a request or command (`employer.creditCode`) to the column it came from. */
+export type FieldColumns = Record<string, string | null>;
+
+function columnOf(fields: FieldColumns, field: string): string | null {
+  if (field in fields) return fields[field];
+  // claimants.0.name → claimants.0 → claimants
+  const parts = field.split('.');
+  for (let n = parts.length - 1; n > 0; n--) {
+    const prefix = parts.slice(0, n).join('.');
+    if (prefix in fields) return fields[prefix];
+  }
+  return null;
+}
+
+/** The errors of one row: at most one per column, so that a missing value is not reported twice. */
+export class RowIssues {
+  readonly errors: RowError[] = [];
+  private readonly blamed = new Set<string>();
+
+  constructor(
+    readonly row: number,
+    private readonly header: (key: string) => string,
+  ) {}
+
+  add(key: string | null, message: string): void {
+    if (key !== null) {
+      if (this.blamed.has(key)) return;
+      this.blamed.add(key);
+    }
+    this.errors.push({ row: this.row, column: key === null ? null : this.header(key), field: key, message });
+  }
+
+  blames(key: string): boolean {
+    return this.blamed.has(key);
+  }
+
+  get any(): boolean {
+    return this.errors.length > 0;
+  }
+
+  /** The request body through the API's own schema; its issues land on the columns the fields came from. */
+  parse<S extends z.ZodType>(schema: S, body: unknown, fields: FieldColumns): z.output<S> | undefined {
+    const result = schema.safeParse(body);
+    if (result.success) return result.data;
+    for (const { field, message } of fieldErrors(result.error)) {
+      const column = columnOf(fields, field);
+      this.add(column, column === null && field ? `${field}: ${message}` : message);
+    }
+    return undefined;
+  }
+
+  /**
+   * Decides the row's commands in turn on an empty stream, as the write will: whatever a decider
+   * refuses (a resolution before the opening, a date in the future) is the row's error.
+   */
+  decide<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    commands: Command[],
+    fieldsOf: (command: Command) => FieldColumns,
+  ): void {
+    let state = decider.initialState();
+    for (const command of commands) {
+      try {
+        state = fold(decider, decider.decide(command, state), state);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (error.errors?.length) {
+          for (const { field, message } of error.errors) {
+            const column = columnOf(fieldsOf(command), field);
+            this.add(column, column === null ? error.message : message);
+          }
+        } else this.add(null, error.message);
+        return;
+      }
+    }
+  }
+}

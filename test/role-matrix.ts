@@ -54,6 +54,26 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
 
   'GET /api/v1/clocks': ['admin', 'supervisor', 'mediator'],
 
+  // Informants submit alerts and see their own (others' are 404); the triage desk works those of its scope.
+  'POST /api/v1/alerts': ['informant'],
+  'GET /api/v1/alerts': ['admin', 'supervisor', 'mediator'],
+  'GET /api/v1/alerts/mine': ['informant'],
+  'GET /api/v1/alerts/:id': everyone,
+  'POST /api/v1/alerts/:id/acknowledgement': ['admin', 'supervisor', 'mediator'],
+  'POST /api/v1/alerts/:id/verification': ['admin', 'supervisor', 'mediator'],
+  'POST /api/v1/alerts/:id/dismissal': ['admin', 'supervisor', 'mediator'],
+  'POST /api/v1/alerts/:id/escalation': ['admin', 'supervisor', 'mediator'],
+  'POST /api/v1/alerts/:id/conversion': ['admin', 'supervisor', 'mediator'],
+  // The informant registry: admins, and supervisors in their scope.
+  'POST /api/v1/informants': ['admin', 'supervisor'],
+  'GET /api/v1/informants': ['admin', 'supervisor'],
+  'GET /api/v1/informants/:id': ['admin', 'supervisor'],
+  'PUT /api/v1/informants/:id/enterprises': ['admin', 'supervisor'],
+  'POST /api/v1/informants/:id/deactivation': ['admin', 'supervisor'],
+  'GET /api/v1/reference/risk-weights': ['admin', 'supervisor'],
+  'PUT /api/v1/reference/risk-weights': ['admin'],
+  'GET /api/v1/enterprises/:creditCode': ['admin', 'supervisor', 'mediator'],
+
   // Imports write history for every sub-district: admins only.
   'POST /api/v1/imports': ['admin'],
   'GET /api/v1/imports/template': ['admin'],

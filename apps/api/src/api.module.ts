@@ -8,6 +8,7 @@ import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
 import { dataSourceOptions } from '@lc/database';
 import { EventStoreModule } from '@lc/event-store';
 import { AccountsModule } from '@lc/accounts';
+import { AlertsModule } from '@lc/alerts';
 import { ClocksModule } from '@lc/clocks';
 import { DisputesModule } from '@lc/disputes';
 import { HealthModule, httpLoggerParams, IdempotencyInterceptor, ProblemDetailsFilter } from '@lc/http';
@@ -47,6 +48,7 @@ export class ApiModule {
         AccountsModule,
         DisputesModule,
         MediationsModule,
+        AlertsModule,
         NotificationsModule,
         ClocksModule,
         ImportsModule,

@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsProjectionModule } from '@lc/accounts';
+import { AlertsProjectionModule } from '@lc/alerts';
 import { AuditTrailModule } from '@lc/audit-trail';
 import { ClocksWorkerModule } from '@lc/clocks';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
@@ -46,6 +47,7 @@ export class WorkerModule {
         AccountsProjectionModule,
         DisputesProjectionModule,
         MediationsProjectionModule,
+        AlertsProjectionModule,
         NotificationsProjectionModule,
         // The statutory clocks: their projection, delayed jobs and reconciliation.
         ClocksWorkerModule,

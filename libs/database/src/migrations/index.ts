@@ -7,6 +7,8 @@ import { Disputes1763700000010 } from './1763700000010-disputes';
 import { Notifications1763700000011 } from './1763700000011-notifications';
 import { Clocks1763700000030 } from './1763700000030-clocks';
 import { Mediations1763700000020 } from './1763700000020-mediations';
+import { Alerts1763700000040 } from './1763700000040-alerts';
+import { Informants1763700000041 } from './1763700000041-informants';
 import { Imports1763700000070 } from './1763700000070-imports';
 import { Reporting1763700000050 } from './1763700000050-reporting';
 
@@ -21,6 +23,8 @@ export const migrations = [
   Notifications1763700000011,
   Clocks1763700000030,
   Mediations1763700000020,
+  Alerts1763700000040,
+  Informants1763700000041,
   Reporting1763700000050,
   Imports1763700000070,
 ];

@@ -1,0 +1,12 @@
+import { AuthenticatedActor } from '@lc/http';
+import { ChangeInformantEnterprisesRequest } from '../register-informant/register-informant.schema';
+
+export class ChangeInformantEnterprisesCommand {
+  constructor(
+    readonly informantId: string,
+    readonly input: ChangeInformantEnterprisesRequest,
+    readonly actor: AuthenticatedActor,
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

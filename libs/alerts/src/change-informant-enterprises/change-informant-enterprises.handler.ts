@@ -1,0 +1,19 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Written } from '../shared/http-helpers';
+import { InformantStreams } from '../shared/informant-streams';
+import { ChangeInformantEnterprisesCommand } from './change-informant-enterprises.command';
+
+@CommandHandler(ChangeInformantEnterprisesCommand)
+export class ChangeInformantEnterprisesHandler implements ICommandHandler<ChangeInformantEnterprisesCommand, Written> {
+  constructor(private readonly informants: InformantStreams) {}
+
+  async execute({ informantId, input, actor, expectedVersion, idempotencyKey }: ChangeInformantEnterprisesCommand): Promise<Written> {
+    const { id, version } = await this.informants.change(
+      informantId,
+      actor,
+      { type: 'ChangeInformantEnterprises', enterprises: input.enterprises },
+      { expectedVersion, idempotencyKey },
+    );
+    return { id, version };
+  }
+}

@@ -1,0 +1,13 @@
+import { AuthenticatedActor } from '@lc/http';
+import { ConvertAlertRequest } from './convert-alert.schema';
+
+export class ConvertAlertCommand {
+  constructor(
+    readonly alertId: string,
+    readonly input: ConvertAlertRequest,
+    readonly actor: AuthenticatedActor,
+    /** If-Match: the alert's version. */
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

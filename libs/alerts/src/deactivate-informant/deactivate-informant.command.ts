@@ -1,0 +1,12 @@
+import { AuthenticatedActor } from '@lc/http';
+import { DeactivateInformantRequest } from '../register-informant/register-informant.schema';
+
+export class DeactivateInformantCommand {
+  constructor(
+    readonly informantId: string,
+    readonly input: DeactivateInformantRequest,
+    readonly actor: AuthenticatedActor,
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

@@ -1,0 +1,151 @@
+import { Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { ConvertAlertCommand } from '../convert-alert/convert-alert.command';
+import { ConvertAlertRequest, convertAlertSchema } from '../convert-alert/convert-alert.schema';
+import { GetAlertQuery } from '../get-alert/get-alert.query';
+import { ListAlertsQuery, ListMyAlertsQuery } from '../list-alerts/list-alerts.query';
+import { ListAlertsRequest, ListMyAlertsRequest, listAlertsSchema, listMyAlertsSchema } from '../list-alerts/list-alerts.schema';
+import { withETag } from '../shared/http-helpers';
+import { SubmitAlertCommand } from '../submit-alert/submit-alert.command';
+import { requireIdempotencyKey } from '../submit-alert/submit-alert.handler';
+import { SubmitAlertRequest, submitAlertSchema } from '../submit-alert/submit-alert.schema';
+import { TriageAlertCommand, TriageStep } from '../triage-alert/triage-alert.command';
+import {
+  AcknowledgeAlertRequest,
+  DismissAlertRequest,
+  EscalateAlertRequest,
+  VerifyAlertRequest,
+  acknowledgeAlertSchema,
+  dismissAlertSchema,
+  escalateAlertSchema,
+  verifyAlertSchema,
+} from '../triage-alert/triage-alert.schema';
+
+const alertId = z.uuid('must be the id (uuid) of an alert');
+
+/*
+ * Who may do what: informants submit alerts in their own sub-district and see their own (the
+ * list at /mine, each at /{id}; anyone else's is 404); the triage desk (mediators, supervisors,
+ * admins) lists, reads and works the alerts of its scope. Records outside the caller's scope are
+ * answered 404, as if they did not exist.
+ */
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller('alerts')
+export class AlertsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** Requires an Idempotency-Key: a phone on a bad network resends, and every resend must be the same alert. */
+  @Post()
+  @Allow('informant')
+  async submit(
+    @ZodBody(submitAlertSchema) body: SubmitAlertRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute(new SubmitAlertCommand(body, actor, requireIdempotencyKey(idempotencyKey))));
+  }
+
+  @Get()
+  @Allow('admin', 'supervisor', 'mediator')
+  list(@ZodQuery(listAlertsSchema) query: ListAlertsRequest, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new ListAlertsQuery(query, actor));
+  }
+
+  /** Declared before :id, which would otherwise take "mine" for an id. */
+  @Get('mine')
+  @Allow('informant')
+  mine(@ZodQuery(listMyAlertsSchema) query: ListMyAlertsRequest, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new ListMyAlertsQuery(query, actor));
+  }
+
+  /** From the alert's own stream: current even before the list catches up. */
+  @Get(':id')
+  @Allow('admin', 'supervisor', 'mediator', 'informant')
+  async get(@ZodParam('id', alertId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
+    return withETag(res, await this.queries.execute(new GetAlertQuery(id, actor)));
+  }
+
+  @Post(':id/acknowledgement')
+  @HttpCode(200)
+  @Allow('admin', 'supervisor', 'mediator')
+  async acknowledge(
+    @ZodParam('id', alertId) id: string,
+    @ZodBody(acknowledgeAlertSchema) _body: AcknowledgeAlertRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return this.triage(res, id, { type: 'AcknowledgeAlert' }, actor, ifMatch, idempotencyKey);
+  }
+
+  @Post(':id/verification')
+  @HttpCode(200)
+  @Allow('admin', 'supervisor', 'mediator')
+  async verify(
+    @ZodParam('id', alertId) id: string,
+    @ZodBody(verifyAlertSchema) body: VerifyAlertRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return this.triage(res, id, { type: 'VerifyAlert', ...body }, actor, ifMatch, idempotencyKey);
+  }
+
+  @Post(':id/dismissal')
+  @HttpCode(200)
+  @Allow('admin', 'supervisor', 'mediator')
+  async dismiss(
+    @ZodParam('id', alertId) id: string,
+    @ZodBody(dismissAlertSchema) body: DismissAlertRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return this.triage(res, id, { type: 'DismissAlert', ...body }, actor, ifMatch, idempotencyKey);
+  }
+
+  /** To the supervisors of the alert's sub-district, who are notified. */
+  @Post(':id/escalation')
+  @HttpCode(200)
+  @Allow('admin', 'supervisor', 'mediator')
+  async escalate(
+    @ZodParam('id', alertId) id: string,
+    @ZodBody(escalateAlertSchema) body: EscalateAlertRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return this.triage(res, id, { type: 'EscalateAlert', ...body }, actor, ifMatch, idempotencyKey);
+  }
+
+  /** → 201 with the new dispute case {id, caseNo, version} (the ETag is the case's); If-Match is the alert's version. */
+  @Post(':id/conversion')
+  @Allow('admin', 'supervisor', 'mediator')
+  async convert(
+    @ZodParam('id', alertId) id: string,
+    @ZodBody(convertAlertSchema) body: ConvertAlertRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute(new ConvertAlertCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+  }
+
+  private async triage(res: Response, id: string, step: TriageStep, actor: AuthenticatedActor, ifMatch?: string, idempotencyKey?: string) {
+    return withETag(res, await this.commands.execute(new TriageAlertCommand(id, step, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+  }
+}

@@ -1,0 +1,86 @@
+import { Controller, Get, Headers, HttpCode, Post, Put, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { ChangeInformantEnterprisesCommand } from '../change-informant-enterprises/change-informant-enterprises.command';
+import { DeactivateInformantCommand } from '../deactivate-informant/deactivate-informant.command';
+import { GetInformantQuery } from '../get-informant/get-informant.query';
+import { ListInformantsQuery } from '../list-informants/list-informants.query';
+import { ListInformantsRequest, listInformantsSchema } from '../list-informants/list-informants.schema';
+import { RegisterInformantCommand } from '../register-informant/register-informant.command';
+import {
+  ChangeInformantEnterprisesRequest,
+  DeactivateInformantRequest,
+  RegisterInformantRequest,
+  changeInformantEnterprisesSchema,
+  deactivateInformantSchema,
+  registerInformantSchema,
+} from '../register-informant/register-informant.schema';
+import { withETag } from '../shared/http-helpers';
+
+const informantId = z.uuid('must be the id (uuid) of an informant account');
+
+/** The informant registry: admins, and supervisors for the informants of their scope. */
+@ApiTags('informants')
+@ApiBearerAuth()
+@Allow('admin', 'supervisor')
+@Controller('informants')
+export class InformantsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** → 201 {id (the informant's account id), version}: the account (role informant) and the registry entry. */
+  @Post()
+  async register(
+    @ZodBody(registerInformantSchema) body: RegisterInformantRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute(new RegisterInformantCommand(body, actor, idempotencyKey)));
+  }
+
+  @Get()
+  list(@ZodQuery(listInformantsSchema) query: ListInformantsRequest, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new ListInformantsQuery(query, actor));
+  }
+
+  @Get(':id')
+  async get(@ZodParam('id', informantId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
+    return withETag(res, await this.queries.execute(new GetInformantQuery(id, actor)));
+  }
+
+  /** The whole list of enterprises covered, replacing the one before. */
+  @Put(':id/enterprises')
+  async changeEnterprises(
+    @ZodParam('id', informantId) id: string,
+    @ZodBody(changeInformantEnterprisesSchema) body: ChangeInformantEnterprisesRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(
+      res,
+      await this.commands.execute(new ChangeInformantEnterprisesCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)),
+    );
+  }
+
+  /** Also deactivates the informant's account: they can no longer log in. */
+  @Post(':id/deactivation')
+  @HttpCode(200)
+  async deactivate(
+    @ZodParam('id', informantId) id: string,
+    @ZodBody(deactivateInformantSchema) body: DeactivateInformantRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute(new DeactivateInformantCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+  }
+}

@@ -1,0 +1,54 @@
+import { Controller, Get, Headers, Put, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam } from '@lc/http';
+import { creditCodeSchema } from '@lc/reference-data';
+import { GetEnterpriseQuery } from '../enterprise-view/get-enterprise.query';
+import { ChangeRiskWeightsCommand, GetRiskWeightsQuery, RiskWeightsAnswer } from '../risk-weights/risk-weights.queries';
+import { ChangeRiskWeightsRequest, changeRiskWeightsSchema } from '../risk-weights/risk-weights.schema';
+import { withETag } from '../shared/http-helpers';
+
+/** The "123" model's weights: supervisors read them, admins change them. ETag and If-Match carry the weights' version. */
+@ApiTags('reference data')
+@ApiBearerAuth()
+@Controller('reference/risk-weights')
+export class RiskWeightsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @Allow('admin', 'supervisor')
+  async get(@Res({ passthrough: true }) res: Response) {
+    return withETag(res, await this.queries.execute<GetRiskWeightsQuery, RiskWeightsAnswer>(new GetRiskWeightsQuery()));
+  }
+
+  /** Grades alerts submitted from now on; alerts graded already keep their grade. */
+  @Put()
+  @Allow('admin')
+  async change(
+    @ZodBody(changeRiskWeightsSchema) body: ChangeRiskWeightsRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return withETag(res, await this.commands.execute<ChangeRiskWeightsCommand, RiskWeightsAnswer>(new ChangeRiskWeightsCommand(body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+  }
+}
+
+/** Everything known about an employer by its credit code, within the caller's scope. */
+@ApiTags('enterprises')
+@ApiBearerAuth()
+@Controller('enterprises')
+export class EnterprisesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':creditCode')
+  @Allow('admin', 'supervisor', 'mediator')
+  get(@ZodParam('creditCode', creditCodeSchema) creditCode: string, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetEnterpriseQuery(creditCode, actor));
+  }
+}

@@ -1,0 +1,18 @@
+export * from './alert/alert.decider';
+export * from './informant/informant.decider';
+export * from './risk-weights/risk-weights';
+export * from './submit-alert/submit-alert.schema';
+export * from './triage-alert/triage-alert.schema';
+export * from './convert-alert/convert-alert.schema';
+export * from './list-alerts/list-alerts.schema';
+export * from './register-informant/register-informant.schema';
+export * from './list-informants/list-informants.schema';
+export * from './risk-weights/risk-weights.schema';
+export * from './alerts.module';
+export * from './read-model/alert.view';
+export * from './read-model/informant.view';
+export { alertIdForKey } from './submit-alert/submit-alert.handler';
+export { disputeIdForAlert } from './convert-alert/convert-alert.handler';
+export type { AlertListItem } from './list-alerts/list-alerts.handler';
+export type { InformantAlertView } from './get-alert/informant-view';
+export type { EnterpriseView } from './enterprise-view/get-enterprise.handler';

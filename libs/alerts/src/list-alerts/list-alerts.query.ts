@@ -1,0 +1,16 @@
+import { AuthenticatedActor } from '@lc/http';
+import { ListAlertsRequest, ListMyAlertsRequest } from './list-alerts.schema';
+
+export class ListAlertsQuery {
+  constructor(
+    readonly filter: ListAlertsRequest,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}
+
+export class ListMyAlertsQuery {
+  constructor(
+    readonly filter: ListMyAlertsRequest,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}

@@ -1,0 +1,54 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Page } from '@lc/http';
+import type { AlertGrade } from '@lc/reference-data';
+import type { AlertLocation, AlertStatus } from '../alert/alert.decider';
+import type { InformantAlertView } from '../get-alert/informant-view';
+import { AlertView } from '../read-model/alert.view';
+import { ListMyAlertsQuery } from './list-alerts.query';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** An informant's own alerts and where each stands, newest first; nobody else's, and none of the desk's workings. */
+@QueryHandler(ListMyAlertsQuery)
+export class ListMyAlertsHandler implements IQueryHandler<ListMyAlertsQuery, Page<InformantAlertView>> {
+  constructor(@InjectRepository(AlertView) private readonly alerts: Repository<AlertView>) {}
+
+  async execute({ filter, actor }: ListMyAlertsQuery): Promise<Page<InformantAlertView>> {
+    const query = this.alerts
+      .createQueryBuilder('a')
+      .where('a.informant_id = :me', { me: actor.id })
+      .orderBy('a.submitted_at', 'DESC')
+      .addOrderBy('a.id');
+    if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
+    const [rows, total] = await query
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return {
+      items: rows.map((a) => ({
+        id: a.id,
+        status: a.status as AlertStatus,
+        grade: a.grade as AlertGrade | null,
+        enterprise: { name: a.enterpriseName, creditCode: a.enterpriseCreditCode },
+        subDistrict: a.subDistrict,
+        signals: a.signals,
+        workersAffected: a.workersAffected,
+        description: a.description,
+        observedAt: a.observedAt.toISOString(),
+        location: a.location as AlertLocation | null,
+        submittedAt: a.submittedAt.toISOString(),
+        acknowledgedAt: iso(a.acknowledgedAt),
+        verifiedAt: iso(a.verifiedAt),
+        dismissedAt: iso(a.dismissedAt),
+        dismissalReason: a.dismissalReason,
+        convertedAt: iso(a.convertedAt),
+        version: a.version,
+      })),
+      page: filter.page,
+      pageSize: filter.pageSize,
+      total,
+    };
+  }
+}

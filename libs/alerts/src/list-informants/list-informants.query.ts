@@ -1,0 +1,9 @@
+import { AuthenticatedActor } from '@lc/http';
+import { ListInformantsRequest } from './list-informants.schema';
+
+export class ListInformantsQuery {
+  constructor(
+    readonly filter: ListInformantsRequest,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}

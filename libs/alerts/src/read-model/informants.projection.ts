@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { RecordedEvent } from '@lc/event-store';
+import { Projection, RegisterProjection } from '@lc/projections';
+import { ALERT_STREAM_PREFIX, AlertSubmittedData } from '../alert/alert.decider';
+import { INFORMANT_EVENT_TYPES, INFORMANT_STREAM_PREFIX, InformantEvent } from '../informant/informant.decider';
+import { InformantActivityView, InformantView } from './informant.view';
+
+/** The registry, and each informant's reporting (coverage: who reported online at least once). */
+@Injectable()
+@RegisterProjection()
+export class InformantsProjection implements Projection {
+  readonly name = 'informants';
+  readonly filter = { streamPrefixes: [INFORMANT_STREAM_PREFIX, ALERT_STREAM_PREFIX], eventTypes: [...INFORMANT_EVENT_TYPES, 'AlertSubmitted'] };
+  readonly tables = ['informants', 'informant_activity'];
+
+  async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
+    const repo = tx.getRepository(InformantView);
+    for (const recorded of events) {
+      if (recorded.type === 'AlertSubmitted') {
+        const { informantId, submittedAt } = recorded.data as unknown as AlertSubmittedData;
+        await tx.query(
+          `INSERT INTO informant_activity (informant_id, alerts_submitted, last_alert_at) VALUES ($1, 1, $2)
+           ON CONFLICT (informant_id) DO UPDATE
+             SET alerts_submitted = informant_activity.alerts_submitted + 1,
+                 last_alert_at = GREATEST(informant_activity.last_alert_at, EXCLUDED.last_alert_at)`,
+          [informantId, new Date(submittedAt)],
+        );
+        continue;
+      }
+      const event = { type: recorded.type, data: recorded.data } as InformantEvent;
+      const id = recorded.streamId.slice(INFORMANT_STREAM_PREFIX.length);
+      const touched = { updatedAt: recorded.recordedAt, version: recorded.streamVersion };
+      switch (event.type) {
+        case 'InformantRegistered': {
+          const d = event.data;
+          await repo.insert({
+            id,
+            name: d.name,
+            phone: d.phone,
+            subDistrict: d.subDistrict,
+            enterprises: d.enterprises,
+            enterpriseCount: d.enterprises.length,
+            active: true,
+            deactivationReason: null,
+            registeredAt: recorded.recordedAt,
+            ...touched,
+          });
+          break;
+        }
+        case 'InformantEnterprisesChanged':
+          await repo.update(id, { enterprises: event.data.enterprises, enterpriseCount: event.data.enterprises.length, ...touched });
+          break;
+        case 'InformantDeactivated':
+          await repo.update(id, { active: false, deactivationReason: event.data.reason ?? null, ...touched });
+          break;
+      }
+    }
+  }
+}

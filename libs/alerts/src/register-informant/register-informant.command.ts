@@ -1,0 +1,10 @@
+import { AuthenticatedActor } from '@lc/http';
+import { RegisterInformantRequest } from './register-informant.schema';
+
+export class RegisterInformantCommand {
+  constructor(
+    readonly input: RegisterInformantRequest,
+    readonly actor: AuthenticatedActor,
+    readonly idempotencyKey?: string,
+  ) {}
+}

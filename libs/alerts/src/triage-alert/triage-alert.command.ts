@@ -1,0 +1,17 @@
+import { AuthenticatedActor } from '@lc/http';
+import { AcknowledgeAlert, DismissAlert, EscalateAlert, VerifyAlert } from '../alert/alert.decider';
+import { WithoutContext } from '../shared/http-helpers';
+
+export type TriageStep = WithoutContext<AcknowledgeAlert | VerifyAlert | DismissAlert | EscalateAlert>;
+
+/** Acknowledgement, verification, dismissal or escalation: one step on one alert. */
+export class TriageAlertCommand {
+  constructor(
+    readonly alertId: string,
+    readonly step: TriageStep,
+    readonly actor: AuthenticatedActor,
+    /** If-Match: the alert's version. */
+    readonly expectedVersion?: number,
+    readonly idempotencyKey?: string,
+  ) {}
+}

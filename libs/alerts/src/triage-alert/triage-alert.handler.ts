@@ -1,0 +1,15 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AlertStreams } from '../shared/alert-streams';
+import { Written } from '../shared/http-helpers';
+import { TriageAlertCommand } from './triage-alert.command';
+
+/** The triage desk's steps on an alert of its scope; the decider says which are still possible. */
+@CommandHandler(TriageAlertCommand)
+export class TriageAlertHandler implements ICommandHandler<TriageAlertCommand, Written> {
+  constructor(private readonly alerts: AlertStreams) {}
+
+  async execute({ alertId, step, actor, expectedVersion, idempotencyKey }: TriageAlertCommand): Promise<Written> {
+    const { id, version } = await this.alerts.change(alertId, actor, step, { expectedVersion, idempotencyKey });
+    return { id, version };
+  }
+}

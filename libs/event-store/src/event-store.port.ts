@@ -88,6 +88,12 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
+  /**
+   * Whether any event matching the filter has been committed after `position`, including events
+   * that readAll does not hand out yet (PostgreSQL holds back those behind an older open
+   * transaction). "Caught up" means false here, not merely an empty readAll.
+   */
+  hasEventsAfter(position: string | undefined, filter?: EventFilter): Promise<boolean>;
   /** For health checks: resolves when the store answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -64,8 +64,7 @@ export class ProjectionRegistry implements OnApplicationShutdown {
   async caughtUp(): Promise<boolean> {
     for (const projection of this.projections()) {
       const checkpoint = await this.checkpoints.read(projection.name);
-      const pending = await this.store.readAll({ fromPosition: checkpoint, maxCount: 1, filter: projection.filter });
-      if (pending.length > 0) return false;
+      if (await this.store.hasEventsAfter(checkpoint, projection.filter)) return false;
     }
     return true;
   }

@@ -145,6 +145,17 @@ export function describeEventStoreContract(adapterName: string, createStore: () 
       expect(page.map((e) => e.eventId)).toEqual(appended.slice(0, 3));
     });
 
+    it('tells whether events matching a filter exist after a position', async () => {
+      expect(await store.hasEventsAfter(undefined, { streamPrefixes: [prefix] })).toBe(false);
+      await store.append(`${prefix}a`, [event('A')]);
+      await store.append(`${prefix}b`, [event('B')]);
+      const [first, second] = await readAllUnder(prefix);
+      expect(await store.hasEventsAfter(undefined, { streamPrefixes: [prefix] })).toBe(true);
+      expect(await store.hasEventsAfter(first.globalPosition, { streamPrefixes: [prefix] })).toBe(true);
+      expect(await store.hasEventsAfter(first.globalPosition, { streamPrefixes: [prefix], eventTypes: ['A'] })).toBe(false);
+      expect(await store.hasEventsAfter(second.globalPosition, { streamPrefixes: [prefix] })).toBe(false);
+    });
+
     it('a subscriber sees every event exactly once, in global order, while 32 writers append 10,000 events', async () => {
       const writers = 32;
       const perWriter = 320; // 10,240 events

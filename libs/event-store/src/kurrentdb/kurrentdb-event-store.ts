@@ -331,6 +331,11 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
+  /** KurrentDB hands out every committed event at once: nothing is held back. */
+  async hasEventsAfter(position: string | undefined, filter?: EventFilter): Promise<boolean> {
+    return (await this.readAll({ fromPosition: position, maxCount: 1, filter })).length > 0;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.maxCount ?? DEFAULT_PAGE;
     if (limit <= 0) return [];

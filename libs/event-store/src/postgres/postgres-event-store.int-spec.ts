@@ -31,6 +31,8 @@ describe('PostgreSQL adapter specifics', () => {
 
       // The fast event is committed but sits behind the open transaction: nobody may see it yet.
       expect(await store.readAll({ filter: { streamPrefixes: [prefix] } })).toEqual([]);
+      // ...but a reader asking whether it is caught up learns that it is not.
+      expect(await store.hasEventsAfter(undefined, { streamPrefixes: [prefix] })).toBe(true);
 
       await slow.query('COMMIT');
       const seen = await store.readAll({ filter: { streamPrefixes: [prefix] } });

@@ -144,6 +144,24 @@ export class PostgresEventStore implements EventStore {
     return (await this.readAllBelowHorizon(options.fromPosition, options.maxCount ?? BATCH, options.filter)).events;
   }
 
+  async hasEventsAfter(position: string | undefined, filter?: EventFilter): Promise<boolean> {
+    const [tx, pos] = decodePosition(position);
+    const { rows } = await this.pool.query<{ exists: boolean }>(
+      `SELECT EXISTS (
+         SELECT 1 FROM event_store.events
+          WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+            AND ($3::text[] IS NULL OR stream_id LIKE ANY ($3::text[]))
+            AND ($4::text[] IS NULL OR type = ANY ($4::text[]))) AS exists`,
+      [
+        tx,
+        pos,
+        filter?.streamPrefixes?.length ? filter.streamPrefixes.map(likePrefix) : null,
+        filter?.eventTypes?.length ? filter.eventTypes : null,
+      ],
+    );
+    return rows[0].exists;
+  }
+
   /**
    * Events after `from` whose transactions are all finished: below the oldest transaction still
    * running, nothing can appear any more, so a reader moving along this order never skips one.

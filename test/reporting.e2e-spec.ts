@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { addDays } from '@lc/decider';
 import { NewEvent, RecordedEvent } from '@lc/event-store';
+import { ProjectionRegistry } from '@lc/projections';
 import { creditCodeCheckChar } from '@lc/reference-data';
 import {
   fenToWan,
@@ -404,6 +405,21 @@ describe('GET /stats/summary agrees with the event log', () => {
     const wages = byCategory.items[0];
     const expectedWages = log.disputes.filter((d) => d.category === 'wage_arrears' && d.resolvedOn && d.resolvedOn.startsWith('2022')).length;
     expect(wages).toMatchObject({ name: { zh: '欠薪' }, disputes: { resolved: expectedWages } });
+  });
+});
+
+describe('npm run projections:rebuild -- statistics', () => {
+  it('replays the statistics into the same figures', async () => {
+    const query = { from: '2021-11-01', to: '2023-03-31' };
+    const before = await app.http().get('/api/v1/stats/by-sub-district').query(query).set(...bearer(admin)).expect(200);
+    const dataSource = app.worker.get(DataSource);
+    const counters = () => dataSource.query(`SELECT day::text, sub_district, category, channel, detail, metric, value::text FROM reporting_daily_counts ORDER BY 1, 2, 3, 4, 5, 6`);
+    const countersBefore = await counters();
+    await app.worker.get(ProjectionRegistry).rebuild('statistics');
+    await app.settled();
+    expect(await counters()).toEqual(countersBefore);
+    const after = await app.http().get('/api/v1/stats/by-sub-district').query(query).set(...bearer(admin)).expect(200);
+    expect(after.body).toEqual(before.body);
   });
 });
 

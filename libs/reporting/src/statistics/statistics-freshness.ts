@@ -22,12 +22,8 @@ export class StatisticsFreshness {
       `SELECT position FROM projection_checkpoints WHERE name = $1`,
       [STATISTICS_PROJECTION],
     );
-    const pending = await this.store.readAll({
-      fromPosition: rows[0]?.position ?? undefined,
-      maxCount: 1,
-      filter: { eventTypes: STATISTICS_EVENT_TYPES },
-    });
-    return pending.length === 0;
+    // hasEventsAfter, not an empty readAll: it also sees events held back behind an open transaction.
+    return !(await this.store.hasEventsAfter(rows[0]?.position ?? undefined, { eventTypes: STATISTICS_EVENT_TYPES }));
   }
 
   /** Waits up to `ms` for the projection to catch up; false if it did not. */

@@ -105,8 +105,11 @@ function disputeEvents(o: {
       claimants: [{ name: '张三' }],
     }),
   ];
-  if (workers >= 30) events.push(event('GroupDisputeFlagged', { workersInvolved: workers }));
-  else if (rnd.chance(0.03)) {
+  if (workers >= 30) {
+    events.push(event('GroupDisputeFlagged', { workersInvolved: workers }));
+    // Now and then a count entered wrong and corrected: the case keeps its flag, not its 30+ workers.
+    if (rnd.chance(0.2)) events.push(event('WorkersInvolvedChanged', { workersInvolved: 12, previousWorkersInvolved: workers, reason: '录入错误' }));
+  } else if (rnd.chance(0.03)) {
     events.push(event('WorkersInvolvedChanged', { workersInvolved: 40, previousWorkersInvolved: workers }));
     events.push(event('GroupDisputeFlagged', { workersInvolved: 40 }));
   }

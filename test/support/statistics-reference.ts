@@ -19,7 +19,6 @@ interface Dispute {
   name: string;
   openedOn: string;
   workers: number;
-  flagged: boolean;
   resolvedOn: string | null;
   outcome: string | null;
   recoveries: Array<{ on: string; fen: number }>;
@@ -87,14 +86,10 @@ export function replayLog(events: RecordedEvent[]): EventLog {
           name: d.employer.name,
           openedOn: d.openedOn,
           workers: d.workersInvolved,
-          flagged: false,
           resolvedOn: null,
           outcome: null,
           recoveries: [],
         });
-        break;
-      case 'GroupDisputeFlagged':
-        disputes.get(s)!.flagged = true;
         break;
       case 'WorkersInvolvedChanged':
         disputes.get(s)!.workers = d.workersInvolved;
@@ -234,9 +229,9 @@ export function expectedSummary(log: EventLog, from: string, to: string, subDist
       opened: count(disputes, (d) => inPeriod(d.openedOn)),
       resolved: resolved.length,
       amountRecoveredFen: disputes.flatMap((d) => d.recoveries).filter((r) => inPeriod(r.on)).reduce((s, r) => s + r.fen, 0),
-      groupDisputes: count(resolved, (d) => d.flagged),
+      groupDisputes: count(resolved, (d) => d.workers >= 30),
       avgDaysToResolve: halfUp(resolved.reduce((s, d) => s + daysFromTo(d.openedOn, d.resolvedOn!), 0), resolved.length, 1),
-      groupDisputesOpened: count(disputes, (d) => inPeriod(d.openedOn) && d.flagged),
+      groupDisputesOpened: count(disputes, (d) => inPeriod(d.openedOn) && d.workers >= 30),
       byOutcome: Object.fromEntries(outcomes.map((o) => [o, count(resolved, (d) => d.outcome === o)])),
     },
     complaints: {
@@ -285,7 +280,7 @@ export function expectedWatchList(log: EventLog, asOf: string, subDistrict: stri
   for (const d of log.disputes.filter((d) => within(d.openedOn) && here(d.subDistrict))) {
     const e = get(d.creditCode);
     e.disputes++;
-    if (d.flagged) e.group++;
+    if (d.workers >= 30) e.group++;
     if (!d.resolvedOn) e.open++;
     touch(e, d.openedOn);
   }

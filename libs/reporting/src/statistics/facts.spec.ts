@@ -66,7 +66,7 @@ describe('dispute facts', () => {
     expect(show(disputeContributions(again)).filter((s) => s.startsWith('dispute_resolved'))).toEqual(['dispute_resolved@2022-07-01[agreement]=1']);
   });
 
-  it('count a group dispute, opened and resolved, whether flagged at opening or later', () => {
+  it('count a group dispute (30+ workers), opened and resolved, by the number of workers at resolution', () => {
     const later = fold(evolveDispute, [
       opened,
       ev('WorkersInvolvedChanged', { workersInvolved: 45, previousWorkersInvolved: 12 }),
@@ -76,9 +76,18 @@ describe('dispute facts', () => {
     expect(show(disputeContributions(later))).toEqual(
       expect.arrayContaining(['dispute_group_opened@2022-04-20=1', 'dispute_resolved_group@2022-05-10=1']),
     );
-    // Corrected down later, it stays a group dispute, as the case's own flag does.
-    const corrected = evolveDispute(later, ev('WorkersInvolvedChanged', { workersInvolved: 20 }));
-    expect(show(disputeContributions(corrected))).toContain('dispute_resolved_group@2022-05-10=1');
+    // Corrected down below 30 before its resolution: not a dispute of 30+ workers,
+    // although the case keeps the flag that escalated it.
+    const corrected = fold(evolveDispute, [
+      opened,
+      ev('WorkersInvolvedChanged', { workersInvolved: 45, previousWorkersInvolved: 12 }),
+      ev('GroupDisputeFlagged', { workersInvolved: 45 }),
+      ev('WorkersInvolvedChanged', { workersInvolved: 20, previousWorkersInvolved: 45, reason: '录入错误' }),
+      ev('DisputeResolved', { outcome: 'agreement', resolvedOn: '2022-05-10' }),
+    ]);
+    expect(show(disputeContributions(corrected)).filter((c) => c.includes('group'))).toEqual([]);
+    const thirty = evolveDispute(undefined, ev('DisputeOpened', { ...opened.data, workersInvolved: 30 }));
+    expect(show(disputeContributions(thirty))).toContain('dispute_group_opened@2022-04-20=1');
   });
 
   it('ignore the events of a stream that was never opened', () => {

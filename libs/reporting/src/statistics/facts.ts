@@ -42,9 +42,9 @@ const count = (value: unknown): number => (typeof value === 'number' && Number.i
 
 // ---- Dispute cases ------------------------------------------------------------------------------
 
+// GroupDisputeFlagged is not among them: what counts is the number of workers the case has (below).
 export const DISPUTE_FACT_EVENTS = [
   'DisputeOpened',
-  'GroupDisputeFlagged',
   'WorkersInvolvedChanged',
   'RecoveryRecorded',
   'DisputeResolved',
@@ -61,7 +61,11 @@ export interface DisputeFact {
   employerCreditCode: string;
   openedOn: string;
   workersInvolved: number;
-  /** 30 or more workers at some point (stays so if the count is later corrected down, as the case's flag does). */
+  /**
+   * 30 or more workers involved (涉及职工30人以上), by the case's current count: a count corrected
+   * down below 30 takes the case out of the figure, although the case's flag (which escalated it)
+   * stays. The count can only change while the case is open, so it is the count at resolution.
+   */
   groupDispute: boolean;
   /** The current (last) resolution; null while open, also after a reopen. */
   resolvedOn: string | null;
@@ -96,11 +100,9 @@ export function evolveDispute(fact: DisputeFact | undefined, event: StatEvent): 
   // A stream that was never opened (corrupt, or cut by a filter) has nothing to count.
   if (!fact) return fact;
   switch (event.type) {
-    case 'GroupDisputeFlagged':
-      return { ...fact, groupDispute: true };
     case 'WorkersInvolvedChanged': {
       const workers = count(d.workersInvolved);
-      return { ...fact, workersInvolved: workers, groupDispute: fact.groupDispute || workers >= GROUP_DISPUTE_THRESHOLD };
+      return { ...fact, workersInvolved: workers, groupDispute: workers >= GROUP_DISPUTE_THRESHOLD };
     }
     case 'RecoveryRecorded': {
       const day = dayOf(d.recoveredOn, event.recordedAt);

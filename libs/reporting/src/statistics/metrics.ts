@@ -8,11 +8,11 @@
 export const METRIC = {
   /** A dispute case opened (on openedOn). */
   disputeOpened: 'dispute_opened',
-  /** A group dispute (30+ workers) opened, on its openedOn, whenever it was flagged. */
+  /** A case of 30 or more workers (by its current count) opened, on its openedOn. */
   disputeGroupOpened: 'dispute_group_opened',
   /** A case's current (last) resolution, on resolvedOn; detail: the outcome. Moves when reopened. */
   disputeResolved: 'dispute_resolved',
-  /** The same for group disputes. */
+  /** The same for cases of 30 or more workers (by their count at resolution). */
   disputeResolvedGroup: 'dispute_resolved_group',
   /** Days from openedOn to resolvedOn of the cases resolved that day: the average's numerator. */
   disputeDaysToResolve: 'dispute_days_to_resolve',

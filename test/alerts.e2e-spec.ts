@@ -69,6 +69,39 @@ async function submit(body: object = redAlert(), who: User = informant, key: str
 const typesOf = async (stream: string) => (await app.store.readStream(stream)).map((e) => e.type);
 const fields = (res: { body: { errors?: Array<{ field: string }> } }) => (res.body.errors ?? []).map((e) => e.field).sort();
 
+/**
+ * A read model once it shows what is expected. settled() alone can answer a moment early (an append
+ * that commits while an older transaction is open stays below the readers' horizon; see the
+ * mediations e2e), so poll, and let the assertion after it show what was there if it never came.
+ */
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    await app.settled();
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+type Item = { id: string; version: number } & Record<string, unknown>;
+const itemsOf = (res: { body: { items?: Item[] } }): Item[] => res.body.items ?? [];
+
+/** The alert as the triage list shows it, once the list has applied every event of its stream. */
+async function listedAlert(id: string, token = admin, query = ''): Promise<Item | undefined> {
+  const stream = await app.store.readStream(`alert-${id}`);
+  const version = stream.length ? stream[stream.length - 1].streamVersion : 0;
+  const find = async () => itemsOf(await get(token, `/alerts?pageSize=200${query}`)).find((a) => a.id === id);
+  return until(find, (item) => item !== undefined && item.version >= version);
+}
+
+/** A notification about this alert, of this kind, as a supervisor lists them. */
+async function notices(id: string, kind: string, token = supervisor.token, expected = 1) {
+  type Notice = Item & { subject: { id: string }; title: { zh: string; en: string } };
+  const read = async () => (itemsOf(await get(token, `/notifications?kind=${kind}&pageSize=200`)) as Notice[]).filter((n) => n.subject.id === id);
+  return until(read, (found) => found.length >= expected);
+}
+
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -101,9 +134,11 @@ describe('submission from a phone on a bad network', () => {
     expect(afterLoss.body.id).toBe(id);
     expect(await typesOf(`alert-${id}`)).toEqual(['AlertSubmitted', 'AlertGraded']);
 
-    await app.settled();
-    const mine = await get(informant.token, '/alerts/mine');
-    expect(mine.body.items.filter((a: { id: string }) => a.id === id)).toHaveLength(1);
+    const mine = await until(
+      () => get(informant.token, '/alerts/mine'),
+      (res) => itemsOf(res).some((a) => a.id === id),
+    );
+    expect(itemsOf(mine).filter((a) => a.id === id)).toHaveLength(1);
   });
 
   it('requires an Idempotency-Key, naming it', async () => {
@@ -172,11 +207,10 @@ describe('grading', () => {
     const green = await submit(yellowAlert({ signals: ['orders_collapse'], workersAffected: 3 }));
     expect((await get(mediator.token, `/alerts/${yellow}`)).body).toMatchObject({ grade: 'yellow', points: 11, pickupDeadlineAt: '2026-03-11T02:00:00.000Z' });
     expect((await get(mediator.token, `/alerts/${green}`)).body).toMatchObject({ grade: 'green', points: 5, pickupDeadlineAt: null });
-    await app.settled();
-    const reds = await get(mediator.token, '/alerts?risk=green&pageSize=200');
-    expect(reds.body.items.map((a: { id: string }) => a.id)).toContain(green);
-    expect(reds.body.items.map((a: { grade: string }) => a.grade)).toEqual(expect.arrayContaining(['green']));
-    expect(new Set(reds.body.items.map((a: { grade: string }) => a.grade))).toEqual(new Set(['green']));
+    expect(await listedAlert(green)).toMatchObject({ grade: 'green', points: 5 });
+    const greens = await get(mediator.token, '/alerts?risk=green&pageSize=200');
+    expect(itemsOf(greens).map((a) => a.id)).toContain(green);
+    expect(new Set(itemsOf(greens).map((a) => a.grade))).toEqual(new Set(['green']));
   });
 
   it('keeps the grade of an alert when the weights change afterwards', async () => {
@@ -202,9 +236,7 @@ describe('grading', () => {
       expect((await get(mediator.token, `/alerts/${after}`)).body).toMatchObject({ grade: 'red', points: 28, weightsVersion: 2 });
       // The alert graded before keeps its grade, points and weights.
       expect((await get(mediator.token, `/alerts/${before}`)).body).toMatchObject({ grade: 'yellow', points: 11, weightsVersion: 1 });
-      await app.settled();
-      const listed = await get(mediator.token, '/alerts?pageSize=200');
-      expect(listed.body.items.find((a: { id: string }) => a.id === before)).toMatchObject({ grade: 'yellow', points: 11 });
+      expect(await listedAlert(before, mediator.token)).toMatchObject({ grade: 'yellow', points: 11 });
     } finally {
       const restored = await put(admin, '/reference/risk-weights', { signals: DEFAULT_RISK_WEIGHTS.signals, workersBands: DEFAULT_RISK_WEIGHTS.workersBands });
       expect(restored.body).toMatchObject({ version: 3, signals: { wage_delay: 8 } });
@@ -240,9 +272,7 @@ describe('triage', () => {
       version: 5,
     });
     expect(await typesOf(`alert-${id}`)).toEqual(['AlertSubmitted', 'AlertGraded', 'AlertAcknowledged', 'AlertVerified', 'AlertDismissed']);
-    await app.settled();
-    const listed = await get(mediator.token, '/alerts?status=dismissed&pageSize=200');
-    expect(listed.body.items.find((a: { id: string }) => a.id === id)).toMatchObject({ status: 'dismissed', acknowledgedBy: mediator.id, version: 5 });
+    expect(await listedAlert(id, mediator.token, '&status=dismissed')).toMatchObject({ status: 'dismissed', acknowledgedBy: mediator.id, version: 5 });
   });
 
   it('escalates by hand once, notifying the supervisors of the alert\'s sub-district', async () => {
@@ -250,9 +280,8 @@ describe('triage', () => {
     const escalated = await post(mediator.token, `/alerts/${id}/escalation`, { note: '涉及人数可能增加' });
     expect(escalated.status).toBe(200);
     expect((await post(mediator.token, `/alerts/${id}/escalation`)).status).toBe(422);
-    await app.settled();
-    const notified = await get(supervisor.token, '/notifications?kind=alert_escalated&pageSize=200');
-    expect(notified.body.items.find((n: { subject: { id: string } }) => n.subject.id === id)).toMatchObject({
+    const [notified] = await notices(id, 'alert_escalated');
+    expect(notified).toMatchObject({
       kind: 'alert_escalated',
       audience: { role: 'supervisor', subDistrict: 'pinghu' },
       subject: { stream: `alert-${id}`, id },
@@ -264,9 +293,7 @@ describe('triage', () => {
 
   it('tells supervisors of a red alert at once', async () => {
     const id = await submit();
-    await app.settled();
-    const notified = await get(supervisor.token, '/notifications?kind=red_alert&pageSize=200');
-    const notice = notified.body.items.find((n: { subject: { id: string } }) => n.subject.id === id);
+    const [notice] = await notices(id, 'red_alert');
     expect(notice).toMatchObject({ params: { grade: 'red', points: 29, workersAffected: 40 } });
     expect(notice.title.zh).toContain('红色预警');
     expect(notice.title.zh).toContain('12:00'); // the pick-up deadline, Shanghai time
@@ -277,15 +304,15 @@ describe('triage', () => {
     expect((await get(bujiMediator.token, `/alerts/${id}`)).status).toBe(404);
     expect((await post(bujiMediator.token, `/alerts/${id}/acknowledgement`, {})).status).toBe(404);
     expect((await post(bujiSupervisor.token, `/alerts/${id}/conversion`, {})).status).toBe(404);
-    await app.settled();
+    expect(await listedAlert(id)).toBeDefined();
     const listed = await get(bujiMediator.token, '/alerts?pageSize=200');
-    expect(listed.body.items.map((a: { id: string }) => a.id)).not.toContain(id);
+    expect(itemsOf(listed).map((a) => a.id)).not.toContain(id);
     expect((await get(supervisor.token, `/alerts/${id}`)).status).toBe(200);
   });
 
   it('filters the list by status, risk, sub-district, informant and dates', async () => {
     const id = await submit(redAlert(), otherInformant);
-    await app.settled();
+    expect(await listedAlert(id)).toBeDefined();
     const ids = async (query: string) => (await get(admin, `/alerts?pageSize=200&${query}`)).body.items.map((a: { id: string }) => a.id);
     expect(await ids(`informant=${otherInformant.id}`)).toEqual([id]);
     expect(await ids(`informant=${otherInformant.id}&risk=red&status=submitted&subDistrict=pinghu`)).toEqual([id]);
@@ -342,28 +369,24 @@ describe('pick-up deadline', () => {
     // The one picked up in time is left alone.
     expect(await escalations(pickedUp)).toHaveLength(0);
 
-    await app.settled();
-    const notified = await get(supervisor.token, '/notifications?kind=alert_escalated&pageSize=200');
-    const notices = notified.body.items.filter((n: { subject: { id: string } }) => n.subject.id === late);
-    expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ audience: { role: 'supervisor', subDistrict: 'pinghu' }, params: { reason: 'not_acknowledged_in_time' } });
-    expect(notices[0].title.zh).toContain('超时未签收');
+    const notified = await notices(late, 'alert_escalated');
+    expect(notified).toHaveLength(1);
+    expect(notified[0]).toMatchObject({ audience: { role: 'supervisor', subDistrict: 'pinghu' }, params: { reason: 'not_acknowledged_in_time' } });
+    expect(notified[0].title.zh).toContain('超时未签收');
 
-    const listed = await get(mediator.token, '/alerts?escalated=true&pageSize=200');
-    expect(listed.body.items.find((a: { id: string }) => a.id === late)).toMatchObject({
+    expect(await listedAlert(late, mediator.token, '&escalated=true')).toMatchObject({
       status: 'submitted',
       escalated: true,
       escalationReason: 'not_acknowledged_in_time',
       overdue: true,
     });
-    const clocks = await get(admin, '/clocks?kind=alert_pickup&status=overdue&pageSize=200');
-    expect(clocks.body.items.map((c: { subject: { id: string } }) => c.subject.id)).toContain(late);
+    const clockSubjects = async (query: string) =>
+      itemsOf(await get(admin, `/clocks?kind=alert_pickup&pageSize=200${query}`)).map((c) => (c.subject as { id: string }).id);
+    expect(await until(() => clockSubjects('&status=overdue'), (ids) => ids.includes(late))).toContain(late);
 
     // Acknowledged late, it is still picked up; the clock stops.
     expect((await post(mediator.token, `/alerts/${late}/acknowledgement`, {})).status).toBe(200);
-    await app.settled();
-    const after = await get(admin, '/clocks?kind=alert_pickup&pageSize=200');
-    expect(after.body.items.map((c: { subject: { id: string } }) => c.subject.id)).not.toContain(late);
+    expect(await until(() => clockSubjects(''), (ids) => !ids.includes(late))).not.toContain(late);
   });
 });
 
@@ -389,9 +412,7 @@ describe('conversion into a dispute case', () => {
     expect((await post(mediator.token, `/alerts/${id}/conversion`, {})).status).toBe(422);
     expect(await typesOf(`dispute-${disputeId}`)).toEqual(['DisputeOpened', 'GroupDisputeFlagged']);
 
-    await app.settled();
-    const listed = await get(admin, '/alerts?status=converted&pageSize=200');
-    expect(listed.body.items.find((a: { id: string }) => a.id === id)).toMatchObject({ disputeId });
+    expect(await listedAlert(id, admin, '&status=converted')).toMatchObject({ status: 'converted', disputeId });
   });
 
   it('converts with no body at all, the workers affected standing for the claimants', async () => {
@@ -430,17 +451,22 @@ describe('what informants see', () => {
   it('their own alerts and their status, and nothing else', async () => {
     const id = await submit();
     const others = await submit(redAlert(), otherInformant);
-    await app.settled();
-    const before = await get(informant.token, '/alerts/mine?pageSize=200');
+    expect(await listedAlert(others)).toBeDefined();
+    const before = await until(
+      () => get(informant.token, '/alerts/mine?pageSize=200'),
+      (res) => itemsOf(res).some((a) => a.id === id && a.grade === 'red'),
+    );
     expect(before.status).toBe(200);
-    expect(before.body.items.find((a: { id: string }) => a.id === id)).toMatchObject({ status: 'submitted', grade: 'red' });
-    expect(before.body.items.map((a: { id: string }) => a.id)).not.toContain(others);
+    expect(itemsOf(before).find((a) => a.id === id)).toMatchObject({ status: 'submitted', grade: 'red' });
+    expect(itemsOf(before).map((a) => a.id)).not.toContain(others);
 
     const converted = await post(mediator.token, `/alerts/${id}/conversion`, {});
     expect(converted.status).toBe(201);
-    await app.settled();
-    const after = await get(informant.token, '/alerts/mine?pageSize=200');
-    const mine = after.body.items.find((a: { id: string }) => a.id === id);
+    const after = await until(
+      () => get(informant.token, '/alerts/mine?pageSize=200'),
+      (res) => itemsOf(res).some((a) => a.id === id && a.status === 'converted'),
+    );
+    const mine = itemsOf(after).find((a) => a.id === id);
     expect(mine).toMatchObject({ id, status: 'converted', convertedAt: expect.any(String), enterprise: ENTERPRISE });
     // Not the desk's workings: who acted, notes, the case.
     expect(mine).not.toHaveProperty('disputeId');
@@ -480,9 +506,16 @@ describe('enterprise view', () => {
       claimAmountFen: 1_000_000,
     });
     expect(referral.status).toBe(201);
-    await app.settled();
 
-    const view = await get(supervisor.token, `/enterprises/${creditCode.toLowerCase()}`);
+    const view = await until(
+      () => get(supervisor.token, `/enterprises/${creditCode.toLowerCase()}`),
+      (res) =>
+        res.body.totals?.alerts === 1 &&
+        res.body.totals.disputes === 1 &&
+        res.body.totals.groupDisputes === 1 &&
+        res.body.totals.mediations === 1 &&
+        res.body.alerts[0].status === 'converted',
+    );
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ creditCode, names: ['厦门某某制衣有限公司'], since: '2023-03-10' });
     expect(view.body.alerts).toEqual([expect.objectContaining({ id, status: 'converted', grade: 'red', disputeId: converted.body.id })]);
@@ -525,11 +558,12 @@ describe('informant registry', () => {
     const token = await app.login(body.username, body.password);
     const reporter = { id: informantId, token };
     const alertId = await submit(yellowAlert(), reporter);
-    await app.settled();
 
-    const listed = await get(supervisor.token, '/informants?pageSize=200');
+    const registry = (query = '', token = supervisor.token) => get(token, `/informants?pageSize=200${query}`);
+    const entry = (res: { body: { items?: Item[] } }) => itemsOf(res).find((i) => i.id === informantId);
+    const listed = await until(() => registry(), (res) => entry(res)?.alertsSubmitted === 1);
     expect(listed.status).toBe(200);
-    expect(listed.body.items.find((i: { id: string }) => i.id === informantId)).toMatchObject({
+    expect(entry(listed)).toMatchObject({
       name: '陈小红',
       phone: '13812345678',
       subDistrict: 'pinghu',
@@ -554,9 +588,9 @@ describe('informant registry', () => {
     // Deactivated: no more logging in or reporting.
     expect((await post(token, '/alerts', yellowAlert(), { 'Idempotency-Key': randomUUID() })).status).toBe(401);
     expect((await post(supervisor.token, `/informants/${informantId}/deactivation`, {})).status).toBe(422);
-    await app.settled();
     expect((await get(supervisor.token, `/informants/${informantId}`)).body).toMatchObject({ status: 'deactivated', enterprises: ['91440300708461136T'] });
-    expect((await get(admin, '/informants?active=false&pageSize=200')).body.items.find((i: { id: string }) => i.id === informantId)).toMatchObject({
+    const inactive = await until(() => registry('&active=false', admin), (res) => entry(res)?.version === 3);
+    expect(entry(inactive)).toMatchObject({
       active: false,
       enterpriseCount: 1,
       deactivationReason: '已离职',
@@ -588,7 +622,10 @@ describe('informant registry', () => {
 
     const registered = await post(supervisor.token, '/informants', registration());
     expect((await get(bujiSupervisor.token, `/informants/${registered.body.id}`)).status).toBe(404);
-    await app.settled();
+    await until(
+      () => get(admin, '/informants?pageSize=200'),
+      (res) => itemsOf(res).some((i) => i.id === registered.body.id),
+    );
     expect((await get(bujiSupervisor.token, '/informants?pageSize=200')).body.items.map((i: { id: string }) => i.id)).not.toContain(registered.body.id);
     expect((await get(mediator.token, '/informants')).status).toBe(403);
   });

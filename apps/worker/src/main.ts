@@ -5,13 +5,16 @@ import { Logger } from 'nestjs-pino';
 import pino from 'pino';
 import { AppConfig, loadConfigOrExit } from '@lc/config';
 import { ensureDatabase, runMigrations } from '@lc/database';
+import { runDemoCli } from '@lc/demo';
 import { pinoOptions } from '@lc/http';
 import { ProjectionRegistry, rebuildProjection } from '@lc/projections';
 import { WorkerModule } from './worker.module';
 
 const USAGE = `usage: worker                      run the worker (projections, queues) until SIGTERM/SIGINT
        worker migrate              apply pending database migrations and exit
-       worker rebuild <projection> rebuild one projection from the event store and exit`;
+       worker rebuild <projection> rebuild one projection from the event store and exit
+       worker demo --year <YYYY> [--seed <n>] [--scale <f>]
+                                   fill an empty database with a demo year (the 2022 report's figures) and exit`;
 
 const SHUTDOWN_GRACE_MS = 30_000;
 
@@ -80,6 +83,8 @@ async function main(): Promise<void> {
       case 'rebuild':
         await rebuild(config, log, args[0]);
         return process.exit(0);
+      case 'demo':
+        return process.exit(await runDemoCli(config, args));
       default:
         throw new UsageError(`unknown command: ${command}`);
     }

@@ -1,0 +1,202 @@
+import { Writable } from 'node:stream';
+import { Client } from 'pg';
+import { AppConfig, loadConfig } from '@lc/config';
+import {
+  figuresFromEvents,
+  planDemoYear,
+  readWholeLog,
+  RECORD_STREAM_PREFIXES,
+  REPORT_2022,
+  runDemoCli,
+  scaledTargets,
+  wanYuan,
+} from '@lc/demo';
+import { RecordedEvent } from '@lc/event-store';
+import { ProjectionRegistry } from '@lc/projections';
+import { district, isValidCreditCode, isValidResidentId } from '@lc/reference-data';
+import { createTestDatabase, TestDatabase } from '@lc/testing';
+import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
+
+/*
+ * `worker demo` as a user runs it (runDemoCli: migrate, refuse a non-empty database, play the
+ * year through the command handlers, check itself), then the API and worker started on that
+ * database, as `npm start` would: the event log summed directly and the annual report must both
+ * give the targets exactly. DEMO_TEST_SCALE=1 plays the whole 2022 report (677 disputes...);
+ * the default is a tenth of it.
+ */
+const SCALE = Number(process.env.DEMO_TEST_SCALE ?? 0.1);
+const YEAR = 2022;
+const SEED = 7;
+const TARGETS_BASE = SCALE === 1 ? REPORT_2022 : scaledTargets(SCALE);
+
+function demoConfig(db: TestDatabase, label: string): AppConfig {
+  return loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    QUEUE_PREFIX: `test-${label}`,
+    LOG_LEVEL: 'error',
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+  });
+}
+
+async function demo(config: AppConfig, args: string[]): Promise<{ code: number; output: string; errors: string }> {
+  const collect = () => {
+    const stream = Object.assign(
+      new Writable({
+        write(chunk, _encoding, done) {
+          stream.text += String(chunk);
+          done();
+        },
+      }),
+      { text: '' },
+    );
+    return stream;
+  };
+  const [out, err] = [collect(), collect()];
+  const code = await runDemoCli(config, args, out, err);
+  return { code, output: out.text, errors: err.text };
+}
+
+describe(`npm run demo -- --year ${YEAR} --seed ${SEED}${SCALE === 1 ? '' : ` --scale ${SCALE}`}`, () => {
+  let db: TestDatabase;
+  let config: AppConfig;
+  let app: TestApp;
+  let run: { code: number; output: string; errors: string };
+  let events: RecordedEvent[];
+  const targets = planDemoYear({ year: YEAR, seed: SEED, targets: TARGETS_BASE }).targets;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('demo');
+    config = demoConfig(db, `demo-${Date.now()}`);
+    run = await demo(config, ['--year', String(YEAR), '--seed', String(SEED), ...(SCALE === 1 ? [] : ['--scale', String(SCALE)])]);
+    process.stdout.write(run.output);
+    // The API and the worker on the demo's database: the worker builds every read model from the log.
+    app = await startTestApp('demo-api', { now: new Date('2023-01-15T02:00:00Z'), env: { DATABASE_URL: db.url } });
+    // A whole year is tens of thousands of events for every read model to replay: more than settled() waits.
+    const started = Date.now();
+    while (!(await app.worker.get(ProjectionRegistry).caughtUp())) {
+      if (Date.now() - started > 5 * 60_000) throw new Error('the read models did not catch up within 5 minutes');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    process.stdout.write(`read models caught up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    await app.settled();
+    events = await readWholeLog(app.store, RECORD_STREAM_PREFIXES);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('succeeds and says that its figures are the targets', () => {
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('= the targets, exactly.');
+    expect(run.output).toContain(`disputes resolved in ${YEAR}         ${targets.disputesResolved}`);
+  });
+
+  it('gives exactly the target figures, summed straight from the event log', () => {
+    expect(figuresFromEvents(events, YEAR)).toEqual(targets);
+    // "1088万多元": over the round figure, below what would round up to the next 万元 hundredth's half.
+    expect(targets.mediationAgreedFen).toBeGreaterThan(TARGETS_BASE.mediationAgreedFen);
+    expect(targets.mediationAgreedFen - TARGETS_BASE.mediationAgreedFen).toBeLessThan(495_000);
+    if (SCALE === 1) {
+      expect(targets).toMatchObject({ disputesResolved: 677, amountRecoveredFen: 2_116_670_000, groupDisputesResolved: 4, complaintsHandled: 243, mediationsConcluded: 1076 });
+      expect(wanYuan(targets.mediationAgreedFen)).toMatch(/^1088\.\d\d$/);
+    }
+  });
+
+  it('shows the same figures, and the sentence, in the annual report', async () => {
+    const token = await app.login(ADMIN.username, ADMIN.password);
+    const res = await app.http().get(`/api/v1/reports/annual?year=${YEAR}`).set(...bearer(token));
+    expect(res.status).toBe(200);
+    const { disputes, complaints, mediations } = res.body.figures;
+    expect(disputes).toMatchObject({
+      resolved: targets.disputesResolved,
+      amountRecoveredFen: targets.amountRecoveredFen,
+      groupDisputes: targets.groupDisputesResolved,
+    });
+    expect(complaints.handled).toBe(targets.complaintsHandled);
+    expect(mediations).toMatchObject({ concluded: targets.mediationsConcluded, amountRecoveredFen: targets.mediationAgreedFen });
+    expect(res.body.text).toBe(
+      `调处劳资纠纷${targets.disputesResolved}宗，帮助职工争取经济利益${wanYuan(targets.amountRecoveredFen)}万元，` +
+        `参与处置涉及职工30人以上劳资纠纷事件${targets.groupDisputesResolved}宗；` +
+        `处置网络舆情、12351工单等渠道职工投诉反映问题${targets.complaintsHandled}件；` +
+        `处理诉前调解案件${targets.mediationsConcluded}件，为职工争取工资等经济利益${wanYuan(targets.mediationAgreedFen)}万元。`,
+    );
+  });
+
+  it('was written by the generated mediators and supervisors, across the whole year and district', () => {
+    // Besides the statutory clocks' own events, which the worker appends for deadlines that passed.
+    const own = events.filter((e) => e.metadata.actorId !== 'system');
+    expect([...new Set(own.map((e) => e.metadata.actorRole))].sort()).toEqual(['mediator', 'supervisor']);
+    const opened = own.filter((e) => e.type === 'DisputeOpened');
+    expect(new Set(opened.map((e) => (e.data.openedOn as string).slice(0, 7))).size).toBe(12);
+    expect(new Set(opened.map((e) => e.data.subDistrict)).size).toBe(district().subDistricts.length);
+    const types = new Set(own.map((e) => e.type));
+    for (const type of ['StepLogged', 'RecoveryRecorded', 'MediatorAssigned', 'ComplaintHandled', 'ComplaintConverted', 'MediationAgreementReached', 'MediationFailed', 'JudicialConfirmationGranted']) {
+      expect(types).toContain(type);
+    }
+  });
+
+  it('uses valid credit codes and resident ID numbers', () => {
+    for (const e of events.filter((e) => e.type === 'DisputeOpened' || e.type === 'MediationReferred')) {
+      const data = e.data as { employer: { creditCode: string }; claimants?: Array<{ idNumber?: string }>; workers?: Array<{ idNumber?: string }> };
+      expect(isValidCreditCode(data.employer.creditCode)).toBe(true);
+      for (const p of data.claimants ?? data.workers ?? []) if (p.idNumber) expect(isValidResidentId(p.idNumber)).toBe(true);
+    }
+  });
+
+  it('refuses to run again on a database that is no longer empty', async () => {
+    const before = events.length;
+    const again = await demo(config, ['--year', String(YEAR), '--seed', '8', '--scale', '0.01']);
+    expect(again.code).toBe(1);
+    expect(again.errors).toMatch(/^The database already holds records .*: the demo fills an empty database only/);
+    expect((await readWholeLog(app.store, RECORD_STREAM_PREFIXES)).filter((e) => e.metadata.actorId !== 'system').length).toBe(
+      events.filter((e) => e.metadata.actorId !== 'system').length,
+    );
+    expect(before).toBeGreaterThan(0);
+  });
+
+  it('refuses bad arguments', async () => {
+    const missing = await demo(config, ['--seed', '7']);
+    expect(missing.code).toBe(2);
+    expect(missing.errors).toMatch(/^--year is required/);
+    expect((await demo(config, ['--year', '2999'])).code).toBe(2);
+    expect((await demo(config, ['--year', '2022', '--colour', 'red'])).code).toBe(2);
+  });
+});
+
+describe('the same seed', () => {
+  /** What the demo wrote, without what differs between databases by nature (positions, times). */
+  async function fingerprint(db: TestDatabase): Promise<string[]> {
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT event_id, stream_id, stream_version, type, data, metadata->>'actorId' AS actor
+           FROM event_store.events WHERE stream_id ~ '^(dispute|complaint|mediation|case-numbers)-' ORDER BY stream_id, stream_version`,
+      );
+      return rows.map((r) => JSON.stringify(r));
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('gives the same year in another database, event for event; another seed another year', async () => {
+    const prints: string[][] = [];
+    for (const seed of [11, 11, 12]) {
+      const db = await createTestDatabase(`demo-seed-${seed}`);
+      try {
+        const { code } = await demo(demoConfig(db, `demo-seed-${Date.now()}`), ['--year', String(YEAR), '--seed', String(seed), '--scale', '0.02']);
+        expect(code).toBe(0);
+        prints.push(await fingerprint(db));
+      } finally {
+        await db.drop();
+      }
+    }
+    expect(prints[0].length).toBeGreaterThan(100);
+    expect(prints[1]).toEqual(prints[0]);
+    expect(prints[2]).not.toEqual(prints[0]);
+  });
+});

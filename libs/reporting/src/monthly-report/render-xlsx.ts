@@ -24,7 +24,6 @@ function write(cell: ExcelJS.Cell, value: Cell): void {
 export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'labour-cases';
-  workbook.created = new Date(doc.generatedAt);
   for (const table of doc.tables) {
     const sheet = workbook.addWorksheet(table.sheetName);
     sheet.addRow([doc.heading]).font = { bold: true, size: 14 };

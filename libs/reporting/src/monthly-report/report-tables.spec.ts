@@ -64,6 +64,7 @@ describe('the monthly report', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^合计,,,3,1,1,0,0,0,0,0,0,1235\.00,*$/));
     expect(lines).toContainEqual(expect.stringMatching(/^帮助职工争取经济利益（万元）,0\.12,*$/));
     expect(lines).toContainEqual(expect.stringMatching(/^布吉街道,诉前调解期限（30日）,2,*$/));
+    expect(lines[2]).toMatch(/^生成时间,2022-06-01 08:00:05 \+08:00,*$/);
   });
 
   it('quotes fields that need it', () => {

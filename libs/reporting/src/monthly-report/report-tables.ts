@@ -34,6 +34,11 @@ function vocabularyLabel<V extends Vocabulary>(vocabulary: V, code: string, loca
   return isCode(vocabulary, code) ? label(vocabulary, code as CodeOf<V>, locale) : code;
 }
 
+/** An instant as readers in Shenzhen read it: 2022-06-01T00:00:05Z → "2022-06-01 08:00:05 +08:00". */
+export function shanghaiDateTime(iso: string): string {
+  return `${new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')} +08:00`;
+}
+
 function subDistrictLabel(code: string, locale: Locale): string {
   return findSubDistrict(code)?.name[locale] ?? (code === '' ? text(locale, 'monthly.unknownSubDistrict') : code);
 }
@@ -202,7 +207,7 @@ export function reportDocument(report: MonthlyReport, locale: Locale, scope: str
     periodLabel: text(locale, 'monthly.period'),
     period: report.period,
     generatedAtLabel: text(locale, 'monthly.generatedAt'),
-    generatedAt: report.generatedAt,
+    generatedAt: shanghaiDateTime(report.generatedAt),
     tables: [
       summary,
       table('disputes', disputeHeaders, disputeRows, 3),

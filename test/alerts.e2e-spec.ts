@@ -74,7 +74,7 @@ const fields = (res: { body: { errors?: Array<{ field: string }> } }) => (res.bo
  * that commits while an older transaction is open stays below the readers' horizon; see the
  * mediations e2e), so poll, and let the assertion after it show what was there if it never came.
  */
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 20_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     await app.settled();

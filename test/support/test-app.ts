@@ -3,6 +3,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@lc/config';
 import { CLOCK, ManualClock } from '@lc/decider';
 import { EVENT_STORE, EventStore } from '@lc/event-store';
@@ -26,6 +27,12 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Waits until every projection has applied every event so far. */
   settled(): Promise<void>;
+  /**
+   * Committed events that requests appended (the clocks' own events left out), counted in the
+   * table itself: readAll holds back events behind any open transaction, which a "nothing was
+   * appended" check must not mistake for nothing.
+   */
+  requestEventCount(): Promise<number>;
   /** Logs in and returns an access token. */
   login(username: string, password: string): Promise<string>;
   /** Creates an account as the admin and returns its id and a token for it. */
@@ -96,6 +103,12 @@ export async function startTestApp(label: string, options: { now?: Date; env?: R
     clock,
     http,
     login,
+    async requestEventCount() {
+      const [{ n }] = await api
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM event_store.events WHERE metadata->>'actorRole' IS DISTINCT FROM 'system'`);
+      return n as number;
+    },
     async settled() {
       const deadline = Date.now() + 30_000;
       while (!(await worker.get(ProjectionRegistry).caughtUp())) {

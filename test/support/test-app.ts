@@ -56,6 +56,8 @@ export async function startTestApp(label: string, options: { now?: Date; env?: R
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
     MIGRATIONS_RUN: 'false',
+    // Two apps (API and worker) per test file, and files run side by side: stay under max_connections.
+    DATABASE_POOL_SIZE: '4',
     ...options.env,
   });
   const clock = new ManualClock(options.now ?? new Date());

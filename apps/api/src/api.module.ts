@@ -31,7 +31,7 @@ export class ApiModule {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) => ({
-            ...dataSourceOptions(c.DATABASE_URL),
+            ...dataSourceOptions(c.DATABASE_URL, { extra: { max: c.DATABASE_POOL_SIZE } }),
             autoLoadEntities: true,
             synchronize: false,
             // main.ts migrates before Nest starts, under the advisory lock of runMigrations.

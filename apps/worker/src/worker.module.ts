@@ -30,7 +30,7 @@ export class WorkerModule {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) => ({
-            ...dataSourceOptions(c.DATABASE_URL),
+            ...dataSourceOptions(c.DATABASE_URL, { extra: { max: c.DATABASE_POOL_SIZE } }),
             autoLoadEntities: true,
             synchronize: false,
             migrationsRun: false,

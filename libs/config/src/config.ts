@@ -37,6 +37,8 @@ export const configSchema = z
     CORS_ORIGINS: z.string().default(''),
     /** Apply pending migrations when an app starts (under an advisory lock, so replicas may race safely). */
     MIGRATIONS_RUN: booleanFlag.default(true),
+    /** Connections per pool (read models, event store) in each process. Mind PostgreSQL's max_connections. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Events a projection applies per transaction. */
     PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
     /** A prefix for BullMQ queues, so that several deployments (or test runs) can share one Redis. */

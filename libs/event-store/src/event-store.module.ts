@@ -12,7 +12,9 @@ export function createEventStore(config: AppConfig): EventStore {
     const { KurrentDbEventStore } = require('./kurrentdb/kurrentdb-event-store') as typeof import('./kurrentdb/kurrentdb-event-store');
     return new KurrentDbEventStore({ connectionString: config.KURRENTDB_CONNECTION_STRING! });
   }
-  return new PostgresEventStore({ pool: { connectionString: withDefaultUser(config.DATABASE_URL) } });
+  return new PostgresEventStore({
+    pool: { connectionString: withDefaultUser(config.DATABASE_URL), max: config.DATABASE_POOL_SIZE },
+  });
 }
 
 class EventStoreLifecycle implements OnApplicationShutdown {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { RecordedEvent } from '@lc/event-store';
+import { readWholeLog } from '@lc/demo';
 import { parseCsv, toCsv } from '@lc/imports';
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -41,10 +42,13 @@ async function finished(id: string): Promise<Record<string, any>> {
   }
 }
 
-/** Events on dispute, complaint and mediation streams: what an import may write. */
+/**
+ * Events on dispute, complaint and mediation streams: what an import may write. Read once the
+ * worker's projections are done: the log shows events only below the oldest open transaction.
+ */
 async function recordEvents(): Promise<RecordedEvent[]> {
-  const events = await app.store.readAll();
-  return events.filter((e) => /^(dispute|complaint|mediation)-/.test(e.streamId));
+  await app.settled();
+  return readWholeLog(app.store, ['dispute-', 'complaint-', 'mediation-']);
 }
 
 type ImportMetadata = { importId: string; row: number; fileHash: string; kind: string };

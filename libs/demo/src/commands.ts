@@ -22,3 +22,7 @@ export { ReachAgreementCommand } from '../../mediations/src/reach-agreement/reac
 export { RecordJudicialConfirmationCommand } from '../../mediations/src/record-judicial-confirmation/record-judicial-confirmation.command';
 export { ReferMediationCommand } from '../../mediations/src/refer-mediation/refer-mediation.command';
 export { WithdrawMediationCommand } from '../../mediations/src/withdraw-mediation/withdraw-mediation.command';
+export { ConvertAlertCommand } from '../../alerts/src/convert-alert/convert-alert.command';
+export { RegisterInformantCommand } from '../../alerts/src/register-informant/register-informant.command';
+export { SubmitAlertCommand } from '../../alerts/src/submit-alert/submit-alert.command';
+export { TriageAlertCommand } from '../../alerts/src/triage-alert/triage-alert.command';

@@ -8,7 +8,7 @@ import { ensureDatabase, runMigrations } from '@lc/database';
 import { Actor, ManualClock } from '@lc/decider';
 import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
 import { DemoModule } from './demo.module';
-import { figuresFromEvents, readStreams, wanYuan, YearFigures } from './figures';
+import { AlertFigures, alertFiguresFromEvents, figuresFromEvents, readStreams, wanYuan, YearFigures } from './figures';
 import { planDemoYear, recordStreams } from './plan';
 import { assertEmptyForDemo, DatabaseNotEmptyError, runDemoPlan } from './run';
 import { REPORT_2022, scaledTargets } from './targets';
@@ -51,13 +51,19 @@ export function parseDemoArguments(args: string[], now = new Date()): DemoArgume
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-export function describeFigures(year: number, figures: YearFigures): string[] {
+export function describeFigures(year: number, figures: YearFigures, alerts?: AlertFigures): string[] {
   return [
     `  disputes resolved in ${year}         ${figures.disputesResolved}`,
     `  recovered for workers            ${yuan(figures.amountRecoveredFen)} yuan (${wanYuan(figures.amountRecoveredFen)}万元)`,
     `  group disputes (30+ workers)     ${figures.groupDisputesResolved}`,
     `  complaints handled               ${figures.complaintsHandled}`,
     `  mediations concluded             ${figures.mediationsConcluded}, agreed ${yuan(figures.mediationAgreedFen)} yuan (${wanYuan(figures.mediationAgreedFen)}万元)`,
+    ...(alerts
+      ? [
+          `  alerts from informants           ${alerts.submitted} (red ${alerts.red}, yellow ${alerts.yellow}, green ${alerts.green}), ${alerts.escalated} escalated, ${alerts.convertedToCases} turned into cases`,
+          `  informants                       ${alerts.informantsActive}, ${alerts.informantsReportedOnline} of them reported online`,
+        ]
+      : []),
   ];
 }
 
@@ -121,18 +127,20 @@ export async function runDemoCli(
       log: (message) => out.write(`  ${message}\n`),
     });
 
-    const figures = figuresFromEvents(await readStreams(store, recordStreams(plan)), options.year);
+    const events = await readStreams(store, recordStreams(plan));
+    const figures = figuresFromEvents(events, options.year);
     const exact = (Object.keys(plan.targets) as Array<keyof YearFigures>).every((k) => figures[k] === plan.targets[k]);
     out.write(
       [
         `Done: ${run.commands} commands in ${(run.elapsedMs / 1000).toFixed(1)} s${run.retries ? ` (${run.retries} retried after a concurrent append)` : ''}.`,
         `The year's figures, summed from the event log:`,
-        ...describeFigures(options.year, figures),
+        ...describeFigures(options.year, figures, alertFiguresFromEvents(events, options.year)),
         exact ? '  = the targets, exactly.' : `  DIFFER from the targets: ${JSON.stringify(plan.targets)}`,
         '',
         `Demo accounts (password ${password}):`,
         `  mediators   ${run.accounts.filter((a) => a.role === 'mediator').map((a) => a.username).join(', ')}`,
         `  supervisors ${run.accounts.filter((a) => a.role === 'supervisor').map((a) => a.username).join(', ')}`,
+        `  informants  ${plan.informants.length}, ${plan.informants.slice(0, 3).map((i) => i.username).join(', ')}, ... (<sub-district>-informant-<nn>)`,
         '',
         `Start the worker (npm start) to build the read models from these events, then e.g.`,
         `  GET /api/v1/reports/annual?year=${options.year}`,

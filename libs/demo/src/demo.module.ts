@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from '@lc/accounts';
+import { AlertsModule } from '@lc/alerts';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
 import { dataSourceOptions } from '@lc/database';
 import { CLOCK, ManualClock } from '@lc/decider';
@@ -44,6 +45,7 @@ export class DemoModule {
         AccountsModule,
         DisputesModule,
         MediationsModule,
+        AlertsModule,
       ],
     };
   }

@@ -68,6 +68,67 @@ export function figuresFromEvents(events: Iterable<RecordedEvent>, year: number)
   return figures;
 }
 
+/** The early-warning side of a year, in the statistics' definitions; the report quotes none of it, so it has no targets. */
+export interface AlertFigures {
+  submitted: number;
+  red: number;
+  yellow: number;
+  green: number;
+  /** Alerts with an escalation in the year, by hand or by a missed pick-up deadline. */
+  escalated: number;
+  convertedToCases: number;
+  /** Registered and not deactivated (registrations carry no date). */
+  informantsActive: number;
+  /** Of those, with at least one alert submitted in the year. */
+  informantsReportedOnline: number;
+}
+
+const shanghaiYear = (instant: unknown) => (typeof instant === 'string' ? new Date(Date.parse(instant) + 8 * 3600_000).getUTCFullYear() : NaN);
+
+export function alertFiguresFromEvents(events: Iterable<RecordedEvent>, year: number): AlertFigures {
+  const figures: AlertFigures = { submitted: 0, red: 0, yellow: 0, green: 0, escalated: 0, convertedToCases: 0, informantsActive: 0, informantsReportedOnline: 0 };
+  const submittedIn = new Set<string>();
+  const escalatedIn = new Set<string>();
+  // InformantRegistered carries no date: an informant counts while registered and not deactivated.
+  const informants = new Map<string, { deactivated: boolean }>();
+  const reporters = new Set<string>();
+  for (const e of events) {
+    const d = e.data as Record<string, unknown>;
+    switch (e.type) {
+      case 'AlertSubmitted':
+        if (shanghaiYear(d.submittedAt) === year) {
+          figures.submitted++;
+          submittedIn.add(e.streamId);
+          reporters.add(d.informantId as string);
+        }
+        break;
+      case 'AlertGraded':
+        if (submittedIn.has(e.streamId)) figures[d.grade as 'red' | 'yellow' | 'green']++;
+        break;
+      case 'AlertEscalated':
+        if (shanghaiYear(d.escalatedAt) === year) escalatedIn.add(e.streamId);
+        break;
+      case 'AlertConverted':
+        if (shanghaiYear(d.convertedAt) === year) figures.convertedToCases++;
+        break;
+      case 'InformantRegistered':
+        informants.set(d.informantId as string, { deactivated: false });
+        break;
+      case 'InformantDeactivated':
+        informants.get(e.streamId.slice('informant-'.length))!.deactivated = true;
+        break;
+      case 'InformantReactivated':
+        informants.get(e.streamId.slice('informant-'.length))!.deactivated = false;
+        break;
+    }
+  }
+  figures.escalated = escalatedIn.size;
+  const active = [...informants].filter(([, i]) => !i.deactivated).map(([id]) => id);
+  figures.informantsActive = active.length;
+  figures.informantsReportedOnline = active.filter((id) => reporters.has(id)).length;
+  return figures;
+}
+
 /**
  * Every event of the log (or of some streams), page by page. The PostgreSQL store shows the log
  * only up to its oldest running transaction (so that no reader skips an event committed late): a

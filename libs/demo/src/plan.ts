@@ -1,9 +1,20 @@
+import { alertStreamId, assessRisk, DEFAULT_RISK_WEIGHTS, informantStreamId } from '@lc/alerts';
 import { addDays, daysBetween, startOfShanghaiDay } from '@lc/decider';
 import { complaintStreamId, disputeStreamId } from '@lc/disputes';
 import { mediationStreamId } from '@lc/mediations';
-import { DisputeCategory, DisputeChannel, DisputeOutcome, DisputeStepKind, MediationSessionForm, district } from '@lc/reference-data';
+import {
+  ALERT_SIGNALS,
+  AlertGrade,
+  AlertSignal,
+  DisputeCategory,
+  DisputeChannel,
+  DisputeOutcome,
+  DisputeStepKind,
+  MediationSessionForm,
+  district,
+} from '@lc/reference-data';
 import data from './data/zh.json';
-import { Employer, Person, employers as makeEmployers, person, personName } from './people';
+import { Employer, Person, employers as makeEmployers, mobilePhone, person, personName } from './people';
 import { Random } from './random';
 import { DemoTargets, MEDIATION_EXTRA_FEN } from './targets';
 
@@ -49,6 +60,7 @@ export interface DisputePlan {
   /** Set while the demo runs. */
   id?: string;
   fromComplaint?: ComplaintPlan;
+  fromAlert?: AlertPlan;
   resolution?: { outcome: DisputeOutcome; resolvedOn: string; note: string };
   /** Recovered in the year: the fen of every installment. */
   recoveredFen: number;
@@ -64,6 +76,39 @@ export interface ComplaintPlan {
   summary: string;
   handler: string;
   handled?: { handledOn: string; note: string };
+  convertedInto?: DisputePlan;
+  id?: string;
+}
+
+/** An early-warning informant (劳资纠纷预警信息员): an account of role informant and a registry entry. */
+export interface InformantPlan {
+  key: string;
+  username: string;
+  name: string;
+  phone: string;
+  subDistrict: string;
+  /** Credit codes of the enterprises they cover. */
+  enterprises: string[];
+  /** The supervisor who registers them. */
+  registrar: string;
+  alerts: AlertPlan[];
+  /** Their account's id, once registered. */
+  id?: string;
+}
+
+export interface AlertPlan {
+  n: number;
+  informant: InformantPlan;
+  enterprise: Employer;
+  subDistrict: string;
+  signals: AlertSignal[];
+  workersAffected: number;
+  description: string;
+  location?: string;
+  /** The grade the district's default weights give it, for planning its pick-up. */
+  grade: AlertGrade;
+  /** The mediator on duty who picks it up. */
+  handler: string;
   convertedInto?: DisputePlan;
   id?: string;
 }
@@ -104,7 +149,11 @@ export type PlannedAction =
   | { type: 'holdSession'; mediation: MediationPlan; heldOn: string; form: MediationSessionForm; note: string; index: number }
   | { type: 'extendMediation'; mediation: MediationPlan; extraDays: number; agreedOn: string; note: string }
   | { type: 'endMediation'; mediation: MediationPlan }
-  | { type: 'judicialConfirmation'; mediation: MediationPlan; status: 'applied' | 'granted' | 'refused'; on: string };
+  | { type: 'judicialConfirmation'; mediation: MediationPlan; status: 'applied' | 'granted' | 'refused'; on: string }
+  | { type: 'registerInformant'; informant: InformantPlan }
+  | { type: 'submitAlert'; alert: AlertPlan; observedAt: number }
+  | { type: 'triageAlert'; alert: AlertPlan; step: 'acknowledge' | 'verify' | 'escalate' | 'dismiss'; text?: string }
+  | { type: 'convertAlert'; alert: AlertPlan; dispute: DisputePlan };
 
 export type TimedAction = PlannedAction & { at: number; seq: number; actor: string };
 
@@ -117,14 +166,10 @@ export interface DemoPlan {
   disputes: DisputePlan[];
   complaints: ComplaintPlan[];
   mediations: MediationPlan[];
+  informants: InformantPlan[];
+  alerts: AlertPlan[];
   /** In the order they run: by instant. */
   actions: TimedAction[];
-  /**
-   * Early-warning alerts from informants would be planned here once libs/alerts offers its
-   * commands (informants registered, alerts submitted, triaged, some converted into the
-   * informant_alert cases). Until then the year has no alerts and no informant_alert cases.
-   */
-  alerts: [];
 }
 
 export interface PlanOptions {
@@ -171,7 +216,31 @@ const CHANNEL_WEIGHTS: Array<[DisputeChannel, number]> = [
   ['petition', 9],
   ['hotline_12351', 14],
   ['online_opinion', 6],
-  ['informant_alert', 0], // see DemoPlan.alerts
+  // Cases from informants' alerts are opened by converting the alert (预警转案), planned apart.
+  ['informant_alert', 0],
+];
+
+/** What an informant would have seen before a case of each category. */
+const SIGNALS_FOR_CATEGORY: Record<DisputeCategory, AlertSignal[]> = {
+  wage_arrears: ['wage_delay'],
+  termination_compensation: ['layoffs', 'relocation_planned', 'shutdown_planned'],
+  social_insurance: ['social_insurance_unpaid'],
+  work_injury: ['other'],
+  working_hours: ['other'],
+  labour_contract: ['other'],
+  other: ['other'],
+};
+
+const SIGNAL_WEIGHTS: Array<[AlertSignal, number]> = [
+  ['wage_delay', 35],
+  ['social_insurance_unpaid', 12],
+  ['orders_collapse', 12],
+  ['layoffs', 10],
+  ['relocation_planned', 8],
+  ['shutdown_planned', 7],
+  ['collective_action_risk', 7],
+  ['owner_unreachable', 4],
+  ['other', 5],
 ];
 
 const OUTCOME_WEIGHTS: Array<[DisputeOutcome, number]> = [
@@ -381,6 +450,12 @@ export function planDemoYear({ year, seed, targets: base }: PlanOptions): DemoPl
   const groupAt = new Set(disputeRandom.shuffle(Array.from({ length: nResolved }, (_, i) => i)).slice(0, targets.groupDisputesResolved));
   const convertible = Array.from({ length: nResolved }, (_, i) => i).filter((i) => !groupAt.has(i));
   const convertedAt = new Set(disputeRandom.shuffle(convertible).slice(0, nConverted));
+  // Which came from informants' alerts (预警转案), a group dispute among them: an absconded owner often shows first in an alert.
+  const alertCaseRandom = root.fork('alert-cases');
+  const fromAlertAt = new Set(
+    alertCaseRandom.shuffle(Array.from({ length: nResolved }, (_, i) => i).filter((i) => !convertedAt.has(i))).slice(0, Math.round(nResolved * 0.08)),
+  );
+  const alertCases: Array<{ dispute: DisputePlan; openDay: number; conversion: Extract<PlannedAction, { type: 'convertAlert' }> }> = [];
 
   const complaintRandom = root.fork('complaints');
   const complaints: ComplaintPlan[] = [];
@@ -427,7 +502,11 @@ export function planDemoYear({ year, seed, targets: base }: PlanOptions): DemoPl
     const duration = group ? disputeRandom.int(6, 25) : Math.min(90, Math.max(1, Math.round(disputeRandom.logNormal(11, 0.75))));
     const openDay = calendar.pick(disputeRandom, 0, calendar.last - duration);
     const fromComplaint = convertedAt.has(i);
-    const channel = fromComplaint ? disputeRandom.pick(['hotline_12351', 'hotline_12351', 'online_opinion'] as const) : undefined;
+    const channel = fromComplaint
+      ? disputeRandom.pick(['hotline_12351', 'hotline_12351', 'online_opinion'] as const)
+      : fromAlertAt.has(i)
+        ? 'informant_alert'
+        : undefined;
     const dispute = newDispute(disputeRandom, disputes.length, true, group, openDay, channel);
     disputes.push(dispute);
     resolvedPlans.push({ dispute, openDay, resolveDay: openDay + duration });
@@ -499,6 +578,12 @@ export function planDemoYear({ year, seed, targets: base }: PlanOptions): DemoPl
       complaintTimelines.set(complaint, complaintTimeline);
       // The conversion opens the case: it belongs to the case's timeline, on its opening day.
       timeline.add(openDay, dispute.opener, { type: 'convertComplaint', complaint, dispute }, receivedDay === openDay ? 16 * 60 : undefined);
+    } else if (fromAlertAt.has(dispute.n)) {
+      // The alert is planned with the informants below; the conversion that opens the case is the
+      // case's first action, late on its opening day, after the alert was picked up and checked.
+      const conversion = { type: 'convertAlert' as const, alert: undefined as unknown as AlertPlan, dispute };
+      alertCases.push({ dispute, openDay, conversion });
+      timeline.add(openDay, dispute.opener, conversion, 16 * 60);
     } else {
       timeline.add(openDay, dispute.opener, { type: 'openDispute', dispute });
     }
@@ -592,6 +677,124 @@ export function planDemoYear({ year, seed, targets: base }: PlanOptions): DemoPl
     timeline.add(receivedDay, complaint.handler, { type: 'receiveComplaint', complaint }, source === 'online_opinion' ? r.int(0, 22 * 60) : undefined);
     if (complaint.handled) timeline.add(receivedDay + wait, complaint.handler, { type: 'handleComplaint', complaint });
     complaintTimelines.set(complaint, timeline);
+  }
+
+  // ---- Early-warning informants and their alerts ----
+  const alertRandom = root.fork('alerts');
+  const informants: InformantPlan[] = [];
+  const informantsOf = new Map<string, InformantPlan[]>();
+  const employerByCode = new Map(employerPool.map((e) => [e.creditCode, e]));
+  const nInformants = Math.max(subDistricts.length, Math.round(nResolved * 0.25));
+  for (let i = 0; i < nInformants; i++) {
+    const subDistrict = subDistrictFor(alertRandom, i);
+    const list = informantsOf.get(subDistrict) ?? [];
+    const key = `${subDistricts.find((s) => s.code === subDistrict)!.caseNoAbbrev.toLowerCase()}-informant-${String(list.length + 1).padStart(2, '0')}`;
+    const local = employersIn(subDistrict);
+    const enterprises = [...new Set(Array.from({ length: alertRandom.int(2, 5) }, () => alertRandom.pick(local).creditCode))];
+    const informant: InformantPlan = { key, username: key, name: personName(alertRandom), phone: mobilePhone(alertRandom), subDistrict, enterprises, registrar: supervisorOf(subDistrict), alerts: [] };
+    list.push(informant);
+    informantsOf.set(subDistrict, list);
+    informants.push(informant);
+  }
+  /** The same few report again and again; about a third of a sub-district's informants report nothing all year. */
+  const reporter = (random: Random, subDistrict: string): InformantPlan => {
+    const list = informantsOf.get(subDistrict)!;
+    const reporting = list.slice(0, Math.max(1, Math.ceil(list.length * 0.7)));
+    return random.weighted(reporting.map((informant, i) => [informant, 1 / (i + 1)] as [InformantPlan, number]));
+  };
+  const gradeOf = (signals: AlertSignal[], workers: number) =>
+    assessRisk(ALERT_SIGNALS.filter((code) => signals.includes(code)), workers, DEFAULT_RISK_WEIGHTS).grade;
+  const alerts: AlertPlan[] = [];
+  const newAlert = (random: Random, informant: InformantPlan, enterprise: Employer, signals: AlertSignal[], workers: number): AlertPlan => {
+    const alert: AlertPlan = {
+      n: alerts.length,
+      informant,
+      enterprise,
+      subDistrict: informant.subDistrict,
+      signals,
+      workersAffected: workers,
+      description: random.pick(data.alertDescriptions[signals[0]]),
+      location: random.chance(0.3) ? random.pick(data.alertLocations) : undefined,
+      grade: gradeOf(signals, workers),
+      handler: random.pick(mediatorsOf.get(informant.subDistrict)!),
+    };
+    informant.alerts.push(alert);
+    if (!informant.enterprises.includes(enterprise.creditCode)) informant.enterprises.push(enterprise.creditCode);
+    alerts.push(alert);
+    return alert;
+  };
+  const yearEnd = calendar.at(calendar.last + 1, 0);
+  /**
+   * An alert's life as instants: submitted from a phone at any hour, picked up well within its
+   * grade's deadline (red 2 hours, yellow 24), so that no deadline of the demo year is left for
+   * the clocks to escalate later; then checked, escalated by hand when red, and some dismissed.
+   */
+  const alertTimeline = (random: Random, alert: AlertPlan, submitAt: number, converted: boolean): void => {
+    const push = (at: number, actor: string, action: PlannedAction) => {
+      if (at < yearEnd) actions.push({ ...action, at, seq: seq(), actor });
+    };
+    const observedAt = submitAt - random.int(10, 300) * MINUTE;
+    push(submitAt, alert.informant.key, { type: 'submitAlert', alert, observedAt });
+    const pickUpMinutes =
+      converted || alert.grade === 'red' ? random.int(5, 90) : alert.grade === 'yellow' ? random.int(20, 18 * 60) : random.int(60, 72 * 60);
+    const pickedUp = converted || alert.grade !== 'green' || random.chance(0.7);
+    if (!pickedUp) {
+      if (random.chance(0.4)) push(submitAt + random.int(1, 10) * 1440 * MINUTE, alert.handler, { type: 'triageAlert', alert, step: 'dismiss', text: random.pick(data.alertDismissalReasons) });
+      return;
+    }
+    const ackAt = submitAt + pickUpMinutes * MINUTE;
+    push(ackAt, alert.handler, { type: 'triageAlert', alert, step: 'acknowledge' });
+    if (alert.grade === 'red' && random.chance(0.6)) {
+      push(ackAt + random.int(5, 25) * MINUTE, alert.handler, { type: 'triageAlert', alert, step: 'escalate', text: random.pick(data.alertEscalateNotes) });
+    }
+    if (converted) {
+      push(ackAt + random.int(30, 120) * MINUTE, alert.handler, { type: 'triageAlert', alert, step: 'verify', text: random.pick(data.alertVerifyNotes) });
+      return;
+    }
+    let lastAt = ackAt + 30 * MINUTE;
+    if (random.chance(0.6)) {
+      lastAt = ackAt + random.int(60, 24 * 60) * MINUTE;
+      push(lastAt, alert.handler, { type: 'triageAlert', alert, step: 'verify', text: random.pick(data.alertVerifyNotes) });
+    }
+    if (random.chance(0.35)) push(lastAt + random.int(1, 7) * 1440 * MINUTE, alert.handler, { type: 'triageAlert', alert, step: 'dismiss', text: random.pick(data.alertDismissalReasons) });
+  };
+
+  // The alerts that became cases: reported 0-3 days before the case was opened.
+  for (const { dispute, openDay, conversion } of alertCases) {
+    const r = alertRandom;
+    const informant = reporter(r, dispute.subDistrict);
+    const first = SIGNALS_FOR_CATEGORY[dispute.category];
+    const signals = [r.pick(first)];
+    if (dispute.workersInvolved >= 10 && r.chance(0.5)) signals.push('collective_action_risk');
+    if (dispute.group && dispute.category === 'wage_arrears' && r.chance(0.6)) signals.push('owner_unreachable');
+    const alert = newAlert(r, informant, dispute.employer, signals, dispute.workersInvolved);
+    alert.handler = dispute.opener;
+    alert.convertedInto = dispute;
+    dispute.fromAlert = alert;
+    conversion.alert = alert;
+    const submitDay = Math.max(0, openDay - r.int(0, 3));
+    // Reported on the day the case is opened: in the morning, so that it is checked before the afternoon's conversion.
+    alertTimeline(r, alert, calendar.at(submitDay, submitDay === openDay ? r.int(6 * 60, 11 * 60) : r.int(6 * 60, 23 * 60)), true);
+  }
+  // Alerts that stayed alerts: watched, verified, escalated, dismissed.
+  const nOtherAlerts = Math.round(nResolved * 0.4);
+  for (let i = 0; i < nOtherAlerts; i++) {
+    const r = alertRandom;
+    const informant = reporter(r, subDistrictFor(r, i));
+    const enterprise = employerByCode.get(r.pick(informant.enterprises))!;
+    const count = r.weighted([[1, 50], [2, 35], [3, 15]] as Array<[number, number]>);
+    const signals = [...new Set(Array.from({ length: count }, () => r.weighted(SIGNAL_WEIGHTS)))];
+    const workers = r.weighted([[r.int(3, 9), 40], [r.int(10, 29), 40], [r.int(30, 150), 20]] as Array<[number, number]>);
+    const alert = newAlert(r, informant, enterprise, signals, workers);
+    alertTimeline(r, alert, calendar.at(calendar.pick(r, 0, calendar.last - 1), r.int(6 * 60, 23 * 60)), false);
+  }
+  // Informants are registered by their sub-district's supervisor: most before the year, some during it, before their first report.
+  for (const informant of informants) {
+    const r = alertRandom;
+    const firstReport = Math.min(...informant.alerts.map((a) => actions.find((x) => x.type === 'submitAlert' && x.alert === a)?.at ?? Infinity));
+    const firstDay = Number.isFinite(firstReport) ? Math.floor((firstReport - calendar.at(0, 0)) / (1440 * MINUTE)) : calendar.last;
+    const day = r.chance(0.8) || firstDay < 1 ? r.int(-11, -2) : r.int(0, firstDay - 1);
+    actions.push({ type: 'registerInformant', informant, at: calendar.at(day, r.int(9 * 60, 17 * 60)), seq: seq(), actor: informant.registrar });
   }
 
   // ---- Pre-litigation mediations referred by the court ----
@@ -694,7 +897,7 @@ export function planDemoYear({ year, seed, targets: base }: PlanOptions): DemoPl
     actions.push(...timeline.timed(calendar, seq));
   }
   actions.sort((a, b) => a.at - b.at || a.seq - b.seq);
-  return { year, seed, targets, staff, disputes, complaints, mediations, actions, alerts: [] };
+  return { year, seed, targets, staff, disputes, complaints, mediations, informants, alerts, actions };
 }
 
 function planSteps(random: Random, count: number): StepPlan[] {
@@ -715,5 +918,7 @@ export function recordStreams(plan: DemoPlan): string[] {
     ...plan.disputes.map((d) => disputeStreamId(id(d))),
     ...plan.complaints.map((c) => complaintStreamId(id(c))),
     ...plan.mediations.map((m) => mediationStreamId(id(m))),
+    ...plan.alerts.map((a) => alertStreamId(id(a))),
+    ...plan.informants.map((i) => informantStreamId(id(i))),
   ];
 }

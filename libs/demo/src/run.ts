@@ -1,4 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
+import { convertAlertSchema, dismissAlertSchema, escalateAlertSchema, registerInformantSchema, submitAlertSchema, verifyAlertSchema } from '@lc/alerts';
 import { Actor, ManualClock } from '@lc/decider';
 import {
   changeWorkersInvolvedSchema,
@@ -120,7 +121,7 @@ export async function runDemoPlan(plan: DemoPlan, deps: DemoDependencies): Promi
     const actor = actors.get(action.actor);
     if (!actor) throw new Error(`the plan names an unknown account ${action.actor}`);
     try {
-      await perform(action, actor, `${keyPrefix}-${action.seq}`, actors, execute);
+      await perform(action, actor, `${keyPrefix}-${action.seq}`, actors, execute, deps.password);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`demo action #${action.seq} (${action.type} at ${new Date(action.at).toISOString()}) failed: ${message}`, { cause: error });
@@ -142,7 +143,14 @@ function idOf(record: { id?: string }, what: string): string {
   return record.id;
 }
 
-async function perform(action: TimedAction, actor: AuthenticatedActor, key: string, actors: Map<string, AuthenticatedActor>, execute: Execute): Promise<void> {
+async function perform(
+  action: TimedAction,
+  actor: AuthenticatedActor,
+  key: string,
+  actors: Map<string, AuthenticatedActor>,
+  execute: Execute,
+  password: string,
+): Promise<void> {
   const at = new Date(action.at);
   switch (action.type) {
     case 'openDispute': {
@@ -271,6 +279,55 @@ async function perform(action: TimedAction, actor: AuthenticatedActor, key: stri
         const input = withdrawMediationSchema.parse({ withdrawnOn: ending.on, reason: ending.reason });
         await execute(new C.WithdrawMediationCommand(id, input, actor, undefined, key));
       }
+      return;
+    }
+    case 'registerInformant': {
+      const i = action.informant;
+      const input = registerInformantSchema.parse({ username: i.username, password, name: i.name, phone: i.phone, subDistrict: i.subDistrict, enterprises: i.enterprises });
+      const { id } = await execute<{ id: string }>(new C.RegisterInformantCommand(input, actor, key));
+      i.id = id;
+      // From now on the informant reports from their phone, as themselves.
+      actors.set(i.key, { id, username: i.username, role: 'informant', subDistrict: i.subDistrict });
+      return;
+    }
+    case 'submitAlert': {
+      const a = action.alert;
+      const input = submitAlertSchema.parse({
+        enterprise: { name: a.enterprise.name, creditCode: a.enterprise.creditCode },
+        subDistrict: a.subDistrict,
+        signals: a.signals,
+        workersAffected: a.workersAffected,
+        description: a.description,
+        observedAt: new Date(action.observedAt).toISOString(),
+        ...(a.location ? { location: { text: a.location } } : {}),
+      });
+      a.id = (await execute<{ id: string }>(new C.SubmitAlertCommand(input, actor, key))).id;
+      return;
+    }
+    case 'triageAlert': {
+      const id = idOf(action.alert, 'alert');
+      const step =
+        action.step === 'acknowledge'
+          ? { type: 'AcknowledgeAlert' as const }
+          : action.step === 'verify'
+            ? { type: 'VerifyAlert' as const, ...verifyAlertSchema.parse({ note: action.text }) }
+            : action.step === 'escalate'
+              ? { type: 'EscalateAlert' as const, ...escalateAlertSchema.parse({ note: action.text }) }
+              : { type: 'DismissAlert' as const, ...dismissAlertSchema.parse({ reason: action.text }) };
+      await execute(new C.TriageAlertCommand(id, step, actor, undefined, key));
+      return;
+    }
+    case 'convertAlert': {
+      const d = action.dispute;
+      const input = convertAlertSchema.parse({
+        category: d.category,
+        workersInvolved: d.workersInvolved,
+        amountClaimedFen: d.amountClaimedFen,
+        claimants: d.claimants,
+        summary: d.summary,
+        openedOn: d.openedOn,
+      });
+      d.id = (await execute<{ id: string }>(new C.ConvertAlertCommand(idOf(action.alert, 'alert'), input, actor, undefined, key))).id;
       return;
     }
     case 'judicialConfirmation': {

@@ -18,3 +18,4 @@ export * from './shared/personal-data';
 export * from './read-model/dispute-case.view';
 export * from './read-model/complaint.view';
 export { disputeIdForComplaint } from './convert-complaint/convert-complaint.handler';
+export * as disputeFields from './shared/request-fields';

@@ -14,3 +14,6 @@ export * from './preconditions/if-match';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/command-key';
 export * from './pagination/page';
+export * from './records/scoped-streams';
+export * from './records/scope-filter';
+export * from './preconditions/etag';

@@ -1,13 +1,9 @@
 import { FieldError, ValidationFailedError, isIsoDate, isIsoInstant, shanghaiDate, unprocessable } from '@lc/decider';
-import {
-  Vocabulary,
-  creditCodeProblem,
-  isCode,
-  isSubDistrict,
-  isValidPhone,
-  residentIdProblem,
-  subDistrictCodes,
-} from '@lc/reference-data';
+import { isSubDistrict, subDistrictCodes } from './district';
+import { creditCodeProblem } from './validators/credit-code';
+import { isValidPhone } from './validators/phone';
+import { residentIdProblem } from './validators/resident-id';
+import { isCode, Vocabulary } from './vocabularies';
 
 /*
  * Deciders check values again even though the API schemas already did: importers, the demo

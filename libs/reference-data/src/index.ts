@@ -4,3 +4,4 @@ export * from './validators/credit-code';
 export * from './validators/resident-id';
 export * from './validators/phone';
 export * from './schemas';
+export * from './field-checks';

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Written } from '../shared/http-helpers';
+import { Written } from '@lc/http';
 import { InformantStreams } from '../shared/informant-streams';
 import { ChangeInformantEnterprisesCommand } from './change-informant-enterprises.command';
 

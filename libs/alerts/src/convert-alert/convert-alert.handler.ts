@@ -4,7 +4,7 @@ import { DisputeOpener, OpenedDispute, disputeStreamId } from '@lc/disputes';
 import { deterministicUuid, EVENT_STORE, EventStore } from '@lc/event-store';
 import { disputeFromAlert } from '../alert/alert.decider';
 import { AlertStreams } from '../shared/alert-streams';
-import { Written } from '../shared/http-helpers';
+import { Written } from '@lc/http';
 import { ConvertAlertCommand } from './convert-alert.command';
 
 export interface ConvertedAlert extends OpenedDispute {

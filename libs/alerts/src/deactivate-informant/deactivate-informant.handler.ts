@@ -3,7 +3,7 @@ import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UpdateAccountCommand } from '@lc/accounts';
 import { Clock, CLOCK, DomainError } from '@lc/decider';
 import { informant } from '../informant/informant.decider';
-import { domainActor, Written } from '../shared/http-helpers';
+import { domainActor, Written } from '@lc/http';
 import { InformantStreams } from '../shared/informant-streams';
 import { DeactivateInformantCommand } from './deactivate-informant.command';
 

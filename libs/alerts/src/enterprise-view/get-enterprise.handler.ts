@@ -6,7 +6,7 @@ import { Clock, CLOCK, shanghaiDate, startOfShanghaiDay } from '@lc/decider';
 import { DisputeCaseView } from '@lc/disputes';
 import { MediationView } from '@lc/mediations';
 import { AlertView } from '../read-model/alert.view';
-import { restrictToScope } from '../shared/http-helpers';
+import { restrictToScope } from '@lc/http';
 import { GetEnterpriseQuery } from './get-enterprise.query';
 
 /** How far back the view looks: the federation's watch-list counts repeated disputes over three years. */

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery, withETag } from '@lc/http';
 import { ChangeInformantEnterprisesCommand } from '../change-informant-enterprises/change-informant-enterprises.command';
 import { DeactivateInformantCommand } from '../deactivate-informant/deactivate-informant.command';
 import { GetInformantQuery } from '../get-informant/get-informant.query';
@@ -18,7 +18,6 @@ import {
   deactivateInformantSchema,
   registerInformantSchema,
 } from '../register-informant/register-informant.schema';
-import { withETag } from '../shared/http-helpers';
 
 const informantId = z.uuid('must be the id (uuid) of an informant account');
 

@@ -2,12 +2,11 @@ import { Controller, Get, Headers, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, withETag } from '@lc/http';
 import { creditCodeSchema } from '@lc/reference-data';
 import { GetEnterpriseQuery } from '../enterprise-view/get-enterprise.query';
 import { ChangeRiskWeightsCommand, GetRiskWeightsQuery, RiskWeightsAnswer } from '../risk-weights/risk-weights.queries';
 import { ChangeRiskWeightsRequest, changeRiskWeightsSchema } from '../risk-weights/risk-weights.schema';
-import { withETag } from '../shared/http-helpers';
 
 /** The "123" model's weights: supervisors read them, admins change them. ETag and If-Match carry the weights' version. */
 @ApiTags('reference data')

@@ -1,5 +1,6 @@
 import { Decider, DomainError, DomainEvent, unprocessable } from '@lc/decider';
-import { CommandContext, FieldChecks, definedOnly } from '../shared/checks';
+import { CommandContext } from '@lc/disputes';
+import { FieldChecks, definedOnly } from '@lc/reference-data';
 
 /*
  * The informant registry (劳资纠纷预警信息员): one stream per informant, `informant-<accountId>`,

@@ -3,11 +3,10 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock, CLOCK, addDays, startOfShanghaiDay } from '@lc/decider';
-import { containsPattern, Page } from '@lc/http';
+import { containsPattern, Page, restrictToScope } from '@lc/http';
 import type { AlertLocation } from '../alert/alert.decider';
 import type { RiskFactor } from '../risk-weights/risk-weights';
 import { AlertView } from '../read-model/alert.view';
-import { restrictToScope } from '../shared/http-helpers';
 import { ListAlertsQuery, ListMyAlertsQuery } from './list-alerts.query';
 
 export interface AlertListItem {

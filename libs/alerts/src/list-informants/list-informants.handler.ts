@@ -1,9 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, Page } from '@lc/http';
+import { containsPattern, Page, restrictToScope } from '@lc/http';
 import { InformantActivityView, InformantView } from '../read-model/informant.view';
-import { restrictToScope } from '../shared/http-helpers';
 import { ListInformantsQuery } from './list-informants.query';
 
 export interface InformantListItem {

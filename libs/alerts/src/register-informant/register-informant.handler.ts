@@ -3,9 +3,8 @@ import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CreateAccountCommand } from '@lc/accounts';
 import { Clock, CLOCK, DomainError } from '@lc/decider';
 import { decideAndAppend, EVENT_STORE, EventStore } from '@lc/event-store';
-import { commandKey, inScope } from '@lc/http';
+import { commandKey, inScope, domainActor, Written, writeContext } from '@lc/http';
 import { RegisterInformant, informant, informantStreamId } from '../informant/informant.decider';
-import { domainActor, Written, writeContext } from '../shared/http-helpers';
 import { RegisterInformantCommand } from './register-informant.command';
 
 /** Stands in for the account id while the registration is checked: the decider only needs one to be there. */

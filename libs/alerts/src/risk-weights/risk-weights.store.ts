@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '@lc/decider';
 import { decideAndAppend, EVENT_STORE, EventStore, loadState } from '@lc/event-store';
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor, WriteRequest, writeContext } from '@lc/http';
 import { DEFAULT_DISTRICT_CODE } from '@lc/reference-data';
-import { WriteRequest, writeContext } from '../shared/http-helpers';
 import { RiskWeights, WorkersBand, riskWeights, riskWeightsStreamId } from './risk-weights';
 
 export interface CurrentRiskWeights {

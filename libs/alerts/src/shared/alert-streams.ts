@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK, DomainError } from '@lc/decider';
 import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor, ScopedStreams } from '@lc/http';
 import { Alert, AlertCommand, AlertEvent, AlertState, alert, alertStreamId } from '../alert/alert.decider';
-import { ScopedStreams } from './http-helpers';
 
 /** Alerts, each seen by the union staff of its sub-district. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '@lc/decider';
 import { EVENT_STORE, EventStore } from '@lc/event-store';
 import { Informant, InformantCommand, InformantEvent, InformantState, informant, informantStreamId } from '../informant/informant.decider';
-import { ScopedStreams } from './http-helpers';
+import { ScopedStreams } from '@lc/http';
 
 /** Informants, each managed by the supervisors of their sub-district (and admins). */
 @Injectable()

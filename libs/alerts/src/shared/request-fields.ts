@@ -1,5 +1,4 @@
-/*
- * The request field schemas alerts share with dispute cases (same wording, same limits), from
- * libs/disputes' internals through this one file; see shared/checks.ts.
- */
-export { claimant, disputeCategory, fen, isoDate, text, workersInvolved } from '../../../disputes/src/shared/request-fields';
+import { disputeFields } from '@lc/disputes';
+
+/* The request field schemas alerts share with dispute cases (a conversion opens one): same wording, same limits. */
+export const { claimant, disputeCategory, fen, isoDate, text, workersInvolved } = disputeFields;

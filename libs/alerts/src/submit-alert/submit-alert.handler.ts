@@ -3,11 +3,10 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig, APP_CONFIG } from '@lc/config';
 import { Clock, CLOCK, DomainError, invalidField } from '@lc/decider';
 import { decideAndAppend, deterministicUuid, EVENT_STORE, EventStore } from '@lc/event-store';
-import { commandKey } from '@lc/http';
+import { commandKey, domainActor, writeContext } from '@lc/http';
 import { AlertGrade } from '@lc/reference-data';
 import { Alert, SubmitAlert, alert, alertStreamId } from '../alert/alert.decider';
 import { RiskWeightsStore } from '../risk-weights/risk-weights.store';
-import { domainActor, writeContext } from '../shared/http-helpers';
 import { SubmitAlertCommand } from './submit-alert.command';
 
 export interface SubmittedAlert {

@@ -1,6 +1,5 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor, WithoutContext } from '@lc/http';
 import { AcknowledgeAlert, DismissAlert, EscalateAlert, VerifyAlert } from '../alert/alert.decider';
-import { WithoutContext } from '../shared/http-helpers';
 
 export type TriageStep = WithoutContext<AcknowledgeAlert | VerifyAlert | DismissAlert | EscalateAlert>;
 

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AlertStreams } from '../shared/alert-streams';
-import { Written } from '../shared/http-helpers';
+import { Written } from '@lc/http';
 import { TriageAlertCommand } from './triage-alert.command';
 
 /** The triage desk's steps on an alert of its scope; the decider says which are still possible. */

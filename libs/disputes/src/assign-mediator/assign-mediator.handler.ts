@@ -4,7 +4,7 @@ import { accountDecider, accountStream } from '@lc/accounts';
 import { unprocessable } from '@lc/decider';
 import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
 import { DisputeStreams } from '../shared/dispute-streams';
-import { Written } from '../shared/scoped-streams';
+import { Written } from '@lc/http';
 import { AssignMediatorCommand } from './assign-mediator.command';
 
 /** Gives the case to a mediator, who may then work it even outside their own sub-district. */

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DisputeStreams } from '../shared/dispute-streams';
-import { Written } from '../shared/scoped-streams';
+import { Written } from '@lc/http';
 import { ChangeWorkersInvolvedCommand } from './change-workers-involved.command';
 
 /** A new count of workers involved; reaching 30 flags the case as a group dispute (supervisors are notified). */

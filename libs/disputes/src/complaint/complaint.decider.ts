@@ -1,7 +1,6 @@
 import { Decider, DomainError, DomainEvent, invalidField, shanghaiDate, unprocessable } from '@lc/decider';
-import { ComplaintSource, DisputeChannel } from '@lc/reference-data';
+import { ComplaintSource, DisputeChannel, FieldChecks, definedOnly, refuseDateBefore, refuseFutureDate, refuseFutureInstant, today } from '@lc/reference-data';
 import type { CommandContext, Employer, OpenDispute } from '../dispute-case/dispute-case.decider';
-import { FieldChecks, definedOnly, refuseDateBefore, refuseFutureDate, refuseFutureInstant, today } from '../shared/checks';
 
 /*
  * A complaint or work order (投诉反映问题, 工单) from the 12351 hotline, online public-opinion

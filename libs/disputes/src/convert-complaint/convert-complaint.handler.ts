@@ -5,7 +5,7 @@ import { disputeFromComplaint } from '../complaint/complaint.decider';
 import { disputeStreamId } from '../dispute-case/dispute-case.decider';
 import { DisputeOpener, OpenedDispute } from '../open-dispute/dispute-opener';
 import { ComplaintStreams } from '../shared/complaint-streams';
-import { Written } from '../shared/scoped-streams';
+import { Written } from '@lc/http';
 import { ConvertComplaintCommand } from './convert-complaint.command';
 
 export interface ConvertedComplaint extends OpenedDispute {

@@ -7,7 +7,7 @@ import {
   refuseFutureDate,
   refuseFutureInstant,
   today,
-} from '../shared/checks';
+} from '@lc/reference-data';
 
 /*
  * A labour dispute the union helps resolve (劳资纠纷调处), one stream per case: `dispute-<uuid>`.

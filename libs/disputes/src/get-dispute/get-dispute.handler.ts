@@ -1,16 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor, seesPersonalData } from '@lc/http';
 import { DisputeCase } from '../dispute-case/dispute-case.decider';
 import { maskClaimant } from '../shared/personal-data';
 import { DisputeStreams } from '../shared/dispute-streams';
 import { GetDisputeQuery } from './get-dispute.query';
 
 export type DisputeDetail = Omit<DisputeCase, 'disputeId'> & { id: string; version: number };
-
-/** Those who work cases (admins, mediators in scope) see claimants' ID numbers and phones; supervisors see them masked. */
-export function seesPersonalData(actor: AuthenticatedActor): boolean {
-  return actor.role === 'admin' || actor.role === 'mediator';
-}
 
 /** The case as its stream says now: never behind, unlike the list. */
 @QueryHandler(GetDisputeQuery)

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ComplaintStreams } from '../shared/complaint-streams';
-import { Written } from '../shared/scoped-streams';
+import { Written } from '@lc/http';
 import { HandleComplaintCommand } from './handle-complaint.command';
 
 /** Answered and closed (处置) without becoming a dispute case. */

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery, withETag } from '@lc/http';
 import { ConvertComplaintCommand } from '../convert-complaint/convert-complaint.command';
 import { ConvertComplaintRequest, convertComplaintSchema } from '../convert-complaint/convert-complaint.schema';
 import { GetComplaintQuery } from '../get-complaint/get-complaint.query';
@@ -13,7 +13,6 @@ import { ListComplaintsQuery } from '../list-complaints/list-complaints.query';
 import { ListComplaintsRequest, listComplaintsSchema } from '../list-complaints/list-complaints.schema';
 import { ReceiveComplaintCommand } from '../receive-complaint/receive-complaint.command';
 import { ReceiveComplaintRequest, receiveComplaintSchema } from '../receive-complaint/receive-complaint.schema';
-import { withETag } from './etag';
 
 const complaintId = z.uuid('must be the id (uuid) of a complaint');
 

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery, withETag } from '@lc/http';
 import { AssignMediatorCommand } from '../assign-mediator/assign-mediator.command';
 import { AssignMediatorRequest, assignMediatorSchema } from '../assign-mediator/assign-mediator.schema';
 import { ChangeWorkersInvolvedCommand } from '../change-workers-involved/change-workers-involved.command';
@@ -22,7 +22,6 @@ import { ReopenDisputeCommand } from '../reopen-dispute/reopen-dispute.command';
 import { ReopenDisputeRequest, reopenDisputeSchema } from '../reopen-dispute/reopen-dispute.schema';
 import { ResolveDisputeCommand } from '../resolve-dispute/resolve-dispute.command';
 import { ResolveDisputeRequest, resolveDisputeSchema } from '../resolve-dispute/resolve-dispute.schema';
-import { withETag } from './etag';
 
 const disputeId = z.uuid('must be the id (uuid) of a dispute case');
 

@@ -1,9 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, Page } from '@lc/http';
+import { containsPattern, Page, restrictToScope } from '@lc/http';
 import { ComplaintView } from '../read-model/complaint.view';
-import { restrictToScope } from '../shared/scope-filter';
 import { ListComplaintsQuery } from './list-complaints.query';
 
 export interface ComplaintListItem {

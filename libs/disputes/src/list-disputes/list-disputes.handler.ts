@@ -1,10 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, Page } from '@lc/http';
+import { containsPattern, Page, restrictToScope } from '@lc/http';
 import { Claimant, DisputeSource } from '../dispute-case/dispute-case.decider';
 import { DisputeCaseView } from '../read-model/dispute-case.view';
-import { restrictToScope } from '../shared/scope-filter';
 import { ListDisputesQuery } from './list-disputes.query';
 
 export interface DisputeListItem {

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DisputeStreams } from '../shared/dispute-streams';
-import { Written } from '../shared/scoped-streams';
+import { Written } from '@lc/http';
 import { LogStepCommand } from './log-step.command';
 
 /** A contact, site visit, negotiation session, evidence or note on the case. */

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '@lc/decider';
 import { decideAndAppend, EVENT_STORE, EventStore } from '@lc/event-store';
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor, WriteRequest, domainActor, writeContext } from '@lc/http';
 import { CaseNumberAllocator } from '../case-numbers/case-number-allocator';
 import { DisputeCase, DisputeOpenedData, OpenDispute, disputeCase, disputeStreamId, openingDate } from '../dispute-case/dispute-case.decider';
-import { WriteRequest, domainActor, writeContext } from '../shared/scoped-streams';
 
 /** What opening a case needs besides its number (allocated here) and the time and actor. */
 export type OpeningDetails = Omit<OpenDispute, 'type' | 'caseNo' | 'now' | 'actor'>;

@@ -3,9 +3,8 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, DomainError } from '@lc/decider';
 import { decideAndAppend, deterministicUuid, EVENT_STORE, EventStore } from '@lc/event-store';
-import { commandKey, inScope } from '@lc/http';
+import { commandKey, inScope, domainActor, writeContext, Written } from '@lc/http';
 import { complaint, complaintStreamId } from '../complaint/complaint.decider';
-import { domainActor, writeContext, Written } from '../shared/scoped-streams';
 import { ReceiveComplaintCommand } from './receive-complaint.command';
 
 /** A 12351 work order, an online post or another complaint, as the union receives it. */

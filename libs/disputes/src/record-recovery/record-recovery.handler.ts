@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DisputeStreams } from '../shared/dispute-streams';
-import { Written } from '../shared/scoped-streams';
+import { Written } from '@lc/http';
 import { RecordRecoveryCommand } from './record-recovery.command';
 
 /** Money won for workers (为职工争取经济利益), counted on recoveredOn. */

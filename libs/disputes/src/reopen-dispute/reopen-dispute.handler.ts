@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DisputeStreams } from '../shared/dispute-streams';
-import { Written } from '../shared/scoped-streams';
+import { Written } from '@lc/http';
 import { ReopenDisputeCommand } from './reopen-dispute.command';
 
 /** Takes a resolved case up again (the employer did not pay as agreed...), dated today. */

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DisputeStreams } from '../shared/dispute-streams';
-import { Written } from '../shared/scoped-streams';
+import { Written } from '@lc/http';
 import { ResolveDisputeCommand } from './resolve-dispute.command';
 
 /** Closes the case with its outcome; a second resolution needs a reopen first. */

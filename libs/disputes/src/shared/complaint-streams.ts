@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '@lc/decider';
 import { EVENT_STORE, EventStore } from '@lc/event-store';
 import { Complaint, ComplaintCommand, ComplaintEvent, ComplaintState, complaint, complaintStreamId } from '../complaint/complaint.decider';
-import { ScopedStreams } from './scoped-streams';
+import { ScopedStreams } from '@lc/http';
 
 /** Complaints, each seen by those of its sub-district. */
 @Injectable()

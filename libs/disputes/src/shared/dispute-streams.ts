@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '@lc/decider';
 import { EVENT_STORE, EventStore } from '@lc/event-store';
 import { DisputeCase, DisputeCaseState, DisputeCommand, DisputeEvent, disputeCase, disputeStreamId } from '../dispute-case/dispute-case.decider';
-import { ScopedStreams } from './scoped-streams';
+import { ScopedStreams } from '@lc/http';
 
 /** Dispute cases, each seen by those of its sub-district and by its mediator. */
 @Injectable()

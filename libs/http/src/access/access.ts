@@ -51,3 +51,8 @@ export function inScope(actor: AuthenticatedActor, record: { subDistrict: string
       return false;
   }
 }
+
+/** Those who work cases (admins, mediators in scope) see claimants' ID numbers and phones; supervisors see them masked. */
+export function seesPersonalData(actor: AuthenticatedActor): boolean {
+  return actor.role === 'admin' || actor.role === 'mediator';
+}

@@ -1,5 +1,5 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '../access/access';
 
 /**
  * Restricts a list to the records inScope() would let the actor see: the same rule as for one

@@ -1,6 +1,7 @@
 import { Actor, Clock, Decider, DomainError, DomainEvent } from '@lc/decider';
 import { CommandContext, decideAndAppend, EventStore, loadState, RecordedEvent } from '@lc/event-store';
-import { AuthenticatedActor, commandKey, inScope } from '@lc/http';
+import { AuthenticatedActor, inScope } from '../access/access';
+import { commandKey } from '../idempotency/command-key';
 
 /** A domain command as a handler writes it: the stream class adds `now` and `actor`. */
 export type WithoutContext<C> = C extends unknown ? Omit<C, 'now' | 'actor'> : never;

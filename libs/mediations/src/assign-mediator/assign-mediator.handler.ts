@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { accountDecider, accountStream } from '@lc/accounts';
 import { unprocessable } from '@lc/decider';
 import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
-import { Written } from '../shared/dispute-helpers';
+import { Written } from '@lc/http';
 import { MediationStreams } from '../shared/mediation-streams';
 import { AssignMediationMediatorCommand } from './assign-mediator.command';
 

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Mediation, judicialConfirmationDeadline, mediationDeadline } from '../mediation/mediation.decider';
-import { seesPersonalData } from '../shared/dispute-helpers';
+import { seesPersonalData } from '@lc/http';
 import { MediationStreams } from '../shared/mediation-streams';
 import { maskWorker } from '../shared/personal-data';
 import { GetMediationQuery } from './get-mediation.query';

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery, withETag } from '@lc/http';
 import { AssignMediationMediatorCommand } from '../assign-mediator/assign-mediator.command';
 import { AssignMediationMediatorRequest, assignMediationMediatorSchema } from '../assign-mediator/assign-mediator.schema';
 import { ExtendMediationCommand } from '../extend-mediation/extend-mediation.command';
@@ -25,7 +25,6 @@ import {
 } from '../record-judicial-confirmation/record-judicial-confirmation.schema';
 import { ReferMediationCommand } from '../refer-mediation/refer-mediation.command';
 import { ReferMediationRequest, referMediationSchema } from '../refer-mediation/refer-mediation.schema';
-import { withETag } from '../shared/dispute-helpers';
 import { WithdrawMediationCommand } from '../withdraw-mediation/withdraw-mediation.command';
 import { WithdrawMediationRequest, withdrawMediationSchema } from '../withdraw-mediation/withdraw-mediation.schema';
 

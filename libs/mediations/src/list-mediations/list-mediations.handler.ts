@@ -1,10 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, Page } from '@lc/http';
+import { containsPattern, Page, restrictToScope } from '@lc/http';
 import { Employer, MediationWorker } from '../mediation/mediation.decider';
 import { MediationView } from '../read-model/mediation.view';
-import { restrictToScope } from '../shared/dispute-helpers';
 import { ListMediationsQuery } from './list-mediations.query';
 
 export interface MediationListItem {

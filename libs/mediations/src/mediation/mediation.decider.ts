@@ -1,16 +1,6 @@
 import { Decider, DomainError, DomainEvent, addDays, unprocessable } from '@lc/decider';
-import { DisputeCategory, MediationSessionForm } from '@lc/reference-data';
-import {
-  Claimant,
-  CommandContext,
-  Employer,
-  FieldChecks,
-  MAX_AMOUNT_FEN,
-  definedOnly,
-  refuseDateBefore,
-  refuseFutureDate,
-  today,
-} from '../shared/checks';
+import { DisputeCategory, MediationSessionForm, FieldChecks, definedOnly, refuseDateBefore, refuseFutureDate, today } from '@lc/reference-data';
+import { Claimant, CommandContext, Employer, MAX_AMOUNT_FEN } from '@lc/disputes';
 
 /*
  * A court-referred pre-litigation mediation (诉前调解, "court + union" 诉调对接), one stream per

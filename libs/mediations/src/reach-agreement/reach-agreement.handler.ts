@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Written } from '../shared/dispute-helpers';
+import { Written } from '@lc/http';
 import { MediationStreams } from '../shared/mediation-streams';
 import { ReachAgreementCommand } from './reach-agreement.command';
 

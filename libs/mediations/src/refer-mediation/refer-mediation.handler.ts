@@ -3,9 +3,8 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, DomainError } from '@lc/decider';
 import { decideAndAppend, deterministicUuid, EVENT_STORE, EventStore } from '@lc/event-store';
-import { commandKey, inScope } from '@lc/http';
+import { commandKey, inScope, Written, domainActor, writeContext } from '@lc/http';
 import { mediation, mediationStreamId } from '../mediation/mediation.decider';
-import { Written, domainActor, writeContext } from '../shared/dispute-helpers';
 import { ReferMediationCommand } from './refer-mediation.command';
 
 /** Records a court's referral; the mediation period starts on referredOn. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '@lc/decider';
 import { EVENT_STORE, EventStore } from '@lc/event-store';
 import { Mediation, MediationCommand, MediationEvent, MediationState, mediation, mediationStreamId } from '../mediation/mediation.decider';
-import { ScopedStreams } from './dispute-helpers';
+import { ScopedStreams } from '@lc/http';
 
 /** Mediations, each seen by those of its sub-district and by its mediator. */
 @Injectable()

@@ -1,5 +1,5 @@
 import type { MediationWorker } from '../mediation/mediation.decider';
-import { maskWorker } from './dispute-helpers';
+import { maskClaimant as maskWorker } from '@lc/disputes';
 
 /* Workers' ID numbers and phones are personal data: in full only on a mediation's detail, to those who work it. */
 

@@ -4,3 +4,4 @@ export * from './account/account.decider';
 // For contexts that manage accounts of their own kind (the informant registry creates and deactivates informants' accounts).
 export { CreateAccountCommand } from './create-account/create-account.command';
 export { UpdateAccountCommand } from './update-account/update-account.command';
+export * from './account/require-active-account';

@@ -1,2 +1,3 @@
 export * from './audit-trail.module';
 export * from './timeline-entry.entity';
+export * from './timeline-item';

@@ -1,16 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { TimelineItem, timelineItem } from '@lc/audit-trail';
 import { maskedEventData } from '../shared/personal-data';
 import { DisputeStreams } from '../shared/dispute-streams';
 import { GetDisputeTimelineQuery } from './get-dispute-timeline.query';
-
-export interface TimelineItem {
-  version: number;
-  type: string;
-  data: Record<string, unknown>;
-  actorId: string | null;
-  actorRole: string | null;
-  recordedAt: Date;
-}
 
 export interface DisputeTimeline {
   id: string;
@@ -30,14 +22,7 @@ export class GetDisputeTimelineHandler implements IQueryHandler<GetDisputeTimeli
       id: disputeId,
       caseNo: record.caseNo,
       version,
-      events: events.map((e) => ({
-        version: e.streamVersion,
-        type: e.type,
-        data: maskedEventData(e.type, e.data),
-        actorId: (e.metadata.actorId as string | undefined) ?? null,
-        actorRole: (e.metadata.actorRole as string | undefined) ?? null,
-        recordedAt: e.recordedAt,
-      })),
+      events: events.map((e) => timelineItem(e, maskedEventData)),
     };
   }
 }

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { accountDecider, accountStream } from '@lc/accounts';
-import { unprocessable } from '@lc/decider';
-import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
+import { requireActiveAccount } from '@lc/accounts';
+import { EVENT_STORE, EventStore } from '@lc/event-store';
 import { Written } from '@lc/http';
 import { MediationStreams } from '../shared/mediation-streams';
 import { AssignMediationMediatorCommand } from './assign-mediator.command';
@@ -21,16 +20,8 @@ export class AssignMediationMediatorHandler implements ICommandHandler<AssignMed
       actor,
       { type: 'AssignMediationMediator', mediatorId: input.mediatorId },
       { expectedVersion, idempotencyKey },
-      () => this.requireActiveMediator(input.mediatorId),
+      () => requireActiveAccount(this.store, input.mediatorId, 'mediator', 'mediatorId'),
     );
     return { id, version };
-  }
-
-  /** Read from the account's stream, not the accounts list: a mediator created a moment ago counts. */
-  private async requireActiveMediator(mediatorId: string): Promise<void> {
-    const { state } = await loadState(this.store, accountDecider, accountStream(mediatorId));
-    if (!state.exists || state.role !== 'mediator' || !state.active) {
-      throw unprocessable(`${mediatorId} is not the id of an active mediator account`, 'mediatorId');
-    }
   }
 }

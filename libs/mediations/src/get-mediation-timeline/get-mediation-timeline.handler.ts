@@ -1,22 +1,14 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { TimelineItem, timelineItem } from '@lc/audit-trail';
 import { MediationStreams } from '../shared/mediation-streams';
 import { maskedMediationEventData } from '../shared/personal-data';
 import { GetMediationTimelineQuery } from './get-mediation-timeline.query';
-
-export interface MediationTimelineItem {
-  version: number;
-  type: string;
-  data: Record<string, unknown>;
-  actorId: string | null;
-  actorRole: string | null;
-  recordedAt: Date;
-}
 
 export interface MediationTimeline {
   id: string;
   courtCaseNo: string;
   version: number;
-  events: MediationTimelineItem[];
+  events: TimelineItem[];
 }
 
 /**
@@ -33,14 +25,7 @@ export class GetMediationTimelineHandler implements IQueryHandler<GetMediationTi
       id: mediationId,
       courtCaseNo: record.courtCaseNo,
       version,
-      events: events.map((e) => ({
-        version: e.streamVersion,
-        type: e.type,
-        data: maskedMediationEventData(e.type, e.data),
-        actorId: (e.metadata.actorId as string | undefined) ?? null,
-        actorRole: (e.metadata.actorRole as string | undefined) ?? null,
-        recordedAt: e.recordedAt,
-      })),
+      events: events.map((e) => timelineItem(e, maskedMediationEventData)),
     };
   }
 }

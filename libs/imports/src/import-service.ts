@@ -20,7 +20,7 @@ export interface ImportMetadata {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** How many rows are looked up or written at once: enough to hide round trips, few enough to keep the pool free for requests. */
+/** How many rows are looked up or written at once: enough to hide round trips, few enough to leave the pool to others. */
 const PARALLEL_ROWS = 8;
 
 /**
@@ -100,7 +100,11 @@ export class ImportService {
     return result.events.length ? 'written' : 'existed';
   }
 
-  /** Writes rows a few at a time; progress is told after each batch. */
+  /**
+   * Writes the rows in lanes, a few lanes at a time. Dispute cases of one sub-district and year
+   * share a lane, so that their case numbers follow the file's order; other rows are independent.
+   * Progress is told after every row (the caller decides how often to save it).
+   */
   async writeRows(
     kind: ImportKindName,
     rows: PlannedRow[],
@@ -109,23 +113,25 @@ export class ImportService {
     progress: (done: { written: number; existed: number }) => Promise<void>,
   ): Promise<{ written: number; existed: number }> {
     const counts = { written: 0, existed: 0 };
-    // Disputes one at a time, so that case numbers follow the order of the file.
-    const parallel = kind === 'disputes' ? 1 : PARALLEL_ROWS;
-    await inBatches(
-      rows,
-      async (row) => {
-        counts[await this.writeRow(kind, row, actor, metadataOf(row))]++;
-      },
-      parallel,
-      () => progress(counts),
-    );
+    const lanes = new Map<string, PlannedRow[]>();
+    for (const row of rows) {
+      const lane = row.caseNumber ? `${row.caseNumber.subDistrict}-${row.caseNumber.year}` : String(row.row % PARALLEL_ROWS);
+      lanes.set(lane, [...(lanes.get(lane) ?? []), row]);
+    }
+    const waiting = [...lanes.values()];
+    const work = async () => {
+      for (let lane = waiting.shift(); lane; lane = waiting.shift()) {
+        for (const row of lane) {
+          counts[await this.writeRow(kind, row, actor, metadataOf(row))]++;
+          await progress(counts);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_ROWS, waiting.length) }, work));
     return counts;
   }
 }
 
-async function inBatches<T>(items: T[], work: (item: T) => Promise<void>, size = PARALLEL_ROWS, after?: () => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) {
-    await Promise.all(items.slice(i, i + size).map(work));
-    await after?.();
-  }
+async function inBatches<T>(items: T[], work: (item: T) => Promise<void>, size = PARALLEL_ROWS): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }

@@ -1,5 +1,13 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { convertAlertSchema, dismissAlertSchema, escalateAlertSchema, registerInformantSchema, submitAlertSchema, verifyAlertSchema } from '@lc/alerts';
+import {
+  convertAlertSchema,
+  dismissAlertSchema,
+  escalateAlertSchema,
+  registerInformantSchema,
+  RISK_WEIGHTS_STREAM_PREFIX,
+  submitAlertSchema,
+  verifyAlertSchema,
+} from '@lc/alerts';
 import { Actor, ManualClock } from '@lc/decider';
 import {
   changeWorkersInvolvedSchema,
@@ -41,9 +49,12 @@ export class DatabaseNotEmptyError extends Error {
   }
 }
 
-/** Refuses a database with any dispute, complaint, mediation, alert or informant in it. Accounts do not count. */
+/**
+ * Refuses a database with any dispute, complaint, mediation, alert or informant in it, or with
+ * risk weights of its own (the plan grades alerts by the defaults). Accounts do not count.
+ */
 export async function assertEmptyForDemo(store: EventStore): Promise<void> {
-  const [found] = await store.readAll({ maxCount: 1, filter: { streamPrefixes: RECORD_STREAM_PREFIXES } });
+  const [found] = await store.readAll({ maxCount: 1, filter: { streamPrefixes: [...RECORD_STREAM_PREFIXES, RISK_WEIGHTS_STREAM_PREFIX] } });
   if (found) throw new DatabaseNotEmptyError(found.streamId);
 }
 

@@ -16,3 +16,8 @@ export { disputeIdForAlert } from './convert-alert/convert-alert.handler';
 export type { AlertListItem } from './list-alerts/list-alerts.handler';
 export type { InformantAlertView } from './get-alert/informant-view';
 export type { EnterpriseView } from './enterprise-view/get-enterprise.handler';
+// The use-case commands, for callers outside HTTP (imports, the demo year).
+export { ConvertAlertCommand } from './convert-alert/convert-alert.command';
+export { RegisterInformantCommand } from './register-informant/register-informant.command';
+export { SubmitAlertCommand } from './submit-alert/submit-alert.command';
+export { TriageAlertCommand } from './triage-alert/triage-alert.command';

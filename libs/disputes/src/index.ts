@@ -19,3 +19,14 @@ export * from './read-model/dispute-case.view';
 export * from './read-model/complaint.view';
 export { disputeIdForComplaint } from './convert-complaint/convert-complaint.handler';
 export * as disputeFields from './shared/request-fields';
+// The use-case commands, for callers outside HTTP (imports, the demo year).
+export { AssignMediatorCommand } from './assign-mediator/assign-mediator.command';
+export { ChangeWorkersInvolvedCommand } from './change-workers-involved/change-workers-involved.command';
+export { ConvertComplaintCommand } from './convert-complaint/convert-complaint.command';
+export { HandleComplaintCommand } from './handle-complaint/handle-complaint.command';
+export { LogStepCommand } from './log-step/log-step.command';
+export { OpenDisputeCommand } from './open-dispute/open-dispute.command';
+export { ReceiveComplaintCommand } from './receive-complaint/receive-complaint.command';
+export { RecordRecoveryCommand } from './record-recovery/record-recovery.command';
+export { ReopenDisputeCommand } from './reopen-dispute/reopen-dispute.command';
+export { ResolveDisputeCommand } from './resolve-dispute/resolve-dispute.command';

@@ -14,3 +14,12 @@ export { maskedMediationEventData } from './shared/personal-data';
 export type { MediationDetail } from './get-mediation/get-mediation.handler';
 export type { MediationListItem } from './list-mediations/list-mediations.handler';
 export type { MediationTimeline } from './get-mediation-timeline/get-mediation-timeline.handler';
+// The use-case commands, for callers outside HTTP (imports, the demo year).
+export { AssignMediationMediatorCommand } from './assign-mediator/assign-mediator.command';
+export { ExtendMediationCommand } from './extend-mediation/extend-mediation.command';
+export { FailMediationCommand } from './fail-mediation/fail-mediation.command';
+export { HoldSessionCommand } from './hold-session/hold-session.command';
+export { ReachAgreementCommand } from './reach-agreement/reach-agreement.command';
+export { RecordJudicialConfirmationCommand } from './record-judicial-confirmation/record-judicial-confirmation.command';
+export { ReferMediationCommand } from './refer-mediation/refer-mediation.command';
+export { WithdrawMediationCommand } from './withdraw-mediation/withdraw-mediation.command';

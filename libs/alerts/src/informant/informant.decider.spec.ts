@@ -14,7 +14,14 @@ const register = (overrides: Partial<RegisterInformant> = {}): RegisterInformant
 });
 const registered: InformantEvent = {
   type: 'InformantRegistered',
-  data: { informantId: 'i-1', name: '陈小红', phone: '13812345678', subDistrict: 'pinghu', enterprises: ['91440300708461136T'] },
+  data: {
+    informantId: 'i-1',
+    name: '陈小红',
+    phone: '13812345678',
+    subDistrict: 'pinghu',
+    enterprises: ['91440300708461136T'],
+    registeredAt: '2026-03-10T02:00:00.000Z',
+  },
 };
 const deactivated: InformantEvent = { type: 'InformantDeactivated', data: { reason: '已离职' } };
 

@@ -25,6 +25,8 @@ export interface InformantRegisteredData {
   subDistrict: string;
   /** Credit codes of the enterprises they cover. */
   enterprises: string[];
+  /** When the union registered them: an informant counts as active from then (coverage figures). */
+  registeredAt: string;
 }
 
 export type InformantRegistered = DomainEvent<'InformantRegistered', InformantRegisteredData>;
@@ -122,6 +124,7 @@ export const informant: Decider<InformantCommand, InformantEvent, InformantState
               phone: command.phone,
               subDistrict: command.subDistrict,
               enterprises: [...command.enterprises],
+              registeredAt: command.now.toISOString(),
             },
           },
         ];

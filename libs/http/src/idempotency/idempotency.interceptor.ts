@@ -45,6 +45,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
     const key = request.header(IDEMPOTENCY_KEY_HEADER);
     if (key === undefined || !['POST', 'PATCH'].includes(request.method) || !request.actor) return next.handle();
+    // An upload's body is parsed after interceptors run, so its hash here would ignore the file;
+    // uploads (spreadsheet imports) are idempotent by the file's own hash instead.
+    if (request.is('multipart/form-data')) return next.handle();
     if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
       throw invalidField('Idempotency-Key', 'must be 1-200 visible ASCII characters, e.g. a UUID');
     }

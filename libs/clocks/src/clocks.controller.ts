@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, ZodQuery } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, pageQueryFields, ZodQuery } from '@lc/http';
 import { subDistrictSchema } from '@lc/reference-data';
 import { CLOCK_KINDS } from './clock-rules';
 import { ListClocksQuery } from './list-clocks/list-clocks.query';
@@ -11,8 +11,7 @@ const listClocks = z.object({
   status: z.enum(['overdue', 'due_soon']).optional(),
   kind: z.enum(CLOCK_KINDS).optional(),
   subDistrict: subDistrictSchema.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQueryFields,
 });
 
 @ApiTags('clocks')

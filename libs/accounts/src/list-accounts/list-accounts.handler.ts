@@ -1,15 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { containsPattern, Page } from '@lc/http';
 import { AccountView } from '../users/account.entity';
 import { ListAccountsQuery } from './list-accounts.query';
-
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
 
 @QueryHandler(ListAccountsQuery)
 export class ListAccountsHandler implements IQueryHandler<ListAccountsQuery, Page<AccountView>> {
@@ -21,8 +15,7 @@ export class ListAccountsHandler implements IQueryHandler<ListAccountsQuery, Pag
     if (filter.subDistrict) query.andWhere('a.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
     if (filter.active !== undefined) query.andWhere('a.active = :active', { active: filter.active });
     if (filter.q) {
-      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere('(a.username ILIKE :like OR a.display_name ILIKE :like)', { like });
+      query.andWhere('(a.username ILIKE :like OR a.display_name ILIKE :like)', { like: containsPattern(filter.q) });
     }
     const [items, total] = await query
       .skip((filter.page - 1) * filter.pageSize)

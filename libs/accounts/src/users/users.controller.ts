@@ -1,12 +1,11 @@
-import { Controller, Get, Headers, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Inject, Patch, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Inject } from '@nestjs/common';
 import { DomainError } from '@lc/decider';
 import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, pageQueryFields, ZodBody, ZodParam, ZodQuery } from '@lc/http';
 import { isSubDistrict } from '@lc/reference-data';
 import { accountDecider, accountStream } from '../account/account.decider';
 import { ROLES } from '../account/roles';
@@ -38,8 +37,7 @@ const listUsers = z.object({
   subDistrict: subDistrict.optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   q: z.string().trim().min(1).max(60).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQueryFields,
 });
 const accountId = z.uuid();
 

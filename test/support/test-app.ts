@@ -68,7 +68,13 @@ export async function startTestApp(label: string, options: { now?: Date; env?: R
     .compile();
   const api = apiModule.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error', 'warn'] });
   configureApi(api, config);
-  await api.listen(0, '127.0.0.1');
+  // A start that fails half-way must not leave pools and timers open: jest would wait for them forever.
+  const abandon = async (error: unknown): Promise<never> => {
+    await api.close().catch(() => undefined);
+    await db.drop().catch(() => undefined);
+    throw error;
+  };
+  await api.listen(0, '127.0.0.1').catch(abandon);
 
   const startWorker = async () => {
     const workerModule = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
@@ -79,7 +85,7 @@ export async function startTestApp(label: string, options: { now?: Date; env?: R
     context.get(ProjectionRegistry).startAll();
     return context;
   };
-  let worker = await startWorker();
+  let worker = await startWorker().catch(abandon);
 
   const http = () => request(api.getHttpServer());
   const login = async (username: string, password: string) => {

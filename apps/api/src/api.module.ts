@@ -1,11 +1,9 @@
-import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
-import { dataSourceOptions } from '@lc/database';
+import { AppConfig, ConfigModule } from '@lc/config';
+import { readModelsModule } from '@lc/database';
 import { EventStoreModule } from '@lc/event-store';
 import { AccountsModule } from '@lc/accounts';
 import { AlertsModule } from '@lc/alerts';
@@ -15,7 +13,7 @@ import { HealthModule, httpLoggerParams, IdempotencyInterceptor, ProblemDetailsF
 import { ImportsModule } from '@lc/imports';
 import { MediationsModule } from '@lc/mediations';
 import { NotificationsModule } from '@lc/notifications';
-import { RedisModule } from '@lc/redis';
+import { queuesModule, RedisModule } from '@lc/redis';
 import { ReportingModule } from '@lc/reporting';
 
 @Module({})
@@ -28,21 +26,9 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(httpLoggerParams(config, 'api')),
         EventStoreModule.forRoot(),
-        TypeOrmModule.forRootAsync({
-          inject: [APP_CONFIG],
-          useFactory: (c: AppConfig) => ({
-            ...dataSourceOptions(c.DATABASE_URL, { extra: { max: c.DATABASE_POOL_SIZE } }),
-            autoLoadEntities: true,
-            synchronize: false,
-            // main.ts migrates before Nest starts, under the advisory lock of runMigrations.
-            migrationsRun: false,
-          }),
-        }),
+        readModelsModule(),
         CqrsModule.forRoot(),
-        BullModule.forRootAsync({
-          inject: [APP_CONFIG],
-          useFactory: (c: AppConfig) => ({ connection: { url: c.REDIS_URL }, prefix: c.QUEUE_PREFIX }),
-        }),
+        queuesModule(),
         RedisModule,
         HealthModule,
         AccountsModule,

@@ -1,14 +1,12 @@
-import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsProjectionModule } from '@lc/accounts';
 import { AlertsProjectionModule } from '@lc/alerts';
 import { AuditTrailModule } from '@lc/audit-trail';
 import { ClocksWorkerModule } from '@lc/clocks';
-import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
-import { dataSourceOptions } from '@lc/database';
+import { AppConfig, ConfigModule } from '@lc/config';
+import { readModelsModule } from '@lc/database';
 import { DisputesProjectionModule } from '@lc/disputes';
 import { EventStoreModule } from '@lc/event-store';
 import { processLoggerParams } from '@lc/http';
@@ -17,6 +15,7 @@ import { MediationsProjectionModule } from '@lc/mediations';
 import { NotificationsProjectionModule } from '@lc/notifications';
 import { ProjectionsModule } from '@lc/projections';
 import { ReportingWorkerModule } from '@lc/reporting';
+import { queuesModule } from '@lc/redis';
 
 @Module({})
 export class WorkerModule {
@@ -27,20 +26,9 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(processLoggerParams(config, 'worker')),
         EventStoreModule.forRoot(),
-        TypeOrmModule.forRootAsync({
-          inject: [APP_CONFIG],
-          useFactory: (c: AppConfig) => ({
-            ...dataSourceOptions(c.DATABASE_URL, { extra: { max: c.DATABASE_POOL_SIZE } }),
-            autoLoadEntities: true,
-            synchronize: false,
-            migrationsRun: false,
-          }),
-        }),
+        readModelsModule(),
         CqrsModule.forRoot(),
-        BullModule.forRootAsync({
-          inject: [APP_CONFIG],
-          useFactory: (c: AppConfig) => ({ connection: { url: c.REDIS_URL }, prefix: c.QUEUE_PREFIX }),
-        }),
+        queuesModule(),
         ProjectionsModule,
         // Every module with a @RegisterProjection() provider: the worker runs those projections.
         AuditTrailModule,

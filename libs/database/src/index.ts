@@ -1,2 +1,3 @@
 export * from './connection';
 export * from './data-source';
+export * from './read-models.module';

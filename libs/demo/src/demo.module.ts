@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from '@lc/accounts';
 import { AlertsModule } from '@lc/alerts';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
-import { dataSourceOptions } from '@lc/database';
+import { readModelsModule } from '@lc/database';
 import { CLOCK, ManualClock } from '@lc/decider';
 import { DisputesModule } from '@lc/disputes';
 import { EventStoreModule } from '@lc/event-store';
@@ -36,10 +35,7 @@ export class DemoModule {
         },
         LoggerModule.forRoot(processLoggerParams(config, 'demo')),
         EventStoreModule.forRoot(),
-        TypeOrmModule.forRootAsync({
-          inject: [APP_CONFIG],
-          useFactory: (c: AppConfig) => ({ ...dataSourceOptions(c.DATABASE_URL), autoLoadEntities: true, synchronize: false, migrationsRun: false }),
-        }),
+        readModelsModule(),
         CqrsModule.forRoot(),
         RedisModule,
         AccountsModule,

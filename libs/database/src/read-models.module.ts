@@ -1,0 +1,20 @@
+import { DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, APP_CONFIG } from '@lc/config';
+import { dataSourceOptions } from './data-source';
+
+/**
+ * The read models' TypeORM connection, as every process opens it. Schema changes only through
+ * migrations, which each main.ts runs before Nest starts (under runMigrations' advisory lock).
+ */
+export function readModelsModule(): DynamicModule {
+  return TypeOrmModule.forRootAsync({
+    inject: [APP_CONFIG],
+    useFactory: (config: AppConfig) => ({
+      ...dataSourceOptions(config.DATABASE_URL, { extra: { max: config.DATABASE_POOL_SIZE } }),
+      autoLoadEntities: true,
+      synchronize: false,
+      migrationsRun: false,
+    }),
+  });
+}

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 import { Clock, CLOCK } from '@lc/decider';
@@ -28,8 +28,6 @@ const SYNC_TIMEOUT_MS = 5000;
  */
 @Injectable()
 export class ClockScheduler {
-  private readonly logger = new Logger('Clocks');
-
   constructor(
     @InjectQueue(CLOCKS_QUEUE) private readonly queue: Queue<ClockJob>,
     private readonly dataSource: DataSource,

@@ -17,7 +17,7 @@ export class ProjectionRegistry implements OnApplicationShutdown {
 
   constructor(
     private readonly discovery: DiscoveryService,
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {

@@ -7,7 +7,7 @@ import { containsPattern, Page, restrictToScope } from '@lc/http';
 import type { AlertLocation } from '../alert/alert.decider';
 import type { RiskFactor } from '../risk-weights/risk-weights';
 import { AlertView } from '../read-model/alert.view';
-import { ListAlertsQuery, ListMyAlertsQuery } from './list-alerts.query';
+import { ListAlertsQuery } from './list-alerts.query';
 
 export interface AlertListItem {
   id: string;

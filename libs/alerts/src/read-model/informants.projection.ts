@@ -4,7 +4,7 @@ import { RecordedEvent } from '@lc/event-store';
 import { Projection, RegisterProjection } from '@lc/projections';
 import { ALERT_STREAM_PREFIX, AlertSubmittedData } from '../alert/alert.decider';
 import { INFORMANT_EVENT_TYPES, INFORMANT_STREAM_PREFIX, InformantEvent } from '../informant/informant.decider';
-import { InformantActivityView, InformantView } from './informant.view';
+import { InformantView } from './informant.view';
 
 /** The registry, and each informant's reporting (coverage: who reported online at least once). */
 @Injectable()

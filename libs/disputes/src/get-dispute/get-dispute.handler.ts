@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { AuthenticatedActor, seesPersonalData } from '@lc/http';
+import { seesPersonalData } from '@lc/http';
 import { DisputeCase } from '../dispute-case/dispute-case.decider';
 import { maskClaimant } from '../shared/personal-data';
 import { DisputeStreams } from '../shared/dispute-streams';

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, Page } from '@lc/http';
+import { containsPattern, Page, pageOf } from '@lc/http';
 import { AccountView } from '../users/account.entity';
 import { ListAccountsQuery } from './list-accounts.query';
 
@@ -17,10 +17,6 @@ export class ListAccountsHandler implements IQueryHandler<ListAccountsQuery, Pag
     if (filter.q) {
       query.andWhere('(a.username ILIKE :like OR a.display_name ILIKE :like)', { like: containsPattern(filter.q) });
     }
-    const [items, total] = await query
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize)
-      .getManyAndCount();
-    return { items, page: filter.page, pageSize: filter.pageSize, total };
+    return pageOf(query, filter, (account) => account);
   }
 }

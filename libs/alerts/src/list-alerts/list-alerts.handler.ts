@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock, CLOCK, addDays, startOfShanghaiDay } from '@lc/decider';
-import { containsPattern, Page, restrictToScope } from '@lc/http';
+import { containsPattern, Page, restrictToScope, pageOf } from '@lc/http';
 import type { AlertLocation } from '../alert/alert.decider';
 import type { RiskFactor } from '../risk-weights/risk-weights';
 import { AlertView } from '../read-model/alert.view';
@@ -77,11 +77,7 @@ export class ListAlertsHandler implements IQueryHandler<ListAlertsQuery, Page<Al
     }
     if (filter.creditCode) query.andWhere('a.enterprise_credit_code = :creditCode', { creditCode: filter.creditCode });
     if (filter.q) query.andWhere('(a.enterprise_name ILIKE :q OR a.description ILIKE :q)', { q: containsPattern(filter.q) });
-    const [rows, total] = await query
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize)
-      .getManyAndCount();
-    return { items: rows.map((row) => toItem(row, now)), page: filter.page, pageSize: filter.pageSize, total };
+    return pageOf(query, filter, (row) => toItem(row, now));
   }
 }
 

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Page } from '@lc/http';
+import { Page, pageOf } from '@lc/http';
 import type { AlertGrade } from '@lc/reference-data';
 import type { AlertLocation, AlertStatus } from '../alert/alert.decider';
 import type { InformantAlertView } from '../get-alert/informant-view';
@@ -22,33 +22,24 @@ export class ListMyAlertsHandler implements IQueryHandler<ListMyAlertsQuery, Pag
       .orderBy('a.submitted_at', 'DESC')
       .addOrderBy('a.id');
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
-    const [rows, total] = await query
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize)
-      .getManyAndCount();
-    return {
-      items: rows.map((a) => ({
-        id: a.id,
-        status: a.status as AlertStatus,
-        grade: a.grade as AlertGrade | null,
-        enterprise: { name: a.enterpriseName, creditCode: a.enterpriseCreditCode },
-        subDistrict: a.subDistrict,
-        signals: a.signals,
-        workersAffected: a.workersAffected,
-        description: a.description,
-        observedAt: a.observedAt.toISOString(),
-        location: a.location as AlertLocation | null,
-        submittedAt: a.submittedAt.toISOString(),
-        acknowledgedAt: iso(a.acknowledgedAt),
-        verifiedAt: iso(a.verifiedAt),
-        dismissedAt: iso(a.dismissedAt),
-        dismissalReason: a.dismissalReason,
-        convertedAt: iso(a.convertedAt),
-        version: a.version,
-      })),
-      page: filter.page,
-      pageSize: filter.pageSize,
-      total,
-    };
+    return pageOf(query, filter, (a) => ({
+      id: a.id,
+      status: a.status as AlertStatus,
+      grade: a.grade as AlertGrade | null,
+      enterprise: { name: a.enterpriseName, creditCode: a.enterpriseCreditCode },
+      subDistrict: a.subDistrict,
+      signals: a.signals,
+      workersAffected: a.workersAffected,
+      description: a.description,
+      observedAt: a.observedAt.toISOString(),
+      location: a.location as AlertLocation | null,
+      submittedAt: a.submittedAt.toISOString(),
+      acknowledgedAt: iso(a.acknowledgedAt),
+      verifiedAt: iso(a.verifiedAt),
+      dismissedAt: iso(a.dismissedAt),
+      dismissalReason: a.dismissalReason,
+      convertedAt: iso(a.convertedAt),
+      version: a.version,
+    }));
   }
 }

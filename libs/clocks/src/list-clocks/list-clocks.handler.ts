@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { pageOf } from '@lc/http';
 import { Clock, CLOCK } from '@lc/decider';
 import { ClockView } from '../clock.entity';
 import { ListClocksQuery } from './list-clocks.query';
@@ -23,27 +24,18 @@ export class ListClocksHandler implements IQueryHandler<ListClocksQuery> {
     // Mediators see the clocks of the work assigned to them; supervisors those of their scope.
     if (actor.role === 'mediator') query.andWhere('c.assigned_to = :me', { me: actor.id });
     if (actor.role === 'supervisor' && actor.subDistrict) query.andWhere('c.sub_district = :scope', { scope: actor.subDistrict });
-    const [items, total] = await query
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize)
-      .getManyAndCount();
-    return {
-      items: items.map((c) => ({
-        clockId: c.clockId,
-        kind: c.kind,
-        subject: { stream: c.subjectStream, id: c.subjectId },
-        subDistrict: c.subDistrict,
-        assignedTo: c.assignedTo,
-        startedOn: c.startedOn,
-        lastDay: c.lastDay,
-        deadlineAt: c.deadlineAt,
-        remindAt: c.remindAt,
-        overdue: c.deadlineAt.getTime() <= now.getTime(),
-        daysLeft: Math.ceil((c.deadlineAt.getTime() - now.getTime()) / 86_400_000),
-      })),
-      page: filter.page,
-      pageSize: filter.pageSize,
-      total,
-    };
+    return pageOf(query, filter, (c) => ({
+      clockId: c.clockId,
+      kind: c.kind,
+      subject: { stream: c.subjectStream, id: c.subjectId },
+      subDistrict: c.subDistrict,
+      assignedTo: c.assignedTo,
+      startedOn: c.startedOn,
+      lastDay: c.lastDay,
+      deadlineAt: c.deadlineAt,
+      remindAt: c.remindAt,
+      overdue: c.deadlineAt.getTime() <= now.getTime(),
+      daysLeft: Math.ceil((c.deadlineAt.getTime() - now.getTime()) / 86_400_000),
+    }));
   }
 }

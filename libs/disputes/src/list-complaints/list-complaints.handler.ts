@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, Page, restrictToScope } from '@lc/http';
+import { containsPattern, Page, restrictToScope, pageOf } from '@lc/http';
 import { ComplaintView } from '../read-model/complaint.view';
 import { ListComplaintsQuery } from './list-complaints.query';
 
@@ -42,11 +42,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery,
         { q: containsPattern(filter.q) },
       );
     }
-    const [rows, total] = await query
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize)
-      .getManyAndCount();
-    return { items: rows.map(toItem), page: filter.page, pageSize: filter.pageSize, total };
+    return pageOf(query, filter, toItem);
   }
 }
 

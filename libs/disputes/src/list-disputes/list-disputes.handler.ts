@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, Page, restrictToScope } from '@lc/http';
+import { containsPattern, Page, restrictToScope, pageOf } from '@lc/http';
 import { Claimant, DisputeSource } from '../dispute-case/dispute-case.decider';
 import { DisputeCaseView } from '../read-model/dispute-case.view';
 import { ListDisputesQuery } from './list-disputes.query';
@@ -55,11 +55,7 @@ export class ListDisputesHandler implements IQueryHandler<ListDisputesQuery, Pag
         { q: containsPattern(filter.q) },
       );
     }
-    const [rows, total] = await query
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize)
-      .getManyAndCount();
-    return { items: rows.map(toItem), page: filter.page, pageSize: filter.pageSize, total };
+    return pageOf(query, filter, toItem);
   }
 }
 

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, Page, restrictToScope } from '@lc/http';
+import { containsPattern, Page, restrictToScope, pageOf } from '@lc/http';
 import { Employer, MediationWorker } from '../mediation/mediation.decider';
 import { MediationView } from '../read-model/mediation.view';
 import { ListMediationsQuery } from './list-mediations.query';
@@ -66,11 +66,7 @@ export class ListMediationsHandler implements IQueryHandler<ListMediationsQuery,
         { q: containsPattern(filter.q) },
       );
     }
-    const [rows, total] = await query
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize)
-      .getManyAndCount();
-    return { items: rows.map(toItem), page: filter.page, pageSize: filter.pageSize, total };
+    return pageOf(query, filter, toItem);
   }
 }
 

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Page } from '@lc/http';
+import { Page, pageOf } from '@lc/http';
 import { NotificationParams, NotificationView } from '../notification.entity';
 import { ListNotificationsQuery } from './list-notifications.query';
 
@@ -30,23 +30,14 @@ export class ListNotificationsHandler implements IQueryHandler<ListNotifications
       }
     }
     if (filter.kind) query.andWhere('n.kind = :kind', { kind: filter.kind });
-    const [rows, total] = await query
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize)
-      .getManyAndCount();
-    return {
-      items: rows.map((n) => ({
-        id: n.id,
-        kind: n.kind,
-        audience: { role: n.audienceRole, subDistrict: n.subDistrict },
-        subject: { stream: n.subjectStream, id: n.subjectId },
-        title: { zh: n.titleZh, en: n.titleEn },
-        params: n.params,
-        createdAt: n.createdAt,
-      })),
-      page: filter.page,
-      pageSize: filter.pageSize,
-      total,
-    };
+    return pageOf(query, filter, (n) => ({
+      id: n.id,
+      kind: n.kind,
+      audience: { role: n.audienceRole, subDistrict: n.subDistrict },
+      subject: { stream: n.subjectStream, id: n.subjectId },
+      title: { zh: n.titleZh, en: n.titleEn },
+      params: n.params,
+      createdAt: n.createdAt,
+    }));
   }
 }

@@ -11,6 +11,7 @@ import { Alerts1763700000040 } from './1763700000040-alerts';
 import { Informants1763700000041 } from './1763700000041-informants';
 import { Imports1763700000070 } from './1763700000070-imports';
 import { Reporting1763700000050 } from './1763700000050-reporting';
+import { EventStoreReadHorizon1763700000090 } from './1763700000090-event-store-read-horizon';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Informants1763700000041,
   Reporting1763700000050,
   Imports1763700000070,
+  EventStoreReadHorizon1763700000090,
 ];

@@ -184,11 +184,17 @@ export function describeEventStoreContract(adapterName: string, createStore: () 
         }),
       );
 
-      const timeout = new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`subscriber received ${received.length} of ${total}`)), 60_000),
-      );
-      await Promise.race([consumed, timeout]);
-      await subscription.close();
+      // A timer left running after the race keeps jest alive and hides real leaked handles: clear it.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`subscriber received ${received.length} of ${total}`)), 60_000);
+      });
+      try {
+        await Promise.race([consumed, timeout]);
+      } finally {
+        clearTimeout(timer);
+        await subscription.close();
+      }
 
       expect(received).toHaveLength(total);
       expect(new Set(received.map((e) => e.eventId)).size).toBe(total);

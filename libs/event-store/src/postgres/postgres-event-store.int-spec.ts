@@ -43,6 +43,100 @@ describe('PostgreSQL adapter specifics', () => {
     }
   });
 
+  describe('a transaction that appends nothing does not hold readers back', () => {
+    // The shared cluster runs other databases, other services and people's psql sessions. A
+    // transaction of theirs that has a transaction id and stays open must not stop this log's
+    // readers, as pg_snapshot_xmin once did (a case stayed out of the lists for 38 s).
+    async function holdOpenTransaction(url: string, statement: string): Promise<Client> {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      await client.query('BEGIN');
+      await client.query(statement);
+      return client;
+    }
+
+    async function appendAndReadWhileOpen(other: Client): Promise<void> {
+      const store = new PostgresEventStore({ pool: { connectionString: db.url } });
+      const prefix = `open${randomUUID().slice(0, 8)}-`;
+      const subscription = store.subscribeToAll({ filter: { streamPrefixes: [prefix] } });
+      try {
+        // The other transaction is running, with an id, while these appends commit.
+        const { rows } = await other.query<{ state: string }>(
+          `SELECT state FROM pg_stat_activity WHERE pid = pg_backend_pid() AND backend_xid IS NOT NULL`,
+        );
+        expect(rows).toHaveLength(1);
+        await store.append(`${prefix}a`, [{ eventId: randomUUID(), type: 'First', data: {} }]);
+        await store.append(`${prefix}b`, [{ eventId: randomUUID(), type: 'Second', data: {} }]);
+
+        const read = await store.readAll({ filter: { streamPrefixes: [prefix] } });
+        expect(read.map((e) => e.type)).toEqual(['First', 'Second']);
+        expect(await store.hasEventsAfter(read[1].globalPosition, { streamPrefixes: [prefix] })).toBe(false);
+
+        // A subscriber gets them too (an idle poll of 2 s is far below jest's timeout; a held-back
+        // reader would never get them while the transaction stays open, which it does until finally).
+        const iterator = subscription[Symbol.asyncIterator]();
+        expect((await iterator.next()).value?.type).toBe('First');
+        expect((await iterator.next()).value?.type).toBe('Second');
+      } finally {
+        await subscription.close();
+        await store.close();
+      }
+    }
+
+    it('in another database of the cluster', async () => {
+      const server = new URL(db.url);
+      server.pathname = '/postgres';
+      const other = await holdOpenTransaction(server.toString(), 'SELECT pg_current_xact_id()');
+      try {
+        await appendAndReadWhileOpen(other);
+      } finally {
+        await other.query('ROLLBACK').catch(() => undefined);
+        await other.end();
+      }
+    });
+
+    it('in this database, idle in transaction after a write', async () => {
+      const other = await holdOpenTransaction(db.url, 'CREATE TEMP TABLE scratch AS SELECT 1 AS x');
+      try {
+        await appendAndReadWhileOpen(other);
+      } finally {
+        await other.query('ROLLBACK').catch(() => undefined);
+        await other.end();
+      }
+    });
+
+    it('while an appender that is still open keeps holding back what committed after it', async () => {
+      const store = new PostgresEventStore({ pool: { connectionString: db.url } });
+      const prefix = `mixed${randomUUID().slice(0, 8)}-`;
+      const bystander = await holdOpenTransaction(db.url, 'SELECT pg_current_xact_id()');
+      const appender = new Client({ connectionString: db.url });
+      await appender.connect();
+      try {
+        await store.append(`${prefix}before`, [{ eventId: randomUUID(), type: 'Before', data: {} }]);
+        await appender.query('BEGIN');
+        await appender.query(
+          `SELECT * FROM event_store.append_events($1, 'any', $2::uuid[], ARRAY['Late'], ARRAY['{}'::jsonb], ARRAY['{}'::jsonb])`,
+          [`${prefix}late`, [randomUUID()]],
+        );
+        await store.append(`${prefix}after`, [{ eventId: randomUUID(), type: 'After', data: {} }]);
+
+        // The bystander (older than all of them) is passed over; the open appender is not.
+        expect((await store.readAll({ filter: { streamPrefixes: [prefix] } })).map((e) => e.type)).toEqual(['Before']);
+        await appender.query('COMMIT');
+        expect((await store.readAll({ filter: { streamPrefixes: [prefix] } })).map((e) => e.type)).toEqual([
+          'Before',
+          'Late',
+          'After',
+        ]);
+      } finally {
+        await bystander.query('ROLLBACK').catch(() => undefined);
+        await bystander.end();
+        await appender.end();
+        await store.close();
+      }
+    });
+  });
+
   it('appends a whole batch in one round trip', async () => {
     const store = new PostgresEventStore({ pool: { connectionString: db.url } });
     const queries: string[] = [];

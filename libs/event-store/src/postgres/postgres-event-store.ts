@@ -163,8 +163,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Events after `from` whose transactions are all finished: below the oldest transaction still
-   * running, nothing can appear any more, so a reader moving along this order never skips one.
+   * Events after `from` whose transactions are all finished: below the oldest appender still
+   * running (event_store.read_horizon), nothing can appear any more, so a reader moving along
+   * this order never skips one. Transactions that append nothing, here or in other databases of
+   * the cluster, do not hold readers back (migration 1763700000090 says why that is safe).
    * `heldBack` tells that committed events exist beyond the horizon (an older transaction is still
    * open), so the caller should look again soon rather than wait for a notification.
    */
@@ -174,12 +176,12 @@ export class PostgresEventStore implements EventStore {
     filter?: EventFilter,
   ): Promise<{ events: RecordedEvent[]; heldBack: boolean }> {
     const [tx, pos] = decodePosition(from);
-    const { rows } = await this.pool.query<EventRow & { held_back: boolean }>(
-      `WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
-       SELECT ${COLUMNS}, false AS held_back
+    const { rows } = await this.pool.query<EventRow>(
+      `WITH horizon AS MATERIALIZED (SELECT event_store.read_horizon() AS xid)
+       SELECT ${COLUMNS}
          FROM event_store.events, horizon
         WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-          AND transaction_id < horizon.xmin
+          AND transaction_id < horizon.xid
           AND ($4::text[] IS NULL OR stream_id LIKE ANY ($4::text[]))
           AND ($5::text[] IS NULL OR type = ANY ($5::text[]))
         ORDER BY events.transaction_id, events.global_position -- the columns, not the ::text aliases
@@ -196,7 +198,7 @@ export class PostgresEventStore implements EventStore {
     if (rows.length < maxCount) {
       const probe = await this.pool.query<{ held_back: boolean }>(
         `SELECT EXISTS (SELECT 1 FROM event_store.events
-                         WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) AS held_back`,
+                         WHERE transaction_id >= (SELECT event_store.read_horizon())) AS held_back`,
       );
       heldBack = probe.rows[0].held_back;
     }

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Actor, Decider, DomainError, DomainEvent, fold } from '@lc/decider';
 import { ConcurrencyError, EventMetadata, EventStore, NewEvent, RecordedEvent } from './event-store.port';
 
@@ -23,6 +24,30 @@ export interface DecisionResult<Event, State> {
   version: number;
 }
 
+/** The stream as one attempt read it. */
+export interface LoadedStream<State> {
+  state: State;
+  version: number;
+  events: RecordedEvent[];
+}
+
+export interface DecideOptions<State> {
+  /**
+   * Runs on the state each attempt read, before the decider: checks the decider cannot make
+   * (scope, I/O on other records). It may throw to refuse the command. Re-run on every retry, as
+   * the state it saw may have changed.
+   */
+  inspect?: (loaded: LoadedStream<State>) => void | Promise<void>;
+}
+
+/**
+ * How often a command without If-Match is decided again after losing a race. Within one process
+ * writers of a stream take turns (streamTurns), so races only come from other processes (API
+ * replicas, the worker); a handful of tries with growing, jittered pauses outlasts those.
+ */
+export const CONFLICT_RETRIES = 8;
+const RETRY_PAUSE_MS = { first: 5, max: 200 };
+
 /** A uuid (v8 layout) derived from its parts: the same parts always give the same id. */
 export function deterministicUuid(...parts: string[]): string {
   const hash = createHash('sha256').update(parts.join('\u0000')).digest();
@@ -36,15 +61,45 @@ export async function loadState<Event extends DomainEvent, State>(
   store: EventStore,
   decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
   streamId: string,
-): Promise<{ state: State; version: number; events: RecordedEvent[] }> {
+): Promise<LoadedStream<State>> {
   const events = await store.readStream(streamId);
   const state = fold(decider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as Event));
   return { state, version: events.length ? events[events.length - 1].streamVersion : 0, events };
 }
 
 /**
- * The one way a command becomes events: read the stream, fold it, decide, append at the version
- * read. A write that lost a race raises ConcurrencyError (409); a stale If-Match raises 412.
+ * Writers of one stream in this process take turns: a command reads, decides and appends while
+ * the next one waits, so 100 step logs at once on one case make 100 appends, not 99 conflicts.
+ * Keyed by stream id only; a turn is given up however the attempt ends.
+ */
+const turns = new Map<string, Promise<void>>();
+
+async function inTurn<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+  const before = turns.get(streamId) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  const chain = before.then(() => mine);
+  turns.set(streamId, chain);
+  await before;
+  try {
+    return await work();
+  } finally {
+    release();
+    if (turns.get(streamId) === chain) turns.delete(streamId);
+  }
+}
+
+/**
+ * The one way a command becomes events: read the stream (once per attempt), fold it, decide,
+ * append at the version read.
+ *
+ * - With If-Match (`expectedVersion`), the client decided on that version: another version is 412,
+ *   before or during the append, and is never retried.
+ * - Without it, the command means "apply to the current state": losing a race to another writer
+ *   reads the stream again and decides again, up to CONFLICT_RETRIES times, and only then raises
+ *   the ConcurrencyError (409).
+ * - With an Idempotency-Key, event ids derive from it: a command whose first event is in the
+ *   stream already was applied by an earlier try whose answer got lost, and appends nothing.
  */
 export async function decideAndAppend<Command, Event extends DomainEvent, State>(
   store: EventStore,
@@ -53,17 +108,41 @@ export async function decideAndAppend<Command, Event extends DomainEvent, State>
   /** Several commands are decided in turn, each on the state the previous ones left, and appended together. */
   command: Command | Command[],
   context: CommandContext,
+  options: DecideOptions<State> = {},
 ): Promise<DecisionResult<Event, State>> {
-  const { state, version, events: recorded } = await loadState(store, decider, streamId);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTurn(streamId, () => attemptOnce(store, decider, streamId, command, context, options));
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      if (context.expectedVersion !== undefined) {
+        throw new DomainError('precondition_failed', 'The record changed while the request was handled (If-Match); read it again');
+      }
+      if (attempt > CONFLICT_RETRIES) throw error;
+      const ceiling = Math.min(RETRY_PAUSE_MS.max, RETRY_PAUSE_MS.first * 2 ** attempt);
+      await sleep(Math.floor(Math.random() * ceiling));
+    }
+  }
+}
+
+async function attemptOnce<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+  streamId: string,
+  command: Command | Command[],
+  context: CommandContext,
+  options: DecideOptions<State>,
+): Promise<DecisionResult<Event, State>> {
+  const loaded = await loadState(store, decider, streamId);
+  const { state, version, events: recorded } = loaded;
+  await options.inspect?.(loaded);
   const eventId = (index: number) =>
     context.idempotencyKey ? deterministicUuid(context.idempotencyKey, streamId, String(index)) : randomUUID();
   // Applied already by an earlier try whose answer got lost: deciding again could refuse it.
   if (context.idempotencyKey && recorded.some((e) => e.eventId === eventId(0))) return { events: [], state, version };
   if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
-    throw new DomainError(
-      'precondition_failed',
-      `${streamId} is at version ${version}, not ${context.expectedVersion} as If-Match says`,
-    );
+    // No stream name in the answer: it is an internal name, and the client knows which record it sent.
+    throw new DomainError('precondition_failed', `The record is at version ${version}, not ${context.expectedVersion} as If-Match says`);
   }
   const events: Event[] = [];
   let decided = state;
@@ -87,13 +166,6 @@ export async function decideAndAppend<Command, Event extends DomainEvent, State>
     data: event.data as Record<string, unknown>,
     metadata,
   }));
-  try {
-    const result = await store.append(streamId, newEvents, { expectedVersion: version });
-    return { events, state: decided, version: result.nextVersion };
-  } catch (error) {
-    if (error instanceof ConcurrencyError && context.expectedVersion !== undefined) {
-      throw new DomainError('precondition_failed', `${streamId} changed while the request was handled`);
-    }
-    throw error;
-  }
+  const result = await store.append(streamId, newEvents, { expectedVersion: version });
+  return { events, state: decided, version: result.nextVersion };
 }

@@ -49,7 +49,7 @@ describe('ProblemDetailsFilter', () => {
   });
   afterEach(() => logged.mockRestore());
 
-  it('answers a concurrency conflict from the event store with 409 problem+json', () => {
+  it('answers a concurrency conflict from the event store with 409 problem+json, without the internal stream name', () => {
     const captured = answer(new ConcurrencyError('case-42', 3, 4));
     expect(captured.status).toBe(409);
     expect(captured.contentType).toBe('application/problem+json');
@@ -57,11 +57,12 @@ describe('ProblemDetailsFilter', () => {
       type: 'urn:labour-cases:problem:concurrency-conflict',
       title: PROBLEM_TYPES.concurrency_conflict.title,
       status: 409,
-      detail: 'Stream case-42: expected version 3, actual 4',
+      detail: PROBLEM_TYPES.concurrency_conflict.detail,
       instance: '/api/v1/cases/42',
       code: 'concurrency_conflict',
       requestId: 'req-1',
     });
+    expect(JSON.stringify(captured.body)).not.toContain('case-42');
     expect(logged).not.toHaveBeenCalled();
   });
 

@@ -2,14 +2,23 @@
  * The one table from error codes to HTTP answers. Errors carry a `code`; only this table knows
  * what it means on the wire.
  */
-export const PROBLEM_TYPES: Readonly<Record<string, { status: number; title: string }>> = {
+export const PROBLEM_TYPES: Readonly<Record<string, { status: number; title: string; detail?: string }>> = {
   validation_failed: { status: 400, title: 'The request is invalid' },
   unauthenticated: { status: 401, title: 'Authentication is required' },
   forbidden: { status: 403, title: 'Not allowed' },
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict with the current state' },
-  concurrency_conflict: { status: 409, title: 'Changed by someone else meanwhile' },
-  partial_duplicate_append: { status: 409, title: 'Partly repeated request' },
+  // The event store's own messages name internal streams: these two answer with a fixed detail.
+  concurrency_conflict: {
+    status: 409,
+    title: 'Changed by someone else meanwhile',
+    detail: 'The record kept changing while this request was applied; read it again and retry',
+  },
+  partial_duplicate_append: {
+    status: 409,
+    title: 'Partly repeated request',
+    detail: 'Part of this request was applied already by an earlier try with the same Idempotency-Key; read the record again',
+  },
   precondition_failed: { status: 412, title: 'Precondition failed' },
   unprocessable: { status: 422, title: 'Cannot be processed in the current state' },
   too_many_requests: { status: 429, title: 'Too many requests' },

@@ -64,7 +64,7 @@ export function toProblem(error: unknown, context: ProblemContext = {}): { probl
   const base = { instance: context.instance, requestId: context.requestId };
   const code = codeOf(error);
   if (code) {
-    const { status, title } = PROBLEM_TYPES[code];
+    const { status, title, detail } = PROBLEM_TYPES[code];
     const fieldErrors = (error as { errors?: unknown }).errors;
     return {
       internal: false,
@@ -72,7 +72,7 @@ export function toProblem(error: unknown, context: ProblemContext = {}): { probl
         type: problemTypeUri(code),
         title,
         status,
-        detail: (error as Error).message || undefined,
+        detail: detail ?? ((error as Error).message || undefined),
         ...base,
         code,
         ...(Array.isArray(fieldErrors) ? { errors: fieldErrors as FieldError[] } : {}),

@@ -42,15 +42,14 @@ export class ScopedStreams<Command extends { now: Date; actor: Actor }, Event ex
 
   async load(id: string, actor: AuthenticatedActor): Promise<{ record: Loaded; version: number; events: RecordedEvent[] }> {
     const { state, version, events } = await loadState(this.store, this.decider, this.streamOf(id));
-    const record = this.recordOf(state);
-    if (!record || !inScope(actor, this.scopeOf(record))) throw new DomainError('not_found', this.notFound);
-    return { record, version, events };
+    return { record: this.visible(state, actor), version, events };
   }
 
   /**
-   * Decides a command on a record in the actor's scope and appends its events (If-Match: 412;
-   * lost race: 409; a replayed Idempotency-Key appends nothing). `check` runs after the scope
-   * check, for rules that need I/O the decider cannot do.
+   * Decides a command on a record in the actor's scope and appends its events, reading the stream
+   * once per attempt (If-Match: 412; a lost race without If-Match is decided again on the new
+   * state, see decideAndAppend; a replayed Idempotency-Key appends nothing). `check` runs after
+   * the scope check, on each attempt, for rules that need I/O the decider cannot do.
    */
   async change(
     id: string,
@@ -59,11 +58,20 @@ export class ScopedStreams<Command extends { now: Date; actor: Actor }, Event ex
     request: WriteRequest,
     check?: (record: Loaded) => Promise<void>,
   ): Promise<{ id: string; version: number; state: State }> {
-    const { record } = await this.load(id, actor);
-    await check?.(record);
     const full = { ...command, now: this.clock.now(), actor: domainActor(actor) } as unknown as Command;
-    const result = await decideAndAppend(this.store, this.decider, this.streamOf(id), full, writeContext(actor, request));
+    const result = await decideAndAppend(this.store, this.decider, this.streamOf(id), full, writeContext(actor, request), {
+      inspect: async ({ state }) => {
+        const record = this.visible(state, actor);
+        await check?.(record);
+      },
+    });
     return { id, version: result.version, state: result.state };
+  }
+
+  private visible(state: State, actor: AuthenticatedActor): Loaded {
+    const record = this.recordOf(state);
+    if (!record || !inScope(actor, this.scopeOf(record))) throw new DomainError('not_found', this.notFound);
+    return record;
   }
 }
 

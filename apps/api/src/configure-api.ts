@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppConfig } from '@lc/config';
-import { problemDetailsErrorHandler, REQUEST_ID_HEADER, requestIdMiddleware } from '@lc/http';
+import { problemDetailsErrorHandler, refuseDeepJson, refuseUnstorableText, REQUEST_ID_HEADER, requestIdMiddleware } from '@lc/http';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '1mb';
@@ -20,8 +20,16 @@ export function configureApi(app: NestExpressApplication, config: AppConfig): vo
   if (origins.length > 0) {
     app.enableCors({ origin: origins, exposedHeaders: [REQUEST_ID_HEADER, 'ETag', 'Location'] });
   }
-  // JSON only: the API takes no forms.
-  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  // JSON only: the API takes no forms. The depth is checked on the raw bytes before JSON.parse, so
+  // nothing downstream (validation, the Idempotency-Key hash) walks a hostile nesting. Nest's
+  // typing leaves `verify` out (it uses it for rawBody, which this app does not ask for).
+  app.useBodyParser('json', {
+    limit: BODY_LIMIT,
+    type: ['application/json', 'application/*+json'],
+    verify: refuseDeepJson(),
+  } as { limit: string });
+  // One place for every route: NUL and lone surrogates in the path, query or body are a 400.
+  app.use(refuseUnstorableText());
   app.use(problemDetailsErrorHandler());
 
   // Probes and the docs stay at stable paths when the API version changes.

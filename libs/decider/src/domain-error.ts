@@ -48,3 +48,15 @@ export function unprocessable(message: string, field?: string): DomainError {
 export function invalidField(field: string, message: string): ValidationFailedError {
   return new ValidationFailedError([{ field, message }]);
 }
+
+/**
+ * Text the stores cannot keep faithfully: a NUL character (PostgreSQL text and jsonb refuse it)
+ * or a lone UTF-16 surrogate (not a character at all; jsonb refuses its escape, UTF-8 cannot hold
+ * it). Returns why, or undefined for good text.
+ */
+export function unstorableTextProblem(value: string): string | undefined {
+  if (value.includes('\u0000')) return 'must not contain a NUL character (U+0000)';
+  if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text (it holds a lone surrogate)';
+  return undefined;
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

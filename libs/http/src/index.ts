@@ -4,6 +4,7 @@ export * from './problem-details/to-problem';
 export * from './problem-details/problem-details.filter';
 export * from './validation/zod.pipe';
 export * from './validation/zod.decorators';
+export * from './validation/input-guard';
 export * from './logging/request-id';
 export * from './logging/logging';
 export * from './health/health.module';

@@ -1,4 +1,5 @@
-import { FieldError, ValidationFailedError, isIsoDate, isIsoInstant, shanghaiDate, unprocessable } from '@lc/decider';
+import { FieldError, ValidationFailedError, isIsoDate, isIsoInstant, shanghaiDate, unprocessable, unstorableTextProblem } from '@lc/decider';
+import { EARLIEST_DATE, LATEST_DATE } from './schemas';
 import { isSubDistrict, subDistrictCodes } from './district';
 import { creditCodeProblem } from './validators/credit-code';
 import { isValidPhone } from './validators/phone';
@@ -27,7 +28,9 @@ export class FieldChecks {
 
   text(field: string, value: unknown, optional = false): void {
     if (value === undefined && optional) return;
-    if (typeof value !== 'string' || value.trim() === '') this.fail(field, 'must be a non-empty string');
+    if (typeof value !== 'string' || value.trim() === '') return this.fail(field, 'must be a non-empty string');
+    const unstorable = unstorableTextProblem(value);
+    if (unstorable) this.fail(field, unstorable);
   }
 
   integer(field: string, value: unknown, min: number, max: number = Number.MAX_SAFE_INTEGER): void {
@@ -38,11 +41,14 @@ export class FieldChecks {
 
   date(field: string, value: unknown, optional = false): void {
     if (value === undefined && optional) return;
-    if (!isIsoDate(value)) this.fail(field, 'must be a date written YYYY-MM-DD');
+    if (!isIsoDate(value)) return this.fail(field, 'must be a date written YYYY-MM-DD');
+    if (value < EARLIEST_DATE || value > LATEST_DATE) this.fail(field, `must be from ${EARLIEST_DATE} to ${LATEST_DATE}`);
   }
 
   instant(field: string, value: unknown): void {
-    if (!isIsoInstant(value)) this.fail(field, 'must be an ISO 8601 date and time with a zone, e.g. 2026-03-10T10:00:00+08:00');
+    if (!isIsoInstant(value)) return this.fail(field, 'must be an ISO 8601 date and time with a zone, e.g. 2026-03-10T10:00:00+08:00');
+    const day = shanghaiDate(new Date(value));
+    if (day < EARLIEST_DATE || day > LATEST_DATE) this.fail(field, `must be from ${EARLIEST_DATE} to ${LATEST_DATE} (Shanghai time)`);
   }
 
   code<V extends Vocabulary>(field: string, vocabulary: V, value: unknown): void {

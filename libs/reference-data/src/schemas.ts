@@ -13,13 +13,33 @@ import { residentIdProblem } from './validators/resident-id';
 export const boundedText = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-export const isoDateSchema = z.iso.date({ error: 'must be a real date written YYYY-MM-DD' });
+/**
+ * The span of any date this service records or searches by: nothing happened in its records
+ * before the People's Republic (1949-10-01), and a year like 0001 or 9999 is a typing slip, not a
+ * date (year 1 even broke the Shanghai calendar). Whether a date may be after today is the
+ * decider's to judge, with the clock: the schemas only know the span.
+ */
+export const EARLIEST_DATE = '1949-10-01';
+export const LATEST_DATE = '2099-12-31';
+const SPAN = `must be from ${EARLIEST_DATE} to ${LATEST_DATE}`;
+
+export const isoDateSchema = z.iso
+  .date({ error: 'must be a real date written YYYY-MM-DD' })
+  .refine((date) => date >= EARLIEST_DATE && date <= LATEST_DATE, SPAN);
+
+/** The calendar day of an instant in Shanghai (UTC+8, no daylight saving): that day must be in the span. */
+const shanghaiDay = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** With a zone: a phone's local time without one would be read as UTC, eight hours off. */
-export const isoInstantSchema = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO 8601 date and time with a zone, e.g. 2026-03-10T10:00:00+08:00',
-});
+export const isoInstantSchema = z.iso
+  .datetime({
+    offset: true,
+    error: 'must be an ISO 8601 date and time with a zone, e.g. 2026-03-10T10:00:00+08:00',
+  })
+  .refine((instant) => {
+    const day = shanghaiDay(instant);
+    return day >= EARLIEST_DATE && day <= LATEST_DATE;
+  }, `${SPAN} (Shanghai time)`);
 
 /** Codes of the default district's sub-districts. */
 export const subDistrictSchema = z.enum(subDistrictCodes(), { error: `must be one of ${subDistrictCodes().join(', ')}` });

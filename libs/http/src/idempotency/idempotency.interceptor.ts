@@ -10,16 +10,39 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 /** Headers a replay must give back as the first answer did. */
 const KEPT_HEADERS = ['etag', 'location'];
 
-/** Sorted keys, so that {"a":1,"b":2} and {"b":2,"a":1} are the same request. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
+/**
+ * Sorted keys, so that {"a":1,"b":2} and {"b":2,"a":1} are the same request. Built with an explicit
+ * stack rather than recursion: the body parser bounds the depth, and this must not rely on it.
+ */
+export function canonical(value: unknown): string {
+  const out: string[] = [];
+  // Either a value still to write, or a literal piece of punctuation.
+  const stack: Array<{ value: unknown } | { text: string }> = [{ value }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('text' in item) {
+      out.push(item.text);
+      continue;
+    }
+    const current = item.value;
+    if (Array.isArray(current)) {
+      const parts: Array<{ value: unknown } | { text: string }> = [{ text: '[' }];
+      current.forEach((element, i) => parts.push(...(i ? [{ text: ',' }] : []), { value: element }));
+      parts.push({ text: ']' });
+      for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]);
+    } else if (current && typeof current === 'object') {
+      const keys = Object.keys(current).sort();
+      const parts: Array<{ value: unknown } | { text: string }> = [{ text: '{' }];
+      keys.forEach((key, i) =>
+        parts.push({ text: `${i ? ',' : ''}${JSON.stringify(key)}:` }, { value: (current as Record<string, unknown>)[key] }),
+      );
+      parts.push({ text: '}' });
+      for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]);
+    } else {
+      out.push(JSON.stringify(current) ?? 'null');
+    }
   }
-  return JSON.stringify(value) ?? 'null';
+  return out.join('');
 }
 
 interface StoredKey {

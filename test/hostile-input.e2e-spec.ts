@@ -92,9 +92,9 @@ describe('NUL and lone surrogates', () => {
 
   it('in an alert from an informant: 400, no alert', async () => {
     const body = {
+      enterprise: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
       subDistrict: 'pinghu',
-      employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
-      signals: ['wages_delayed'],
+      signals: ['wage_delay'],
       workersAffected: 40,
       description: '\u0000',
       observedAt: '2026-03-10T09:00:00+08:00',
@@ -139,7 +139,8 @@ describe('dates', () => {
 describe('deep JSON', () => {
   it('10,000 levels answer 400 naming the body, with and without an Idempotency-Key, on any route', async () => {
     const deep = `{"summary":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
-    for (const headers of [{}, { 'Idempotency-Key': randomUUID() }]) {
+    const variants: Array<Record<string, string>> = [{}, { 'Idempotency-Key': randomUUID() }];
+    for (const headers of variants) {
       await refusedWithoutTrace(() => postRaw(mediator.token, '/disputes', deep, headers), 'body');
     }
     const login = await app.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send(deep);

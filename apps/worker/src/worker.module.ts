@@ -9,7 +9,7 @@ import { AppConfig, ConfigModule } from '@lc/config';
 import { readModelsModule } from '@lc/database';
 import { DisputesProjectionModule } from '@lc/disputes';
 import { EventStoreModule } from '@lc/event-store';
-import { processLoggerParams } from '@lc/http';
+import { IdempotencyKeyRetentionModule, processLoggerParams } from '@lc/http';
 import { ImportsWorkerModule } from '@lc/imports';
 import { MediationsProjectionModule } from '@lc/mediations';
 import { NotificationsProjectionModule } from '@lc/notifications';
@@ -43,6 +43,8 @@ export class WorkerModule {
         ImportsWorkerModule,
         // The statistics projection and the monthly report's job scheduler.
         ReportingWorkerModule,
+        // Idempotency-Keys past IDEMPOTENCY_KEY_RETENTION_DAYS are deleted hourly.
+        IdempotencyKeyRetentionModule,
       ],
     };
   }

@@ -59,6 +59,15 @@ export const configSchema = z
     /** Minutes within which an early-warning alert must be acknowledged (picked up), by grade; past that it is escalated. */
     ALERT_PICKUP_RED_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
     ALERT_PICKUP_YELLOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(1440),
+
+    /**
+     * Seconds an Idempotency-Key stays reserved for a request that is being handled without its
+     * process renewing the reservation (it renews every third of this while alive): after a crash,
+     * the same request may run again this soon.
+     */
+    IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+    /** Days an Idempotency-Key and its answer are kept for replays; older keys are deleted hourly by the worker. */
+    IDEMPOTENCY_KEY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production') {

@@ -14,6 +14,7 @@ export * from './access/access';
 export * from './preconditions/if-match';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/command-key';
+export * from './idempotency/idempotency-key-retention';
 export * from './pagination/page';
 export * from './records/scoped-streams';
 export * from './records/scope-filter';

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable, of } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { AppConfig, APP_CONFIG } from '@lc/config';
 import { DomainError, invalidField } from '@lc/decider';
 import { RequestWithActor } from '../access/access';
 
@@ -45,12 +46,19 @@ export function canonical(value: unknown): string {
   return out.join('');
 }
 
+/** The request a key was first used for: method, path and canonical body. */
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${canonical(body ?? null)}`).digest('hex');
+}
+
 interface StoredKey {
   request_hash: string;
   state: 'pending' | 'done';
   status: number | null;
   body: unknown;
   headers: Record<string, string> | null;
+  /** Seconds until a pending key's lease runs out (negative: it has). */
+  lease_left: number | null;
 }
 
 /**
@@ -58,10 +66,20 @@ interface StoredKey {
  * the same key with the same request gets that answer again and runs nothing; the same key with
  * another request is refused (422). Keys are per user. A request that fails keeps no key, so the
  * client can correct it and retry.
+ *
+ * A key being handled is a lease of IDEMPOTENCY_LEASE_SECONDS, renewed while the request runs. A
+ * process that dies mid-request renews it no more: once it runs out, the same request with the same
+ * key runs the command again. That is safe because commands derive their event ids (and new
+ * records' ids) from the key, so the store appends at most once and the retry answers as the first
+ * try would have. Until then a retry is told 409 with Retry-After. Keys are deleted after
+ * IDEMPOTENCY_KEY_RETENTION_DAYS (IdempotencyKeyRetention); no record's identity depends on them.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -79,35 +97,60 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(actorId: string, key: string, request: Request, response: Response, next: CallHandler): Promise<unknown> {
-    const hash = createHash('sha256')
-      .update(`${request.method} ${request.path}\n${canonical(request.body ?? null)}`)
-      .digest('hex');
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (actor_id, key, request_hash, state) VALUES ($1, $2, $3, 'pending')
-       ON CONFLICT DO NOTHING RETURNING key`,
-      [actorId, key, hash],
+    const hash = requestHash(request.method, request.path, request.body);
+    const lease = randomUUID();
+    const leaseSeconds = this.config.IDEMPOTENCY_LEASE_SECONDS;
+    // New key, or a pending one for this same request whose holder stopped renewing it (crashed):
+    // take it over. Exactly one of several simultaneous retries gets the row.
+    const taken: unknown[] = await this.dataSource.query(
+      `INSERT INTO idempotency_keys AS k (actor_id, key, request_hash, state, lease_id, lease_expires_at)
+       VALUES ($1, $2, $3, 'pending', $4, now() + make_interval(secs => $5))
+       ON CONFLICT (actor_id, key) DO UPDATE SET lease_id = EXCLUDED.lease_id, lease_expires_at = EXCLUDED.lease_expires_at
+         WHERE k.state = 'pending' AND k.request_hash = EXCLUDED.request_hash AND k.lease_expires_at < now()
+       RETURNING key`,
+      [actorId, key, hash, lease, leaseSeconds],
     );
-    if (inserted.length === 0) return this.replay(actorId, key, hash, response);
+    if (taken.length === 0) return this.replay(actorId, key, hash, response);
 
+    const renewal = setInterval(() => {
+      this.dataSource
+        .query(
+          `UPDATE idempotency_keys SET lease_expires_at = now() + make_interval(secs => $4)
+            WHERE actor_id = $1 AND key = $2 AND lease_id = $3 AND state = 'pending'`,
+          [actorId, key, lease, leaseSeconds],
+        )
+        .catch(() => undefined); // the next renewal or the answer's own update will tell
+    }, (leaseSeconds * 1000) / 3);
+    renewal.unref();
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      clearInterval(renewal);
       const headers = Object.fromEntries(
         KEPT_HEADERS.map((h) => [h, response.getHeader(h)]).filter(([, v]) => v !== undefined),
       );
+      // Whoever holds the lease writes the answer; a try that lost its lease meanwhile leaves the row to the one that took it.
       await this.dataSource.query(
-        `UPDATE idempotency_keys SET state = 'done', status = $3, body = $4, headers = $5 WHERE actor_id = $1 AND key = $2`,
-        [actorId, key, response.statusCode, JSON.stringify(body ?? null), JSON.stringify(headers)],
+        `UPDATE idempotency_keys SET state = 'done', status = $4, body = $5, headers = $6, lease_expires_at = NULL
+          WHERE actor_id = $1 AND key = $2 AND lease_id = $3`,
+        [actorId, key, lease, response.statusCode, JSON.stringify(body ?? null), JSON.stringify(headers)],
       );
       return body;
     } catch (error) {
-      await this.dataSource.query(`DELETE FROM idempotency_keys WHERE actor_id = $1 AND key = $2`, [actorId, key]);
+      clearInterval(renewal);
+      await this.dataSource.query(`DELETE FROM idempotency_keys WHERE actor_id = $1 AND key = $2 AND lease_id = $3 AND state = 'pending'`, [
+        actorId,
+        key,
+        lease,
+      ]);
       throw error;
     }
   }
 
   private async replay(actorId: string, key: string, hash: string, response: Response): Promise<unknown> {
     const [stored]: StoredKey[] = await this.dataSource.query(
-      `SELECT request_hash, state, status, body, headers FROM idempotency_keys WHERE actor_id = $1 AND key = $2`,
+      `SELECT request_hash, state, status, body, headers,
+              extract(epoch FROM lease_expires_at - now())::float8 AS lease_left
+         FROM idempotency_keys WHERE actor_id = $1 AND key = $2`,
       [actorId, key],
     );
     if (!stored) throw new DomainError('conflict', 'A request with this Idempotency-Key failed meanwhile; send it again');
@@ -117,7 +160,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       ]);
     }
     if (stored.state === 'pending') {
-      throw new DomainError('conflict', 'A request with this Idempotency-Key is still being handled');
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(stored.lease_left ?? 1))));
+      throw new DomainError('conflict', 'A request with this Idempotency-Key is still being handled; send it again after Retry-After seconds');
     }
     for (const [name, value] of Object.entries(stored.headers ?? {})) response.setHeader(name, value);
     response.setHeader('Idempotent-Replayed', 'true');

@@ -20,5 +20,8 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
     },
+    // Fault and fuzz tests (issue 12): kill the built service, send hostile requests by the
+    // thousand. `npm test` runs them with the rest; `npx jest --selectProjects faults` alone.
+    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
   ],
 };

@@ -208,7 +208,7 @@ describe('grading', () => {
     expect((await get(mediator.token, `/alerts/${yellow}`)).body).toMatchObject({ grade: 'yellow', points: 11, pickupDeadlineAt: '2026-03-11T02:00:00.000Z' });
     expect((await get(mediator.token, `/alerts/${green}`)).body).toMatchObject({ grade: 'green', points: 5, pickupDeadlineAt: null });
     expect(await listedAlert(green)).toMatchObject({ grade: 'green', points: 5 });
-    const greens = await get(mediator.token, '/alerts?risk=green&pageSize=200');
+    const greens = await get(mediator.token, '/alerts?grade=green&pageSize=200');
     expect(itemsOf(greens).map((a) => a.id)).toContain(green);
     expect(new Set(itemsOf(greens).map((a) => a.grade))).toEqual(new Set(['green']));
   });
@@ -314,13 +314,13 @@ describe('triage', () => {
     const id = await submit(redAlert(), otherInformant);
     expect(await listedAlert(id)).toBeDefined();
     const ids = async (query: string) => (await get(admin, `/alerts?pageSize=200&${query}`)).body.items.map((a: { id: string }) => a.id);
-    expect(await ids(`informant=${otherInformant.id}`)).toEqual([id]);
-    expect(await ids(`informant=${otherInformant.id}&risk=red&status=submitted&subDistrict=pinghu`)).toEqual([id]);
-    expect(await ids(`informant=${otherInformant.id}&risk=yellow`)).toEqual([]);
-    expect(await ids(`informant=${otherInformant.id}&submittedFrom=2026-03-10&submittedTo=2026-03-10`)).toEqual([id]);
-    expect(await ids(`informant=${otherInformant.id}&submittedFrom=2026-03-11`)).toEqual([]);
-    expect(await ids(`informant=${otherInformant.id}&subDistrict=buji`)).toEqual([]);
-    expect((await get(admin, '/alerts?risk=purple')).status).toBe(400);
+    expect(await ids(`informantId=${otherInformant.id}`)).toEqual([id]);
+    expect(await ids(`informantId=${otherInformant.id}&grade=red&status=submitted&subDistrict=pinghu`)).toEqual([id]);
+    expect(await ids(`informantId=${otherInformant.id}&grade=yellow`)).toEqual([]);
+    expect(await ids(`informantId=${otherInformant.id}&submittedFrom=2026-03-10&submittedTo=2026-03-10`)).toEqual([id]);
+    expect(await ids(`informantId=${otherInformant.id}&submittedFrom=2026-03-11`)).toEqual([]);
+    expect(await ids(`informantId=${otherInformant.id}&subDistrict=buji`)).toEqual([]);
+    expect((await get(admin, '/alerts?grade=purple')).status).toBe(400);
     expect((await get(admin, '/alerts?submittedFrom=2026-02-30')).status).toBe(400);
     // Most severe first.
     const grades = (await get(admin, '/alerts?pageSize=200')).body.items.map((a: { grade: string }) => a.grade);
@@ -573,7 +573,7 @@ describe('informant registry', () => {
       alertsSubmitted: 1,
       lastAlertAt: app.clock.now().toISOString(),
     });
-    expect((await get(admin, `/informants?enterprise=91350200776049653A&reported=true&pageSize=200`)).body.items.map((i: { id: string }) => i.id)).toContain(
+    expect((await get(admin, `/informants?creditCode=91350200776049653A&reported=true&pageSize=200`)).body.items.map((i: { id: string }) => i.id)).toContain(
       informantId,
     );
     expect((await get(mediator.token, `/alerts/${alertId}`)).body).toMatchObject({ informantId });

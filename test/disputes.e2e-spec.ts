@@ -315,8 +315,10 @@ describe('scope and roles', () => {
     await app.settled();
     const theirList = await get(otherMediator.token, '/disputes?pageSize=200');
     expect(theirList.body.items.map((d: { id: string }) => d.id)).not.toContain(id);
-    // Asking for another sub-district's cases finds none.
-    expect((await get(otherMediator.token, '/disputes?subDistrict=pinghu')).body.total).toBe(0);
+    // Asking for another sub-district's cases is refused, as on the statistics (one rule).
+    const refused = await get(otherMediator.token, '/disputes?subDistrict=pinghu');
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'subDistrict' })]);
 
     await post(districtSupervisor.token, `/disputes/${id}/assignments`, { mediatorId: otherMediator.id }).expect(200);
     expect((await get(otherMediator.token, `/disputes/${id}`)).status).toBe(200);

@@ -460,6 +460,9 @@ describe('validation', () => {
     [{ from: '2022-01-01' }, 'to'],
     [{ from: '2022-01-01', to: '2022-01-31', subDistrict: 'atlantis' }, 'subDistrict'],
     [{ from: '2022-01-01', to: '2022-01-31', form: 'x' }, 'form'],
+    [{ period: '2022-13' }, 'period'],
+    [{ period: '2022-Q5' }, 'period'],
+    [{ period: '2022', from: '2022-01-01', to: '2022-01-31' }, 'period'],
   ])('%j → 400 naming %s', async (query, field) => {
     const res = await summary(admin, query as Record<string, string>).expect(400);
     expect(fieldsOf(res)).toContain(field);
@@ -469,7 +472,7 @@ describe('validation', () => {
     const get = (path: string, query: Record<string, string>) => app.http().get(path).query(query).set(...bearer(admin)).expect(400);
     expect(fieldsOf(await get('/api/v1/stats/by-month', { year: '1999' }))).toContain('year');
     expect(fieldsOf(await get('/api/v1/stats/by-month', { from: '2022-06', to: '2022-01' }))).toContain('to');
-    expect(fieldsOf(await get('/api/v1/stats/by-month', {}))).toContain('from');
+    expect(fieldsOf(await get('/api/v1/stats/by-month', { from: '2022-01' }))).toContain('to');
     expect(fieldsOf(await get('/api/v1/reports/annual', { year: 'twenty' }))).toContain('year');
     expect(fieldsOf(await get('/api/v1/reports/monthly', { month: '2022-13' }))).toContain('month');
     expect(fieldsOf(await get('/api/v1/reports/monthly', { month: '2022-05', format: 'pdf' }))).toContain('format');

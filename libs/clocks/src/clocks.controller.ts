@@ -2,15 +2,16 @@ import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, pageQueryFields, ZodQuery } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, pageQueryFields, sortQueryField, ZodQuery } from '@lc/http';
 import { subDistrictSchema } from '@lc/reference-data';
 import { CLOCK_KINDS } from './clock-rules';
-import { ListClocksQuery } from './list-clocks/list-clocks.query';
+import { CLOCK_SORT_COLUMNS, ListClocksQuery } from './list-clocks/list-clocks.query';
 
-const listClocks = z.object({
+const listClocks = z.strictObject({
   status: z.enum(['overdue', 'due_soon']).optional(),
   kind: z.enum(CLOCK_KINDS).optional(),
   subDistrict: subDistrictSchema.optional(),
+  sort: sortQueryField(CLOCK_SORT_COLUMNS, 'deadlineAt'),
   ...pageQueryFields,
 });
 

@@ -2,11 +2,12 @@ import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, pageQueryFields, ZodQuery } from '@lc/http';
-import { ListNotificationsQuery } from './list-notifications/list-notifications.query';
+import { Allow, AuthenticatedActor, CurrentActor, pageQueryFields, sortQueryField, ZodQuery } from '@lc/http';
+import { ListNotificationsQuery, NOTIFICATION_SORT_COLUMNS } from './list-notifications/list-notifications.query';
 
 const listNotifications = z.strictObject({
   kind: z.string().trim().regex(/^[a-z0-9_]{1,64}$/, 'must be a notification kind such as group_dispute_flagged').optional(),
+  sort: sortQueryField(NOTIFICATION_SORT_COLUMNS, '-createdAt'),
   ...pageQueryFields,
 });
 

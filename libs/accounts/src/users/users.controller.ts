@@ -5,12 +5,12 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '@lc/decider';
 import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, pageQueryFields, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, pageQueryFields, sortQueryField, ZodBody, ZodParam, ZodQuery } from '@lc/http';
 import { isSubDistrict } from '@lc/reference-data';
 import { accountDecider, accountStream } from '../account/account.decider';
 import { ROLES } from '../account/roles';
 import { CreateAccountCommand } from '../create-account/create-account.command';
-import { ListAccountsQuery } from '../list-accounts/list-accounts.query';
+import { ACCOUNT_SORT_COLUMNS, ListAccountsQuery } from '../list-accounts/list-accounts.query';
 import { UpdateAccountCommand } from '../update-account/update-account.command';
 
 
@@ -32,11 +32,12 @@ const updateUser = z
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, 'names nothing to change');
-const listUsers = z.object({
+const listUsers = z.strictObject({
   role: z.enum(ROLES).optional(),
   subDistrict: subDistrict.optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   q: z.string().trim().min(1).max(60).optional(),
+  sort: sortQueryField(ACCOUNT_SORT_COLUMNS, 'username'),
   ...pageQueryFields,
 });
 const accountId = z.uuid();

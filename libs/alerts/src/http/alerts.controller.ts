@@ -8,7 +8,7 @@ import { ConvertAlertCommand } from '../convert-alert/convert-alert.command';
 import { ConvertAlertRequest, convertAlertSchema } from '../convert-alert/convert-alert.schema';
 import { GetAlertQuery } from '../get-alert/get-alert.query';
 import { ListAlertsQuery, ListMyAlertsQuery } from '../list-alerts/list-alerts.query';
-import { ListAlertsRequest, ListMyAlertsRequest, listAlertsSchema, listMyAlertsSchema } from '../list-alerts/list-alerts.schema';
+import { ListAlertsRequest, ListMyAlertsRequest, listAlertsSchema, listMyAlertsSchema, RENAMED_ALERT_PARAMETERS } from '../list-alerts/list-alerts.schema';
 import { SubmitAlertCommand } from '../submit-alert/submit-alert.command';
 import { requireIdempotencyKey } from '../submit-alert/submit-alert.handler';
 import { SubmitAlertRequest, submitAlertSchema } from '../submit-alert/submit-alert.schema';
@@ -55,7 +55,7 @@ export class AlertsController {
 
   @Get()
   @Allow('admin', 'supervisor', 'mediator')
-  list(@ZodQuery(listAlertsSchema) query: ListAlertsRequest, @CurrentActor() actor: AuthenticatedActor) {
+  list(@ZodQuery(listAlertsSchema, { renamed: RENAMED_ALERT_PARAMETERS }) query: ListAlertsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListAlertsQuery(query, actor));
   }
 

@@ -8,7 +8,7 @@ import { ChangeInformantEnterprisesCommand } from '../change-informant-enterpris
 import { DeactivateInformantCommand } from '../deactivate-informant/deactivate-informant.command';
 import { GetInformantQuery } from '../get-informant/get-informant.query';
 import { ListInformantsQuery } from '../list-informants/list-informants.query';
-import { ListInformantsRequest, listInformantsSchema } from '../list-informants/list-informants.schema';
+import { ListInformantsRequest, listInformantsSchema, RENAMED_INFORMANT_PARAMETERS } from '../list-informants/list-informants.schema';
 import { RegisterInformantCommand } from '../register-informant/register-informant.command';
 import {
   ChangeInformantEnterprisesRequest,
@@ -44,7 +44,7 @@ export class InformantsController {
   }
 
   @Get()
-  list(@ZodQuery(listInformantsSchema) query: ListInformantsRequest, @CurrentActor() actor: AuthenticatedActor) {
+  list(@ZodQuery(listInformantsSchema, { renamed: RENAMED_INFORMANT_PARAMETERS }) query: ListInformantsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListInformantsQuery(query, actor));
   }
 

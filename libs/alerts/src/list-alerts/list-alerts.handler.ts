@@ -3,11 +3,12 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock, CLOCK, addDays, startOfShanghaiDay } from '@lc/decider';
-import { containsPattern, Page, restrictToScope, pageOf } from '@lc/http';
+import { applySort, containsPattern, Page, pageOf, requireSubDistrictInScope, restrictToScope } from '@lc/http';
 import type { AlertLocation } from '../alert/alert.decider';
 import type { RiskFactor } from '../risk-weights/risk-weights';
 import { AlertView } from '../read-model/alert.view';
 import { ListAlertsQuery } from './list-alerts.query';
+import { ALERT_SORT_COLUMNS } from './list-alerts.schema';
 
 export interface AlertListItem {
   id: string;
@@ -54,16 +55,13 @@ export class ListAlertsHandler implements IQueryHandler<ListAlertsQuery, Page<Al
 
   async execute({ filter, actor }: ListAlertsQuery): Promise<Page<AlertListItem>> {
     const now = this.clock.now();
-    const query = this.alerts
-      .createQueryBuilder('a')
-      .orderBy(`CASE a.grade WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END`)
-      .addOrderBy('a.submitted_at', 'DESC')
-      .addOrderBy('a.id');
+    requireSubDistrictInScope(actor, filter.subDistrict);
+    const query = applySort(this.alerts.createQueryBuilder('a'), filter.sort, ALERT_SORT_COLUMNS, 'a.id');
     restrictToScope(query, actor, { subDistrict: 'a.sub_district' });
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
-    if (filter.risk) query.andWhere('a.grade = :risk', { risk: filter.risk });
+    if (filter.grade) query.andWhere('a.grade = :grade', { grade: filter.grade });
     if (filter.subDistrict) query.andWhere('a.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
-    if (filter.informant) query.andWhere('a.informant_id = :informant', { informant: filter.informant });
+    if (filter.informantId) query.andWhere('a.informant_id = :informantId', { informantId: filter.informantId });
     if (filter.submittedFrom) query.andWhere('a.submitted_at >= :from', { from: startOfShanghaiDay(filter.submittedFrom) });
     if (filter.submittedTo) query.andWhere('a.submitted_at < :to', { to: startOfShanghaiDay(addDays(filter.submittedTo, 1)) });
     if (filter.escalated !== undefined) query.andWhere('a.escalated = :escalated', { escalated: filter.escalated });

@@ -1,12 +1,13 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Page, pageOf } from '@lc/http';
+import { applySort, Page, pageOf } from '@lc/http';
 import type { AlertGrade } from '@lc/reference-data';
 import type { AlertLocation, AlertStatus } from '../alert/alert.decider';
 import type { InformantAlertView } from '../get-alert/informant-view';
 import { AlertView } from '../read-model/alert.view';
 import { ListMyAlertsQuery } from './list-alerts.query';
+import { MY_ALERT_SORT_COLUMNS } from './list-alerts.schema';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -16,11 +17,9 @@ export class ListMyAlertsHandler implements IQueryHandler<ListMyAlertsQuery, Pag
   constructor(@InjectRepository(AlertView) private readonly alerts: Repository<AlertView>) {}
 
   async execute({ filter, actor }: ListMyAlertsQuery): Promise<Page<InformantAlertView>> {
-    const query = this.alerts
-      .createQueryBuilder('a')
-      .where('a.informant_id = :me', { me: actor.id })
-      .orderBy('a.submitted_at', 'DESC')
-      .addOrderBy('a.id');
+    const query = applySort(this.alerts.createQueryBuilder('a'), filter.sort, MY_ALERT_SORT_COLUMNS, 'a.id').where('a.informant_id = :me', {
+      me: actor.id,
+    });
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
     return pageOf(query, filter, (a) => ({
       id: a.id,

@@ -1,9 +1,10 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, Page, restrictToScope } from '@lc/http';
+import { applySort, containsPattern, Page, requireSubDistrictInScope, restrictToScope } from '@lc/http';
 import { InformantActivityView, InformantView } from '../read-model/informant.view';
 import { ListInformantsQuery } from './list-informants.query';
+import { INFORMANT_SORT_COLUMNS } from './list-informants.schema';
 
 export interface InformantListItem {
   id: string;
@@ -41,15 +42,16 @@ export class ListInformantsHandler implements IQueryHandler<ListInformantsQuery,
   constructor(@InjectRepository(InformantView) private readonly informants: Repository<InformantView>) {}
 
   async execute({ filter, actor }: ListInformantsQuery): Promise<Page<InformantListItem>> {
+    requireSubDistrictInScope(actor, filter.subDistrict);
     const query = this.informants.createQueryBuilder('i').leftJoin(InformantActivityView, 'act', 'act.informant_id = i.id');
     restrictToScope(query, actor, { subDistrict: 'i.sub_district' });
     if (filter.subDistrict) query.andWhere('i.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
     if (filter.active !== undefined) query.andWhere('i.active = :active', { active: filter.active });
-    if (filter.enterprise) query.andWhere(':enterprise = ANY (i.enterprises)', { enterprise: filter.enterprise });
+    if (filter.creditCode) query.andWhere(':creditCode = ANY (i.enterprises)', { creditCode: filter.creditCode });
     if (filter.reported !== undefined) query.andWhere(filter.reported ? 'act.informant_id IS NOT NULL' : 'act.informant_id IS NULL');
     if (filter.q) query.andWhere('(i.name ILIKE :q OR i.phone ILIKE :q)', { q: containsPattern(filter.q) });
     const total = await query.getCount();
-    const rows = await query
+    const rows = await applySort(query, filter.sort, INFORMANT_SORT_COLUMNS, 'i.id')
       .select([
         'i.id AS id',
         'i.name AS name',
@@ -64,9 +66,6 @@ export class ListInformantsHandler implements IQueryHandler<ListInformantsQuery,
         'i.registered_at AS registered_at',
         'i.version AS version',
       ])
-      .orderBy('i.sub_district')
-      .addOrderBy('i.name')
-      .addOrderBy('i.id')
       .offset((filter.page - 1) * filter.pageSize)
       .limit(filter.pageSize)
       .getRawMany<Row>();

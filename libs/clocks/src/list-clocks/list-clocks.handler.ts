@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { pageOf } from '@lc/http';
+import { applySort, pageOf, requireSubDistrictInScope } from '@lc/http';
 import { Clock, CLOCK } from '@lc/decider';
 import { ClockView } from '../clock.entity';
-import { ListClocksQuery } from './list-clocks.query';
+import { CLOCK_SORT_COLUMNS, ListClocksQuery } from './list-clocks.query';
 
 @QueryHandler(ListClocksQuery)
 export class ListClocksHandler implements IQueryHandler<ListClocksQuery> {
@@ -16,7 +16,8 @@ export class ListClocksHandler implements IQueryHandler<ListClocksQuery> {
 
   async execute({ filter, actor }: ListClocksQuery) {
     const now = this.clock.now();
-    const query = this.clocks.createQueryBuilder('c').where('c.running').orderBy('c.deadline_at', 'ASC');
+    requireSubDistrictInScope(actor, filter.subDistrict);
+    const query = applySort(this.clocks.createQueryBuilder('c'), filter.sort, CLOCK_SORT_COLUMNS, 'c.clock_id').where('c.running');
     if (filter.status === 'overdue') query.andWhere('c.deadline_at <= :now', { now });
     if (filter.status === 'due_soon') query.andWhere('c.deadline_at > :now AND c.remind_at <= :now', { now });
     if (filter.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });

@@ -1,10 +1,19 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor, SortKey } from '@lc/http';
+
+export const CLOCK_SORT_COLUMNS = {
+  deadlineAt: 'c.deadline_at',
+  startedOn: 'c.started_on',
+  lastDay: 'c.last_day',
+  kind: 'c.kind',
+  subDistrict: 'c.sub_district',
+};
 
 export interface ClockFilter {
   /** overdue: the deadline has passed and the work is not done; due_soon: within the reminder window. */
   status?: 'overdue' | 'due_soon';
   kind?: string;
   subDistrict?: string;
+  sort: SortKey[];
   page: number;
   pageSize: number;
 }

@@ -1,9 +1,10 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, Page, restrictToScope, pageOf } from '@lc/http';
+import { applySort, containsPattern, Page, pageOf, requireSubDistrictInScope, restrictToScope } from '@lc/http';
 import { ComplaintView } from '../read-model/complaint.view';
 import { ListComplaintsQuery } from './list-complaints.query';
+import { COMPLAINT_SORT_COLUMNS } from './list-complaints.schema';
 
 export interface ComplaintListItem {
   id: string;
@@ -29,7 +30,8 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery,
   constructor(@InjectRepository(ComplaintView) private readonly complaints: Repository<ComplaintView>) {}
 
   async execute({ filter, actor }: ListComplaintsQuery): Promise<Page<ComplaintListItem>> {
-    const query = this.complaints.createQueryBuilder('c').orderBy('c.received_at', 'DESC').addOrderBy('c.id', 'ASC');
+    requireSubDistrictInScope(actor, filter.subDistrict);
+    const query = applySort(this.complaints.createQueryBuilder('c'), filter.sort, COMPLAINT_SORT_COLUMNS, 'c.id');
     restrictToScope(query, actor, { subDistrict: 'c.sub_district' });
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.source) query.andWhere('c.source = :source', { source: filter.source });

@@ -1,7 +1,17 @@
 import { z } from 'zod';
-import { pageQueryFields } from '@lc/http';
+import { pageQueryFields, sortQueryField } from '@lc/http';
 import { COMPLAINT_SOURCES, codeSchema, subDistrictSchema } from '@lc/reference-data';
 import { isoDate } from '../shared/request-fields';
+
+export const COMPLAINT_SORT_COLUMNS = {
+  receivedAt: 'c.received_at',
+  receivedOn: 'c.received_on',
+  updatedAt: 'c.updated_at',
+  workOrderNo: 'c.work_order_no',
+  handledOn: 'c.handled_on',
+  subDistrict: 'c.sub_district',
+  status: 'c.status',
+};
 
 /** GET /api/v1/complaints: every filter optional, combined with AND, within the caller's scope. */
 export const listComplaintsSchema = z.strictObject({
@@ -13,6 +23,7 @@ export const listComplaintsSchema = z.strictObject({
   receivedTo: isoDate.optional(),
   /** Work-order number, employer name or credit code, or words of the summary. */
   q: z.string().trim().min(1).max(100).optional(),
+  sort: sortQueryField(COMPLAINT_SORT_COLUMNS, '-receivedAt'),
   ...pageQueryFields,
 });
 

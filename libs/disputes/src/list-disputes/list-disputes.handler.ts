@@ -1,10 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, Page, restrictToScope, pageOf } from '@lc/http';
+import { applySort, containsPattern, Page, pageOf, requireSubDistrictInScope, restrictToScope } from '@lc/http';
 import { Claimant, DisputeSource } from '../dispute-case/dispute-case.decider';
 import { DisputeCaseView } from '../read-model/dispute-case.view';
 import { ListDisputesQuery } from './list-disputes.query';
+import { DISPUTE_SORT_COLUMNS } from './list-disputes.schema';
 
 export interface DisputeListItem {
   id: string;
@@ -32,13 +33,14 @@ export interface DisputeListItem {
   version: number;
 }
 
-/** Newest first, from the projection: a change shows once the worker has applied it. */
+/** Newest first unless sorted otherwise, from the projection: a change shows once the worker has applied it. */
 @QueryHandler(ListDisputesQuery)
 export class ListDisputesHandler implements IQueryHandler<ListDisputesQuery, Page<DisputeListItem>> {
   constructor(@InjectRepository(DisputeCaseView) private readonly cases: Repository<DisputeCaseView>) {}
 
   async execute({ filter, actor }: ListDisputesQuery): Promise<Page<DisputeListItem>> {
-    const query = this.cases.createQueryBuilder('d').orderBy('d.opened_on', 'DESC').addOrderBy('d.case_no', 'DESC');
+    requireSubDistrictInScope(actor, filter.subDistrict);
+    const query = applySort(this.cases.createQueryBuilder('d'), filter.sort, DISPUTE_SORT_COLUMNS, 'd.id');
     restrictToScope(query, actor, { subDistrict: 'd.sub_district', assignedTo: 'd.mediator_id' });
     if (filter.status) query.andWhere('d.status = :status', { status: filter.status });
     if (filter.subDistrict) query.andWhere('d.sub_district = :subDistrict', { subDistrict: filter.subDistrict });

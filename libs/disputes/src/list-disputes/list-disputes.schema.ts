@@ -1,7 +1,20 @@
 import { z } from 'zod';
-import { pageQueryFields } from '@lc/http';
+import { pageQueryFields, sortQueryField } from '@lc/http';
 import { subDistrictSchema } from '@lc/reference-data';
 import { disputeCategory, disputeChannel, isoDate } from '../shared/request-fields';
+
+/** What the case list sorts by: the items' own field names. */
+export const DISPUTE_SORT_COLUMNS = {
+  openedOn: 'd.opened_on',
+  updatedAt: 'd.updated_at',
+  caseNo: 'd.case_no',
+  resolvedOn: 'd.resolved_on',
+  amountClaimedFen: 'd.amount_claimed_fen',
+  amountRecoveredFen: 'd.amount_recovered_fen',
+  workersInvolved: 'd.workers_involved',
+  subDistrict: 'd.sub_district',
+  status: 'd.status',
+};
 
 /** GET /api/v1/disputes: every filter optional, combined with AND, within the caller's scope. */
 export const listDisputesSchema = z.strictObject({
@@ -20,6 +33,7 @@ export const listDisputesSchema = z.strictObject({
     .optional(),
   /** Case number, employer name or credit code, claimant name, or words of the summary. */
   q: z.string().trim().min(1).max(100).optional(),
+  sort: sortQueryField(DISPUTE_SORT_COLUMNS, '-openedOn,-caseNo'),
   ...pageQueryFields,
 });
 

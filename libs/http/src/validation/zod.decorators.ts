@@ -1,8 +1,12 @@
-import { Body, Param, Query } from '@nestjs/common';
+import { Body, Param, Query, SetMetadata } from '@nestjs/common';
 import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
+import { FieldError, ValidationFailedError } from '../problem-details/errors';
 import { ZodPipe } from './zod.pipe';
+
+/** Set on a route whose query string @ZodQuery validates; routes without it take no query parameters. */
+export const QUERY_VALIDATED = 'labour-cases:query-validated';
 
 /**
  * The schema as OpenAPI 3.0 sees it. `io: 'input'` describes what clients send (before defaults
@@ -29,16 +33,44 @@ export function ZodBody(schema: z.ZodType, description?: string): ParameterDecor
   };
 }
 
-/** `@ZodQuery(z.object({...})) query`: validates the query string and documents each parameter. */
-export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
+export interface ZodQueryOptions {
+  /** Former names of parameters and their names now: `?risk=` answers "is not allowed; use grade". */
+  renamed?: Record<string, string>;
+}
+
+/** Unknown query parameters, each named: one rule on every route (a typo is never silently ignored). */
+export function unknownQueryParameters(query: object, known: ReadonlySet<string>, renamed: Record<string, string> = {}): FieldError[] {
+  return Object.keys(query)
+    .filter((key) => !known.has(key))
+    .map((key) => ({ field: key, message: renamed[key] ? `is not allowed; use ${renamed[key]}` : 'is not allowed' }));
+}
+
+/**
+ * `@ZodQuery(z.object({...})) query`: validates the query string and documents each parameter.
+ * A parameter the schema does not name is a 400, whether or not the schema itself is strict.
+ */
+export function ZodQuery(schema: z.ZodObject, options: ZodQueryOptions = {}): ParameterDecorator {
   const json = toOpenApiSchema(schema);
   const required = new Set(json.required ?? []);
   const documentation = Object.entries(json.properties ?? {}).map(([name, property]) =>
     ApiQuery({ name, required: required.has(name), schema: property as SchemaObject }),
   );
+  const known = new Set(Object.keys(schema.shape));
+  const inner = new ZodPipe(schema);
+  const pipe = {
+    transform: async (value: unknown) => {
+      const unknown = unknownQueryParameters(value ?? {}, known, options.renamed);
+      if (unknown.length > 0) throw new ValidationFailedError(unknown);
+      return inner.transform(value);
+    },
+  };
   return (target, key, index) => {
-    Query(new ZodPipe(schema))(target, key, index);
+    Query(pipe)(target, key, index);
     for (const decorator of documentation) documentMethod(target, key, decorator);
+    if (key !== undefined) {
+      const descriptor = Object.getOwnPropertyDescriptor(target, key);
+      if (descriptor) SetMetadata(QUERY_VALIDATED, true)(target, key, descriptor);
+    }
   };
 }
 

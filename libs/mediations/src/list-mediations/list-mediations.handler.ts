@@ -1,10 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, Page, restrictToScope, pageOf } from '@lc/http';
+import { applySort, containsPattern, Page, pageOf, requireSubDistrictInScope, restrictToScope } from '@lc/http';
 import { Employer, MediationWorker } from '../mediation/mediation.decider';
 import { MediationView } from '../read-model/mediation.view';
 import { ListMediationsQuery } from './list-mediations.query';
+import { MEDIATION_SORT_COLUMNS } from './list-mediations.schema';
 
 export interface MediationListItem {
   id: string;
@@ -42,11 +43,8 @@ export class ListMediationsHandler implements IQueryHandler<ListMediationsQuery,
   constructor(@InjectRepository(MediationView) private readonly mediations: Repository<MediationView>) {}
 
   async execute({ filter, actor }: ListMediationsQuery): Promise<Page<MediationListItem>> {
-    const query = this.mediations
-      .createQueryBuilder('m')
-      .orderBy('m.referred_on', 'DESC')
-      .addOrderBy('m.recorded_at', 'DESC')
-      .addOrderBy('m.id', 'ASC');
+    requireSubDistrictInScope(actor, filter.subDistrict);
+    const query = applySort(this.mediations.createQueryBuilder('m'), filter.sort, MEDIATION_SORT_COLUMNS, 'm.id');
     restrictToScope(query, actor, { subDistrict: 'm.sub_district', assignedTo: 'm.mediator_id' });
     if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
     if (filter.subDistrict) query.andWhere('m.sub_district = :subDistrict', { subDistrict: filter.subDistrict });

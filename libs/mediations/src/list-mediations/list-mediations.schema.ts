@@ -1,11 +1,25 @@
 import { z } from 'zod';
-import { pageQueryFields } from '@lc/http';
+import { pageQueryFields, sortQueryField } from '@lc/http';
 import { codeSchema } from '@lc/reference-data';
 import { JudicialConfirmationStatus, MediationStatus } from '../mediation/mediation.decider';
 import { category, isoDate, subDistrict } from '../shared/request-fields';
 
 const STATUSES = ['referred', 'in_progress', 'agreed', 'failed', 'withdrawn'] as const satisfies readonly MediationStatus[];
 const JUDICIAL_CONFIRMATION = ['not_applied', 'applied', 'granted', 'refused'] as const satisfies readonly JudicialConfirmationStatus[];
+
+export const MEDIATION_SORT_COLUMNS = {
+  referredOn: 'm.referred_on',
+  updatedAt: 'm.updated_at',
+  courtCaseNo: 'm.court_case_no',
+  deadlineOn: 'm.deadline_on',
+  agreedOn: 'm.agreed_on',
+  claimAmountFen: 'm.claim_amount_fen',
+  amountFen: 'm.amount_won_fen',
+  subDistrict: 'm.sub_district',
+  status: 'm.status',
+  /** When it was recorded: the order of referrals on the same day. */
+  recordedAt: 'm.recorded_at',
+};
 
 /** GET /api/v1/mediations: every filter optional, combined with AND, within the caller's scope. */
 export const listMediationsSchema = z.strictObject({
@@ -23,6 +37,7 @@ export const listMediationsSchema = z.strictObject({
   judicialConfirmation: codeSchema(JUDICIAL_CONFIRMATION).optional(),
   /** Court reference number, court, employer name or credit code, worker name. */
   q: z.string().trim().min(1).max(100).optional(),
+  sort: sortQueryField(MEDIATION_SORT_COLUMNS, '-referredOn,-recordedAt'),
   ...pageQueryFields,
 });
 

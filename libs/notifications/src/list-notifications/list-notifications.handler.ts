@@ -1,9 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Page, pageOf } from '@lc/http';
+import { applySort, Page, pageOf } from '@lc/http';
 import { NotificationParams, NotificationView } from '../notification.entity';
-import { ListNotificationsQuery } from './list-notifications.query';
+import { ListNotificationsQuery, NOTIFICATION_SORT_COLUMNS } from './list-notifications.query';
 
 export interface NotificationItem {
   id: string;
@@ -21,7 +21,7 @@ export class ListNotificationsHandler implements IQueryHandler<ListNotifications
   constructor(@InjectRepository(NotificationView) private readonly notifications: Repository<NotificationView>) {}
 
   async execute({ actor, filter }: ListNotificationsQuery): Promise<Page<NotificationItem>> {
-    const query = this.notifications.createQueryBuilder('n').orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'ASC');
+    const query = applySort(this.notifications.createQueryBuilder('n'), filter.sort, NOTIFICATION_SORT_COLUMNS, 'n.id');
     if (actor.role !== 'admin') {
       query.andWhere('n.audience_role = :role', { role: actor.role });
       // One sub-district's people see its notifications and the district-wide ones.

@@ -1,7 +1,10 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor, SortKey } from '@lc/http';
+
+export const NOTIFICATION_SORT_COLUMNS = { createdAt: 'n.created_at', kind: 'n.kind' };
 
 export interface NotificationFilter {
   kind?: string;
+  sort: SortKey[];
   page: number;
   pageSize: number;
 }

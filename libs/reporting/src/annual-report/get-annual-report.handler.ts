@@ -1,6 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { Clock, CLOCK } from '@lc/decider';
 import { Locale } from '@lc/reference-data';
-import { yearPeriod } from '../shared/period';
+import { currentYear, yearPeriod } from '../shared/period';
 import { reportScope } from '../shared/scope';
 import { StatisticsReader } from '../summary/statistics-reader';
 import { Summary } from '../summary/summary';
@@ -18,11 +20,15 @@ export interface AnnualReport {
 
 @QueryHandler(GetAnnualReportQuery)
 export class GetAnnualReportHandler implements IQueryHandler<GetAnnualReportQuery, AnnualReport> {
-  constructor(private readonly reader: StatisticsReader) {}
+  constructor(
+    private readonly reader: StatisticsReader,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ request, actor, locale }: GetAnnualReportQuery): Promise<AnnualReport> {
     const scope = reportScope(actor, request.subDistrict);
-    const figures = await this.reader.summary(yearPeriod(request.year), scope);
-    return { year: request.year, subDistrict: scope, locale, figures, text: annualSentence(figures, locale) };
+    const year = request.year ?? currentYear(this.clock.now());
+    const figures = await this.reader.summary(yearPeriod(year), scope);
+    return { year, subDistrict: scope, locale, figures, text: annualSentence(figures, locale) };
   }
 }

@@ -1,6 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { Clock, CLOCK } from '@lc/decider';
 import { DISPUTE_CATEGORIES, labelsOf, Localized } from '@lc/reference-data';
-import { Period } from '../shared/period';
+import { Period, resolvePeriod } from '../shared/period';
 import { reportScope } from '../shared/scope';
 import { StatisticsReader } from '../summary/statistics-reader';
 import { buildSummary, Summary } from '../summary/summary';
@@ -15,11 +17,14 @@ export interface ByCategory {
 
 @QueryHandler(GetByCategoryQuery)
 export class GetByCategoryHandler implements IQueryHandler<GetByCategoryQuery, ByCategory> {
-  constructor(private readonly reader: StatisticsReader) {}
+  constructor(
+    private readonly reader: StatisticsReader,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ request, actor }: GetByCategoryQuery): Promise<ByCategory> {
     const scope = reportScope(actor, request.subDistrict);
-    const period = { from: request.from, to: request.to };
+    const period = resolvePeriod(request, this.clock.now());
     const counters = await this.reader.counters([{ key: 'period', period }], { subDistrict: scope, groupBy: ['category'] });
     return {
       period,

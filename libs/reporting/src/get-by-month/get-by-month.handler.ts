@@ -1,5 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { monthPeriod, monthsOf, yearPeriod } from '../shared/period';
+import { Clock, CLOCK } from '@lc/decider';
+import { currentYear, monthPeriod, monthsOf, yearPeriod } from '../shared/period';
 import { reportScope } from '../shared/scope';
 import { StatisticsReader } from '../summary/statistics-reader';
 import { Summary } from '../summary/summary';
@@ -13,14 +15,17 @@ export interface ByMonth {
 
 @QueryHandler(GetByMonthQuery)
 export class GetByMonthHandler implements IQueryHandler<GetByMonthQuery, ByMonth> {
-  constructor(private readonly reader: StatisticsReader) {}
+  constructor(
+    private readonly reader: StatisticsReader,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ request, actor }: GetByMonthQuery): Promise<ByMonth> {
     const scope = reportScope(actor, request.subDistrict);
     const months =
-      request.year !== undefined
-        ? monthsOf(yearPeriod(request.year))
-        : monthsOf({ from: monthPeriod(request.from as string).from, to: monthPeriod(request.to as string).to });
+      request.from !== undefined && request.to !== undefined
+        ? monthsOf({ from: monthPeriod(request.from).from, to: monthPeriod(request.to).to })
+        : monthsOf(yearPeriod(request.year ?? currentYear(this.clock.now())));
     const summaries = await this.reader.summaries(
       months.map((month) => ({ key: month, period: monthPeriod(month) })),
       { subDistrict: scope },

@@ -1,6 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { Clock, CLOCK } from '@lc/decider';
 import { district, Localized } from '@lc/reference-data';
-import { Period } from '../shared/period';
+import { Period, resolvePeriod } from '../shared/period';
 import { reportScope } from '../shared/scope';
 import { StatisticsReader } from '../summary/statistics-reader';
 import { buildSummary, Summary } from '../summary/summary';
@@ -16,11 +18,14 @@ export interface BySubDistrict {
 
 @QueryHandler(GetBySubDistrictQuery)
 export class GetBySubDistrictHandler implements IQueryHandler<GetBySubDistrictQuery, BySubDistrict> {
-  constructor(private readonly reader: StatisticsReader) {}
+  constructor(
+    private readonly reader: StatisticsReader,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ request, actor }: GetBySubDistrictQuery): Promise<BySubDistrict> {
     const scope = reportScope(actor, undefined);
-    const period = { from: request.from, to: request.to };
+    const period = resolvePeriod(request, this.clock.now());
     const summaries = await this.reader.summaries([{ key: 'period', period }], { subDistrict: scope, bySubDistrict: true });
     const found = new Map(summaries.filter((s) => s.subDistrict !== null).map((s) => [s.subDistrict as string, s.summary]));
     const subDistricts = district().subDistricts.filter((s) => scope === null || s.code === scope);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, subDistrictSchema } from '@lc/reference-data';
-import { addMonths, isMonth } from '../shared/period';
+import { addMonths, isMonth, parseNamedPeriod, Period } from '../shared/period';
 
 /*
  * Query strings of the statistics and report routes. Dates are China Standard Time calendar days,
@@ -20,22 +20,46 @@ const MAX_MONTHS = 120;
 
 const notBefore = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a <= b;
 
+/** `period=2026-11`, `2026-Q3` or `2026`. */
+const namedPeriodSchema = z.string().transform((text, ctx): Period => {
+  const period = parseNamedPeriod(text.trim());
+  if (!period) {
+    ctx.addIssue({ code: 'custom', message: 'must be a month (2026-11), a quarter (2026-Q3) or a year (2026)' });
+    return z.NEVER;
+  }
+  return period;
+});
+
+const periodFields = {
+  /** A month, quarter or year; instead of from and to. Neither: the current month (China time). */
+  period: namedPeriodSchema.optional(),
+  /** First day, inclusive (with to). */
+  from: isoDateSchema.optional(),
+  /** Last day, inclusive (with from). */
+  to: isoDateSchema.optional(),
+};
+
+/** Either `period`, or `from` and `to` together, or nothing (the current month, resolved by the handler). */
+function checkPeriod(q: { period?: Period; from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (q.period !== undefined && (q.from !== undefined || q.to !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from and to, not both' });
+  } else if ((q.from === undefined) !== (q.to === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: 'is required with ' + (q.from === undefined ? 'to' : 'from') });
+  } else if (!notBefore(q.from, q.to)) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  }
+}
+
 export const periodQuerySchema = z
-  .strictObject({
-    from: isoDateSchema,
-    to: isoDateSchema,
-    subDistrict: subDistrictSchema.optional(),
-  })
-  .refine((q) => notBefore(q.from, q.to), { path: ['to'], message: 'must not be before from' });
+  .strictObject({ ...periodFields, subDistrict: subDistrictSchema.optional() })
+  .superRefine(checkPeriod);
 export type PeriodQuery = z.output<typeof periodQuerySchema>;
 
 /** by-sub-district compares sub-districts, so it takes no sub-district. */
-export const districtPeriodQuerySchema = z
-  .strictObject({ from: isoDateSchema, to: isoDateSchema })
-  .refine((q) => notBefore(q.from, q.to), { path: ['to'], message: 'must not be before from' });
+export const districtPeriodQuerySchema = z.strictObject(periodFields).superRefine(checkPeriod);
 export type DistrictPeriodQuery = z.output<typeof districtPeriodQuerySchema>;
 
-/** A year, or a range of months (from, to: YYYY-MM). */
+/** A year, or a range of months (from, to: YYYY-MM); neither: the current year (China time). */
 export const byMonthQuerySchema = z
   .strictObject({
     year: yearSchema.optional(),
@@ -46,8 +70,8 @@ export const byMonthQuerySchema = z
   .superRefine((q, ctx) => {
     if (q.year !== undefined && (q.from !== undefined || q.to !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['year'], message: 'give either year or from and to, not both' });
-    } else if (q.year === undefined && (q.from === undefined || q.to === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: 'is required (or give year)' });
+    } else if ((q.from === undefined) !== (q.to === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: 'is required with ' + (q.from === undefined ? 'to' : 'from') + ' (or give year)' });
     } else if (q.from !== undefined && q.to !== undefined) {
       if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
       else if (addMonths(q.from, MAX_MONTHS - 1) < q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `must be at most ${MAX_MONTHS} months after from` });
@@ -64,7 +88,8 @@ export const watchListQuerySchema = z.strictObject({
 export type WatchListQuery = z.output<typeof watchListQuerySchema>;
 
 export const annualReportQuerySchema = z.strictObject({
-  year: yearSchema,
+  /** Default: the current year (China time). */
+  year: yearSchema.optional(),
   subDistrict: subDistrictSchema.optional(),
 });
 export type AnnualReportQuery = z.output<typeof annualReportQuerySchema>;

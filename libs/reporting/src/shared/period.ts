@@ -87,3 +87,38 @@ export function addYears(date: string, n: number): string {
 export function periodDays(period: Period): number {
   return daysBetween(period.from, period.to) + 1;
 }
+
+const QUARTER = /^(\d{4})-Q([1-4])$/;
+const YEAR = /^(\d{4})$/;
+
+/**
+ * A named period: a month `2026-11`, a quarter `2026-Q3` or a year `2026`; undefined when the
+ * text is none of them.
+ */
+export function parseNamedPeriod(text: string): Period | undefined {
+  if (isMonth(text)) return monthPeriod(text);
+  const quarter = QUARTER.exec(text);
+  if (quarter) {
+    const first = `${quarter[1]}-${pad((Number(quarter[2]) - 1) * 3 + 1, 2)}`;
+    return { from: monthPeriod(first).from, to: monthPeriod(addMonths(first, 2)).to };
+  }
+  const year = YEAR.exec(text);
+  if (year) return yearPeriod(Number(year[1]));
+  return undefined;
+}
+
+/** The Shanghai month and year this instant falls in: what a statistics page shows when asked for no period. */
+export function currentMonth(now: Date): string {
+  return monthOf(shanghaiDate(now));
+}
+
+export function currentYear(now: Date): number {
+  return Number(shanghaiDate(now).slice(0, 4));
+}
+
+/** A statistics request's period: `period`, or `from`/`to`, or by default the current month. */
+export function resolvePeriod(request: { period?: Period; from?: string; to?: string }, now: Date): Period {
+  if (request.period) return request.period;
+  if (request.from !== undefined && request.to !== undefined) return { from: request.from, to: request.to };
+  return monthPeriod(currentMonth(now));
+}

@@ -81,13 +81,19 @@ describe('triage and conversion request schemas', () => {
   });
 
   it('filters the list by the names the issue gives', () => {
-    expect(listAlertsSchema.parse({ status: 'submitted', risk: 'red', subDistrict: 'pinghu', submittedFrom: '2026-03-01', escalated: 'true' })).toMatchObject({
-      risk: 'red',
+    expect(listAlertsSchema.parse({ status: 'submitted', grade: 'red', subDistrict: 'pinghu', submittedFrom: '2026-03-01', escalated: 'true' })).toMatchObject({
+      grade: 'red',
       escalated: true,
       page: 1,
       pageSize: 50,
+      sort: [
+        { key: 'grade', descending: true },
+        { key: 'submittedAt', descending: true },
+      ],
     });
-    expect(fields(listAlertsSchema, { risk: 'purple', informant: 'x', submittedTo: '2026-02-30' })).toEqual(['informant', 'risk', 'submittedTo']);
+    expect(fields(listAlertsSchema, { grade: 'purple', informantId: 'x', submittedTo: '2026-02-30', sort: 'colour' })).toEqual(['grade', 'informantId', 'sort', 'submittedTo']);
+    // The names of before are refused, not ignored.
+    expect(fields(listAlertsSchema, { risk: 'red' })).toEqual(['risk']);
   });
 });
 

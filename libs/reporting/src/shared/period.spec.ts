@@ -1,4 +1,20 @@
-import { addMonths, addYears, endOfPeriod, isMonth, monthOf, monthPeriod, monthsOf, periodDays, periodIsOver, previousMonth, yearPeriod } from './period';
+import {
+  addMonths,
+  addYears,
+  currentMonth,
+  currentYear,
+  endOfPeriod,
+  isMonth,
+  monthOf,
+  monthPeriod,
+  monthsOf,
+  parseNamedPeriod,
+  periodDays,
+  periodIsOver,
+  previousMonth,
+  resolvePeriod,
+  yearPeriod,
+} from './period';
 
 describe('reporting periods in China Standard Time', () => {
   it('gives a month its days, February its leap years', () => {
@@ -39,5 +55,25 @@ describe('reporting periods in China Standard Time', () => {
   it('counts years back by the calendar, 29 February becoming 28', () => {
     expect(addYears('2025-06-30', -3)).toBe('2022-06-30');
     expect(addYears('2024-02-29', -3)).toBe('2021-02-28');
+  });
+
+  it('names periods as a month, a quarter or a year', () => {
+    expect(parseNamedPeriod('2026-11')).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(parseNamedPeriod('2026-Q1')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(parseNamedPeriod('2026-Q3')).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(parseNamedPeriod('2024-Q1')).toEqual({ from: '2024-01-01', to: '2024-03-31' });
+    expect(parseNamedPeriod('2026-Q4')).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    expect(parseNamedPeriod('2026')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    for (const bad of ['2026-13', '2026-Q0', '2026-Q5', '26', '2026-1', 'Q3-2026', '']) expect(parseNamedPeriod(bad)).toBeUndefined();
+  });
+
+  it('defaults to the current month and year in Shanghai', () => {
+    // 1 January 2027 00:30 in Shanghai is still 31 December 2026 in UTC.
+    const newYear = new Date('2026-12-31T16:30:00Z');
+    expect(currentMonth(newYear)).toBe('2027-01');
+    expect(currentYear(newYear)).toBe(2027);
+    expect(resolvePeriod({}, newYear)).toEqual({ from: '2027-01-01', to: '2027-01-31' });
+    expect(resolvePeriod({ from: '2026-02-03', to: '2026-02-04' }, newYear)).toEqual({ from: '2026-02-03', to: '2026-02-04' });
+    expect(resolvePeriod({ period: { from: '2026-01-01', to: '2026-12-31' } }, newYear)).toEqual({ from: '2026-01-01', to: '2026-12-31' });
   });
 });

@@ -330,6 +330,12 @@ describe('triage', () => {
 
 describe('pick-up deadline', () => {
   const queue = () => app.worker.get<Queue<ClockJob>>(getQueueToken(CLOCKS_QUEUE));
+  /** No clock job waiting to run or running: whatever reconciliation queued has been handled. */
+  const queueIdle = () =>
+    eventually(async () => {
+      const counts = await queue().getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
+      return Object.values(counts).every((n) => n === 0);
+    }, 'the clock queue to be idle');
   const escalations = async (id: string) => (await app.store.readStream(`alert-${id}`)).filter((e) => e.type === 'AlertEscalated');
 
   it('escalates a red alert not acknowledged within 2 hours exactly once, and tells the supervisors', async () => {
@@ -344,10 +350,12 @@ describe('pick-up deadline', () => {
     const jobId = ClockScheduler.jobId(clock.clockId, 'deadline', clock.deadlineAt);
     await eventually(() => queue().getJob(jobId), 'the pick-up job to be scheduled');
 
-    // Not yet: 1 h 59 min later nothing happens.
+    // Not yet: 1 h 59 min later nothing happens. No fixed wait: the queue is idle and the job
+    // still waits for its time, so nothing that could escalate is on its way.
     app.clock.set(new Date(start.getTime() + 2 * HOUR - 60_000));
     await app.worker.get(ClockScheduler).reconcileAll();
-    await new Promise((r) => setTimeout(r, 300));
+    await queueIdle();
+    expect(await (await queue().getJob(jobId))?.getState()).toBe('delayed');
     expect(await escalations(late)).toHaveLength(0);
 
     app.clock.set(new Date(start.getTime() + 2 * HOUR + 60_000));
@@ -360,7 +368,8 @@ describe('pick-up deadline', () => {
     await eventually(async () => (await queue().getJob(`${jobId}.redelivered`))?.isCompleted(), 'the redelivered job');
     await app.settled();
     await app.worker.get(ClockScheduler).reconcileAll();
-    await new Promise((r) => setTimeout(r, 300));
+    await queueIdle();
+    await app.settled();
 
     const escalated = await escalations(late);
     expect(escalated).toHaveLength(1);

@@ -7,18 +7,19 @@ import { describeEventStoreContract } from '../contract/event-store.contract';
  */
 const connectionString = process.env.KURRENTDB_CONNECTION_STRING;
 
-if (connectionString) {
-  describeEventStoreContract('KurrentDB', async () => {
-    // Loaded here so that the gRPC client and its native bridge load only when a server is there.
-    const { KurrentDbEventStore } = await import('./kurrentdb-event-store');
-    const store = new KurrentDbEventStore({ connectionString });
-    await store.ping();
-    return store;
-  });
-} else {
-  describe('EventStore contract: KurrentDB', () => {
-    it('did not run: KURRENTDB_CONNECTION_STRING is not set', () => {
-      console.log('KurrentDB contract suite SKIPPED: KURRENTDB_CONNECTION_STRING is not set');
+// Without a server the suite is reported as skipped, with the reason in its name: counted as
+// passed, a placeholder would claim a test that never ran.
+const describeWithServer = connectionString ? describe : describe.skip;
+
+describeWithServer(
+  connectionString ? 'KurrentDB' : 'KurrentDB (skipped: KURRENTDB_CONNECTION_STRING is not set, no server to test against)',
+  () => {
+    describeEventStoreContract('KurrentDB', async () => {
+      // Loaded here so that the gRPC client and its native bridge load only when a server is there.
+      const { KurrentDbEventStore } = await import('./kurrentdb-event-store');
+      const store = new KurrentDbEventStore({ connectionString: connectionString! });
+      await store.ping();
+      return store;
     });
-  });
-}
+  },
+);

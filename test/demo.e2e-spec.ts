@@ -22,10 +22,10 @@ import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
  * `worker demo` as a user runs it (runDemoCli: migrate, refuse a non-empty database, play the
  * year through the command handlers, check itself), then the API and worker started on that
  * database, as `npm start` would: the event log summed directly and the annual report must both
- * give the targets exactly. DEMO_TEST_SCALE=1 plays the whole 2022 report (677 disputes...);
- * the default is a tenth of it.
+ * give the targets exactly. By default the whole 2022 report (677 disputes...), so that CI checks
+ * the headline figures the README promises; DEMO_TEST_SCALE=0.1 plays a tenth, for a quick local run.
  */
-const SCALE = Number(process.env.DEMO_TEST_SCALE ?? 0.1);
+const SCALE = Number(process.env.DEMO_TEST_SCALE ?? 1);
 const YEAR = 2022;
 const SEED = 7;
 const TARGETS_BASE = SCALE === 1 ? REPORT_2022 : scaledTargets(SCALE);
@@ -87,7 +87,9 @@ describe(`npm run demo -- --year ${YEAR} --seed ${SEED}${SCALE === 1 ? '' : ` --
     process.stdout.write(`read models caught up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     await app.settled();
     events = await readWholeLog(app.store, RECORD_STREAM_PREFIXES);
-  });
+    // A whole year takes about a minute on a quiet machine; on a busy one (other work on the same
+    // two cores and PostgreSQL) several times that. Correctness, not speed, is judged here.
+  }, 15 * 60_000);
   afterAll(async () => {
     await app?.close();
     await db?.drop();

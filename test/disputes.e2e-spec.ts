@@ -333,6 +333,7 @@ describe('scope and roles', () => {
     expect((await get(districtSupervisor.token, `/disputes/${id}`)).status).toBe(200);
     await app.settled();
     const pinghuOnly = await get(supervisor.token, '/disputes?pageSize=200');
+    expect(pinghuOnly.body.items.length).toBeGreaterThan(0);
     expect(pinghuOnly.body.items.every((d: { subDistrict: string }) => d.subDistrict === 'pinghu')).toBe(true);
   });
 

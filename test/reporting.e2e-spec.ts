@@ -693,6 +693,7 @@ describe('the monthly report (诉求信息月报)', () => {
     const { body } = await app.http().get('/api/v1/reports/monthly').query({ month: '2022-05' }).set(...bearer(pinghuSupervisor)).expect(200);
     expect(body.subDistrict).toBe('pinghu');
     expect(body.report.summary).toEqual(expectedSummary(log, '2022-05-01', '2022-05-31', 'pinghu'));
+    expect(body.report.disputes.length).toBeGreaterThan(0);
     expect(body.report.disputes.every((d: { subDistrict: string }) => d.subDistrict === 'pinghu')).toBe(true);
     expect(body.report.disputes.reduce((t: number, d: { resolved: number }) => t + d.resolved, 0)).toBe(body.report.summary.disputes.resolved);
     await app.http().get('/api/v1/reports/monthly').query({ month: '2022-05', subDistrict: 'buji' }).set(...bearer(pinghuSupervisor)).expect(403);

@@ -124,6 +124,29 @@ export class PartialDuplicateAppendError extends Error {
   }
 }
 
+/**
+ * The store cannot be reached or cannot serve the call right now (connection refused or lost, a
+ * leader election under way). Nothing was appended that the caller can rely on: retrying the same
+ * append (same event ids) later is safe and answers as the first time.
+ */
+export class EventStoreUnavailableError extends Error {
+  readonly code = 'service_unavailable';
+  readonly retryable = true;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventStoreUnavailableError';
+  }
+}
+
+/** An append larger than the store accepts in one call (KurrentDB's maximum append size). */
+export class AppendTooLargeError extends Error {
+  readonly code = 'append_too_large';
+  constructor(readonly streamId: string, readonly maxBytes?: number) {
+    super(`Stream ${streamId}: the append is larger than the event store accepts${maxBytes ? ` (${maxBytes} bytes)` : ''}`);
+    this.name = 'AppendTooLargeError';
+  }
+}
+
 export function matchesFilter(event: Pick<RecordedEvent, 'streamId' | 'type'>, filter?: EventFilter): boolean {
   if (!filter) return true;
   if (filter.streamPrefixes?.length && !filter.streamPrefixes.some((p) => event.streamId.startsWith(p))) return false;

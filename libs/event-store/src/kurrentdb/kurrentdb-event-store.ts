@@ -26,6 +26,7 @@ import {
   EventFilter,
   EventMetadata,
   EventStore,
+  EventStoreUnavailableError,
   ExpectedVersion,
   matchesFilter,
   NewEvent,
@@ -36,6 +37,7 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
+import { portError } from './kurrentdb-errors';
 
 /** readAll's page size when the caller gives no maxCount (the PostgreSQL adapter uses the same). */
 const DEFAULT_PAGE = 500;
@@ -50,6 +52,32 @@ const PING_TIMEOUT_MS = 5000;
 const UNSUBSCRIBE_TIMEOUT_MS = 1000;
 /** A stream nobody writes to: ping reads it, and "stream not found" is the healthy answer. */
 const PING_STREAM = 'lc-event-store-ping';
+/**
+ * Reads whose answer must include what this process has just appended go to the leader: with
+ * nodePreference=follower (or random) a lagging follower would report a successful append as
+ * missing, and miss a retry's duplicates.
+ */
+const FROM_LEADER = { requiresLeader: true } as const;
+/** The subset of a grpc-js Channel that ping and close use. */
+interface GrpcChannel {
+  getConnectivityState(tryToConnect: boolean): number;
+  watchConnectivityState(current: number, deadline: number, callback: (error?: Error) => void): void;
+  close(): void;
+}
+
+/**
+ * The client's gRPC channel (appends, subscriptions). The client declares getChannel protected and
+ * offers no public way to check or close it: dispose() cancels the calls but leaves the channel
+ * open, so a closed store would keep a socket and a timer alive. getChannel returns the channel
+ * the client already holds (or the one it would open next), so this reaches for nothing new.
+ */
+function grpcChannelOf(client: KurrentDBClient): Promise<GrpcChannel> {
+  return (client as unknown as { getChannel(): Promise<GrpcChannel> }).getChannel();
+}
+
+/** gRPC's connectivity states (grpc-js `connectivityState`), the two the ping needs. */
+const connectivityState = { READY: 2, SHUTDOWN: 4 } as const;
+
 
 /** The fields of a KurrentDB recorded event this adapter reads (JSON and binary events alike). */
 interface StoredEvent {
@@ -199,6 +227,9 @@ export interface KurrentDbEventStoreOptions {
 export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
   private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+  /** Whether the gRPC channel was ever asked for (appends, subscriptions, ping): close() closes it then. */
+  private channelOpened = false;
 
   constructor(options: KurrentDbEventStoreOptions) {
     this.client = KurrentDBClient.connectionString(options.connectionString);
@@ -225,9 +256,11 @@ export class KurrentDbEventStore implements EventStore {
       if (duplicate) return duplicate;
     }
 
-    let nextExpectedRevision: bigint;
+    let nextExpectedRevision = 0n;
     let appendPosition: Position | undefined;
+    let refusedAt: number | undefined; // the stream's version when the server refused the append
     try {
+      this.channelOpened = true;
       const result = await this.client.appendToStream(
         streamId,
         events.map((e) =>
@@ -235,15 +268,23 @@ export class KurrentDbEventStore implements EventStore {
         ),
         { streamState: toStreamState(expected) },
       );
-      nextExpectedRevision = result.nextExpectedRevision;
-      appendPosition = result.position;
+      // With throwOnAppendFailure=false in the connection string the client answers a refused
+      // append with success: false instead of throwing; it is the same refusal.
+      if (result.success) {
+        nextExpectedRevision = result.nextExpectedRevision;
+        appendPosition = result.position;
+      } else {
+        refusedAt = result.nextExpectedRevision < 0n ? 0 : Number(result.nextExpectedRevision) + 1;
+      }
     } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      if (!(error instanceof WrongExpectedVersionError)) throw portError(error, streamId);
+      refusedAt = error.actualState === NO_STREAM ? 0 : Number(error.actualState) + 1;
+    }
+    if (refusedAt !== undefined) {
       // Refused: maybe because an identical append got there first (a concurrent retry).
       const duplicate = await this.duplicateOutcome(streamId, events);
       if (duplicate) return duplicate;
-      const actual = error.actualState === NO_STREAM ? 0 : Number(error.actualState) + 1;
-      throw new ConcurrencyError(streamId, expected, actual);
+      throw new ConcurrencyError(streamId, expected, refusedAt);
     }
     return {
       nextVersion: Number(nextExpectedRevision) + 1,
@@ -263,7 +304,8 @@ export class KurrentDbEventStore implements EventStore {
     fallback: Position | undefined,
   ): Promise<string> {
     const lastId = events[events.length - 1].eventId;
-    for await (const resolved of this.client.readStream(streamId, { fromRevision: revision, direction: FORWARDS, maxCount: 1 })) {
+    const read = this.client.readStream(streamId, { fromRevision: revision, direction: FORWARDS, maxCount: 1, ...FROM_LEADER });
+    for await (const resolved of read) {
       const event = storedEvent(resolved);
       if (event && sameId(event.id, lastId)) return encodePosition(positionOf(resolved, event));
     }
@@ -284,6 +326,7 @@ export class KurrentDbEventStore implements EventStore {
         fromRevision: END,
         direction: BACKWARDS,
         maxCount: DUPLICATE_SCAN_WINDOW,
+        ...FROM_LEADER,
       })) {
         const event = storedEvent(resolved);
         if (!event) continue;
@@ -294,7 +337,7 @@ export class KurrentDbEventStore implements EventStore {
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
+      throw portError(error, streamId);
     }
     if (found.size === 0) return undefined;
     if (found.size < wanted.size) throw new PartialDuplicateAppendError(streamId);
@@ -316,27 +359,45 @@ export class KurrentDbEventStore implements EventStore {
     }
     const events: RecordedEvent[] = [];
     try {
+      // From the leader: commands append at the version they read, and a lagging follower's
+      // version would only turn into conflicts.
       for await (const resolved of this.client.readStream(streamId, {
         fromRevision,
         direction: backwards ? BACKWARDS : FORWARDS,
         ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
+        ...FROM_LEADER,
       })) {
         const event = storedEvent(resolved);
         if (event) events.push(toRecorded(event, positionOf(resolved, event)));
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
-      throw error;
+      throw portError(error, streamId);
     }
     return events;
   }
 
-  /** KurrentDB hands out every committed event at once: nothing is held back. */
+  /**
+   * KurrentDB hands out every committed event at once: nothing is held back. Asked of the leader:
+   * "caught up" judged by a lagging follower would be caught up with the past.
+   */
   async hasEventsAfter(position: string | undefined, filter?: EventFilter): Promise<boolean> {
-    return (await this.readAll({ fromPosition: position, maxCount: 1, filter })).length > 0;
+    return (await this.readAllFrom({ fromPosition: position, maxCount: 1, filter }, true)).length > 0;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllFrom(options, false);
+  }
+
+  private async readAllFrom(options: ReadAllOptions, fromLeader: boolean): Promise<RecordedEvent[]> {
+    try {
+      return await this.readAllPages(options, fromLeader);
+    } catch (error) {
+      throw portError(error);
+    }
+  }
+
+  private async readAllPages(options: ReadAllOptions, fromLeader: boolean): Promise<RecordedEvent[]> {
     const limit = options.maxCount ?? DEFAULT_PAGE;
     if (limit <= 0) return [];
     const filter = options.filter;
@@ -349,12 +410,14 @@ export class KurrentDbEventStore implements EventStore {
       const chunk = Math.max(limit - result.length + (cursor ? 1 : 0), MIN_CHUNK);
       let received = 0;
       let advanced = false;
-      for await (const resolved of this.client.readAll({
+      const read = this.client.readAll({
         fromPosition: cursor ?? START,
         direction: FORWARDS,
         maxCount: chunk,
         filter: server,
-      })) {
+        ...(fromLeader ? FROM_LEADER : {}),
+      });
+      for await (const resolved of read) {
         received++;
         const event = storedEvent(resolved);
         if (!event) continue;
@@ -375,6 +438,7 @@ export class KurrentDbEventStore implements EventStore {
     const after = options.fromCheckpoint === undefined ? undefined : decodePosition(options.fromCheckpoint);
     const filter = options.filter;
     // The server starts a catch-up subscription strictly after fromPosition.
+    this.channelOpened = true;
     const source: AllStreamSubscription = this.client.subscribeToAll({
       fromPosition: after ?? START,
       filter: serverFilter(filter),
@@ -462,23 +526,51 @@ export class KurrentDbEventStore implements EventStore {
     return subscription;
   }
 
+  /**
+   * Both ways to the server: reads go through the client's native bridge, appends and
+   * subscriptions through its gRPC channel, and either can be down while the other answers.
+   */
   async ping(): Promise<void> {
-    await withTimeout(this.probe(), PING_TIMEOUT_MS, `KurrentDB did not answer within ${PING_TIMEOUT_MS} ms`);
+    await withTimeout(
+      Promise.all([this.probeReads(), this.probeChannel()]),
+      PING_TIMEOUT_MS,
+      `KurrentDB did not answer within ${PING_TIMEOUT_MS} ms`,
+    );
   }
 
-  private async probe(): Promise<void> {
-    const read = this.client.readStream(PING_STREAM, { maxCount: 1 });
+  private async probeReads(): Promise<void> {
+    const read = this.client.readStream(PING_STREAM, { maxCount: 1, ...FROM_LEADER });
     try {
       await read.next();
       await read.return?.(undefined);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return;
-      throw error;
+      throw portError(error);
     }
   }
 
+  /** Resolves once the gRPC channel (to the leader, after discovery on a cluster) is READY. */
+  private async probeChannel(): Promise<void> {
+    this.channelOpened = true;
+    const channel = await grpcChannelOf(this.client);
+    for (;;) {
+      const state = channel.getConnectivityState(true);
+      if (state === connectivityState.READY) return;
+      if (state === connectivityState.SHUTDOWN) throw new EventStoreUnavailableError('KurrentDB gRPC channel is shut down');
+      await new Promise<void>((resolve) => channel.watchConnectivityState(state, Date.now() + PING_TIMEOUT_MS, () => resolve()));
+    }
+  }
+
+  /**
+   * Ends the subscriptions and in-flight calls (dispose), then closes the gRPC channel, which
+   * dispose leaves open, and lets go of the client (its native read client has no close of its
+   * own: it is freed with the last reference).
+   */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     await this.client.dispose();
+    if (this.channelOpened) (await grpcChannelOf(this.client)).close();
   }
 }

@@ -7,12 +7,17 @@ const logger = new Logger('ProblemDetails');
 
 function answer(error: unknown, req: Request, res: Response): void {
   const requestId = req.id === undefined || req.id === null ? undefined : String(req.id);
-  const { problem, internal } = toProblem(error, { instance: req.originalUrl ?? req.url, requestId });
+  const { problem, internal, retryAfterSeconds } = toProblem(error, { instance: req.originalUrl ?? req.url, requestId });
+  if (problem.status === 503) {
+    // An outage, not a bug: one line, without the stack, so that a restart does not flood the log.
+    logger.warn({ requestId, reason: (error as Error)?.message }, `Unavailable on ${req.method} ${req.originalUrl ?? req.url}`);
+  }
   if (internal) {
     // pino style (object, then message): nestjs-pino keeps `err` as a serialised error with its stack.
     logger.error({ err: error, requestId }, `Unhandled error on ${req.method} ${req.originalUrl ?? req.url}`);
   }
   if (res.headersSent) return; // a streamed answer broke off; the log is all we can do
+  if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).json(problem);
 }
 

@@ -22,6 +22,8 @@ export const PROBLEM_TYPES: Readonly<Record<string, { status: number; title: str
   precondition_failed: { status: 412, title: 'Precondition failed' },
   unprocessable: { status: 422, title: 'Cannot be processed in the current state' },
   too_many_requests: { status: 429, title: 'Too many requests' },
+  append_too_large: { status: 413, title: 'Too large to record in one step' },
+  service_unavailable: { status: 503, title: 'Temporarily unavailable' },
 };
 
 /**

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import { FieldError } from './errors';
 import { PROBLEM_TYPES, problemTypeUri } from './problem-types';
+import { isUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -55,12 +56,26 @@ function exposedClientError(error: unknown): { status: number; message: string }
   return { status, message: String(candidate.message ?? '') };
 }
 
+export interface Problem {
+  problem: ProblemDetails;
+  /** Unexpected: the message stays out of the answer and the caller logs the error. */
+  internal: boolean;
+  /** For 429 and 503: when the client may try again (the Retry-After header). */
+  retryAfterSeconds?: number;
+}
+
+function retryAfterOf(error: unknown, status: number): number | undefined {
+  const given = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  if (typeof given === 'number' && Number.isFinite(given) && given > 0) return Math.ceil(given);
+  return status === 503 ? RETRY_AFTER_SECONDS : undefined;
+}
+
 /**
  * Maps anything thrown while handling a request to problem details. `internal` tells that the
  * error is unexpected: its message stays out of the answer (it may hold SQL or paths) and the
  * caller should log it.
  */
-export function toProblem(error: unknown, context: ProblemContext = {}): { problem: ProblemDetails; internal: boolean } {
+export function toProblem(error: unknown, context: ProblemContext = {}): Problem {
   const base = { instance: context.instance, requestId: context.requestId };
   const code = codeOf(error);
   if (code) {
@@ -68,6 +83,7 @@ export function toProblem(error: unknown, context: ProblemContext = {}): { probl
     const fieldErrors = (error as { errors?: unknown }).errors;
     return {
       internal: false,
+      retryAfterSeconds: retryAfterOf(error, status),
       problem: {
         type: problemTypeUri(code),
         title,
@@ -91,6 +107,21 @@ export function toProblem(error: unknown, context: ProblemContext = {}): { probl
     return {
       internal: false,
       problem: { type: 'about:blank', title: statusTitle(exposed.status), status: exposed.status, detail: exposed.message, ...base },
+    };
+  }
+  if (isUnavailable(error)) {
+    const { status, title } = PROBLEM_TYPES.service_unavailable;
+    return {
+      internal: false,
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+      problem: {
+        type: problemTypeUri('service_unavailable'),
+        title,
+        status,
+        detail: 'A service the application depends on is not reachable right now. Try again shortly.',
+        ...base,
+        code: 'service_unavailable',
+      },
     };
   }
   return {

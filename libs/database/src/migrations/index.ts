@@ -12,6 +12,7 @@ import { Informants1763700000041 } from './1763700000041-informants';
 import { Imports1763700000070 } from './1763700000070-imports';
 import { Reporting1763700000050 } from './1763700000050-reporting';
 import { EventStoreReadHorizon1763700000090 } from './1763700000090-event-store-read-horizon';
+import { EventStoreGroupedAppend1763700000091 } from './1763700000091-event-store-grouped-append';
 import { IdempotencyKeyLeases1763700000105 } from './1763700000105-idempotency-key-leases';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
@@ -30,5 +31,6 @@ export const migrations = [
   Reporting1763700000050,
   Imports1763700000070,
   EventStoreReadHorizon1763700000090,
+  EventStoreGroupedAppend1763700000091,
   IdempotencyKeyLeases1763700000105,
 ];

@@ -155,4 +155,116 @@ describe('PostgreSQL adapter specifics', () => {
       await store.close();
     }
   });
+
+  describe('group commit', () => {
+    // Appends that wait while another group is in flight share the next transaction. One group in
+    // flight at a time makes the grouping certain: everything called while the first append runs
+    // goes into the second group together.
+    const grouped = () => new PostgresEventStore({ pool: { connectionString: db.url }, maxInFlightGroups: 1 });
+    const ev = (type = 'E') => ({ eventId: randomUUID(), type, data: {} });
+
+    it('appends concurrent appends together, each with its own answer, one conflict failing only itself', async () => {
+      const store = grouped();
+      const prefix = `group${randomUUID().slice(0, 8)}-`;
+      try {
+        await store.append(`${prefix}existing`, [ev(), ev()]);
+        const results = await Promise.allSettled([
+          store.append(`${prefix}a`, [ev('A1'), ev('A2')], { expectedVersion: 'no_stream' }),
+          store.append(`${prefix}existing`, [ev('Late')], { expectedVersion: 1 }), // the stream is at 2
+          store.append(`${prefix}b`, [ev('B1')], { expectedVersion: 'exists' }), // does not exist
+          store.append(`${prefix}c`, [ev('C1')]),
+          store.append(`${prefix}existing2`, [ev('X')], { expectedVersion: 0 }),
+        ]);
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled', 'fulfilled']);
+        expect((results[0] as PromiseFulfilledResult<{ nextVersion: number }>).value.nextVersion).toBe(2);
+        expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'concurrency_conflict', actual: 2 });
+        expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'concurrency_conflict', actual: 0 });
+        const all = await store.readAll({ filter: { streamPrefixes: [prefix] } });
+        expect(all.map((e) => `${e.streamId.slice(prefix.length)}:${e.streamVersion}:${e.type}`)).toEqual([
+          'existing:1:E',
+          'existing:2:E',
+          'a:1:A1',
+          'a:2:A2',
+          'c:1:C1',
+          'existing2:1:X',
+        ]);
+        // The results carry the positions of their own last events.
+        const a2 = all.find((e) => e.type === 'A2')!;
+        expect((results[0] as PromiseFulfilledResult<{ globalPosition: string }>).value.globalPosition).toBe(a2.globalPosition);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps the call order of appends to one stream, and answers a retry in a later group as a no-op', async () => {
+      const store = grouped();
+      const stream = `order-${randomUUID()}`;
+      try {
+        const first = ev('First');
+        const results = await Promise.all([
+          store.append(stream, [first]),
+          store.append(stream, [ev('Second')]),
+          store.append(stream, [ev('Third')], { expectedVersion: 2 }),
+          store.append(stream, [first]), // the same event again: a retry
+        ]);
+        expect(results.map((r) => r.nextVersion)).toEqual([1, 2, 3, 1]);
+        expect(results[3].globalPosition).toBe(results[0].globalPosition);
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['First', 'Second', 'Third']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('an append the database refuses fails alone, the rest of its group is stored', async () => {
+      const store = grouped();
+      const prefix = `bad${randomUUID().slice(0, 8)}-`;
+      try {
+        const blocker = store.append(`${prefix}first`, [ev()]);
+        const results = await Promise.allSettled([
+          store.append(`${prefix}x`, [ev('X')]),
+          store.append(`${prefix}bad`, [{ eventId: 'not-a-uuid', type: 'Bad', data: {} }]),
+          store.append(`${prefix}y`, [ev('Y')]),
+        ]);
+        await blocker;
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        const all = await store.readAll({ filter: { streamPrefixes: [prefix] } });
+        expect(all.map((e) => e.type).sort()).toEqual(['E', 'X', 'Y']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('shares one transaction among the appends of a group, which takes the appender lock first', async () => {
+      const store = grouped();
+      const prefix = `tx${randomUUID().slice(0, 8)}-`;
+      try {
+        const blocker = store.append(`${prefix}first`, [ev()]);
+        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.append(`${prefix}${i}`, [ev()])));
+        await blocker;
+        const transactions = new Set(results.map((r) => r.globalPosition.split('-')[0]));
+        expect(transactions.size).toBe(1);
+        // A grouped append left open holds back readers like any appender (read_horizon finds its lock).
+        const slow = new Client({ connectionString: db.url });
+        await slow.connect();
+        try {
+          await slow.query('BEGIN');
+          await slow.query(
+            `SELECT * FROM event_store.append_events_grouped(ARRAY[$1, $2], ARRAY['any', 'any'], ARRAY[1, 1],
+               ARRAY[$3, $4]::uuid[], ARRAY['Slow', 'Slow'], ARRAY['{}', '{}']::jsonb[], ARRAY['{}', '{}']::jsonb[])`,
+            [`${prefix}slow1`, `${prefix}slow2`, randomUUID(), randomUUID()],
+          );
+          await store.append(`${prefix}fast`, [ev('Fast')]);
+          const before = await store.readAll({ filter: { streamPrefixes: [`${prefix}slow`, `${prefix}fast`] } });
+          expect(before).toEqual([]);
+          await slow.query('COMMIT');
+          const after = await store.readAll({ filter: { streamPrefixes: [`${prefix}slow`, `${prefix}fast`] } });
+          expect(after.map((e) => e.type)).toEqual(['Slow', 'Slow', 'Fast']);
+        } finally {
+          await slow.end();
+        }
+      } finally {
+        await store.close();
+      }
+    });
+  });
 });

@@ -16,6 +16,21 @@ import {
 } from '../event-store.port';
 
 const CHANNEL = 'event_store_appended';
+
+interface PendingAppend {
+  streamId: string;
+  expected: ExpectedVersion;
+  events: NewEvent[];
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+interface AppendRow {
+  status: 'ok' | 'duplicate' | 'conflict' | 'partial_duplicate';
+  version: string;
+  transaction_id: string | null;
+  global_position: string | null;
+}
 const BATCH = 500;
 
 /** A position is `<transaction id>-<global_position>`: the pair that orders the log. */
@@ -67,6 +82,11 @@ export interface PostgresEventStoreOptions {
   pool: PoolConfig;
   /** How long an idle subscriber sleeps when no notification wakes it. Notifications do the real work. */
   idlePollMs?: number;
+  /** Group commit: how many groups of appends may be in flight at once (default 2). */
+  maxInFlightGroups?: number;
+  /** Group commit: the most appends (default 256) and events (default 2,000) in one group. */
+  maxGroupAppends?: number;
+  maxGroupEvents?: number;
 }
 
 export class PostgresEventStore implements EventStore {
@@ -75,6 +95,12 @@ export class PostgresEventStore implements EventStore {
   private readonly wake = new EventEmitter();
   private listener?: Promise<Client>;
   private closed = false;
+  private pending: PendingAppend[] = [];
+  private inFlight = 0;
+  private readonly streamsInFlight = new Set<string>();
+  private readonly maxInFlight: number;
+  private readonly maxGroupAppends: number;
+  private readonly maxGroupEvents: number;
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = new Pool({ max: 10, ...options.pool });
@@ -83,6 +109,9 @@ export class PostgresEventStore implements EventStore {
     // dropped that connection; the next query opens another, and errors of queries reach their callers.
     this.pool.on('error', () => undefined);
     this.idlePollMs = options.idlePollMs ?? 2000;
+    this.maxInFlight = options.maxInFlightGroups ?? 2;
+    this.maxGroupAppends = options.maxGroupAppends ?? 256;
+    this.maxGroupEvents = options.maxGroupEvents ?? 2000;
     this.wake.setMaxListeners(0);
   }
 
@@ -96,35 +125,96 @@ export class PostgresEventStore implements EventStore {
       throw new RangeError(`expectedVersion must be a non-negative integer, got ${expected}`);
     }
     if (events.length === 0) throw new RangeError('append needs at least one event');
-    const { rows } = await this.pool.query<{
-      status: 'ok' | 'duplicate' | 'conflict' | 'partial_duplicate';
-      version: string;
-      transaction_id: string | null;
-      global_position: string | null;
-    }>(
-      `SELECT status, version, transaction_id::text AS transaction_id, global_position
-         FROM event_store.append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])`,
-      [
-        streamId,
-        String(expected),
-        events.map((e) => e.eventId),
-        events.map((e) => e.type),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify(e.metadata ?? {})),
-      ],
-    );
-    const row = rows[0];
-    switch (row.status) {
-      case 'conflict':
-        throw new ConcurrencyError(streamId, expected, Number(row.version));
-      case 'partial_duplicate':
-        throw new PartialDuplicateAppendError(streamId);
-      default:
-        return {
-          nextVersion: Number(row.version),
-          globalPosition: encodePosition(row.transaction_id!, row.global_position!),
-        };
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ streamId, expected, events, resolve, reject });
+      this.flush();
+    });
+  }
+
+  /**
+   * Group commit. Appends that arrive while others are in flight wait in `pending`; whenever
+   * fewer than `maxInFlight` groups are running, the waiting appends (one per stream, streams not
+   * already in flight) go to PostgreSQL together as one statement and one transaction
+   * (event_store.append_events_grouped, migration 1763700000091): one commit and one notification
+   * for the lot. Each append's promise settles after that commit, with its own answer. A stream
+   * that is in flight waits for the next group, so appends to one stream keep their call order.
+   */
+  private flush(): void {
+    while (this.inFlight < this.maxInFlight && this.pending.length > 0) {
+      const group: PendingAppend[] = [];
+      const streams = new Set<string>();
+      let events = 0;
+      const waiting: PendingAppend[] = [];
+      for (const append of this.pending) {
+        if (
+          group.length < this.maxGroupAppends &&
+          (group.length === 0 || events + append.events.length <= this.maxGroupEvents) &&
+          !streams.has(append.streamId) &&
+          !this.streamsInFlight.has(append.streamId)
+        ) {
+          group.push(append);
+          streams.add(append.streamId);
+          events += append.events.length;
+        } else {
+          waiting.push(append);
+          // Later appends to a waiting stream must not overtake it.
+          streams.add(append.streamId);
+        }
+      }
+      if (group.length === 0) return; // everything waits for a stream in flight
+      this.pending = waiting;
+      this.inFlight++;
+      for (const append of group) this.streamsInFlight.add(append.streamId);
+      void this.commitGroup(group).finally(() => {
+        this.inFlight--;
+        for (const append of group) this.streamsInFlight.delete(append.streamId);
+        this.flush();
+      });
     }
+  }
+
+  private async commitGroup(group: PendingAppend[]): Promise<void> {
+    let rows: AppendRow[];
+    try {
+      ({ rows } = await this.pool.query<AppendRow>(
+        `SELECT status, version, transaction_id::text AS transaction_id, global_position
+           FROM event_store.append_events_grouped($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])`,
+        [
+          group.map((a) => a.streamId),
+          group.map((a) => String(a.expected)),
+          group.map((a) => a.events.length),
+          group.flatMap((a) => a.events.map((e) => e.eventId)),
+          group.flatMap((a) => a.events.map((e) => e.type)),
+          group.flatMap((a) => a.events.map((e) => JSON.stringify(e.data))),
+          group.flatMap((a) => a.events.map((e) => JSON.stringify(e.metadata ?? {}))),
+        ],
+      ));
+    } catch (error) {
+      if (group.length === 1) {
+        group[0].reject(error);
+        return;
+      }
+      // The statement failed as a whole (one append's bad input, a lost connection...): nothing of
+      // the group was written. Each append then goes alone, so one bad append fails only itself.
+      await Promise.all(group.map((append) => this.commitGroup([append])));
+      return;
+    }
+    group.forEach((append, i) => {
+      const row = rows[i];
+      switch (row.status) {
+        case 'conflict':
+          append.reject(new ConcurrencyError(append.streamId, append.expected, Number(row.version)));
+          break;
+        case 'partial_duplicate':
+          append.reject(new PartialDuplicateAppendError(append.streamId));
+          break;
+        default:
+          append.resolve({
+            nextVersion: Number(row.version),
+            globalPosition: encodePosition(row.transaction_id!, row.global_position!),
+          });
+      }
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -1,0 +1,147 @@
+/** Shared pieces of the benchmark harness (bench/run.ts): sizes, statistics, databases, pgbench. */
+import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { ensureDatabase, withDefaultUser } from '@lc/database';
+import { NewEvent } from '@lc/event-store';
+
+export const run = promisify(execFile);
+
+export const SERVER = process.env.BENCH_DATABASE_SERVER ?? process.env.TEST_DATABASE_SERVER ?? 'postgres://localhost:5432';
+
+/** A size from the environment (BENCH_<NAME>), with its default: every size of the report is one. */
+export function size(name: string, fallback: number): number {
+  const raw = process.env[`BENCH_${name}`];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.replace(/_/g, ''));
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`BENCH_${name} must be a positive number, got ${raw}`);
+  return value;
+}
+
+export const RUNS = size('RUNS', 3);
+
+export interface Figure {
+  /** One value per run, in the unit. */
+  values: number[];
+  unit: string;
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+export const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+
+export const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a';
+
+/** "min / median / max" of a figure. */
+export function spread(values: number[], digits = 0): string {
+  if (!values.length) return 'n/a';
+  return `${fmt(Math.min(...values), digits)} / **${fmt(median(values), digits)}** / ${fmt(Math.max(...values), digits)}`;
+}
+
+/** Ratio of medians, with the range of per-run ratios (run i of ours against run i of the reference). */
+export function ratio(ours: number[], reference: number[], digits = 2): string {
+  if (!ours.length || !reference.length) return 'n/a';
+  const perRun = ours.map((v, i) => v / reference[Math.min(i, reference.length - 1)]);
+  return `**${fmt(median(ours) / median(reference), digits)}** (runs ${perRun.map((r) => fmt(r, digits)).join(', ')})`;
+}
+
+export interface BenchDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database on the local server (migrated by the caller when it needs our schema). */
+export async function freshDatabase(label: string): Promise<BenchDatabase> {
+  const name = `lc_bench_${label}_${randomBytes(4).toString('hex')}`;
+  const url = withDefaultUser(`${SERVER}/${name}`);
+  await ensureDatabase(url);
+  return {
+    url,
+    name,
+    drop: async () => {
+      const admin = new Client({ connectionString: withDefaultUser(`${SERVER}/postgres`) });
+      await admin.connect();
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}
+
+/** Roughly 300 bytes of JSON per event (data + metadata), like a logged mediation step. */
+export function benchEvent(i: number): NewEvent {
+  return {
+    eventId: randomUUID(),
+    type: 'StepLogged',
+    data: {
+      kind: 'contact',
+      note: `第${i}次电话联系申请人，约定下周三到街道调解室面谈。`,
+      occurredAt: '2022-03-14T09:30:00.000Z',
+      mediatorId: '6f1c2a9e-0b7d-4c1e-9a3f-2d8e5b7c1a40',
+    },
+    metadata: { actorId: 'bench', actorRole: 'mediator', correlationId: randomUUID() },
+  };
+}
+export const BENCH_EVENT_BYTES = (() => {
+  const e = benchEvent(1000);
+  return Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata)) + e.type.length + 36;
+})();
+
+/** Run `workers` loops until `seconds` have passed; returns how many units they did per second. */
+export async function forDuration(workers: number, seconds: number, step: (worker: number) => Promise<number>): Promise<number> {
+  const end = performance.now() + seconds * 1000;
+  let done = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      while (performance.now() < end) done += await step(w);
+    }),
+  );
+  return (done / (performance.now() - start)) * 1000;
+}
+
+export function findPgbench(): string {
+  const onPath = (process.env.PATH ?? '').split(':').find((dir) => existsSync(`${dir}/pgbench`));
+  if (onPath) return `${onPath}/pgbench`;
+  const root = '/usr/lib/postgresql';
+  if (existsSync(root)) {
+    for (const version of readdirSync(root).sort().reverse()) {
+      if (existsSync(`${root}/${version}/bin/pgbench`)) return `${root}/${version}/bin/pgbench`;
+    }
+  }
+  throw new Error('pgbench not found: install postgresql-client (or the server package) or put it on PATH');
+}
+
+/** The machine and the PostgreSQL settings that matter for these figures. */
+export async function environment(url: string): Promise<string[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const version = (await client.query<{ v: string }>('SELECT version() AS v')).rows[0].v.replace(/ on .*/, '');
+    const settings = await client.query<{ name: string; setting: string; unit: string | null }>(
+      `SELECT name, setting, unit FROM pg_settings
+        WHERE name IN ('shared_buffers', 'synchronous_commit', 'fsync', 'wal_level', 'max_connections',
+                       'work_mem', 'commit_delay', 'max_wal_size', 'effective_io_concurrency', 'wal_sync_method', 'full_page_writes')
+        ORDER BY name`,
+    );
+    const cpus = os.cpus();
+    return [
+      `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+      `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${fmt(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; load average at start ${os.loadavg().map((l) => fmt(l, 1)).join(' / ')} (the machine is shared: ratios to the same run's references are what count)`,
+      `- Node ${process.version}; ${version}, on the same machine (localhost)`,
+      `- PostgreSQL settings: ${settings.rows.map((r) => `\`${r.name} = ${r.setting}${r.unit && r.unit !== '' ? ` ${r.unit}` : ''}\``).join(', ')}`,
+    ];
+  } finally {
+    await client.end();
+  }
+}

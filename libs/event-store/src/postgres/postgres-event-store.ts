@@ -58,7 +58,8 @@ interface EventRow {
   stream_version: string;
   transaction_id: string;
   global_position: string;
-  recorded_at: Date;
+  /** Milliseconds since the epoch: a number is far cheaper to turn into a Date than a timestamptz string. */
+  recorded_at: number;
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
@@ -70,18 +71,20 @@ function toRecorded(row: EventRow): RecordedEvent {
     streamId: row.stream_id,
     streamVersion: Number(row.stream_version),
     globalPosition: encodePosition(row.transaction_id, row.global_position),
-    recordedAt: row.recorded_at,
+    recordedAt: new Date(row.recorded_at),
   };
 }
 
 const COLUMNS = `event_id, type, data, metadata, stream_id, stream_version, transaction_id::text AS transaction_id,
-  global_position, recorded_at`;
+  global_position, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_at`;
 
 export interface PostgresEventStoreOptions {
   /** A connection string with a user (see withDefaultUser), or a full pool config. */
   pool: PoolConfig;
   /** How long an idle subscriber sleeps when no notification wakes it. Notifications do the real work. */
   idlePollMs?: number;
+  /** How many events a subscription reads at once (default 1,000). */
+  readPageSize?: number;
   /** Group commit: how many groups of appends may be in flight at once (default 2). */
   maxInFlightGroups?: number;
   /** Group commit: the most appends (default 256) and events (default 2,000) in one group. */
@@ -99,6 +102,7 @@ export class PostgresEventStore implements EventStore {
   private inFlight = 0;
   private readonly streamsInFlight = new Set<string>();
   private readonly maxInFlight: number;
+  private readonly readPageSize: number;
   private readonly maxGroupAppends: number;
   private readonly maxGroupEvents: number;
 
@@ -110,6 +114,7 @@ export class PostgresEventStore implements EventStore {
     this.pool.on('error', () => undefined);
     this.idlePollMs = options.idlePollMs ?? 2000;
     this.maxInFlight = options.maxInFlightGroups ?? 2;
+    this.readPageSize = options.readPageSize ?? 1000;
     this.maxGroupAppends = options.maxGroupAppends ?? 256;
     this.maxGroupEvents = options.maxGroupEvents ?? 2000;
     this.wake.setMaxListeners(0);
@@ -265,13 +270,42 @@ export class PostgresEventStore implements EventStore {
     maxCount: number,
     filter?: EventFilter,
   ): Promise<{ events: RecordedEvent[]; heldBack: boolean }> {
+    const horizon = await this.readHorizon();
+    const events = await this.readPage(from, horizon, maxCount, filter);
+    const heldBack = events.length < maxCount && (await this.isHeldBack(horizon));
+    return { events, heldBack };
+  }
+
+  /** event_store.read_horizon(): it reads pg_locks, so readers ask once per catch-up, not per page. */
+  private async readHorizon(): Promise<string> {
+    const { rows } = await this.pool.query<{ horizon: string }>(`SELECT event_store.read_horizon()::text AS horizon`);
+    return rows[0].horizon;
+  }
+
+  private async isHeldBack(horizon: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ held_back: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM event_store.events WHERE transaction_id >= $1::text::xid8) AS held_back`,
+      [horizon],
+    );
+    return rows[0].held_back;
+  }
+
+  /**
+   * A page of the log after `from` and below `horizon`. A horizon once read stays valid (every
+   * appender below it has finished, and ids only grow), so a reader may read many pages below it.
+   */
+  private async readPage(
+    from: string | undefined,
+    horizon: string,
+    maxCount: number,
+    filter?: EventFilter,
+  ): Promise<RecordedEvent[]> {
     const [tx, pos] = decodePosition(from);
     const { rows } = await this.pool.query<EventRow>(
-      `WITH horizon AS MATERIALIZED (SELECT event_store.read_horizon() AS xid)
-       SELECT ${COLUMNS}
-         FROM event_store.events, horizon
+      `SELECT ${COLUMNS}
+         FROM event_store.events
         WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-          AND transaction_id < horizon.xid
+          AND transaction_id < $6::text::xid8
           AND ($4::text[] IS NULL OR stream_id LIKE ANY ($4::text[]))
           AND ($5::text[] IS NULL OR type = ANY ($5::text[]))
         ORDER BY events.transaction_id, events.global_position -- the columns, not the ::text aliases
@@ -282,17 +316,10 @@ export class PostgresEventStore implements EventStore {
         maxCount,
         filter?.streamPrefixes?.length ? filter.streamPrefixes.map(likePrefix) : null,
         filter?.eventTypes?.length ? filter.eventTypes : null,
+        horizon,
       ],
     );
-    let heldBack = false;
-    if (rows.length < maxCount) {
-      const probe = await this.pool.query<{ held_back: boolean }>(
-        `SELECT EXISTS (SELECT 1 FROM event_store.events
-                         WHERE transaction_id >= (SELECT event_store.read_horizon())) AS held_back`,
-      );
-      heldBack = probe.rows[0].held_back;
-    }
-    return { events: rows.map(toRecorded), heldBack };
+    return rows.map(toRecorded);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
@@ -307,19 +334,39 @@ export class PostgresEventStore implements EventStore {
     this.wake.on('wake', onWake);
     void this.ensureListener().catch(() => undefined); // the idle poll still works without it
     const store = this;
+    const page = this.readPageSize;
 
     async function* iterate(): AsyncGenerator<RecordedEvent> {
       let checkpoint = options.fromCheckpoint;
       try {
         while (!closed) {
           woken = false;
-          const { events, heldBack } = await store.readAllBelowHorizon(checkpoint, BATCH, options.filter);
-          for (const event of events) {
-            if (closed) return;
-            yield event;
-            checkpoint = event.globalPosition;
+          // Catch up to the horizon of this moment, page by page: while a page is handed out, the
+          // next one is already being read.
+          const horizon = await store.readHorizon();
+          let next: Promise<RecordedEvent[]> | undefined = store.readPage(checkpoint, horizon, page, options.filter);
+          let events: RecordedEvent[] = [];
+          while (next) {
+            events = await next;
+            next =
+              events.length === page && !closed
+                ? store.readPage(events[events.length - 1].globalPosition, horizon, page, options.filter)
+                : undefined;
+            // Nobody waits for a prefetch abandoned by close(); keep its failure from going unhandled.
+            next?.catch(() => undefined);
+            for (const event of events) {
+              if (closed) return;
+              yield event;
+              checkpoint = event.globalPosition;
+            }
           }
-          if (events.length === BATCH || woken) continue;
+          if (closed) return;
+          // Everything below the horizon is handed out. Look again at once if something may have
+          // come since (a notification, or a page that ended exactly at the horizon); otherwise
+          // sleep until a notification, polling soon when committed events wait behind an open appender.
+          if (woken) continue;
+          const heldBack = await store.isHeldBack(horizon);
+          if (woken) continue;
           const sleepMs = heldBack ? 20 : store.idlePollMs;
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, sleepMs);

@@ -572,9 +572,13 @@ describe('informant registry', () => {
     const entry = (res: { body: { items?: Item[] } }) => itemsOf(res).find((i) => i.id === informantId);
     const listed = await until(() => registry(), (res) => entry(res)?.alertsSubmitted === 1);
     expect(listed.status).toBe(200);
+    // The registry list keeps the phone masked; the detail shows it whole. Both name the person the data belongs to.
+    const detail = (await get(supervisor.token, `/informants/${informantId}`)).body;
+    expect(detail).toMatchObject({ name: '陈小红', phone: '13812345678', personId: expect.stringMatching(/^[0-9a-f-]{36}$/), erased: false });
     expect(entry(listed)).toMatchObject({
       name: '陈小红',
-      phone: '13812345678',
+      phone: '138****5678',
+      personId: detail.personId,
       subDistrict: 'pinghu',
       enterprises: ['91440300708461136T', '91350200776049653A'],
       enterpriseCount: 2,
@@ -585,6 +589,10 @@ describe('informant registry', () => {
     expect((await get(admin, `/informants?creditCode=91350200776049653A&reported=true&pageSize=200`)).body.items.map((i: { id: string }) => i.id)).toContain(
       informantId,
     );
+    // A whole phone number still finds them (through the persons' keyed lookups), and so do its visible digits.
+    expect(itemsOf(await registry('&q=13812345678')).map((i) => i.id)).toContain(informantId);
+    expect(itemsOf(await registry('&q=5678')).map((i) => i.id)).toContain(informantId);
+    expect(itemsOf(await registry('&q=13800000000')).map((i) => i.id)).not.toContain(informantId);
     expect((await get(mediator.token, `/alerts/${alertId}`)).body).toMatchObject({ informantId });
 
     const changed = await put(supervisor.token, `/informants/${informantId}/enterprises`, { enterprises: ['91440300708461136T'] }, { 'If-Match': '"1"' });

@@ -380,8 +380,12 @@ describe('scope and roles', () => {
 describe('personal data', () => {
   it('shows claimants\' ID numbers and phones in full only on the detail, to admins and mediators', async () => {
     const { id } = await open();
-    const full = [{ name: '张三', idNumber: ID_NUMBER, phone: PHONE }, { name: '李四' }];
-    const masked = [{ name: '张三', idNumber: '110105********002X', phone: '138****5678' }, { name: '李四' }];
+    // Each claimant is a person (personId: their data's key, what an erasure names), the same one in every view.
+    const [zhang, li] = ((await get(admin, `/disputes/${id}`)).body.claimants as { personId: string }[]).map((c) => c.personId);
+    expect(zhang).toMatch(/^[0-9a-f-]{36}$/);
+    expect(li).not.toBe(zhang);
+    const full = [{ name: '张三', idNumber: ID_NUMBER, phone: PHONE, personId: zhang }, { name: '李四', personId: li }];
+    const masked = [{ name: '张三', idNumber: '110105********002X', phone: '138****5678', personId: zhang }, { name: '李四', personId: li }];
     expect((await get(mediator.token, `/disputes/${id}`)).body.claimants).toEqual(full);
     expect((await get(admin, `/disputes/${id}`)).body.claimants).toEqual(full);
     expect((await get(supervisor.token, `/disputes/${id}`)).body.claimants).toEqual(masked);

@@ -30,8 +30,15 @@ afterAll(async () => {
 
 const ID_NUMBER = '11010519491231002X';
 const PHONE = '13812345678';
-const WORKERS = [{ name: '张三', idNumber: ID_NUMBER, phone: PHONE }, { name: '李四' }];
-const MASKED_WORKERS = [{ name: '张三', idNumber: '110105********002X', phone: '138****5678' }, { name: '李四' }];
+// Each worker is a person (personId: their data's key, what an erasure names): '张三' is one person in every referral (their ID number says so).
+const WORKERS = [
+  { name: '张三', idNumber: ID_NUMBER, phone: PHONE, personId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+  { name: '李四', personId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+];
+const MASKED_WORKERS = [
+  { name: '张三', idNumber: '110105********002X', phone: '138****5678', personId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+  { name: '李四', personId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+];
 
 let caseNumbers = 0;
 const referBody = (overrides: Record<string, unknown> = {}) => ({
@@ -444,6 +451,10 @@ describe('scope and roles', () => {
 describe('personal data', () => {
   it("shows workers' ID numbers and phones in full only on the detail, to admins and mediators", async () => {
     const { id } = await refer();
+    const personIds = ((await get(admin, `/mediations/${id}`)).body.workers as { personId: string }[]).map((w) => w.personId);
+    const { id: other } = await refer();
+    expect(((await get(admin, `/mediations/${other}`)).body.workers as { personId: string }[])[0].personId).toBe(personIds[0]);
+    expect(personIds[1]).not.toBe(personIds[0]);
     expect((await get(mediator.token, `/mediations/${id}`)).body.workers).toEqual(WORKERS);
     expect((await get(admin, `/mediations/${id}`)).body.workers).toEqual(WORKERS);
     expect((await get(supervisor.token, `/mediations/${id}`)).body.workers).toEqual(MASKED_WORKERS);

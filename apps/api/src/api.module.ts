@@ -15,6 +15,7 @@ import { MediationsModule } from '@lc/mediations';
 import { NotificationsModule } from '@lc/notifications';
 import { queuesModule, RedisModule } from '@lc/redis';
 import { ReportingModule } from '@lc/reporting';
+import { PersonalDataModule, PersonsModule } from '@lc/personal-data';
 
 @Module({})
 export class ApiModule {
@@ -26,6 +27,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(httpLoggerParams(config, 'api')),
         EventStoreModule.forRoot(),
+        PersonalDataModule,
         readModelsModule(),
         CqrsModule.forRoot(),
         queuesModule(),
@@ -39,6 +41,7 @@ export class ApiModule {
         ClocksModule,
         ImportsModule,
         ReportingModule,
+        PersonsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -16,6 +16,7 @@ import { NotificationsProjectionModule } from '@lc/notifications';
 import { ProjectionsModule } from '@lc/projections';
 import { ReportingWorkerModule } from '@lc/reporting';
 import { queuesModule } from '@lc/redis';
+import { PersonalDataModule, PersonErasuresModule } from '@lc/personal-data';
 
 @Module({})
 export class WorkerModule {
@@ -26,6 +27,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(processLoggerParams(config, 'worker')),
         EventStoreModule.forRoot(),
+        PersonalDataModule,
         readModelsModule(),
         CqrsModule.forRoot(),
         queuesModule(),
@@ -45,6 +47,8 @@ export class WorkerModule {
         ReportingWorkerModule,
         // Idempotency-Keys past IDEMPOTENCY_KEY_RETENTION_DAYS are deleted hourly.
         IdempotencyKeyRetentionModule,
+        // Every recorded erasure has its key destroyed.
+        PersonErasuresModule,
       ],
     };
   }

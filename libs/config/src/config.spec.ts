@@ -1,4 +1,6 @@
-import { ConfigError, DEFAULT_ADMIN_PASSWORD, loadConfig } from './config';
+import { ConfigError, DEFAULT_ADMIN_PASSWORD, DEFAULT_PERSONAL_DATA_MASTER_KEY, decodeMasterKey, loadConfig } from './config';
+
+const PRODUCTION_KEY = Buffer.alloc(32, 7).toString('base64');
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -29,13 +31,30 @@ describe('configuration', () => {
   });
 
   it('refuses to run in production with the default or a weak admin password, or the default JWT secret', () => {
-    expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0])).toEqual(['ADMIN_PASSWORD', 'JWT_SECRET']);
-    expect(problemsOf({ NODE_ENV: 'production', ADMIN_PASSWORD: 'short-pw', JWT_SECRET: 'x'.repeat(40) })).toEqual([
-      expect.stringMatching(/^ADMIN_PASSWORD: /),
+    expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0])).toEqual(['ADMIN_PASSWORD', 'JWT_SECRET', 'PERSONAL_DATA_MASTER_KEY']);
+    expect(
+      problemsOf({ NODE_ENV: 'production', ADMIN_PASSWORD: 'short-pw', JWT_SECRET: 'x'.repeat(40), PERSONAL_DATA_MASTER_KEY: PRODUCTION_KEY }),
+    ).toEqual([expect.stringMatching(/^ADMIN_PASSWORD: /)]);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        ADMIN_PASSWORD: 'a-long-and-private-passphrase',
+        JWT_SECRET: 'y'.repeat(40),
+        PERSONAL_DATA_MASTER_KEY: PRODUCTION_KEY,
+      }).NODE_ENV,
+    ).toBe('production');
+  });
+
+  it('takes the personal-data master key as 32 bytes in base64 or hex; development has a known default, production refuses it', () => {
+    expect(decodeMasterKey(loadConfig({}).PERSONAL_DATA_MASTER_KEY)).toHaveLength(32);
+    expect(loadConfig({}).PERSONAL_DATA_MASTER_KEY).toBe(DEFAULT_PERSONAL_DATA_MASTER_KEY);
+    expect(decodeMasterKey('ab'.repeat(32))).toEqual(Buffer.alloc(32, 0xab));
+    expect(decodeMasterKey(PRODUCTION_KEY)).toHaveLength(32);
+    expect(problemsOf({ PERSONAL_DATA_MASTER_KEY: 'too-short' })).toEqual([expect.stringMatching(/^PERSONAL_DATA_MASTER_KEY: must be 32 random bytes/)]);
+    expect(problemsOf({ PERSONAL_DATA_MASTER_KEY: Buffer.alloc(31).toString('base64') })).toHaveLength(1);
+    expect(problemsOf({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-and-private-passphrase', JWT_SECRET: 'y'.repeat(40) })).toEqual([
+      expect.stringMatching(/^PERSONAL_DATA_MASTER_KEY: must be set in production/),
     ]);
-    expect(loadConfig({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-and-private-passphrase', JWT_SECRET: 'y'.repeat(40) }).NODE_ENV).toBe(
-      'production',
-    );
   });
 
   it('treats an empty variable as unset', () => {

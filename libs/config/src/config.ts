@@ -23,6 +23,22 @@ const urlWithProtocol = (protocols: string[]) =>
 /** Development defaults, documented in the README; production refuses them. */
 export const DEFAULT_ADMIN_PASSWORD = 'labour-cases-dev';
 const DEFAULT_JWT_SECRET = 'development-only-jwt-secret-do-not-use';
+/**
+ * The development master key of personal data (32 bytes, base64): public, so that a development
+ * database stays readable across restarts; production refuses it. Unlike a signing secret, a
+ * random key per start would make every stored name and ID number unreadable after a restart.
+ */
+export const DEFAULT_PERSONAL_DATA_MASTER_KEY = 'bGFib3VyLWNhc2VzLWRldi1tYXN0ZXIta2V5LTAwMDE=';
+
+/** 32 bytes, as base64 (44 characters) or hex (64 characters). */
+export function decodeMasterKey(value: string): Buffer | undefined {
+  const bytes = /^[0-9a-f]{64}$/i.test(value)
+    ? Buffer.from(value, 'hex')
+    : /^[A-Za-z0-9+/_-]{42,43}={0,2}$/.test(value)
+      ? Buffer.from(value, 'base64')
+      : undefined;
+  return bytes?.length === 32 ? bytes : undefined;
+}
 
 export const configSchema = z
   .object({
@@ -68,6 +84,17 @@ export const configSchema = z
     IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
     /** Days an Idempotency-Key and its answer are kept for replays; older keys are deleted hourly by the worker. */
     IDEMPOTENCY_KEY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+
+    /**
+     * Wraps the per-person keys that encrypt names, ID numbers and phones in the event log
+     * (crypto-shredding, docs/decisions/0008-personal-data-crypto-shredding.md). Losing it loses that data.
+     */
+    PERSONAL_DATA_MASTER_KEY: z
+      .string()
+      .refine((v) => decodeMasterKey(v) !== undefined, { message: 'must be 32 random bytes, base64 (44 characters) or hex (64)' })
+      .default(DEFAULT_PERSONAL_DATA_MASTER_KEY),
+    /** How long a process keeps a person's decrypted key in memory; an erasure reaches other processes within this. */
+    PERSONAL_DATA_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production') {
@@ -84,6 +111,13 @@ export const configSchema = z
           code: 'custom',
           path: ['JWT_SECRET'],
           message: 'must be set to a random secret of 32 characters or more in production',
+        });
+      }
+      if (config.PERSONAL_DATA_MASTER_KEY === DEFAULT_PERSONAL_DATA_MASTER_KEY) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PERSONAL_DATA_MASTER_KEY'],
+          message: 'must be set in production (32 random bytes: `openssl rand -base64 32`), never the development key',
         });
       }
     }

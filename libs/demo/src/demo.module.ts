@@ -10,6 +10,7 @@ import { DisputesModule } from '@lc/disputes';
 import { EventStoreModule } from '@lc/event-store';
 import { processLoggerParams } from '@lc/http';
 import { MediationsModule } from '@lc/mediations';
+import { PersonalDataModule } from '@lc/personal-data';
 import { RedisModule } from '@lc/redis';
 
 /**
@@ -35,6 +36,7 @@ export class DemoModule {
         },
         LoggerModule.forRoot(processLoggerParams(config, 'demo')),
         EventStoreModule.forRoot(),
+        PersonalDataModule,
         readModelsModule(),
         CqrsModule.forRoot(),
         RedisModule,

@@ -3,6 +3,7 @@ import { AppConfig, APP_CONFIG } from '@lc/config';
 import { withDefaultUser } from '@lc/database';
 import { EVENT_STORE, EventStore } from './event-store.port';
 import { PostgresEventStore } from './postgres/postgres-event-store';
+import { EVENT_DATA_TRANSFORMER, EventDataTransformer, TransformingEventStore } from './transforming/transforming-event-store';
 
 /** Builds the adapter that EVENT_STORE (and KURRENTDB_CONNECTION_STRING) select. */
 export function createEventStore(config: AppConfig): EventStore {
@@ -31,7 +32,13 @@ export class EventStoreModule {
     return {
       module: EventStoreModule,
       providers: [
-        { provide: EVENT_STORE, useFactory: createEventStore, inject: [APP_CONFIG] },
+        {
+          provide: EVENT_STORE,
+          // Required, not optional: a process that forgot the personal-data protection (PersonalDataModule)
+          // fails to start instead of writing names and ID numbers in clear.
+          inject: [APP_CONFIG, EVENT_DATA_TRANSFORMER],
+          useFactory: (config: AppConfig, transformer: EventDataTransformer) => new TransformingEventStore(createEventStore(config), transformer),
+        },
         EventStoreLifecycle,
       ],
       exports: [EVENT_STORE],

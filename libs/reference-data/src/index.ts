@@ -5,3 +5,4 @@ export * from './validators/resident-id';
 export * from './validators/phone';
 export * from './schemas';
 export * from './field-checks';
+export * from './erased';

@@ -3,7 +3,13 @@ import { Informant } from '../informant/informant.decider';
 import { InformantStreams } from '../shared/informant-streams';
 import { GetInformantQuery } from './get-informant.query';
 
-export type InformantDetail = Omit<Informant, 'informantId'> & { id: string; version: number };
+export type InformantDetail = Omit<Informant, 'informantId'> & {
+  id: string;
+  /** Whose personal data name and phone are (GET /api/v1/persons/{personId}); erased: they read 已删除. */
+  personId: string | null;
+  erased: boolean;
+  version: number;
+};
 
 /** The registry entry as its stream says now. */
 @QueryHandler(GetInformantQuery)
@@ -11,8 +17,10 @@ export class GetInformantHandler implements IQueryHandler<GetInformantQuery, Inf
   constructor(private readonly informants: InformantStreams) {}
 
   async execute({ informantId, actor }: GetInformantQuery): Promise<InformantDetail> {
-    const { record, version } = await this.informants.load(informantId, actor);
+    const { record, version, events } = await this.informants.load(informantId, actor);
     const { informantId: id, ...rest } = record;
-    return { id, ...rest, version };
+    // The person is named by the registration as stored (the protection adds personId), not by the domain state.
+    const registered = events.find((e) => e.type === 'InformantRegistered')?.data as { personId?: string; erased?: boolean } | undefined;
+    return { id, ...rest, personId: registered?.personId ?? null, erased: registered?.erased === true, version };
   }
 }

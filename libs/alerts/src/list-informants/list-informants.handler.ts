@@ -2,6 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { applySort, containsPattern, Page, requireSubDistrictInScope, restrictToScope } from '@lc/http';
+import { PersonalDataProtection } from '@lc/personal-data';
 import { InformantActivityView, InformantView } from '../read-model/informant.view';
 import { ListInformantsQuery } from './list-informants.query';
 import { INFORMANT_SORT_COLUMNS } from './list-informants.schema';
@@ -9,7 +10,10 @@ import { INFORMANT_SORT_COLUMNS } from './list-informants.schema';
 export interface InformantListItem {
   id: string;
   name: string;
+  /** Masked; the informant's detail shows it whole. */
   phone: string;
+  /** Whose personal data this is (GET /api/v1/persons/{personId}, its erasure). */
+  personId: string | null;
   subDistrict: string;
   enterprises: string[];
   enterpriseCount: number;
@@ -25,6 +29,7 @@ interface Row {
   id: string;
   name: string;
   phone: string;
+  person_id: string | null;
   sub_district: string;
   enterprises: string[];
   enterprise_count: number;
@@ -39,7 +44,10 @@ interface Row {
 /** The registry by sub-district and name, with what each informant has reported, from the projection. */
 @QueryHandler(ListInformantsQuery)
 export class ListInformantsHandler implements IQueryHandler<ListInformantsQuery, Page<InformantListItem>> {
-  constructor(@InjectRepository(InformantView) private readonly informants: Repository<InformantView>) {}
+  constructor(
+    @InjectRepository(InformantView) private readonly informants: Repository<InformantView>,
+    private readonly personalData: PersonalDataProtection,
+  ) {}
 
   async execute({ filter, actor }: ListInformantsQuery): Promise<Page<InformantListItem>> {
     requireSubDistrictInScope(actor, filter.subDistrict);
@@ -49,13 +57,18 @@ export class ListInformantsHandler implements IQueryHandler<ListInformantsQuery,
     if (filter.active !== undefined) query.andWhere('i.active = :active', { active: filter.active });
     if (filter.creditCode) query.andWhere(':creditCode = ANY (i.enterprises)', { creditCode: filter.creditCode });
     if (filter.reported !== undefined) query.andWhere(filter.reported ? 'act.informant_id IS NOT NULL' : 'act.informant_id IS NULL');
-    if (filter.q) query.andWhere('(i.name ILIKE :q OR i.phone ILIKE :q)', { q: containsPattern(filter.q) });
+    if (filter.q) {
+      // The list keeps phones masked: a whole phone number is found through the persons' keyed lookups.
+      const persons = /\d{7,}/.test(filter.q) ? await this.personalData.personsMatching({ phone: filter.q }) : [];
+      query.andWhere('(i.name ILIKE :q OR i.phone ILIKE :q OR i.person_id = ANY (CAST(:persons AS uuid[])))', { q: containsPattern(filter.q), persons });
+    }
     const total = await query.getCount();
     const rows = await applySort(query, filter.sort, INFORMANT_SORT_COLUMNS, 'i.id')
       .select([
         'i.id AS id',
         'i.name AS name',
         'i.phone AS phone',
+        'i.person_id AS person_id',
         'i.sub_district AS sub_district',
         'i.enterprises AS enterprises',
         'i.enterprise_count AS enterprise_count',
@@ -74,6 +87,7 @@ export class ListInformantsHandler implements IQueryHandler<ListInformantsQuery,
         id: r.id,
         name: r.name,
         phone: r.phone,
+        personId: r.person_id,
         subDistrict: r.sub_district,
         enterprises: r.enterprises,
         enterpriseCount: r.enterprise_count,

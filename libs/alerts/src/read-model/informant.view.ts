@@ -10,8 +10,13 @@ export class InformantView {
   @Column('text')
   name: string;
 
+  /** Masked (138****5678): the full phone is only in the sealed event, for the informant's detail. */
   @Column('text')
   phone: string;
+
+  /** Whose personal data this is (libs/personal-data): erasing that person blanks name and phone here. */
+  @Column('uuid', { name: 'person_id', nullable: true })
+  personId: string | null;
 
   @Column('text', { name: 'sub_district' })
   subDistrict: string;

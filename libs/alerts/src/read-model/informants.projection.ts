@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@lc/event-store';
+import { isPersonErased, PERSON_STREAM_PREFIX } from '@lc/personal-data';
 import { Projection, RegisterProjection } from '@lc/projections';
+import { ERASED, maskPhone } from '@lc/reference-data';
 import { ALERT_STREAM_PREFIX, AlertSubmittedData } from '../alert/alert.decider';
 import { INFORMANT_EVENT_TYPES, INFORMANT_STREAM_PREFIX, InformantEvent } from '../informant/informant.decider';
 import { InformantView } from './informant.view';
@@ -11,12 +13,19 @@ import { InformantView } from './informant.view';
 @RegisterProjection()
 export class InformantsProjection implements Projection {
   readonly name = 'informants';
-  readonly filter = { streamPrefixes: [INFORMANT_STREAM_PREFIX, ALERT_STREAM_PREFIX], eventTypes: [...INFORMANT_EVENT_TYPES, 'AlertSubmitted'] };
+  readonly filter = {
+    streamPrefixes: [INFORMANT_STREAM_PREFIX, ALERT_STREAM_PREFIX, PERSON_STREAM_PREFIX],
+    eventTypes: [...INFORMANT_EVENT_TYPES, 'AlertSubmitted', 'PersonErased'],
+  };
   readonly tables = ['informants', 'informant_activity'];
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     const repo = tx.getRepository(InformantView);
     for (const recorded of events) {
+      if (isPersonErased(recorded)) {
+        await repo.update({ personId: recorded.data.personId }, { name: ERASED, phone: ERASED });
+        continue;
+      }
       if (recorded.type === 'AlertSubmitted') {
         const { informantId, submittedAt } = recorded.data as unknown as AlertSubmittedData;
         await tx.query(
@@ -37,7 +46,8 @@ export class InformantsProjection implements Projection {
           await repo.insert({
             id,
             name: d.name,
-            phone: d.phone,
+            phone: maskPhone(d.phone),
+            personId: (d as { personId?: string }).personId ?? null,
             subDistrict: d.subDistrict,
             enterprises: d.enterprises,
             enterpriseCount: d.enterprises.length,

@@ -14,6 +14,7 @@ import { Reporting1763700000050 } from './1763700000050-reporting';
 import { EventStoreReadHorizon1763700000090 } from './1763700000090-event-store-read-horizon';
 import { EventStoreGroupedAppend1763700000091 } from './1763700000091-event-store-grouped-append';
 import { IdempotencyKeyLeases1763700000105 } from './1763700000105-idempotency-key-leases';
+import { PersonalData1763700000120 } from './1763700000120-personal-data';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   EventStoreReadHorizon1763700000090,
   EventStoreGroupedAppend1763700000091,
   IdempotencyKeyLeases1763700000105,
+  PersonalData1763700000120,
 ];

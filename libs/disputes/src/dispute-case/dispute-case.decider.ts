@@ -38,6 +38,13 @@ export interface Claimant {
   idNumber?: string;
   /** Personal data too: maskPhone. */
   phone?: string;
+  /**
+   * Set by the event store's personal-data protection, never by commands: whose name, ID number
+   * and phone these are (their key seals them in the stored event). `erased`: that person's data
+   * was erased on request; name, ID number and phone then read 已删除 (ERASED).
+   */
+  personId?: string;
+  erased?: boolean;
 }
 
 /** What the case came from, when it came from another work item. */

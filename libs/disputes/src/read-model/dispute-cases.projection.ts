@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@lc/event-store';
+import { erasePersonInList, isPersonErased, PERSON_STREAM_PREFIX } from '@lc/personal-data';
 import { Projection, RegisterProjection } from '@lc/projections';
 import { DISPUTE_STREAM_PREFIX, DisputeEvent } from '../dispute-case/dispute-case.decider';
 import { maskClaimant } from '../shared/personal-data';
@@ -10,11 +11,16 @@ import { DisputeCaseView } from './dispute-case.view';
 @RegisterProjection()
 export class DisputeCasesProjection implements Projection {
   readonly name = 'dispute-cases';
-  readonly filter = { streamPrefixes: [DISPUTE_STREAM_PREFIX] };
+  // person-: erasures, which blank a person's name, ID number and phone among the claimants.
+  readonly filter = { streamPrefixes: [DISPUTE_STREAM_PREFIX, PERSON_STREAM_PREFIX] };
   readonly tables = ['dispute_cases'];
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const recorded of events) {
+      if (recorded.streamId.startsWith(PERSON_STREAM_PREFIX)) {
+        if (isPersonErased(recorded)) await erasePersonInList(tx, 'dispute_cases', 'claimants', 'claimant_names', recorded.data.personId);
+        continue;
+      }
       const event = { type: recorded.type, data: recorded.data } as DisputeEvent;
       const id = recorded.streamId.slice(DISPUTE_STREAM_PREFIX.length);
       // Every change moves updated_at and version; `sets` adds the event's own columns from $4 on.

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@lc/event-store';
+import { erasePersonInList, isPersonErased, PERSON_STREAM_PREFIX } from '@lc/personal-data';
 import { Projection, RegisterProjection } from '@lc/projections';
 import { MEDIATION_STREAM_PREFIX, MediationEvent, judicialConfirmationDeadline, mediationDeadline } from '../mediation/mediation.decider';
 import { maskWorker } from '../shared/personal-data';
@@ -10,11 +11,16 @@ import { MediationView } from './mediation.view';
 @RegisterProjection()
 export class MediationsProjection implements Projection {
   readonly name = 'mediations';
-  readonly filter = { streamPrefixes: [MEDIATION_STREAM_PREFIX] };
+  // person-: erasures, which blank a person's name, ID number and phone among the workers.
+  readonly filter = { streamPrefixes: [MEDIATION_STREAM_PREFIX, PERSON_STREAM_PREFIX] };
   readonly tables = ['mediations'];
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const recorded of events) {
+      if (recorded.streamId.startsWith(PERSON_STREAM_PREFIX)) {
+        if (isPersonErased(recorded)) await erasePersonInList(tx, 'mediations', 'workers', 'worker_names', recorded.data.personId);
+        continue;
+      }
       const event = { type: recorded.type, data: recorded.data } as MediationEvent;
       const id = recorded.streamId.slice(MEDIATION_STREAM_PREFIX.length);
       // Every change moves updated_at and version; `sets` adds the event's own columns from $4 on.

@@ -1,3 +1,4 @@
+import { isErased } from '../erased';
 /**
  * Chinese phone numbers as claimants give them: a mobile (11 digits from 13x-19x, optionally
  * +86) or a landline with area code (0755-28881234, optional extension).
@@ -16,6 +17,7 @@ export function isValidPhone(value: unknown): value is string {
 
 /** 13812345678 → 138****5678; 0755-28881234 → 0755-****1234; anything else keeps its last four digits. */
 export function maskPhone(phone: string): string {
+  if (isErased(phone)) return phone;
   const mobile = MOBILE.exec(phone);
   if (mobile) return `${mobile[1] ?? ''}${mobile[2]}****${mobile[4]}`;
   const landline = LANDLINE.exec(phone);

@@ -1,3 +1,4 @@
+import { isErased } from '../erased';
 import { isIsoDate } from '@lc/decider';
 
 /**
@@ -45,6 +46,7 @@ export function isValidResidentId(id: unknown): id is string {
 
 /** 11010519491231002X → 110105********002X: the address code and the last four stay. */
 export function maskResidentId(id: string): string {
+  if (isErased(id)) return id;
   const head = id.length >= 15 ? 6 : 0;
   const tail = id.length >= 8 ? 4 : 0;
   return id.slice(0, head) + '*'.repeat(id.length - head - tail) + id.slice(id.length - tail);

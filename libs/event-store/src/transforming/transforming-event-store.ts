@@ -1,0 +1,73 @@
+import {
+  AppendResult,
+  EventFilter,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+
+/**
+ * Rewrites events' data on their way into and out of the store, so that what is kept differs
+ * from what the domain sees (personal data sealed under per-person keys: libs/personal-data).
+ * Deciders and projections never meet the stored form.
+ */
+export interface EventDataTransformer {
+  /** The events as they are to be stored. May assign ids inside the data; must not change event ids or types. */
+  encode(streamId: string, events: NewEvent[]): Promise<NewEvent[]>;
+  /** The stored events as callers see them, in the same order. */
+  decode(events: RecordedEvent[]): Promise<RecordedEvent[]>;
+}
+
+/** The Nest injection token of the EventDataTransformer that EventStoreModule puts in front of the adapter. */
+export const EVENT_DATA_TRANSFORMER = Symbol('EVENT_DATA_TRANSFORMER');
+
+/** An EventStore that hands every append to `encode` and every read to `decode`; positions and versions pass unchanged. */
+export class TransformingEventStore implements EventStore {
+  constructor(
+    readonly inner: EventStore,
+    private readonly transformer: EventDataTransformer,
+  ) {}
+
+  async append(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult> {
+    return this.inner.append(streamId, await this.transformer.encode(streamId, events), options);
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.transformer.decode(await this.inner.readStream(streamId, options));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.transformer.decode(await this.inner.readAll(options));
+  }
+
+  subscribeToAll(options?: SubscribeOptions): Subscription {
+    const inner = this.inner.subscribeToAll(options);
+    const transformer = this.transformer;
+    return {
+      close: () => inner.close(),
+      async *[Symbol.asyncIterator]() {
+        for await (const event of inner) {
+          const [decoded] = await transformer.decode([event]);
+          yield decoded;
+        }
+      },
+    };
+  }
+
+  hasEventsAfter(position: string | undefined, filter?: EventFilter): Promise<boolean> {
+    return this.inner.hasEventsAfter(position, filter);
+  }
+
+  ping(): Promise<void> {
+    return this.inner.ping();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}

@@ -1,0 +1,11 @@
+import { AuthenticatedActor } from '@lc/http';
+import { ErasePersonRequest } from './erase-person.schema';
+
+export class ErasePersonCommand {
+  constructor(
+    readonly personId: string,
+    readonly input: ErasePersonRequest,
+    readonly actor: AuthenticatedActor,
+    readonly idempotencyKey?: string,
+  ) {}
+}

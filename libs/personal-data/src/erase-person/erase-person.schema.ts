@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { MAX_REASON_LENGTH } from '../person/person.decider';
+
+/** POST /api/v1/persons/{id}/erasure: why (the data subject's request and its reference). */
+export const erasePersonSchema = z
+  .object({
+    reason: z.string().trim().min(1, 'must say why (the request and its reference)').max(MAX_REASON_LENGTH),
+  })
+  .strict();
+export type ErasePersonRequest = z.infer<typeof erasePersonSchema>;

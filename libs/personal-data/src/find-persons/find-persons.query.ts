@@ -1,0 +1,16 @@
+import { AuthenticatedActor } from '@lc/http';
+import { FindPersonsRequest } from './find-persons.schema';
+
+export class FindPersonsQuery {
+  constructor(
+    readonly request: FindPersonsRequest,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}
+
+export class GetPersonQuery {
+  constructor(
+    readonly personId: string,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}

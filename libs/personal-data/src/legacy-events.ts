@@ -1,0 +1,52 @@
+import { DEFAULT_PERSONAL_DATA_MASTER_KEY, decodeMasterKey } from '@lc/config';
+import { isSealed, MasterKey } from './cipher';
+import { PersonalDataProtection } from './personal-data-protection';
+import { PERSONAL_FIELDS, personsIn, PERSONS_IN_EVENTS } from './personal-fields';
+import { PostgresPersonKeyStore, Query } from './postgres-person-key-store';
+
+const BATCH = 500;
+
+/**
+ * The master key for a migration: the one the process was configured with (the same variable and
+ * rules as the config; production never reaches here with the development key, the config refuses it).
+ */
+export function masterKeyFromEnvironment(env: NodeJS.ProcessEnv = process.env): MasterKey {
+  const value = env.PERSONAL_DATA_MASTER_KEY || DEFAULT_PERSONAL_DATA_MASTER_KEY;
+  if (env.NODE_ENV === 'production' && value === DEFAULT_PERSONAL_DATA_MASTER_KEY) {
+    throw new Error('PERSONAL_DATA_MASTER_KEY must be set in production');
+  }
+  const secret = decodeMasterKey(value);
+  if (!secret) throw new Error('PERSONAL_DATA_MASTER_KEY: must be 32 random bytes, base64 (44 characters) or hex (64)');
+  return new MasterKey(secret);
+}
+
+/**
+ * Seals the personal data that events written before crypto-shredding hold in clear, in place
+ * (the one rewrite of the PostgreSQL event log: docs/decisions/0008). Each person is found or
+ * created exactly as an append would; events already sealed are left alone, so it can run again.
+ * Returns the number of events rewritten.
+ */
+export async function sealLegacyEvents(query: Query, master: () => MasterKey): Promise<number> {
+  const types = Object.keys(PERSONS_IN_EVENTS);
+  let protection: PersonalDataProtection | undefined;
+  let after = '0';
+  let rewritten = 0;
+  for (;;) {
+    const rows = await query<{ global_position: string; type: string; data: Record<string, unknown> }>(
+      `SELECT global_position::text, type, data FROM event_store.events
+        WHERE type = ANY ($1::text[]) AND global_position > $2::bigint ORDER BY global_position LIMIT $3`,
+      [types, after, BATCH],
+    );
+    if (rows.length === 0) return rewritten;
+    for (const row of rows) {
+      const persons = personsIn(row.type, row.data);
+      if (!persons.some((p) => PERSONAL_FIELDS.some((f) => typeof p[f] === 'string' && !isSealed(p[f])))) continue;
+      // Only now the key: a database without legacy events needs none.
+      protection ??= new PersonalDataProtection(new PostgresPersonKeyStore(query, master()), master(), { cacheSeconds: 0 });
+      await protection.seal(persons);
+      await query(`UPDATE event_store.events SET data = $1::jsonb WHERE global_position = $2::bigint`, [JSON.stringify(row.data), row.global_position]);
+      rewritten += 1;
+    }
+    after = rows[rows.length - 1].global_position;
+  }
+}

@@ -30,6 +30,7 @@ afterAll(async () => {
 
 const ID_NUMBER = '11010519491231002X';
 const PHONE = '13812345678';
+const WORKERS_SENT = [{ name: '张三', idNumber: ID_NUMBER, phone: PHONE }, { name: '李四' }];
 // Each worker is a person (personId: their data's key, what an erasure names): '张三' is one person in every referral (their ID number says so).
 const WORKERS = [
   { name: '张三', idNumber: ID_NUMBER, phone: PHONE, personId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
@@ -48,7 +49,7 @@ const referBody = (overrides: Record<string, unknown> = {}) => ({
   subDistrict: 'pinghu',
   category: 'wage_arrears',
   employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
-  workers: WORKERS,
+  workers: WORKERS_SENT,
   claimAmountFen: 12_000_000,
   ...overrides,
 });

@@ -9,3 +9,4 @@ export * from './erase-person/erase-person.command';
 export * from './erase-person/erase-person.schema';
 export * from './personal-data.module';
 export * from './legacy-events';
+export * from './http/erased-text.interceptor';

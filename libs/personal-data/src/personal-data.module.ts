@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG, decodeMasterKey } from '@lc/config';
@@ -7,6 +8,7 @@ import { MasterKey } from './cipher';
 import { ErasePersonHandler } from './erase-person/erase-person.handler';
 import { PersonErasuresProjection } from './erasure.projection';
 import { FindPersonsHandler, GetPersonHandler } from './find-persons/find-persons.handler';
+import { ErasedTextInterceptor } from './http/erased-text.interceptor';
 import { PersonsController } from './http/persons.controller';
 import { PERSON_KEY_STORE, PersonKeyStore } from './person-key-store';
 import { PersonalDataProtection } from './personal-data-protection';
@@ -45,11 +47,11 @@ export const MASTER_KEY = Symbol('PERSONAL_DATA_MASTER_KEY');
 })
 export class PersonalDataModule {}
 
-/** The API side: finding persons and erasing them (admins). */
+/** The API side: finding persons and erasing them (admins), and "erased" for clients that read English. */
 @Module({
   imports: [CqrsModule],
   controllers: [PersonsController],
-  providers: [ErasePersonHandler, FindPersonsHandler, GetPersonHandler],
+  providers: [ErasePersonHandler, FindPersonsHandler, GetPersonHandler, { provide: APP_INTERCEPTOR, useClass: ErasedTextInterceptor }],
 })
 export class PersonsModule {}
 

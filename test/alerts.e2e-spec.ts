@@ -526,7 +526,7 @@ describe('enterprise view', () => {
         res.body.alerts[0].status === 'converted',
     );
     expect(view.status).toBe(200);
-    expect(view.body).toMatchObject({ creditCode, names: ['厦门某某制衣有限公司'], since: '2023-03-10' });
+    expect(view.body).toMatchObject({ creditCode, names: ['厦门某某制衣有限公司'], name: '厦门某某制衣有限公司', window: { from: '2023-03-11', to: '2026-03-10' }, since: '2023-03-11' });
     expect(view.body.alerts).toEqual([expect.objectContaining({ id, status: 'converted', grade: 'red', disputeId: converted.body.id })]);
     expect(view.body.disputes).toEqual([expect.objectContaining({ id: converted.body.id, caseNo: converted.body.caseNo, channel: 'informant_alert', source: { kind: 'alert', id } })]);
     expect(view.body.groupDisputes).toEqual([expect.objectContaining({ id: converted.body.id, workersInvolved: 40 })]);

@@ -41,6 +41,9 @@ const openBody = (overrides: Record<string, unknown> = {}) => ({
   summary: '12名员工反映2月工资未发放',
   openedOn: '2026-03-02',
   claimants: [{ name: '张三', idNumber: ID_NUMBER, phone: PHONE }, { name: '李四' }],
+  // These tests open the same workers' case against the same employer again and again, on purpose
+  // (test/duplicates.e2e-spec.ts is about the question this answers in advance).
+  confirmDuplicate: true,
   ...overrides,
 });
 

@@ -507,14 +507,14 @@ describe('GET /reports/annual', () => {
 
 describe('GET /stats/watch-list', () => {
   it('ranks the enterprises of the last three years as the event log says', async () => {
-    const res = await app.http().get('/api/v1/stats/watch-list').query({ asOf: '2022-12-31', limit: '500' }).set(...bearer(admin)).expect(200);
+    const res = await app.http().get('/api/v1/stats/watch-list').query({ to: '2022-12-31', limit: '500' }).set(...bearer(admin)).expect(200);
     expect(res.body.window).toEqual({ from: '2020-01-01', to: '2022-12-31' });
     const expected = expectedWatchList(log, '2022-12-31');
     expect(expected.length).toBeGreaterThan(3);
     expect(res.body.items.map((e: { creditCode: string; score: number }) => ({ creditCode: e.creditCode, score: e.score }))).toEqual(expected);
     for (const e of res.body.items) expect(e.reasons.length).toBeGreaterThan(0);
 
-    const pinghu = await app.http().get('/api/v1/stats/watch-list').query({ asOf: '2022-12-31', limit: '500' }).set(...bearer(pinghuSupervisor)).expect(200);
+    const pinghu = await app.http().get('/api/v1/stats/watch-list').query({ to: '2022-12-31', limit: '500' }).set(...bearer(pinghuSupervisor)).expect(200);
     expect(pinghu.body.subDistrict).toBe('pinghu');
     expect(pinghu.body.items.map((e: { creditCode: string; score: number }) => ({ creditCode: e.creditCode, score: e.score }))).toEqual(
       expectedWatchList(log, '2022-12-31', 'pinghu'),

@@ -66,3 +66,23 @@ export function daysBetween(a: string, b: string): number {
 export function startOfShanghaiDay(date: string): Date {
   return new Date(toUtcMidnight(date) - OFFSET_MS);
 }
+
+/**
+ * The window the enterprise view and the watch-list look at when asked for none: the three years
+ * that end on `to` (from the day after the same date three years before; 29 February → 28).
+ * One rule for both, so that an employer's counts on its page are those that ranked it.
+ */
+export const ENTERPRISE_HISTORY_YEARS = 3;
+
+export function enterpriseHistoryWindow(to: string): { from: string; to: string } {
+  const year = Number(to.slice(0, 4)) - ENTERPRISE_HISTORY_YEARS;
+  let sameDay = `${String(year).padStart(4, '0')}${to.slice(4)}`;
+  if (!isIsoDate(sameDay)) sameDay = `${String(year).padStart(4, '0')}-02-28`;
+  return { from: addDays(sameDay, 1), to };
+}
+
+/** A requested window with its defaults filled in: `to` today, `from` three years back from `to`. */
+export function resolveHistoryWindow(requested: { from?: string; to?: string }, today: string): { from: string; to: string } {
+  const to = requested.to ?? (requested.from !== undefined && requested.from > today ? requested.from : today);
+  return { from: requested.from ?? enterpriseHistoryWindow(to).from, to };
+}

@@ -13,6 +13,7 @@ export type DomainErrorCode =
   | 'forbidden' // the actor may not do this (403)
   | 'not_found' // no such record, or not one the actor may see (404)
   | 'conflict' // clashes with the current state, e.g. a taken username (409)
+  | 'duplicate' // the record exists already (a work-order number, a court case number...): 409 naming it
   | 'precondition_failed' // If-Match named a version that is no longer current (412)
   | 'unprocessable' // well-formed, but the record's state or the rules refuse it (422)
   | 'unauthenticated' // no valid credentials (401)
@@ -37,6 +38,18 @@ export class ValidationFailedError extends DomainError {
   ) {
     super('validation_failed', message, errors);
     this.name = 'ValidationFailedError';
+  }
+}
+
+/** The record the caller is creating exists already; `existing` names it, so the client can open it instead. */
+export class DuplicateRecordError extends DomainError {
+  constructor(
+    message: string,
+    readonly existing: { kind: string; id: string; [detail: string]: unknown },
+    errors?: FieldError[],
+  ) {
+    super('duplicate', message, errors);
+    this.name = 'DuplicateRecordError';
   }
 }
 

@@ -15,6 +15,7 @@ import { ListComplaintsHandler } from './list-complaints/list-complaints.handler
 import { ListDisputesHandler } from './list-disputes/list-disputes.handler';
 import { LogStepHandler } from './log-step/log-step.handler';
 import { DisputeOpener } from './open-dispute/dispute-opener';
+import { OverlappingCases } from './open-dispute/overlapping-cases';
 import { OpenDisputeHandler } from './open-dispute/open-dispute.handler';
 import { ComplaintView } from './read-model/complaint.view';
 import { ComplaintsProjection } from './read-model/complaints.projection';
@@ -40,6 +41,7 @@ import { DisputeStreams } from './shared/dispute-streams';
     ComplaintStreams,
     CaseNumberAllocator,
     DisputeOpener,
+    OverlappingCases,
     OpenDisputeHandler,
     AssignMediatorHandler,
     LogStepHandler,

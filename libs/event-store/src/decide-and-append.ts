@@ -15,6 +15,12 @@ export interface CommandContext {
   correlationId?: string;
   /** Extra metadata to keep with the events (an import's file hash and row...). */
   metadata?: EventMetadata;
+  /**
+   * Runs once the decision is made and before the append, only when there is something to append:
+   * where a command claims a unique key (a work-order number) in a stream of its own, so that input
+   * the decider refuses never holds a key, and a refused claim appends nothing here.
+   */
+  beforeAppend?: (events: DomainEvent[]) => Promise<void>;
 }
 
 export interface DecisionResult<Event, State> {
@@ -152,6 +158,7 @@ async function attemptOnce<Command, Event extends DomainEvent, State>(
     decided = fold(decider, produced, decided);
   }
   if (events.length === 0) return { events, state, version };
+  if (context.beforeAppend) await context.beforeAppend(events);
 
   const metadata: EventMetadata = {
     ...context.metadata,

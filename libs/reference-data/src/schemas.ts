@@ -81,3 +81,19 @@ export const personSchema = z.strictObject({
   idNumber: residentIdSchema.optional(),
   phone: phoneSchema.optional(),
 });
+
+/**
+ * `?from=&to=` of the enterprise view and the watch-list: China Standard Time days, both included.
+ * Either may be left out: `to` defaults to today, `from` to the three years that end on `to`
+ * (enterpriseHistoryWindow), so the two routes look at the same days unless told otherwise.
+ */
+export const historyWindowQueryFields = {
+  /** First day (inclusive); default: the day after the same date three years before `to`. */
+  from: isoDateSchema.optional(),
+  /** Last day (inclusive); default: today in China. */
+  to: isoDateSchema.optional(),
+};
+
+export function checkHistoryWindow(q: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (q.from !== undefined && q.to !== undefined && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+}

@@ -2,21 +2,26 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Clock, CLOCK, shanghaiDate, startOfShanghaiDay } from '@lc/decider';
+import { addDays, Clock, CLOCK, resolveHistoryWindow, shanghaiDate, startOfShanghaiDay } from '@lc/decider';
 import { DisputeCaseView } from '@lc/disputes';
 import { MediationView } from '@lc/mediations';
 import { AlertView } from '../read-model/alert.view';
 import { restrictToScope } from '@lc/http';
 import { GetEnterpriseQuery } from './get-enterprise.query';
 
-/** How far back the view looks: the federation's watch-list counts repeated disputes over three years. */
-export const ENTERPRISE_HISTORY_YEARS = 3;
-
 export interface EnterpriseView {
   creditCode: string;
+  /**
+   * The name most recently registered for the credit code: the one on its latest record by the
+   * record's own date (opened, referred, submitted), not the record typed last (an import of old
+   * cases does not rename the employer). The watch-list shows the same name.
+   */
+  name: string | null;
   /** Every name the enterprise was recorded under (most recent first): names change, codes do not. */
   names: string[];
-  /** The first day the view covers (Shanghai calendar). */
+  /** The days the view covers (Shanghai calendar, both included): the watch-list's window rule. */
+  window: { from: string; to: string };
+  /** window.from, kept for clients of before. */
   since: string;
   alerts: Array<{
     id: string;
@@ -63,18 +68,11 @@ export interface EnterpriseView {
   totals: { alerts: number; disputes: number; groupDisputes: number; mediations: number; amountRecoveredFen: number; amountWonFen: number };
 }
 
-/** The same date some years earlier (29 February → 28 February). */
-function yearsBefore(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(y - years, m - 1, d));
-  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
-  return target.toISOString().slice(0, 10);
-}
-
 /**
- * Everything known about an employer over the last three years, from the read models: its
- * alerts, dispute cases (group disputes among them) and court-referred mediations, each limited
- * to the caller's scope. Work still open counts whenever it began.
+ * Everything known about an employer in a window (default: the three years to today), from the
+ * read models: its alerts, dispute cases (group disputes among them) and court-referred
+ * mediations dated in the window, each limited to the caller's scope. The window and the name
+ * follow the watch-list's rules, so the page of an employer agrees with the line that ranked it.
  */
 @QueryHandler(GetEnterpriseQuery)
 export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery, EnterpriseView> {
@@ -85,44 +83,52 @@ export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery, E
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ creditCode, actor }: GetEnterpriseQuery): Promise<EnterpriseView> {
-    const since = yearsBefore(shanghaiDate(this.clock.now()), ENTERPRISE_HISTORY_YEARS);
+  async execute({ creditCode, actor, window: asked }: GetEnterpriseQuery): Promise<EnterpriseView> {
+    const window = resolveHistoryWindow(asked ?? {}, shanghaiDate(this.clock.now()));
+    const range = { from: window.from, to: window.to };
 
     const alertQuery = this.alerts
       .createQueryBuilder('a')
       .where('a.enterprise_credit_code = :creditCode', { creditCode })
-      .andWhere(`(a.submitted_at >= :sinceInstant OR a.status IN ('submitted', 'acknowledged', 'verified'))`, { sinceInstant: startOfShanghaiDay(since) })
+      .andWhere('a.submitted_at >= :fromInstant AND a.submitted_at < :toInstant', {
+        fromInstant: startOfShanghaiDay(window.from),
+        toInstant: startOfShanghaiDay(addDays(window.to, 1)),
+      })
       .orderBy('a.submitted_at', 'DESC');
     restrictToScope(alertQuery, actor, { subDistrict: 'a.sub_district' });
 
     const disputeQuery = this.disputes
       .createQueryBuilder('d')
       .where('d.employer_credit_code = :creditCode', { creditCode })
-      .andWhere(`(d.opened_on >= :since OR d.status = 'open')`, { since })
+      .andWhere('d.opened_on BETWEEN :from AND :to', range)
       .orderBy('d.opened_on', 'DESC')
-      .addOrderBy('d.case_no', 'DESC');
+      .addOrderBy('d.recorded_at', 'DESC');
     restrictToScope(disputeQuery, actor, { subDistrict: 'd.sub_district', assignedTo: 'd.mediator_id' });
 
     const mediationQuery = this.mediations
       .createQueryBuilder('m')
       .where('m.employer_credit_code = :creditCode', { creditCode })
-      .andWhere(`(m.referred_on >= :since OR m.status IN ('referred', 'in_progress'))`, { since })
-      .orderBy('m.referred_on', 'DESC');
+      .andWhere('m.referred_on BETWEEN :from AND :to', range)
+      .orderBy('m.referred_on', 'DESC')
+      .addOrderBy('m.recorded_at', 'DESC');
     restrictToScope(mediationQuery, actor, { subDistrict: 'm.sub_district', assignedTo: 'm.mediator_id' });
 
     const [alerts, disputes, mediations] = await Promise.all([alertQuery.getMany(), disputeQuery.getMany(), mediationQuery.getMany()]);
 
+    // By the record's own day, then by when it was recorded; the day of an alert is its Shanghai day.
     const named = [
-      ...alerts.map((a) => ({ name: a.enterpriseName, at: a.submittedAt.getTime() })),
-      ...disputes.map((d) => ({ name: d.employerName, at: startOfShanghaiDay(d.openedOn).getTime() })),
-      ...mediations.map((m) => ({ name: m.employerName, at: startOfShanghaiDay(m.referredOn).getTime() })),
-    ].sort((a, b) => b.at - a.at);
+      ...alerts.map((a) => ({ name: a.enterpriseName, on: shanghaiDate(a.submittedAt), at: a.submittedAt.getTime() })),
+      ...disputes.map((d) => ({ name: d.employerName, on: d.openedOn, at: d.recordedAt.getTime() })),
+      ...mediations.map((m) => ({ name: m.employerName, on: m.referredOn, at: m.recordedAt.getTime() })),
+    ].sort((a, b) => b.on.localeCompare(a.on) || b.at - a.at);
     const groupDisputes = disputes.filter((d) => d.groupDispute);
 
     return {
       creditCode,
+      name: named[0]?.name ?? null,
       names: [...new Set(named.map((n) => n.name))],
-      since,
+      window: range,
+      since: window.from,
       alerts: alerts.map((a) => ({
         id: a.id,
         status: a.status,

@@ -2,8 +2,11 @@ import { Controller, Get, Headers, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, withETag } from '@lc/http';
-import { creditCodeSchema } from '@lc/reference-data';
+import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery, withETag } from '@lc/http';
+import { z } from 'zod';
+import { checkHistoryWindow, creditCodeSchema, historyWindowQueryFields } from '@lc/reference-data';
+
+const enterpriseQuery = z.strictObject(historyWindowQueryFields).superRefine(checkHistoryWindow);
 import { GetEnterpriseQuery } from '../enterprise-view/get-enterprise.query';
 import { ChangeRiskWeightsCommand, GetRiskWeightsQuery, RiskWeightsAnswer } from '../risk-weights/risk-weights.queries';
 import { ChangeRiskWeightsRequest, changeRiskWeightsSchema } from '../risk-weights/risk-weights.schema';
@@ -47,7 +50,11 @@ export class EnterprisesController {
 
   @Get(':creditCode')
   @Allow('admin', 'supervisor', 'mediator')
-  get(@ZodParam('creditCode', creditCodeSchema) creditCode: string, @CurrentActor() actor: AuthenticatedActor) {
-    return this.queries.execute(new GetEnterpriseQuery(creditCode, actor));
+  get(
+    @ZodParam('creditCode', creditCodeSchema) creditCode: string,
+    @ZodQuery(enterpriseQuery) query: z.output<typeof enterpriseQuery>,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
+    return this.queries.execute(new GetEnterpriseQuery(creditCode, actor, query));
   }
 }

@@ -71,6 +71,11 @@ export interface DisputeOpenedData {
   /** When the worker learnt of the infringement: starts the 1-year arbitration limitation (art. 27). */
   infringementKnownOn?: string;
   source?: DisputeSource;
+  /**
+   * Open cases of the same employer with a claimant in common (ID number or phone) when this one
+   * was opened, which the person opening it confirmed are another matter (confirmDuplicate).
+   */
+  confirmedDuplicateOf?: string[];
 }
 
 export type DisputeOpened = DomainEvent<'DisputeOpened', DisputeOpenedData>;
@@ -135,6 +140,8 @@ export interface OpenDispute extends CommandContext {
   claimants: Claimant[];
   infringementKnownOn?: string;
   source?: DisputeSource;
+  /** Overlapping open cases the opener confirmed this one is not (see DisputeOpenedData). */
+  confirmedDuplicateOf?: string[];
 }
 
 export interface ChangeWorkersInvolved extends CommandContext {
@@ -203,6 +210,8 @@ export interface DisputeCase {
   openedOn: string;
   infringementKnownOn: string | null;
   source: DisputeSource | null;
+  /** Open cases it overlapped when opened, confirmed by the opener as another matter; empty: none. */
+  confirmedDuplicateOf: string[];
   workersInvolved: number;
   amountClaimedFen: number;
   /** Flagged as a group dispute (stays flagged if the count later falls below 30). */
@@ -304,6 +313,7 @@ function open(command: OpenDispute, state: DisputeCaseState): DisputeEvent[] {
         claimants: command.claimants.map((c) => definedOnly({ name: c.name, idNumber: c.idNumber, phone: c.phone })),
         infringementKnownOn: command.infringementKnownOn,
         source: command.source && { kind: command.source.kind, id: command.source.id },
+        confirmedDuplicateOf: command.confirmedDuplicateOf?.length ? [...command.confirmedDuplicateOf] : undefined,
       }),
     },
   ];
@@ -478,6 +488,7 @@ export const disputeCase: Decider<DisputeCommand, DisputeEvent, DisputeCaseState
         openedOn: d.openedOn,
         infringementKnownOn: d.infringementKnownOn ?? null,
         source: d.source ?? null,
+        confirmedDuplicateOf: d.confirmedDuplicateOf ?? [],
         workersInvolved: d.workersInvolved,
         amountClaimedFen: d.amountClaimedFen,
         groupDispute: false,

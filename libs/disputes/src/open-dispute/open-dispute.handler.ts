@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError } from '@lc/decider';
+import { DomainError, DuplicateRecordError } from '@lc/decider';
 import { deterministicUuid } from '@lc/event-store';
 import { commandKey, inScope } from '@lc/http';
 import { DisputeOpener, OpenedDispute } from './dispute-opener';
 import { OpenDisputeCommand } from './open-dispute.command';
+import { OverlappingCases } from './overlapping-cases';
 
 @CommandHandler(OpenDisputeCommand)
 export class OpenDisputeHandler implements ICommandHandler<OpenDisputeCommand, OpenedDispute> {
-  constructor(private readonly opener: DisputeOpener) {}
+  constructor(
+    private readonly opener: DisputeOpener,
+    private readonly overlapping: OverlappingCases,
+  ) {}
 
   async execute({ input, actor, idempotencyKey }: OpenDisputeCommand): Promise<OpenedDispute> {
     if (!inScope(actor, { subDistrict: input.subDistrict })) {
@@ -19,6 +23,18 @@ export class OpenDisputeHandler implements ICommandHandler<OpenDisputeCommand, O
     // From the key, so that a retry after a crash opens this same case rather than a second one.
     const key = commandKey(actor, idempotencyKey);
     const disputeId = key ? deterministicUuid('dispute', key) : randomUUID();
-    return this.opener.open({ ...input, disputeId }, actor, { idempotencyKey });
+    const { confirmDuplicate, ...details } = input;
+    // Refused input is refused first: a 409 must be about a case that could otherwise open.
+    this.opener.check({ ...details, disputeId }, actor);
+    const overlaps = await this.overlapping.find(details.employer.creditCode, details.claimants, disputeId);
+    if (overlaps.length > 0 && !confirmDuplicate) {
+      const [first] = overlaps;
+      throw new DuplicateRecordError(
+        `${details.employer.name} has an open case with the same claimant (${first.caseNo}); open this one anyway with confirmDuplicate: true`,
+        { kind: 'dispute', id: first.id, caseNo: first.caseNo, matchedBy: first.matchedBy, all: overlaps.map((o) => ({ id: o.id, caseNo: o.caseNo })) },
+        [{ field: 'confirmDuplicate', message: 'is required: the employer has an open case with the same claimant' }],
+      );
+    }
+    return this.opener.open({ ...details, disputeId, confirmedDuplicateOf: overlaps.map((o) => o.id) }, actor, { idempotencyKey });
   }
 }

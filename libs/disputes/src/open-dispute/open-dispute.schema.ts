@@ -25,6 +25,12 @@ export const openDisputeSchema = z.strictObject({
   claimants: z.array(claimant).min(1, 'must name at least one claimant').max(1000, 'must list at most 1000 claimants'),
   /** When the worker learnt of the infringement: starts the 1-year arbitration limitation. */
   infringementKnownOn: isoDate.optional(),
+  /**
+   * The employer has an open case with a claimant in common (same ID number or phone): without
+   * this, the opening answers 409 naming that case; with it, the case opens and records the
+   * overlap as confirmed (a second, separate matter of the same workers).
+   */
+  confirmDuplicate: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
 export type OpenDisputeRequest = z.output<typeof openDisputeSchema>;

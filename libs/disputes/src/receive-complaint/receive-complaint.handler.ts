@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CLOCK, DomainError } from '@lc/decider';
-import { decideAndAppend, deterministicUuid, EVENT_STORE, EventStore } from '@lc/event-store';
+import { Clock, CLOCK, DomainError, DuplicateRecordError } from '@lc/decider';
+import { claimUniqueKey, decideAndAppend, deterministicUuid, EVENT_STORE, EventStore, normalizedKey } from '@lc/event-store';
 import { commandKey, inScope, domainActor, writeContext, Written } from '@lc/http';
 import { complaint, complaintStreamId } from '../complaint/complaint.decider';
 import { ReceiveComplaintCommand } from './receive-complaint.command';
 
-/** A 12351 work order, an online post or another complaint, as the union receives it. */
+/** One claim stream per work-order number: the number can be taken once across all complaints. */
+export function workOrderNoStream(workOrderNo: string): string {
+  return `work-order-no-${normalizedKey(workOrderNo)}`;
+}
+
+/**
+ * A 12351 work order, an online post or another complaint, as the union receives it. A work-order
+ * number already received answers 409 `duplicate` naming that complaint, and appends nothing: the
+ * hotline's figure would otherwise count the call twice.
+ */
 @CommandHandler(ReceiveComplaintCommand)
 export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaintCommand, Written> {
   constructor(
@@ -28,7 +37,26 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
       complaint,
       complaintStreamId(complaintId),
       { type: 'ReceiveComplaint', complaintId, ...input, now: this.clock.now(), actor: domainActor(actor) },
-      writeContext(actor, { idempotencyKey }),
+      {
+        ...writeContext(actor, { idempotencyKey }),
+        beforeAppend: async () => {
+          if (input.workOrderNo === undefined) return;
+          const { ownerId } = await claimUniqueKey(this.store, {
+            streamId: workOrderNoStream(input.workOrderNo),
+            type: 'WorkOrderNoClaimed',
+            ownerId: complaintId,
+            data: { workOrderNo: input.workOrderNo },
+            actor,
+          });
+          if (ownerId !== complaintId) {
+            throw new DuplicateRecordError(
+              `Work order ${input.workOrderNo} was received already`,
+              { kind: 'complaint', id: ownerId },
+              [{ field: 'workOrderNo', message: 'was received already' }],
+            );
+          }
+        },
+      },
     );
     return { id: complaintId, version: result.version };
   }

@@ -14,6 +14,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, { status: number; title: str
     title: 'Changed by someone else meanwhile',
     detail: 'The record kept changing while this request was applied; read it again and retry',
   },
+  duplicate: { status: 409, title: 'Exists already' },
   partial_duplicate_append: {
     status: 409,
     title: 'Partly repeated request',

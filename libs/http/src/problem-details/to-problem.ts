@@ -17,6 +17,8 @@ export interface ProblemDetails {
   code?: string;
   /** For validation failures: every bad field. */
   errors?: FieldError[];
+  /** For duplicates (409 `duplicate`): the record that exists already, e.g. `{ kind: 'complaint', id }`. */
+  existing?: { kind: string; id: string; [detail: string]: unknown };
   /** The X-Request-Id of the request, to find it in the logs. */
   requestId?: string;
 }
@@ -81,6 +83,7 @@ export function toProblem(error: unknown, context: ProblemContext = {}): Problem
   if (code) {
     const { status, title, detail } = PROBLEM_TYPES[code];
     const fieldErrors = (error as { errors?: unknown }).errors;
+    const existing = (error as { existing?: unknown }).existing;
     return {
       internal: false,
       retryAfterSeconds: retryAfterOf(error, status),
@@ -92,6 +95,7 @@ export function toProblem(error: unknown, context: ProblemContext = {}): Problem
         ...base,
         code,
         ...(Array.isArray(fieldErrors) ? { errors: fieldErrors as FieldError[] } : {}),
+        ...(existing && typeof existing === 'object' ? { existing: existing as ProblemDetails['existing'] } : {}),
       },
     };
   }

@@ -1,13 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CLOCK, DomainError } from '@lc/decider';
-import { decideAndAppend, deterministicUuid, EVENT_STORE, EventStore } from '@lc/event-store';
+import { Clock, CLOCK, DomainError, DuplicateRecordError } from '@lc/decider';
+import { claimUniqueKey, decideAndAppend, deterministicUuid, EVENT_STORE, EventStore, normalizedKey } from '@lc/event-store';
 import { commandKey, inScope, Written, domainActor, writeContext } from '@lc/http';
 import { mediation, mediationStreamId } from '../mediation/mediation.decider';
 import { ReferMediationCommand } from './refer-mediation.command';
 
-/** Records a court's referral; the mediation period starts on referredOn. */
+/** One claim stream per court case number (案号): a court refers a case once. */
+export function courtCaseNoStream(courtCaseNo: string): string {
+  return `court-case-no-${normalizedKey(courtCaseNo)}`;
+}
+
+/**
+ * Records a court's referral; the mediation period starts on referredOn. A court case number
+ * already referred answers 409 `duplicate` naming that mediation, and appends nothing.
+ */
 @CommandHandler(ReferMediationCommand)
 export class ReferMediationHandler implements ICommandHandler<ReferMediationCommand, Written> {
   constructor(
@@ -29,7 +37,25 @@ export class ReferMediationHandler implements ICommandHandler<ReferMediationComm
       mediation,
       mediationStreamId(mediationId),
       { type: 'ReferMediation', ...input, mediationId, now: this.clock.now(), actor: domainActor(actor) },
-      writeContext(actor, { idempotencyKey }),
+      {
+        ...writeContext(actor, { idempotencyKey }),
+        beforeAppend: async () => {
+          const { ownerId } = await claimUniqueKey(this.store, {
+            streamId: courtCaseNoStream(input.courtCaseNo),
+            type: 'CourtCaseNoClaimed',
+            ownerId: mediationId,
+            data: { courtCaseNo: input.courtCaseNo },
+            actor,
+          });
+          if (ownerId !== mediationId) {
+            throw new DuplicateRecordError(
+              `Court case ${input.courtCaseNo} was referred already`,
+              { kind: 'mediation', id: ownerId },
+              [{ field: 'courtCaseNo', message: 'was referred already' }],
+            );
+          }
+        },
+      },
     );
     return { id: mediationId, version: result.version };
   }

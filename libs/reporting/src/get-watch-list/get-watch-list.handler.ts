@@ -1,14 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { addDays, Clock, CLOCK, shanghaiDate } from '@lc/decider';
-import { addYears, Period } from '../shared/period';
+import { Clock, CLOCK, resolveHistoryWindow, shanghaiDate } from '@lc/decider';
+import { Period } from '../shared/period';
 import { reportScope } from '../shared/scope';
 import { EnterpriseRecord, rankWatchList, WATCH_LIST_WEIGHTS, WatchListEntry } from './watch-list-score';
 import { GetWatchListQuery } from './get-watch-list.query';
 
 export interface WatchList {
-  /** The three years looked at: from the day after the same date three years before asOf, to asOf. */
+  /** The days looked at (both included): by default the three years to today, as on the enterprise view. */
   window: Period;
   subDistrict: string | null;
   weights: typeof WATCH_LIST_WEIGHTS;
@@ -41,8 +41,7 @@ export class GetWatchListHandler implements IQueryHandler<GetWatchListQuery, Wat
 
   async execute({ request, actor }: GetWatchListQuery): Promise<WatchList> {
     const scope = reportScope(actor, request.subDistrict);
-    const to = request.asOf ?? shanghaiDate(this.clock.now());
-    const window = { from: addDays(addYears(to, -3), 1), to };
+    const window = resolveHistoryWindow({ from: request.from, to: request.to }, shanghaiDate(this.clock.now()));
     // Per enterprise: its dispute cases (opened), mediations (referred) and alerts (submitted) in the
     // window; the name is the one most recently recorded.
     const rows: Row[] = await this.dataSource.query(
@@ -75,7 +74,8 @@ export class GetWatchListHandler implements IQueryHandler<GetWatchListQuery, Wat
           WHERE submitted_on BETWEEN $1 AND $2 AND credit_code IS NOT NULL AND ($3::text IS NULL OR sub_district = $3)
           GROUP BY 1)
        SELECT credit_code,
-              coalesce(d.name, m.name, a.name) AS name,
+              -- The name on the latest record by its own date (the enterprise view's rule), not a source's.
+              CASE greatest(d.last_on, m.last_on, a.last_on) WHEN d.last_on THEN d.name WHEN a.last_on THEN a.name ELSE m.name END AS name,
               coalesce(d.disputes, 0) AS disputes, coalesce(d.group_disputes, 0) AS group_disputes,
               coalesce(d.open_disputes, 0) AS open_disputes, coalesce(m.mediations, 0) AS mediations,
               coalesce(a.alerts, 0) AS alerts, coalesce(a.red_alerts, 0) AS red_alerts, coalesce(a.yellow_alerts, 0) AS yellow_alerts,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, subDistrictSchema } from '@lc/reference-data';
+import { checkHistoryWindow, historyWindowQueryFields, isoDateSchema, subDistrictSchema } from '@lc/reference-data';
 import { addMonths, isMonth, parseNamedPeriod, Period } from '../shared/period';
 
 /*
@@ -79,12 +79,15 @@ export const byMonthQuerySchema = z
   });
 export type ByMonthQuery = z.output<typeof byMonthQuerySchema>;
 
-export const watchListQuerySchema = z.strictObject({
-  /** The day the three years end on; default today (Shanghai). */
-  asOf: isoDateSchema.optional(),
-  subDistrict: subDistrictSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+/** The enterprise view's window rule: from/to, default the three years to today. */
+export const watchListQuerySchema = z
+  .strictObject({
+    ...historyWindowQueryFields,
+    subDistrict: subDistrictSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .superRefine(checkHistoryWindow);
+export const RENAMED_WATCH_LIST_PARAMETERS = { asOf: 'to' };
 export type WatchListQuery = z.output<typeof watchListQuerySchema>;
 
 export const annualReportQuerySchema = z.strictObject({

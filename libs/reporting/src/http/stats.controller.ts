@@ -14,6 +14,7 @@ import {
   districtPeriodQuerySchema,
   PeriodQuery,
   periodQuerySchema,
+  RENAMED_WATCH_LIST_PARAMETERS,
   WatchListQuery,
   watchListQuerySchema,
 } from './request-schemas';
@@ -60,7 +61,7 @@ export class StatsController {
   /** Enterprises at risk in the last three years, highest score first (see docs/reporting.md). */
   @Get('watch-list')
   @Allow('admin', 'supervisor')
-  watchList(@ZodQuery(watchListQuerySchema) query: WatchListQuery, @CurrentActor() actor: AuthenticatedActor) {
+  watchList(@ZodQuery(watchListQuerySchema, { renamed: RENAMED_WATCH_LIST_PARAMETERS }) query: WatchListQuery, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetWatchListQuery(query, actor));
   }
 }

@@ -267,4 +267,5 @@ it('after a SIGKILL of the whole service under load, every unanswered request re
 
   process.kill(-service.pid!, 'SIGTERM');
   await new Promise((r) => service!.once('exit', r));
-});
+  // Two starts of the whole service and some hundred requests: minutes on a busy machine.
+}, 300_000);

@@ -72,7 +72,8 @@ export const byMonthQuerySchema = z
       ctx.addIssue({ code: 'custom', path: ['year'], message: 'give either year or from and to, not both' });
     } else if ((q.from === undefined) !== (q.to === undefined)) {
       ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: 'is required with ' + (q.from === undefined ? 'to' : 'from') + ' (or give year)' });
-    } else if (q.from !== undefined && q.to !== undefined) {
+    } else if (isMonth(q.from) && isMonth(q.to)) {
+      // zod runs this refinement even when a field failed its own check: only real months are compared.
       if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
       else if (addMonths(q.from, MAX_MONTHS - 1) < q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `must be at most ${MAX_MONTHS} months after from` });
     }

@@ -25,7 +25,8 @@ const SPAN = `must be from ${EARLIEST_DATE} to ${LATEST_DATE}`;
 
 export const isoDateSchema = z.iso
   .date({ error: 'must be a real date written YYYY-MM-DD' })
-  .refine((date) => date >= EARLIEST_DATE && date <= LATEST_DATE, SPAN);
+  // Only for text in the date's shape: the format check reports anything else (zod runs both).
+  .refine((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date) || (date >= EARLIEST_DATE && date <= LATEST_DATE), SPAN);
 
 /** The calendar day of an instant in Shanghai (UTC+8, no daylight saving): that day must be in the span. */
 const shanghaiDay = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
@@ -37,6 +38,8 @@ export const isoInstantSchema = z.iso
     error: 'must be an ISO 8601 date and time with a zone, e.g. 2026-03-10T10:00:00+08:00',
   })
   .refine((instant) => {
+    // zod runs this even when the format check failed: a text that is no instant is that check's to report.
+    if (Number.isNaN(Date.parse(instant))) return true;
     const day = shanghaiDay(instant);
     return day >= EARLIEST_DATE && day <= LATEST_DATE;
   }, `${SPAN} (Shanghai time)`);

@@ -1,2 +1,3 @@
 export * from './redis.module';
 export * from './queues.module';
+export * from './recurring-jobs';

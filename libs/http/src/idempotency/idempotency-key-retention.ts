@@ -1,8 +1,9 @@
 import { BullModule, InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@lc/config';
+import { RecurringJobs } from '@lc/redis';
 
 export const MAINTENANCE_QUEUE = 'maintenance';
 export const IDEMPOTENCY_KEY_PURGE_SCHEDULER = 'idempotency-key-purge';
@@ -67,15 +68,11 @@ export class IdempotencyKeyPurgeJobs extends WorkerHost {
 
 /** Registers the hourly purge (an upsert by id: every worker replica may do it at start). */
 @Injectable()
-export class IdempotencyKeyPurgeScheduler implements OnApplicationBootstrap {
-  private readonly logger = new Logger('IdempotencyKeys');
+export class IdempotencyKeyPurgeScheduler extends RecurringJobs {
+  protected readonly logger = new Logger('IdempotencyKeys');
 
-  constructor(@InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue) {}
-
-  onApplicationBootstrap(): void {
-    void this.schedule().catch((error: unknown) =>
-      this.logger.warn({ err: error }, 'could not schedule the Idempotency-Key purge; retrying at the next start'),
-    );
+  constructor(@InjectQueue(MAINTENANCE_QUEUE) protected readonly queue: Queue) {
+    super();
   }
 
   async schedule(): Promise<void> {

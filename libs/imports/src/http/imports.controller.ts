@@ -3,6 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
+import { assertQueueReady } from '@lc/redis';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -105,6 +106,8 @@ export class ImportsController {
     if (validation.errors.length) {
       throw new ImportRejectedError(`${badRows} of ${validation.rowsTotal} rows have errors: nothing was imported`, validation.errors);
     }
+    // Redis away: answer 503 now, before an import record exists that no job would ever write.
+    await assertQueueReady(this.queue);
     const id = randomUUID();
     const status = await this.records.create({
       id,

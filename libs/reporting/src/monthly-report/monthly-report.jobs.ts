@@ -1,7 +1,8 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { Clock, CLOCK, SHANGHAI_TIME_ZONE } from '@lc/decider';
+import { RecurringJobs } from '@lc/redis';
 import { isMonth, previousMonth } from '../shared/period';
 import { MonthlyReports } from './monthly-reports';
 
@@ -59,17 +60,15 @@ export class MonthlyReportJobs extends WorkerHost {
  * were down on the 1st at 08:00), a job for it is queued now, once (its id is the month's).
  */
 @Injectable()
-export class MonthlyReportScheduler implements OnApplicationBootstrap {
-  private readonly logger = new Logger('MonthlyReports');
+export class MonthlyReportScheduler extends RecurringJobs {
+  protected readonly logger = new Logger('MonthlyReports');
 
   constructor(
-    @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue<MonthlyReportJob>,
+    @InjectQueue(REPORTS_QUEUE) protected readonly queue: Queue<MonthlyReportJob>,
     private readonly reports: MonthlyReports,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    void this.schedule().catch((error: unknown) => this.logger.warn({ err: error }, 'could not schedule the monthly report; retrying at the next start'));
+  ) {
+    super();
   }
 
   async schedule(): Promise<void> {

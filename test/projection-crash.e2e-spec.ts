@@ -69,21 +69,31 @@ const snapshot = async () =>
                        FROM timeline_entries ORDER BY global_position`)
   ).rows;
 
-it('a worker killed mid-projection resumes to the same read model a full rebuild gives', async () => {
-  const first = runBuiltApp('worker', env());
-  await waitFor(async () => (await applied()) > 0, 'the worker to start projecting', first);
-  first.child.kill('SIGKILL');
-  await first.exited;
+/** Kills the worker with SIGKILL as soon as it has applied more than `after` events; returns what it had. */
+async function killWhenPast(after: number): Promise<number> {
+  const worker = runBuiltApp('worker', env());
+  await waitFor(async () => (await applied()) > after, `the worker to project past ${after}`, worker);
+  worker.child.kill('SIGKILL');
+  await worker.exited;
+  return applied();
+}
 
-  const atKill = await applied();
-  expect(atKill).toBeGreaterThan(0);
-  expect(atKill).toBeLessThan(TOTAL); // it really died in the middle
-  expect(await rows()).toBe(atKill); // the checkpoint and the read model moved together
+it('a worker killed five times mid-projection resumes to the same read model a full rebuild gives', async () => {
+  // Five deaths, each further on: every restart resumes from the checkpoint its predecessor left.
+  const atKills: number[] = [];
+  for (let kill = 0; kill < 5; kill++) {
+    const atKill = await killWhenPast(atKills[kill - 1] ?? 0);
+    atKills.push(atKill);
+    expect(await rows()).toBe(atKill); // the checkpoint and the read model moved together
+  }
+  expect(atKills[0]).toBeGreaterThan(0);
+  expect(atKills[4]).toBeLessThan(TOTAL); // it really died in the middle, each time
+  for (let i = 1; i < atKills.length; i++) expect(atKills[i]).toBeGreaterThan(atKills[i - 1]);
 
-  const second = runBuiltApp('worker', env());
-  await waitFor(async () => (await applied()) === TOTAL, 'the restarted worker to catch up', second);
-  second.child.kill('SIGTERM');
-  expect((await second.exited).code).toBe(0);
+  const last = runBuiltApp('worker', env());
+  await waitFor(async () => (await applied()) === TOTAL, 'the restarted worker to catch up', last);
+  last.child.kill('SIGTERM');
+  expect((await last.exited).code).toBe(0);
 
   const resumed = await snapshot();
   expect(resumed).toHaveLength(TOTAL);
@@ -93,4 +103,23 @@ it('a worker killed mid-projection resumes to the same read model a full rebuild
   const result = await rebuild.exited;
   expect({ code: result.code, output: result.code === 0 ? '' : rebuild.output() }).toEqual({ code: 0, output: '' });
   expect(await snapshot()).toEqual(resumed);
+});
+
+it('two workers started at once apply every event once: one projects, the other stands by', async () => {
+  // From an empty read model (as a rebuild starts), both racing for it from the first event.
+  await sql.query(`TRUNCATE timeline_entries`);
+  await sql.query(`UPDATE projection_checkpoints SET position = NULL, events_applied = 0 WHERE name = 'timeline'`);
+  expect(await rows()).toBe(0);
+
+  const workers = [runBuiltApp('worker', env()), runBuiltApp('worker', env())];
+  await waitFor(async () => (await applied()) === TOTAL, 'the two workers to catch up', workers[0]);
+  await Promise.all(workers.map(async (w) => {
+    w.child.kill('SIGTERM');
+    expect((await w.exited).code).toBe(0);
+  }));
+
+  const projected = await snapshot();
+  expect(projected).toHaveLength(TOTAL);
+  expect(new Set(projected.map((r) => r.event_id)).size).toBe(TOTAL);
+  expect(await applied()).toBe(TOTAL);
 });

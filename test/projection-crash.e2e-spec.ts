@@ -55,7 +55,7 @@ async function rows(): Promise<number> {
   return Number((await sql.query(`SELECT count(*) AS n FROM timeline_entries`)).rows[0].n);
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, app?: RunningApp, ms = 90_000): Promise<void> {
+async function waitFor(check: () => Promise<boolean>, what: string, app?: RunningApp, ms = 5 * 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${app?.output() ?? ''}`);
@@ -103,7 +103,7 @@ it('a worker killed five times mid-projection resumes to the same read model a f
   const result = await rebuild.exited;
   expect({ code: result.code, output: result.code === 0 ? '' : rebuild.output() }).toEqual({ code: 0, output: '' });
   expect(await snapshot()).toEqual(resumed);
-});
+}, 15 * 60_000); // seven worker starts and 20,000 events twice: minutes on a busy machine
 
 it('two workers started at once apply every event once: one projects, the other stands by', async () => {
   // From an empty read model (as a rebuild starts), both racing for it from the first event.
@@ -122,4 +122,4 @@ it('two workers started at once apply every event once: one projects, the other 
   expect(projected).toHaveLength(TOTAL);
   expect(new Set(projected.map((r) => r.event_id)).size).toBe(TOTAL);
   expect(await applied()).toBe(TOTAL);
-});
+}, 10 * 60_000);

@@ -530,7 +530,8 @@ describe('enterprise view', () => {
     expect(view.body.alerts).toEqual([expect.objectContaining({ id, status: 'converted', grade: 'red', disputeId: converted.body.id })]);
     expect(view.body.disputes).toEqual([expect.objectContaining({ id: converted.body.id, caseNo: converted.body.caseNo, channel: 'informant_alert', source: { kind: 'alert', id } })]);
     expect(view.body.groupDisputes).toEqual([expect.objectContaining({ id: converted.body.id, workersInvolved: 40 })]);
-    expect(view.body.mediations).toEqual([expect.objectContaining({ id: referral.body.id, status: 'referred' })]);
+    // Recorded by a mediator, so assigned to them and in progress from the start.
+    expect(view.body.mediations).toEqual([expect.objectContaining({ id: referral.body.id, status: 'in_progress' })]);
     expect(view.body.totals).toMatchObject({ alerts: 1, disputes: 1, groupDisputes: 1, mediations: 1 });
 
     expect((await get(mediator.token, `/enterprises/${creditCode}`)).body.totals).toMatchObject({ alerts: 1, disputes: 1 });

@@ -70,7 +70,8 @@ const typesOf = async (id: string) => (await app.store.readStream(`dispute-${id}
 
 describe('a dispute case from opening to reopening', () => {
   it('opens, assigns, logs steps, records recoveries, resolves and reopens; the list and the timeline follow each step', async () => {
-    const opened = await post(mediator.token, '/disputes', openBody());
+    // Opened for the supervisor to assign (a mediator opening a case is otherwise assigned to it).
+    const opened = await post(mediator.token, '/disputes', openBody({ assignToMe: false }));
     expect(opened.status).toBe(201);
     expect(opened.body).toEqual({ id: expect.any(String), caseNo: expect.stringMatching(/^LG-PH-2026-\d{4}$/), version: 1 });
     expect(opened.headers.etag).toBe('"1"');
@@ -209,8 +210,8 @@ describe('group disputes', () => {
 
     const expected = {
       kind: 'group_dispute_flagged',
-      audience: { role: 'supervisor', subDistrict: 'pinghu' },
-      subject: { stream: `dispute-${id}`, id },
+      audience: { role: 'supervisor', subDistrict: 'pinghu', accountId: null },
+      subject: { kind: 'dispute', stream: `dispute-${id}`, id },
       params: expect.objectContaining({ caseNo, workersInvolved: 35 }),
       title: { zh: expect.stringContaining(caseNo), en: expect.stringContaining(caseNo) },
       createdAt: expect.any(String),
@@ -220,11 +221,13 @@ describe('group disputes', () => {
       expect(res.status).toBe(200);
       expect(res.body.items).toContainEqual(expect.objectContaining(expected));
     }
-    // Not for the supervisor of another sub-district; not for mediators or informants at all.
+    // Not for the supervisor of another sub-district, nor for mediators (who have notifications of their own); informants have none.
     const elsewhere = await app.user('supervisor', 'buji');
     const theirs = await get(elsewhere.token, '/notifications');
     expect(theirs.body.items.filter((n: { subject: { id: string } }) => n.subject.id === id)).toEqual([]);
-    expect((await get(mediator.token, '/notifications')).status).toBe(403);
+    const mediators = await get(mediator.token, '/notifications');
+    expect(mediators.status).toBe(200);
+    expect(mediators.body.items.filter((n: { kind: string }) => n.kind === 'group_dispute_flagged')).toEqual([]);
     expect((await get(informant.token, '/notifications')).status).toBe(403);
   });
 

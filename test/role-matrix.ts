@@ -24,7 +24,8 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   'GET /api/v1/disputes': ['admin', 'supervisor', 'mediator'],
   'GET /api/v1/disputes/:id': ['admin', 'supervisor', 'mediator'],
   'GET /api/v1/disputes/:id/timeline': ['admin', 'supervisor', 'mediator'],
-  'POST /api/v1/disputes/:id/assignments': ['admin', 'supervisor'],
+  // Supervisors assign within their scope; a mediator takes unassigned work of their sub-district for themselves.
+  'POST /api/v1/disputes/:id/assignments': ['admin', 'supervisor', 'mediator'],
   'POST /api/v1/disputes/:id/steps': ['admin', 'mediator'],
   'POST /api/v1/disputes/:id/recoveries': ['admin', 'mediator'],
   'POST /api/v1/disputes/:id/resolution': ['admin', 'supervisor', 'mediator'],
@@ -42,7 +43,7 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   'GET /api/v1/mediations': ['admin', 'supervisor', 'mediator'],
   'GET /api/v1/mediations/:id': ['admin', 'supervisor', 'mediator'],
   'GET /api/v1/mediations/:id/timeline': ['admin', 'supervisor', 'mediator'],
-  'POST /api/v1/mediations/:id/assignments': ['admin', 'supervisor'],
+  'POST /api/v1/mediations/:id/assignments': ['admin', 'supervisor', 'mediator'],
   'POST /api/v1/mediations/:id/sessions': ['admin', 'mediator'],
   'POST /api/v1/mediations/:id/extension': ['admin', 'mediator'],
   'POST /api/v1/mediations/:id/agreement': ['admin', 'mediator'],
@@ -50,9 +51,18 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   'POST /api/v1/mediations/:id/failure': ['admin', 'mediator'],
   'POST /api/v1/mediations/:id/withdrawal': ['admin', 'mediator'],
 
-  'GET /api/v1/notifications': ['admin', 'supervisor'],
+  // Each person's inbox: supervisors' and mediators' (informants get none).
+  'GET /api/v1/notifications': ['admin', 'supervisor', 'mediator'],
+  'GET /api/v1/notifications/unread-count': ['admin', 'supervisor', 'mediator'],
+  'POST /api/v1/notifications/read-all': ['admin', 'supervisor', 'mediator'],
+  'POST /api/v1/notifications/:id/read': ['admin', 'supervisor', 'mediator'],
 
   'GET /api/v1/clocks': ['admin', 'supervisor', 'mediator'],
+
+  // Whom to assign: supervisors (and admins) pick from their scope; mediators see their colleagues.
+  'GET /api/v1/mediators': ['admin', 'supervisor', 'mediator'],
+  // A mediator's home: their own work in hand.
+  'GET /api/v1/me/work': ['mediator'],
 
   // Informants submit alerts and see their own (others' are 404); the triage desk works those of its scope.
   'POST /api/v1/alerts': ['informant'],

@@ -16,6 +16,7 @@ import { NotificationsModule } from '@lc/notifications';
 import { queuesModule, RedisModule } from '@lc/redis';
 import { ReportingModule } from '@lc/reporting';
 import { PersonalDataModule, PersonsModule } from '@lc/personal-data';
+import { WorkloadModule } from '@lc/workload';
 
 @Module({})
 export class ApiModule {
@@ -42,6 +43,7 @@ export class ApiModule {
         ImportsModule,
         ReportingModule,
         PersonsModule,
+        WorkloadModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -172,6 +172,7 @@ function mediationClocks(stream: string, events: StreamEvent[]): DerivedClock[] 
       case 'MediationReferred':
         referredOn = data.referredOn as string;
         subDistrict = data.subDistrict as string;
+        assignedTo = (data.mediatorId as string | undefined) ?? null;
         break;
       case 'MediationMediatorAssigned':
         assignedTo = data.mediatorId as string;
@@ -215,6 +216,7 @@ function disputeClocks(stream: string, events: StreamEvent[]): DerivedClock[] {
         opened = true;
         subDistrict = data.subDistrict as string;
         infringementKnownOn = (data.infringementKnownOn as string | undefined) ?? undefined;
+        assignedTo = (data.mediatorId as string | undefined) ?? null;
         break;
       case 'MediatorAssigned':
         assignedTo = data.mediatorId as string;
@@ -283,6 +285,21 @@ function alertClocks(stream: string, events: StreamEvent[]): DerivedClock[] {
   return [
     timedClock('alert_pickup', stream, { subDistrict, assignedTo: null }, startedOn, shanghaiDate(deadlineAt), deadlineAt, !pickedUpOrClosed, marks),
   ];
+}
+
+/**
+ * The record as people know it, from its first event: the case number (dispute), the court's
+ * case number (mediation) or none (alert), and the employer or enterprise.
+ */
+export function recordReference(events: StreamEvent[]): { reference: string | null; employerName: string | null } | undefined {
+  const first = events[0];
+  if (!first) return undefined;
+  const party = (first.data.employer ?? first.data.enterprise) as { name?: string } | undefined;
+  const employerName = party?.name ?? null;
+  if (first.type === 'DisputeOpened') return { reference: String(first.data.caseNo), employerName };
+  if (first.type === 'MediationReferred') return { reference: String(first.data.courtCaseNo), employerName };
+  if (first.type === 'AlertSubmitted') return { reference: null, employerName };
+  return undefined;
 }
 
 /** Every clock a record's events imply, running or not. */

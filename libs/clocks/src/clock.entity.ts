@@ -18,6 +18,14 @@ export class ClockView {
   @Column('text', { name: 'sub_district', nullable: true })
   subDistrict: string | null;
 
+  /** The record's case number (dispute) or court case number (mediation); null for an alert. */
+  @Column('text', { nullable: true })
+  reference: string | null;
+
+  /** The employer (enterprise) the record is about. */
+  @Column('text', { name: 'employer_name', nullable: true })
+  employerName: string | null;
+
   @Column('uuid', { name: 'assigned_to', nullable: true })
   assignedTo: string | null;
 

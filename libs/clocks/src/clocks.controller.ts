@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, pageQueryFields, sortQueryField, ZodQuery } from '@lc/http';
+import { accountRef, Allow, AuthenticatedActor, CurrentActor, pageQueryFields, sortQueryField, ZodQuery } from '@lc/http';
 import { subDistrictSchema } from '@lc/reference-data';
 import { CLOCK_KINDS } from './clock-rules';
 import { CLOCK_SORT_COLUMNS, ListClocksQuery } from './list-clocks/list-clocks.query';
@@ -12,6 +12,8 @@ const listClocks = z.strictObject({
   kind: z.enum(CLOCK_KINDS).optional(),
   subDistrict: subDistrictSchema.optional(),
   sort: sortQueryField(CLOCK_SORT_COLUMNS, 'deadlineAt'),
+  /** The mediator the clock's record is assigned to, or `me`. */
+  mediatorId: accountRef('must be the id (uuid) of a mediator account, or me').optional(),
   ...pageQueryFields,
 });
 

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClockView } from './clock.entity';
+import { ClockNotifier } from './clock.notifier';
 import { ClockJobs, ClockReconciler } from './clock-jobs.processor';
 import { CLOCKS_QUEUE, ClockScheduler } from './clock-scheduler';
 import { ClocksController } from './clocks.controller';
@@ -20,7 +21,7 @@ export class ClocksModule {}
 /** The worker side: the clocks projection, the delayed jobs, and their reconciliation. */
 @Module({
   imports: [TypeOrmModule.forFeature([ClockView]), BullModule.registerQueue({ name: CLOCKS_QUEUE })],
-  providers: [ClocksProjection, ClockScheduler, ClockJobs, ClockReconciler],
+  providers: [ClocksProjection, ClockScheduler, ClockJobs, ClockReconciler, ClockNotifier],
   exports: [ClockScheduler, ClockJobs],
 })
 export class ClocksWorkerModule {}

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@lc/event-store';
 import { Projection, RegisterProjection } from '@lc/projections';
 import { ClockView } from './clock.entity';
-import { CLOCK_STREAM_PREFIXES, deriveClocks } from './clock-rules';
+import { CLOCK_STREAM_PREFIXES, deriveClocks, recordReference } from './clock-rules';
 import { ClockScheduler } from './clock-scheduler';
 
 /**
@@ -25,8 +25,10 @@ export class ClocksProjection implements Projection {
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const streamId of new Set(events.map((e) => e.streamId))) {
-      const clocks = deriveClocks(streamId, await this.store.readStream(streamId));
+      const events = await this.store.readStream(streamId);
+      const clocks = deriveClocks(streamId, events);
       if (clocks.length === 0) continue;
+      const record = recordReference(events);
       await tx.upsert(
         ClockView,
         clocks.map((c) => ({
@@ -35,6 +37,8 @@ export class ClocksProjection implements Projection {
           subjectStream: c.subjectStream,
           subjectId: c.subjectId,
           subDistrict: c.subDistrict,
+          reference: record?.reference ?? null,
+          employerName: record?.employerName ?? null,
           assignedTo: c.assignedTo,
           startedOn: c.startedOn,
           lastDay: c.lastDay,

@@ -176,6 +176,8 @@ async function perform(
         summary: d.summary,
         openedOn: d.openedOn,
         claimants: d.claimants,
+        // The plan has the supervisor assign each case (to its opener or a colleague) the same day.
+        assignToMe: false,
       });
       d.id = (await execute<{ id: string }>(new C.OpenDisputeCommand(input, actor, key))).id;
       return;
@@ -257,6 +259,7 @@ async function perform(
         employer: { name: m.employer.name, creditCode: m.employer.creditCode },
         workers: m.workers,
         claimAmountFen: m.claimAmountFen,
+        assignToMe: false,
       });
       m.id = (await execute<{ id: string }>(new C.ReferMediationCommand(input, actor, key))).id;
       return;

@@ -16,6 +16,7 @@ import { ListDisputesHandler } from './list-disputes/list-disputes.handler';
 import { LogStepHandler } from './log-step/log-step.handler';
 import { DisputeOpener } from './open-dispute/dispute-opener';
 import { OverlappingCases } from './open-dispute/overlapping-cases';
+import { DisputeAssignmentNotifier } from './read-model/assignment.notifier';
 import { OpenDisputeHandler } from './open-dispute/open-dispute.handler';
 import { ComplaintView } from './read-model/complaint.view';
 import { ComplaintsProjection } from './read-model/complaints.projection';
@@ -65,6 +66,6 @@ export class DisputesModule {}
 /** The worker side: the case and complaint lists, and the group-dispute notifications. */
 @Module({
   imports: [TypeOrmModule.forFeature([DisputeCaseView, ComplaintView])],
-  providers: [DisputeCasesProjection, ComplaintsProjection, GroupDisputeNotifier],
+  providers: [DisputeCasesProjection, ComplaintsProjection, GroupDisputeNotifier, DisputeAssignmentNotifier],
 })
 export class DisputesProjectionModule {}

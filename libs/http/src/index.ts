@@ -21,3 +21,6 @@ export * from './pagination/sort';
 export * from './records/scoped-streams';
 export * from './records/scope-filter';
 export * from './preconditions/etag';
+export * from './records/account-ref';
+export * from './openapi/responses';
+export * from './records/opening-mediator';

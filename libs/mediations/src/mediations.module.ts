@@ -16,6 +16,7 @@ import { RecordJudicialConfirmationHandler } from './record-judicial-confirmatio
 import { ReferMediationHandler } from './refer-mediation/refer-mediation.handler';
 import { MediationStreams } from './shared/mediation-streams';
 import { WithdrawMediationHandler } from './withdraw-mediation/withdraw-mediation.handler';
+import { MediationAssignmentNotifier } from './read-model/assignment.notifier';
 
 /** The API side of court-referred pre-litigation mediations. */
 @Module({
@@ -41,6 +42,6 @@ export class MediationsModule {}
 /** The worker side: the mediations list. */
 @Module({
   imports: [TypeOrmModule.forFeature([MediationView])],
-  providers: [MediationsProjection],
+  providers: [MediationsProjection, MediationAssignmentNotifier],
 })
 export class MediationsProjectionModule {}

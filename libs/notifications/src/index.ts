@@ -2,3 +2,4 @@ export * from './notifier';
 export * from './notification.entity';
 export * from './notifications.module';
 export * from './notifications.projection';
+export * from './notification.schemas';

@@ -6,7 +6,8 @@ export type NotificationParams = Record<string, string | number | boolean | null
 /**
  * Something a group of users should know about (a group dispute was opened, an alert went
  * unacknowledged...), addressed to a role within a scope rather than to named people: whoever
- * holds the role there now sees it, including people appointed after it was raised.
+ * holds the role there now sees it, including people appointed after it was raised. Or to one
+ * person (recipientId): a mediator hears of work assigned to them and of their clocks.
  */
 @Entity({ name: 'notifications' })
 @Index(['audienceRole', 'subDistrict', 'createdAt'])
@@ -25,6 +26,10 @@ export class NotificationView {
   /** null: the whole district. */
   @Column('text', { name: 'sub_district', nullable: true })
   subDistrict: string | null;
+
+  /** One person's (a mediator's work assigned to them, their clocks); null: everyone of the role and scope. */
+  @Column('uuid', { name: 'recipient_id', nullable: true })
+  recipientId: string | null;
 
   @Column('text', { name: 'subject_stream' })
   subjectStream: string;

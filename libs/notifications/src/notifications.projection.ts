@@ -35,10 +35,18 @@ export class NotificationsProjection implements Projection {
       for (const notifier of this.notifiers().filter((n) => matchesFilter(event, n.filter))) {
         for (const draft of await notifier.notify(event)) {
           rows.push({
-            id: deterministicUuid('notification', event.eventId, draft.kind, draft.audience.role, draft.audience.subDistrict ?? ''),
+            id: deterministicUuid(
+              'notification',
+              event.eventId,
+              draft.kind,
+              draft.audience.role,
+              draft.audience.subDistrict ?? '',
+              ...(draft.audience.accountId ? [draft.audience.accountId] : []),
+            ),
             kind: draft.kind,
             audienceRole: draft.audience.role,
             subDistrict: draft.audience.subDistrict,
+            recipientId: draft.audience.accountId ?? null,
             subjectStream: draft.subject.stream,
             subjectId: draft.subject.id,
             titleZh: draft.title.zh,

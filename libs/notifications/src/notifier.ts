@@ -7,8 +7,11 @@ import { NotificationParams } from './notification.entity';
 /** A notification as a notifier raises it; the projection adds its id and time from the event. */
 export interface NotificationDraft {
   kind: string;
-  /** Who should see it: a role, in one sub-district or (null) in the whole district. */
-  audience: { role: AccessRole; subDistrict: string | null };
+  /**
+   * Who should see it: a role, in one sub-district or (null) in the whole district; with
+   * accountId, that one person only (who must hold the role).
+   */
+  audience: { role: AccessRole; subDistrict: string | null; accountId?: string };
   /** The record it is about. */
   subject: { stream: string; id: string };
   title: Localized;

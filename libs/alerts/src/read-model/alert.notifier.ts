@@ -13,7 +13,8 @@ function shanghaiMinute(instant: string): string {
 
 /**
  * Supervisors of the alert's sub-district hear of a red alert as soon as it is graded, and of
- * every escalation: by hand, or by the clocks when nobody picked the alert up in time.
+ * every escalation: by hand, or by the clocks when nobody picked the alert up in time. Its
+ * mediators, who pick alerts up, hear of every red or yellow alert routed to the sub-district.
  */
 @Injectable()
 @RegisterNotifier()
@@ -41,34 +42,33 @@ export class AlertNotifier implements Notifier {
       workersAffected: state.workersAffected,
       pickupDeadlineAt: state.pickupDeadlineAt,
     };
-    let kind: string;
-    let template: { zh: string; en: string };
-    if (event.type === 'AlertGraded') {
-      if ((event.data as unknown as AlertGraded['data']).grade !== 'red') return [];
-      kind = 'red_alert';
-      template = messages.red_alert;
-    } else {
-      const reason = (event.data as unknown as AlertEscalated['data']).reason;
-      kind = 'alert_escalated';
-      params.reason = reason;
-      template = reason === 'manual' ? messages.alert_escalated_manual : messages.alert_escalated_not_acknowledged_in_time;
-    }
     const grade = state.grade;
-    const render = (locale: Locale) =>
+    const render = (template: { zh: string; en: string }, locale: Locale) =>
       interpolate(template[locale], {
         ...params,
         subDistrictName: subDistrictName(state.subDistrict, locale),
         gradeLabel: label('alertGrades', grade, locale),
         pickupDeadline: state.pickupDeadlineAt ? shanghaiMinute(state.pickupDeadlineAt) : '',
       });
+    const draft = (kind: string, role: 'supervisor' | 'mediator', template: { zh: string; en: string }): NotificationDraft => ({
+      kind,
+      audience: { role, subDistrict: state.subDistrict },
+      subject: { stream: event.streamId, id: state.alertId },
+      title: { zh: render(template, 'zh'), en: render(template, 'en') },
+      params,
+    });
+
+    if (event.type === 'AlertGraded') {
+      const graded = (event.data as unknown as AlertGraded['data']).grade;
+      // The mediators of the sub-district work its alerts: red and yellow ones have a pick-up deadline.
+      const drafts = graded === 'green' ? [] : [draft('alert_routed', 'mediator', messages.alert_routed)];
+      if (graded === 'red') drafts.unshift(draft('red_alert', 'supervisor', messages.red_alert));
+      return drafts;
+    }
+    const reason = (event.data as unknown as AlertEscalated['data']).reason;
+    params.reason = reason;
     return [
-      {
-        kind,
-        audience: { role: 'supervisor', subDistrict: state.subDistrict },
-        subject: { stream: event.streamId, id: state.alertId },
-        title: { zh: render('zh'), en: render('en') },
-        params,
-      },
+      draft('alert_escalated', 'supervisor', reason === 'manual' ? messages.alert_escalated_manual : messages.alert_escalated_not_acknowledged_in_time),
     ];
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { applySort, pageOf, requireSubDistrictInScope } from '@lc/http';
+import { applySort, pageOf, requireSubDistrictInScope, resolveAccountRef } from '@lc/http';
 import { Clock, CLOCK } from '@lc/decider';
 import { ClockView } from '../clock.entity';
 import { CLOCK_SORT_COLUMNS, ListClocksQuery } from './list-clocks.query';
@@ -21,6 +21,7 @@ export class ListClocksHandler implements IQueryHandler<ListClocksQuery> {
     if (filter.status === 'overdue') query.andWhere('c.deadline_at <= :now', { now });
     if (filter.status === 'due_soon') query.andWhere('c.deadline_at > :now AND c.remind_at <= :now', { now });
     if (filter.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });
+    if (filter.mediatorId) query.andWhere('c.assigned_to = :mediatorId', { mediatorId: resolveAccountRef(filter.mediatorId, actor) });
     if (filter.subDistrict) query.andWhere('c.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
     // Mediators see the clocks of the work assigned to them; supervisors those of their scope.
     if (actor.role === 'mediator') query.andWhere('c.assigned_to = :me', { me: actor.id });
@@ -28,7 +29,10 @@ export class ListClocksHandler implements IQueryHandler<ListClocksQuery> {
     return pageOf(query, filter, (c) => ({
       clockId: c.clockId,
       kind: c.kind,
-      subject: { stream: c.subjectStream, id: c.subjectId },
+      subject: { kind: c.subjectStream.slice(0, c.subjectStream.indexOf('-')), stream: c.subjectStream, id: c.subjectId },
+      /** The case number or the court's case number (null for an alert), and the employer: what people know the record by. */
+      reference: c.reference,
+      employerName: c.employerName,
       subDistrict: c.subDistrict,
       assignedTo: c.assignedTo,
       startedOn: c.startedOn,

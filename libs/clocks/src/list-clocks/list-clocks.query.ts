@@ -14,6 +14,8 @@ export interface ClockFilter {
   kind?: string;
   subDistrict?: string;
   sort: SortKey[];
+  /** An account id or 'me'. */
+  mediatorId?: string;
   page: number;
   pageSize: number;
 }

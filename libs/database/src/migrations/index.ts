@@ -15,6 +15,8 @@ import { EventStoreReadHorizon1763700000090 } from './1763700000090-event-store-
 import { EventStoreGroupedAppend1763700000091 } from './1763700000091-event-store-grouped-append';
 import { IdempotencyKeyLeases1763700000105 } from './1763700000105-idempotency-key-leases';
 import { PersonalData1763700000120 } from './1763700000120-personal-data';
+import { NotificationRecipients1763700000121 } from './1763700000121-notification-recipients';
+import { ClockReferences1763700000122 } from './1763700000122-clock-references';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -35,4 +37,6 @@ export const migrations = [
   EventStoreGroupedAppend1763700000091,
   IdempotencyKeyLeases1763700000105,
   PersonalData1763700000120,
+  NotificationRecipients1763700000121,
+  ClockReferences1763700000122,
 ];

@@ -1,12 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { requireActiveAccount } from '@lc/accounts';
+import { requireAssignableMediator } from '@lc/accounts';
 import { EVENT_STORE, EventStore } from '@lc/event-store';
+import { resolveAccountRef, Written } from '@lc/http';
 import { DisputeStreams } from '../shared/dispute-streams';
-import { Written } from '@lc/http';
 import { AssignMediatorCommand } from './assign-mediator.command';
 
-/** Gives the case to a mediator, who may then work it even outside their own sub-district. */
+/**
+ * Gives the case to a mediator, who may then work it even outside their own sub-district. The
+ * decider says who may (a mediator only takes unassigned work for themselves); the account check
+ * here, that the mediator is active and within a sub-district supervisor's scope.
+ */
 @CommandHandler(AssignMediatorCommand)
 export class AssignMediatorHandler implements ICommandHandler<AssignMediatorCommand, Written> {
   constructor(
@@ -15,12 +19,15 @@ export class AssignMediatorHandler implements ICommandHandler<AssignMediatorComm
   ) {}
 
   async execute({ disputeId, input, actor, expectedVersion, idempotencyKey }: AssignMediatorCommand): Promise<Written> {
+    const mediatorId = resolveAccountRef(input.mediatorId, actor);
     const { id, version } = await this.disputes.change(
       disputeId,
       actor,
-      { type: 'AssignMediator', mediatorId: input.mediatorId },
+      { type: 'AssignMediator', mediatorId },
       { expectedVersion, idempotencyKey },
-      () => requireActiveAccount(this.store, input.mediatorId, 'mediator', 'mediatorId'),
+      async () => {
+        await requireAssignableMediator(this.store, mediatorId, actor);
+      },
     );
     return { id, version };
   }

@@ -220,7 +220,26 @@ describe('dispute case', () => {
   });
 
   describe('mediator', () => {
-    const assign = (mediatorId: string) => ({ type: 'AssignMediator' as const, mediatorId, ...ctx });
+    const bySupervisor = { now, actor: { id: 'sup-1', role: 'supervisor' } as Actor };
+    const assign = (mediatorId: string, context = bySupervisor) => ({ type: 'AssignMediator' as const, mediatorId, ...context });
+    const byMediator = (id: string) => ({ now, actor: { id, role: 'mediator' } as Actor });
+
+    it('lets a mediator take an unassigned case for themselves, not for a colleague, nor from one', () => {
+      given(disputeCase, [opened()]).when(assign('m-1', byMediator('m-1'))).then([{ type: 'MediatorAssigned', data: { mediatorId: 'm-1' } }]);
+      given(disputeCase, [opened()]).when(assign('m-2', byMediator('m-1'))).thenThrows('forbidden', 'mediatorId');
+      const withM1: DisputeEvent[] = [opened(), { type: 'MediatorAssigned', data: { mediatorId: 'm-1' } }];
+      given(disputeCase, withM1).when(assign('m-2', byMediator('m-2'))).thenThrows('conflict', 'mediatorId');
+      // Taking it again is a retry: nothing new.
+      given(disputeCase, withM1).when(assign('m-1', byMediator('m-1'))).then([]);
+    });
+
+    it('opens a case with the mediator who opens it, and only them', () => {
+      const command = { ...openCommand(), mediatorId: actor.id };
+      const state = given(disputeCase).when(command).then([opened({ mediatorId: actor.id })]);
+      expect(asCase(state).mediatorId).toBe(actor.id);
+      given(disputeCase).when({ ...openCommand(), mediatorId: 'someone-else' }).thenThrows('validation_failed', 'mediatorId');
+      given(disputeCase).when({ ...openCommand(), ...bySupervisor, mediatorId: 'sup-1' }).thenThrows('validation_failed', 'mediatorId');
+    });
 
     it('assigns and reassigns; assigning the same mediator again changes nothing', () => {
       const state = given(disputeCase, [opened()]).when(assign('m-1')).then([{ type: 'MediatorAssigned', data: { mediatorId: 'm-1' } }]);

@@ -76,6 +76,8 @@ export interface DisputeOpenedData {
    * was opened, which the person opening it confirmed are another matter (confirmDuplicate).
    */
   confirmedDuplicateOf?: string[];
+  /** The mediator the case was opened for: the mediator who opened it, unless they said otherwise. */
+  mediatorId?: string;
 }
 
 export type DisputeOpened = DomainEvent<'DisputeOpened', DisputeOpenedData>;
@@ -142,6 +144,8 @@ export interface OpenDispute extends CommandContext {
   source?: DisputeSource;
   /** Overlapping open cases the opener confirmed this one is not (see DisputeOpenedData). */
   confirmedDuplicateOf?: string[];
+  /** A mediator opening a case is assigned to it (the handler decides; only a mediator may be named here). */
+  mediatorId?: string;
 }
 
 export interface ChangeWorkersInvolved extends CommandContext {
@@ -284,6 +288,11 @@ function open(command: OpenDispute, state: DisputeCaseState): DisputeEvent[] {
       checks.phone(`claimants.${i}.phone`, claimant?.phone);
     });
   }
+  if (command.mediatorId !== undefined) {
+    checks.text('mediatorId', command.mediatorId);
+    // Opening assigns only the mediator who opens; giving a case to someone else is an assignment.
+    if (command.actor.role !== 'mediator' || command.mediatorId !== command.actor.id) checks.fail('mediatorId', 'only the mediator opening a case is assigned to it on opening');
+  }
   if (command.source !== undefined) {
     if (command.source?.kind !== 'complaint' && command.source?.kind !== 'alert') checks.fail('source.kind', 'must be complaint or alert');
     checks.text('source.id', command.source?.id);
@@ -314,6 +323,7 @@ function open(command: OpenDispute, state: DisputeCaseState): DisputeEvent[] {
         infringementKnownOn: command.infringementKnownOn,
         source: command.source && { kind: command.source.kind, id: command.source.id },
         confirmedDuplicateOf: command.confirmedDuplicateOf?.length ? [...command.confirmedDuplicateOf] : undefined,
+        mediatorId: command.mediatorId,
       }),
     },
   ];
@@ -356,6 +366,20 @@ function assignMediator(command: AssignMediator, state: DisputeCaseState): Dispu
   requireOpen(dispute, 'assigning a mediator');
   // Assigning the one already assigned changes nothing: a retried request appends nothing.
   if (dispute.mediatorId === command.mediatorId) return [];
+  // A mediator takes unassigned work for themselves; handing work to someone else, or taking it
+  // from a colleague, is a supervisor's decision.
+  if (command.actor.role === 'mediator') {
+    if (command.mediatorId !== command.actor.id) {
+      throw new DomainError('forbidden', 'A mediator may take a case for themselves only; a supervisor assigns it to others', [
+        { field: 'mediatorId', message: 'must be your own id (or me)' },
+      ]);
+    }
+    if (dispute.mediatorId !== null) {
+      throw new DomainError('conflict', `${dispute.caseNo} is assigned to another mediator already: a supervisor may reassign it`, [
+        { field: 'mediatorId', message: 'the case has a mediator already' },
+      ]);
+    }
+  }
   return [{ type: 'MediatorAssigned', data: { mediatorId: command.mediatorId } }];
 }
 
@@ -492,7 +516,7 @@ export const disputeCase: Decider<DisputeCommand, DisputeEvent, DisputeCaseState
         workersInvolved: d.workersInvolved,
         amountClaimedFen: d.amountClaimedFen,
         groupDispute: false,
-        mediatorId: null,
+        mediatorId: d.mediatorId ?? null,
         stepsLogged: 0,
         firstNegotiationOn: null,
         amountRecoveredFen: 0,

@@ -71,7 +71,7 @@ export class DisputesController {
 
   @Post(':id/assignments')
   @HttpCode(200)
-  @Allow('admin', 'supervisor')
+  @Allow('admin', 'supervisor', 'mediator')
   async assign(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(assignMediatorSchema) body: AssignMediatorRequest,

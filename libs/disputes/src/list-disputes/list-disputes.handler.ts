@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { applySort, containsPattern, Page, pageOf, requireSubDistrictInScope, restrictToScope } from '@lc/http';
+import { applySort, containsPattern, Page, pageOf, requireSubDistrictInScope, resolveAccountRef, restrictToScope } from '@lc/http';
 import { Claimant, DisputeSource } from '../dispute-case/dispute-case.decider';
 import { DisputeCaseView } from '../read-model/dispute-case.view';
 import { ListDisputesQuery } from './list-disputes.query';
@@ -46,7 +46,7 @@ export class ListDisputesHandler implements IQueryHandler<ListDisputesQuery, Pag
     if (filter.subDistrict) query.andWhere('d.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
     if (filter.category) query.andWhere('d.category = :category', { category: filter.category });
     if (filter.channel) query.andWhere('d.channel = :channel', { channel: filter.channel });
-    if (filter.mediatorId) query.andWhere('d.mediator_id = :mediatorId', { mediatorId: filter.mediatorId });
+    if (filter.mediatorId) query.andWhere('d.mediator_id = :mediatorId', { mediatorId: resolveAccountRef(filter.mediatorId, actor) });
     if (filter.openedFrom) query.andWhere('d.opened_on >= :openedFrom', { openedFrom: filter.openedFrom });
     if (filter.openedTo) query.andWhere('d.opened_on <= :openedTo', { openedTo: filter.openedTo });
     if (filter.groupDispute !== undefined) query.andWhere('d.group_dispute = :groupDispute', { groupDispute: filter.groupDispute });

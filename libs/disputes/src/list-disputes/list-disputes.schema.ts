@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQueryFields, sortQueryField } from '@lc/http';
+import { accountRef, pageQueryFields, sortQueryField } from '@lc/http';
 import { subDistrictSchema } from '@lc/reference-data';
 import { disputeCategory, disputeChannel, isoDate } from '../shared/request-fields';
 
@@ -22,7 +22,8 @@ export const listDisputesSchema = z.strictObject({
   subDistrict: subDistrictSchema.optional(),
   category: disputeCategory.optional(),
   channel: disputeChannel.optional(),
-  mediatorId: z.uuid('must be the id (uuid) of a mediator account').optional(),
+  /** The mediator's id, or `me` for the caller's own cases. */
+  mediatorId: accountRef('must be the id (uuid) of a mediator account, or me').optional(),
   /** Opened on or after this date (inclusive). */
   openedFrom: isoDate.optional(),
   /** Opened on or before this date (inclusive). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, DuplicateRecordError } from '@lc/decider';
 import { deterministicUuid } from '@lc/event-store';
-import { commandKey, inScope } from '@lc/http';
+import { commandKey, inScope, openingMediator } from '@lc/http';
 import { DisputeOpener, OpenedDispute } from './dispute-opener';
 import { OpenDisputeCommand } from './open-dispute.command';
 import { OverlappingCases } from './overlapping-cases';
@@ -23,9 +23,10 @@ export class OpenDisputeHandler implements ICommandHandler<OpenDisputeCommand, O
     // From the key, so that a retry after a crash opens this same case rather than a second one.
     const key = commandKey(actor, idempotencyKey);
     const disputeId = key ? deterministicUuid('dispute', key) : randomUUID();
-    const { confirmDuplicate, ...details } = input;
+    const { confirmDuplicate, assignToMe, ...details } = input;
+    const mediatorId = openingMediator(actor, assignToMe);
     // Refused input is refused first: a 409 must be about a case that could otherwise open.
-    this.opener.check({ ...details, disputeId }, actor);
+    this.opener.check({ ...details, disputeId, mediatorId }, actor);
     const overlaps = await this.overlapping.find(details.employer.creditCode, details.claimants, disputeId);
     if (overlaps.length > 0 && !confirmDuplicate) {
       const [first] = overlaps;
@@ -35,6 +36,10 @@ export class OpenDisputeHandler implements ICommandHandler<OpenDisputeCommand, O
         [{ field: 'confirmDuplicate', message: 'is required: the employer has an open case with the same claimant' }],
       );
     }
-    return this.opener.open({ ...details, disputeId, confirmedDuplicateOf: overlaps.map((o) => o.id) }, actor, { idempotencyKey });
+    return this.opener.open(
+      { ...details, disputeId, confirmedDuplicateOf: overlaps.map((o) => o.id), mediatorId },
+      actor,
+      { idempotencyKey },
+    );
   }
 }

@@ -31,6 +31,11 @@ export const openDisputeSchema = z.strictObject({
    * overlap as confirmed (a second, separate matter of the same workers).
    */
   confirmDuplicate: z.boolean({ error: 'must be true or false' }).optional(),
+  /**
+   * A mediator opening a case is assigned to it unless this is false (a case opened for a
+   * colleague, or for the supervisor to assign). Only a mediator can be assigned this way.
+   */
+  assignToMe: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
 export type OpenDisputeRequest = z.output<typeof openDisputeSchema>;

@@ -51,7 +51,7 @@ export class DisputeCasesProjection implements Projection {
             claimants: d.claimants.map(maskClaimant),
             claimantNames: d.claimants.map((c) => c.name).join(' '),
             openedOn: d.openedOn,
-            mediatorId: null,
+            mediatorId: d.mediatorId ?? null,
             stepsLogged: 0,
             resolvedOn: null,
             outcome: null,

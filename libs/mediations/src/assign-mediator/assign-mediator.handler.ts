@@ -1,12 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { requireActiveAccount } from '@lc/accounts';
+import { requireAssignableMediator } from '@lc/accounts';
 import { EVENT_STORE, EventStore } from '@lc/event-store';
-import { Written } from '@lc/http';
+import { resolveAccountRef, Written } from '@lc/http';
 import { MediationStreams } from '../shared/mediation-streams';
 import { AssignMediationMediatorCommand } from './assign-mediator.command';
 
-/** Gives the mediation to a mediator, who may then work it even outside their own sub-district. */
+/**
+ * Gives the mediation to a mediator, who may then work it even outside their own sub-district.
+ * The decider says who may (a mediator only takes unassigned work for themselves); the account
+ * check here, that the mediator is active and within a sub-district supervisor's scope.
+ */
 @CommandHandler(AssignMediationMediatorCommand)
 export class AssignMediationMediatorHandler implements ICommandHandler<AssignMediationMediatorCommand, Written> {
   constructor(
@@ -15,12 +19,15 @@ export class AssignMediationMediatorHandler implements ICommandHandler<AssignMed
   ) {}
 
   async execute({ mediationId, input, actor, expectedVersion, idempotencyKey }: AssignMediationMediatorCommand): Promise<Written> {
+    const mediatorId = resolveAccountRef(input.mediatorId, actor);
     const { id, version } = await this.mediations.change(
       mediationId,
       actor,
-      { type: 'AssignMediationMediator', mediatorId: input.mediatorId },
+      { type: 'AssignMediationMediator', mediatorId },
       { expectedVersion, idempotencyKey },
-      () => requireActiveAccount(this.store, input.mediatorId, 'mediator', 'mediatorId'),
+      async () => {
+        await requireAssignableMediator(this.store, mediatorId, actor);
+      },
     );
     return { id, version };
   }

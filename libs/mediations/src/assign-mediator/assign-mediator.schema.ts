@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { accountRef } from '@lc/http';
 
-/** POST /api/v1/mediations/{id}/assignments. Mediators are accounts, whose ids are uuids. */
+/**
+ * POST /api/v1/mediations/{id}/assignments. Supervisors (and admins) give the mediation to a
+ * mediator of their scope, or move it to another; a mediator takes an unassigned mediation of
+ * their sub-district for themselves (`me` or their own id).
+ */
 export const assignMediationMediatorSchema = z.strictObject({
-  mediatorId: z.uuid('must be the id (uuid) of a mediator account'),
+  mediatorId: accountRef('must be the id (uuid) of a mediator account, or me'),
 });
 
 export type AssignMediationMediatorRequest = z.output<typeof assignMediationMediatorSchema>;

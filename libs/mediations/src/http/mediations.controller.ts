@@ -78,7 +78,7 @@ export class MediationsController {
 
   @Post(':id/assignments')
   @HttpCode(200)
-  @Allow('admin', 'supervisor')
+  @Allow('admin', 'supervisor', 'mediator')
   async assign(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(assignMediationMediatorSchema) body: AssignMediationMediatorRequest,

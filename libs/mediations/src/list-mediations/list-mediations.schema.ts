@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQueryFields, sortQueryField } from '@lc/http';
+import { accountRef, pageQueryFields, sortQueryField } from '@lc/http';
 import { codeSchema } from '@lc/reference-data';
 import { JudicialConfirmationStatus, MediationStatus } from '../mediation/mediation.decider';
 import { category, isoDate, subDistrict } from '../shared/request-fields';
@@ -26,7 +26,8 @@ export const listMediationsSchema = z.strictObject({
   status: codeSchema(STATUSES).optional(),
   subDistrict: subDistrict.optional(),
   category: category.optional(),
-  mediatorId: z.uuid('must be the id (uuid) of a mediator account').optional(),
+  /** The mediator's id, or `me` for the caller's own mediations. */
+  mediatorId: accountRef('must be the id (uuid) of a mediator account, or me').optional(),
   /** Referred on or after this date (inclusive). */
   referredFrom: isoDate.optional(),
   /** Referred on or before this date (inclusive). */

@@ -105,6 +105,12 @@ describe('mediation', () => {
     it('accepts a referral dated today but not tomorrow, by the Shanghai calendar', () => {
       given(mediation).when(referCommand({ referredOn: '2026-03-10' })).then([referred({ referredOn: '2026-03-10' })]);
       given(mediation).when(referCommand({ referredOn: '2026-03-11' })).thenThrows('unprocessable', 'referredOn');
+    });
+
+    it('records the referral with the mediator recording it, in progress at once; nobody else that way', () => {
+      const state = given(mediation).when(referCommand({ mediatorId: actor.id })).then([referred({ mediatorId: actor.id })]);
+      expect(asMediation(state)).toMatchObject({ status: 'in_progress', mediatorId: actor.id });
+      given(mediation).when(referCommand({ mediatorId: 'someone-else' })).thenThrows('validation_failed', 'mediatorId');
       // 01:00 on 11 March in Shanghai is still 10 March in UTC.
       given(mediation)
         .when(referCommand({ referredOn: '2026-03-11', ...at('2026-03-10T17:00:00Z') }))
@@ -165,6 +171,18 @@ describe('mediation', () => {
   });
 
   describe('mediator and sessions', () => {
+    // Supervisors assign; a mediator only takes unassigned work for themselves.
+    const ctx = { now, actor: { id: 'sup-1', role: 'supervisor' } as Actor };
+    const byMediator = (id: string) => ({ now, actor: { id, role: 'mediator' } as Actor });
+
+    it('lets a mediator take an unassigned mediation for themselves, not for a colleague, nor from one', () => {
+      given(mediation, [referred()]).when({ type: 'AssignMediationMediator', mediatorId: 'm-1', ...byMediator('m-1') }).then([assigned('m-1')]);
+      given(mediation, [referred()]).when({ type: 'AssignMediationMediator', mediatorId: 'm-2', ...byMediator('m-1') }).thenThrows('forbidden', 'mediatorId');
+      given(mediation, [referred(), assigned('m-1')])
+        .when({ type: 'AssignMediationMediator', mediatorId: 'm-2', ...byMediator('m-2') })
+        .thenThrows('conflict', 'mediatorId');
+    });
+
     it('assigning a mediator puts the mediation in progress', () => {
       const state = given(mediation, [referred()]).when({ type: 'AssignMediationMediator', mediatorId: 'm-1', ...ctx }).then([assigned('m-1')]);
       expect(asMediation(state)).toMatchObject({ status: 'in_progress', mediatorId: 'm-1' });

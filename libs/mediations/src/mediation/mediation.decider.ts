@@ -44,6 +44,8 @@ export interface MediationReferredData {
   employer: Employer;
   workers: MediationWorker[];
   claimAmountFen: number;
+  /** The mediator who recorded the referral, assigned to it unless they said otherwise. */
+  mediatorId?: string;
 }
 
 export type MediationReferred = DomainEvent<'MediationReferred', MediationReferredData>;
@@ -102,6 +104,8 @@ export interface ReferMediation extends CommandContext {
   employer: Employer;
   workers: MediationWorker[];
   claimAmountFen: number;
+  /** The mediator recording the referral, assigned to it (the handler decides; only they may be named here). */
+  mediatorId?: string;
 }
 
 export interface AssignMediationMediator extends CommandContext {
@@ -280,6 +284,10 @@ function refer(command: ReferMediation, state: MediationState): MediationEvent[]
   }
   // A claim may be 0: a case about the contract itself (confirming the labour relation) claims no sum.
   checks.integer('claimAmountFen', command.claimAmountFen, 0, MAX_AMOUNT_FEN);
+  if (command.mediatorId !== undefined && (command.actor.role !== 'mediator' || command.mediatorId !== command.actor.id)) {
+    // Recording a referral assigns only the mediator who records it; anyone else is an assignment.
+    checks.fail('mediatorId', 'only the mediator recording a referral is assigned to it on recording');
+  }
   checks.throwIfAny();
 
   if (state.status !== 'not_referred') throw new DomainError('conflict', `mediation ${state.courtCaseNo} was already referred`);
@@ -288,7 +296,7 @@ function refer(command: ReferMediation, state: MediationState): MediationEvent[]
   return [
     {
       type: 'MediationReferred',
-      data: {
+      data: definedOnly<MediationReferredData>({
         mediationId: command.mediationId,
         court: command.court,
         courtCaseNo: command.courtCaseNo,
@@ -298,7 +306,8 @@ function refer(command: ReferMediation, state: MediationState): MediationEvent[]
         employer: { name: command.employer.name, creditCode: command.employer.creditCode },
         workers: command.workers.map((w) => definedOnly({ name: w.name, idNumber: w.idNumber, phone: w.phone })),
         claimAmountFen: command.claimAmountFen,
-      },
+        mediatorId: command.mediatorId,
+      }),
     },
   ];
 }
@@ -314,6 +323,20 @@ function assignMediator(command: AssignMediationMediator, state: MediationState)
   }
   // The one already assigned: a retried request appends nothing.
   if (mediation.mediatorId === command.mediatorId) return [];
+  // A mediator takes unassigned work for themselves; handing it to someone else, or taking it
+  // from a colleague, is a supervisor's decision.
+  if (command.actor.role === 'mediator') {
+    if (command.mediatorId !== command.actor.id) {
+      throw new DomainError('forbidden', 'A mediator may take a mediation for themselves only; a supervisor assigns it to others', [
+        { field: 'mediatorId', message: 'must be your own id (or me)' },
+      ]);
+    }
+    if (mediation.mediatorId !== null) {
+      throw new DomainError('conflict', `mediation ${mediation.courtCaseNo} is assigned to another mediator already: a supervisor may reassign it`, [
+        { field: 'mediatorId', message: 'the mediation has a mediator already' },
+      ]);
+    }
+  }
   return [{ type: 'MediationMediatorAssigned', data: { mediatorId: command.mediatorId } }];
 }
 
@@ -505,7 +528,8 @@ export const mediation: Decider<MediationCommand, MediationEvent, MediationState
     if (event.type === 'MediationReferred') {
       const d = event.data;
       return {
-        status: 'referred',
+        // Referred with its mediator (recorded by them): in their hands from the start.
+        status: d.mediatorId ? 'in_progress' : 'referred',
         mediationId: d.mediationId,
         court: d.court,
         courtCaseNo: d.courtCaseNo,
@@ -515,7 +539,7 @@ export const mediation: Decider<MediationCommand, MediationEvent, MediationState
         employer: d.employer,
         workers: d.workers,
         claimAmountFen: d.claimAmountFen,
-        mediatorId: null,
+        mediatorId: d.mediatorId ?? null,
         sessionsHeld: 0,
         lastSessionOn: null,
         extraDays: 0,

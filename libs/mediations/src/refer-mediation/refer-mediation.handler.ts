@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, DomainError, DuplicateRecordError } from '@lc/decider';
 import { claimUniqueKey, decideAndAppend, deterministicUuid, EVENT_STORE, EventStore, normalizedKey } from '@lc/event-store';
-import { commandKey, inScope, Written, domainActor, writeContext } from '@lc/http';
+import { commandKey, inScope, openingMediator, Written, domainActor, writeContext } from '@lc/http';
 import { mediation, mediationStreamId } from '../mediation/mediation.decider';
 import { ReferMediationCommand } from './refer-mediation.command';
 
@@ -32,11 +32,13 @@ export class ReferMediationHandler implements ICommandHandler<ReferMediationComm
     // From the key, so that a retry after a crash records this same referral rather than a second one.
     const key = commandKey(actor, idempotencyKey);
     const mediationId = key ? deterministicUuid('mediation', key) : randomUUID();
+    const { assignToMe, ...details } = input;
+    const mediatorId = openingMediator(actor, assignToMe);
     const result = await decideAndAppend(
       this.store,
       mediation,
       mediationStreamId(mediationId),
-      { type: 'ReferMediation', ...input, mediationId, now: this.clock.now(), actor: domainActor(actor) },
+      { type: 'ReferMediation', ...details, mediationId, mediatorId, now: this.clock.now(), actor: domainActor(actor) },
       {
         ...writeContext(actor, { idempotencyKey }),
         beforeAppend: async () => {

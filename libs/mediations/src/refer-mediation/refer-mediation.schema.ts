@@ -16,6 +16,8 @@ export const referMediationSchema = z.strictObject({
   workers: z.array(worker).min(1, 'must name at least one worker').max(MAX_WORKERS, `must list at most ${MAX_WORKERS} workers`),
   /** What the workers claim; 0 when the case is not about a sum. */
   claimAmountFen: fen(0),
+  /** A mediator recording a referral is assigned to it unless this is false. Only a mediator can be assigned this way. */
+  assignToMe: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
 export type ReferMediationRequest = z.output<typeof referMediationSchema>;

@@ -5,6 +5,8 @@ export const NOTIFICATION_SORT_COLUMNS = { createdAt: 'n.created_at', kind: 'n.k
 export interface NotificationFilter {
   kind?: string;
   sort: SortKey[];
+  /** true: only unread; false: only read; absent: both. */
+  unread?: boolean;
   page: number;
   pageSize: number;
 }

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { fold } from '@lc/decider';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@lc/event-store';
+import { interpolate, NotificationDraft, Notifier, RegisterNotifier } from '@lc/notifications';
+import { DISPUTE_STREAM_PREFIX, DisputeEvent, MediatorAssigned, disputeCase } from '../dispute-case/dispute-case.decider';
+import messages from '../locales/notifications.json';
+
+/**
+ * The mediator a case is given to hears of it, by name. A mediator who took the case themselves
+ * (or opened it) is not told what they just did.
+ */
+@Injectable()
+@RegisterNotifier()
+export class DisputeAssignmentNotifier implements Notifier {
+  readonly filter = { streamPrefixes: [DISPUTE_STREAM_PREFIX], eventTypes: ['MediatorAssigned'] };
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async notify(event: RecordedEvent): Promise<NotificationDraft[]> {
+    const { mediatorId } = event.data as unknown as MediatorAssigned['data'];
+    if (event.metadata.actorId === mediatorId) return [];
+    const history = await this.store.readStream(event.streamId, { maxCount: event.streamVersion });
+    const state = fold(
+      disputeCase,
+      history.map((e) => ({ type: e.type, data: e.data }) as DisputeEvent),
+    );
+    if (state.status === 'not_opened') return [];
+    const params = {
+      caseNo: state.caseNo,
+      employerName: state.employer.name,
+      workersInvolved: state.workersInvolved,
+      subDistrict: state.subDistrict,
+      mediatorId,
+      assignedBy: event.metadata.actorId ?? null,
+    };
+    const template = messages.mediator_assigned;
+    return [
+      {
+        kind: 'mediator_assigned',
+        audience: { role: 'mediator', subDistrict: state.subDistrict, accountId: mediatorId },
+        subject: { stream: event.streamId, id: state.disputeId },
+        title: { zh: interpolate(template.zh, params), en: interpolate(template.en, params) },
+        params,
+      },
+    ];
+  }
+}

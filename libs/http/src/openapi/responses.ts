@@ -1,0 +1,75 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { z } from 'zod';
+import { PROBLEM_TYPES } from '../problem-details/problem-types';
+
+/** What a response body looks like to a client: `io: 'output'` (after transforms), OpenAPI 3.0. */
+export function toOpenApiResponseSchema(schema: z.ZodType): SchemaObject {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'output', unrepresentable: 'any' }) as SchemaObject;
+}
+
+/** An instant as the API writes it: ISO 8601 with the China offset, 2026-12-01T09:15:00.000+08:00. */
+export const instantSchema = z.string().meta({ format: 'date-time', example: '2026-12-01T09:15:00.000+08:00' });
+/** A calendar date (China Standard Time), 2026-12-01. */
+export const dateSchema = z.string().meta({ format: 'date', example: '2026-12-01' });
+
+/** RFC 9457 problem details as every error of this API leaves (application/problem+json). */
+export const problemDetailsSchema = z
+  .object({
+    type: z.string().meta({ example: 'urn:labour-cases:problem:validation-failed' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    code: z.string().optional().meta({ description: 'stable error code to branch on', example: 'validation_failed' }),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional().meta({ description: 'every bad field' }),
+    requestId: z.string().optional(),
+  })
+  .meta({ title: 'ProblemDetails' });
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is invalid: problem+json naming every bad field (`errors`)',
+  401: 'No valid access token',
+  403: "The caller's role may not do this",
+  404: "No such record in the caller's scope",
+  409: 'Conflict with the current state (or with a concurrent change)',
+  412: 'If-Match names another version than the current one',
+  415: 'The body is not JSON',
+  422: 'Cannot be done in the record’s current state',
+  429: 'Too many requests: wait for Retry-After seconds',
+};
+
+/** Documents a successful answer with its zod schema. */
+export function ZodResponse(status: number, schema: z.ZodType, description: string, options: { etag?: boolean; location?: boolean } = {}) {
+  const headers: Record<string, { description: string; schema: SchemaObject }> = {};
+  if (options.etag) headers.ETag = { description: 'the record’s version, for If-Match', schema: { type: 'string', example: '"3"' } };
+  if (options.location) headers.Location = { description: 'where the created record is read', schema: { type: 'string' } };
+  return ApiResponse({ status, description, schema: toOpenApiResponseSchema(schema), ...(options.etag || options.location ? { headers } : {}) });
+}
+
+/** Documents error answers (problem+json) a route can give; 401 is added for every authenticated route. */
+export function ProblemResponses(...statuses: number[]) {
+  const schema = toOpenApiResponseSchema(problemDetailsSchema);
+  return applyDecorators(
+    ...[...new Set([...statuses])].map((status) =>
+      ApiResponse({
+        status,
+        description: PROBLEM_DESCRIPTIONS[status] ?? Object.values(PROBLEM_TYPES).find((t) => t.status === status)?.title ?? 'Error',
+        content: { 'application/problem+json': { schema } },
+      }),
+    ),
+  );
+}
+
+/** Summary and description of a route, and the standard headers of a command (If-Match, Idempotency-Key). */
+export function Describe(summary: string, description?: string, options: { command?: 'create' | 'change' } = {}) {
+  const decorators = [ApiOperation({ summary, description })];
+  if (options.command) {
+    decorators.push(ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and body replays the first answer' }));
+  }
+  if (options.command === 'change') {
+    decorators.push(ApiHeader({ name: 'If-Match', required: false, description: 'the version from the ETag; a stale one answers 412' }));
+  }
+  return applyDecorators(...decorators);
+}

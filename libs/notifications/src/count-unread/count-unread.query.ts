@@ -1,0 +1,5 @@
+import { AuthenticatedActor } from '@lc/http';
+
+export class CountUnreadNotificationsQuery {
+  constructor(readonly actor: AuthenticatedActor) {}
+}

@@ -1,0 +1,5 @@
+import { AuthenticatedActor } from '@lc/http';
+
+export class MarkAllNotificationsReadCommand {
+  constructor(readonly actor: AuthenticatedActor) {}
+}

@@ -1,0 +1,8 @@
+import { AuthenticatedActor } from '@lc/http';
+
+export class MarkNotificationReadCommand {
+  constructor(
+    readonly notificationId: string,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}

@@ -1,0 +1,2 @@
+export * from './workload.module';
+export * from './workload.schemas';

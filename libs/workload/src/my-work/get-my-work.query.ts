@@ -1,0 +1,5 @@
+import { AuthenticatedActor } from '@lc/http';
+
+export class GetMyWorkQuery {
+  constructor(readonly actor: AuthenticatedActor) {}
+}

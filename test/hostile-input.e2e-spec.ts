@@ -129,10 +129,16 @@ describe('dates', () => {
     expect(list.body.errors.map((e: { field: string }) => e.field)).toEqual(['openedFrom']);
   });
 
-  it('a date after today where the past is meant is refused, naming the field', async () => {
+  it('a date after today where the past is meant is refused, naming the field, and uses no case number', async () => {
+    const before = await app.requestEventCount();
+    const allocations = async () =>
+      (await app.store.readStream('case-numbers-LG-PH-2026')).length;
+    const allocated = await allocations();
     const res = await postRaw(mediator.token, '/disputes', JSON.stringify(openBody({ openedOn: '2026-03-11' })));
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['openedOn']);
+    expect(await app.requestEventCount()).toBe(before);
+    expect(await allocations()).toBe(allocated);
   });
 });
 

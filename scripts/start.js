@@ -5,6 +5,7 @@
 'use strict';
 
 const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -58,6 +59,13 @@ async function main() {
 
   // Already migrated: the two processes need not each take the migration lock again.
   const env = { ...process.env, MIGRATIONS_RUN: 'false' };
+  // No JWT_SECRET (allowed outside production): one random secret for this run, the same for both
+  // processes, so that whatever verifies tokens agrees with the API that signed them. Sessions end
+  // when `npm start` stops.
+  if (!env.JWT_SECRET && env.NODE_ENV !== 'production') {
+    env.JWT_SECRET = randomBytes(32).toString('base64url');
+    process.stderr.write('start: JWT_SECRET is not set; signing with a random secret for this run (sessions end when it stops)\n');
+  }
   const running = [launch('worker', [WORKER], env), launch('api', [API], env)];
 
   const first = await Promise.race(running.map(async (child) => ({ child, ...(await exited(child)) })));

@@ -41,15 +41,16 @@ describe('authentication', () => {
     expect(wrongPassword.body.detail).toBe(wrongUser.body.detail);
   });
 
-  it('locks a username out after repeated failures, even for the right password', async () => {
+  it('locks an address out of a username after repeated failures, even for the right password', async () => {
     const body = newUser();
     expect((await app.http().post('/api/v1/users').set(...bearer(admin)).send(body)).status).toBe(201);
-    for (let i = 0; i < app.config.LOGIN_MAX_FAILURES_PER_USERNAME; i++) {
+    for (let i = 0; i < app.config.LOGIN_LOCK_AFTER_FAILURES; i++) {
       expect((await app.http().post('/api/v1/auth/login').send({ username: body.username, password: 'wrong-password' })).status).toBe(401);
     }
     const locked = await app.http().post('/api/v1/auth/login').send({ username: body.username, password: body.password });
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('too_many_requests');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('rotates refresh tokens, and a reused one ends every session of the account', async () => {

@@ -15,6 +15,12 @@ async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino(pinoOptions(config, 'api'));
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'Unhandled promise rejection'));
+  if (config.JWT_SECRET_GENERATED) {
+    log.warn(
+      'JWT_SECRET is not set: signing tokens with a random secret made at start. Sessions end when the API restarts, ' +
+        'and several API replicas would not accept each other\'s tokens: set JWT_SECRET for anything but a trial.',
+    );
+  }
 
   if (config.MIGRATIONS_RUN) {
     await ensureDatabase(config.DATABASE_URL);

@@ -2,18 +2,21 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '@lc/config';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { LoginThrottle } from './auth/login-throttle';
+import { RateLimiter } from './auth/rate-limiter';
 import { Tokens } from './auth/tokens';
 import { CreateAccountHandler } from './create-account/create-account.handler';
 import { ListAccountsHandler } from './list-accounts/list-accounts.handler';
 import { LoginHandler } from './login/login.handler';
+import { LoginGuardNotifier } from './login-guard/login-guard.notifier';
+import { LoginGuardRecorder } from './login-guard/login-guard.recorder';
 import { LogoutHandler } from './logout/logout.handler';
 import { RefreshSessionHandler } from './refresh-session/refresh-session.handler';
+import { ReleaseLoginLocksHandler } from './release-login-locks/release-login-locks.handler';
 import { UpdateAccountHandler } from './update-account/update-account.handler';
 import { AccountView } from './users/account.entity';
 import { AccountsProjection } from './users/accounts.projection';
@@ -27,16 +30,22 @@ import { UsersController } from './users/users.controller';
     TypeOrmModule.forFeature([AccountView]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
     }),
-    ThrottlerModule.forRoot([{ ttl: 60_000, limit: 30 }]),
   ],
   controllers: [AuthController, UsersController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     Tokens,
     LoginThrottle,
+    RateLimiter,
+    LoginGuardRecorder,
     LoginHandler,
+    ReleaseLoginLocksHandler,
     RefreshSessionHandler,
     LogoutHandler,
     CreateAccountHandler,
@@ -47,9 +56,9 @@ import { UsersController } from './users/users.controller';
 })
 export class AccountsModule {}
 
-/** The worker side: keeps the accounts read model. */
+/** The worker side: keeps the accounts read model, and tells of login lockouts. */
 @Module({
   imports: [TypeOrmModule.forFeature([AccountView])],
-  providers: [AccountsProjection],
+  providers: [AccountsProjection, LoginGuardNotifier],
 })
 export class AccountsProjectionModule {}

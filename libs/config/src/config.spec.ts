@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_ADMIN_PASSWORD, DEFAULT_PERSONAL_DATA_MASTER_KEY, decodeMasterKey, loadConfig } from './config';
+import { ConfigError, DEFAULT_ADMIN_PASSWORD, DEFAULT_PERSONAL_DATA_MASTER_KEY, decodeMasterKey, loadConfig, PUBLISHED_JWT_SECRET } from './config';
 
 const PRODUCTION_KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -55,6 +55,34 @@ describe('configuration', () => {
     expect(problemsOf({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-and-private-passphrase', JWT_SECRET: 'y'.repeat(40) })).toEqual([
       expect.stringMatching(/^PERSONAL_DATA_MASTER_KEY: must be set in production/),
     ]);
+  });
+
+  it('has no known JWT secret: without one it makes a random one at each start, and refuses the published one', () => {
+    const first = loadConfig({});
+    const second = loadConfig({});
+    expect(first.JWT_SECRET_GENERATED).toBe(true);
+    expect(first.JWT_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(second.JWT_SECRET).not.toBe(first.JWT_SECRET);
+    expect(first.JWT_SECRET).not.toBe(PUBLISHED_JWT_SECRET);
+    expect(loadConfig({ JWT_SECRET: 'z'.repeat(32) })).toMatchObject({ JWT_SECRET: 'z'.repeat(32), JWT_SECRET_GENERATED: false });
+    expect(problemsOf({ JWT_SECRET: PUBLISHED_JWT_SECRET })).toEqual([expect.stringMatching(/^JWT_SECRET: is the published/)]);
+    expect(problemsOf({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-and-private-passphrase', PERSONAL_DATA_MASTER_KEY: PRODUCTION_KEY })).toEqual([
+      expect.stringMatching(/^JWT_SECRET: must be set/),
+    ]);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY says which', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8, 192.168.1.1' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.168.1.1',
+    ]);
+    expect(problemsOf({ TRUST_PROXY: 'my-proxy' })).toEqual([expect.stringMatching(/^TRUST_PROXY: must be .*not my-proxy/)]);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33' })).toEqual([expect.stringMatching(/^TRUST_PROXY: /)]);
   });
 
   it('treats an empty variable as unset', () => {

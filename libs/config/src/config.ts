@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -22,7 +24,6 @@ const urlWithProtocol = (protocols: string[]) =>
 
 /** Development defaults, documented in the README; production refuses them. */
 export const DEFAULT_ADMIN_PASSWORD = 'labour-cases-dev';
-const DEFAULT_JWT_SECRET = 'development-only-jwt-secret-do-not-use';
 /**
  * The development master key of personal data (32 bytes, base64): public, so that a development
  * database stays readable across restarts; production refuses it. Unlike a signing secret, a
@@ -38,6 +39,47 @@ export function decodeMasterKey(value: string): Buffer | undefined {
       ? Buffer.from(value, 'base64')
       : undefined;
   return bytes?.length === 32 ? bytes : undefined;
+}
+
+/**
+ * The JWT secret earlier versions used when none was set. It is public (it was in the README), so
+ * it is refused everywhere: without JWT_SECRET a random secret is made at start instead.
+ */
+export const PUBLISHED_JWT_SECRET = 'development-only-jwt-secret-do-not-use';
+
+/**
+ * Express's `trust proxy` from TRUST_PROXY: `false` (the default: the peer's address is the
+ * client's), `true` (trust every hop: only behind a proxy that overwrites X-Forwarded-For), a
+ * number of hops, or a comma-separated list of proxy addresses / CIDRs / `loopback`,
+ * `linklocal`, `uniquelocal`.
+ */
+export type TrustProxy = boolean | number | string[];
+const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
+  const value = raw.trim().toLowerCase();
+  if (['false', '0', 'no', 'off'].includes(value)) return false;
+  if (['true', 'yes', 'on'].includes(value)) return true;
+  if (/^[1-9]\d{0,1}$/.test(value)) return Number(value);
+  const list = raw.split(',').map((item) => item.trim()).filter(Boolean);
+  const bad = list.filter((item) => !isProxyAddress(item));
+  if (list.length === 0 || bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be false, true, a number of proxy hops, or proxy addresses/CIDRs (not ${bad.join(', ') || 'empty'})`,
+    });
+    return z.NEVER;
+  }
+  return list;
+});
+
+/** What Express's proxy-addr accepts: an address, address/prefix, or one of its named ranges. */
+function isProxyAddress(item: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [address, prefix, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return isIP(prefix) === 4 && family === 4; // a netmask such as 255.255.255.0
+  return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 export const configSchema = z
@@ -63,14 +105,44 @@ export const configSchema = z
     /** The first admin, created on first start when no account has this username. */
     ADMIN_USERNAME: z.string().regex(/^[a-z0-9._-]{3,32}$/i, 'must be 3-32 letters, digits, dots, dashes or underscores').default('admin'),
     ADMIN_PASSWORD: z.string().default(DEFAULT_ADMIN_PASSWORD),
-    /** Signs access tokens. Every API replica needs the same one. */
-    JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_JWT_SECRET),
+    /**
+     * Signs access tokens. Every API replica needs the same one. Unset outside production: a random
+     * one is made at start (see loadConfig), so sessions end when the process restarts.
+     */
+    JWT_SECRET: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .refine((secret) => secret !== PUBLISHED_JWT_SECRET, 'is the published development secret; set a random one, or leave it unset')
+      .optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-    /** Failed logins allowed per username, and per client IP, within the window. */
-    LOGIN_MAX_FAILURES_PER_USERNAME: z.coerce.number().int().min(1).default(5),
-    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
-    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    /** Which X-Forwarded-For hops to believe for the client's address (login limits, rate limits, logs). */
+    TRUST_PROXY: trustProxy.default(false),
+
+    /** Failed logins of one username from one client address before that address is locked out of it. */
+    LOGIN_LOCK_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    /** How long such a lock lasts. */
+    LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /**
+     * Failed logins of one username from all addresses together before each further attempt from an
+     * address it never logged in from must wait (1 s, doubling, up to LOGIN_SLOWDOWN_MAX_SECONDS).
+     */
+    LOGIN_SLOWDOWN_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+    LOGIN_SLOWDOWN_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** Failed logins from one client address, whatever the usernames, before the address may not log in for the window. */
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+    /** How long failures are counted. */
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+
+    /**
+     * Requests per RATE_LIMIT_WINDOW_SECONDS, shared by all replicas through Redis: from one client
+     * address (every route), with one account's tokens, and to the routes that need no token
+     * (login, refresh, logout) from one address.
+     */
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(6000),
+    RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(3000),
+    RATE_LIMIT_PUBLIC_PER_ADDRESS: z.coerce.number().int().min(1).default(120),
 
     /** Minutes within which an early-warning alert must be acknowledged (picked up), by grade; past that it is escalated. */
     ALERT_PICKUP_RED_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
@@ -106,7 +178,7 @@ export const configSchema = z
           message: 'must be set to a strong password (12 characters or more, not the default) in production',
         });
       }
-      if (config.JWT_SECRET === DEFAULT_JWT_SECRET || config.JWT_SECRET.length < 32) {
+      if (config.JWT_SECRET === undefined || config.JWT_SECRET.length < 32) {
         ctx.addIssue({
           code: 'custom',
           path: ['JWT_SECRET'],
@@ -128,7 +200,15 @@ export const configSchema = z
         message: 'is required when EVENT_STORE=kurrentdb',
       });
     }
-  });
+  })
+  // No known secret by default: without JWT_SECRET (outside production, where it is required) each
+  // start makes a random one. Tokens then end with a restart, and replicas must be given one.
+  .transform(({ JWT_SECRET, ...config }) => ({
+    ...config,
+    JWT_SECRET: JWT_SECRET ?? randomBytes(32).toString('base64url'),
+    /** True when JWT_SECRET was not set and the secret was made at start. */
+    JWT_SECRET_GENERATED: JWT_SECRET === undefined,
+  }));
 
 export type AppConfig = z.infer<typeof configSchema>;
 

@@ -17,7 +17,8 @@ export type DomainErrorCode =
   | 'precondition_failed' // If-Match named a version that is no longer current (412)
   | 'unprocessable' // well-formed, but the record's state or the rules refuse it (422)
   | 'unauthenticated' // no valid credentials (401)
-  | 'too_many_requests'; // slow down (429)
+  | 'too_many_requests' // slow down (429)
+  | 'service_unavailable'; // a service it needs is down; try again later (503)
 
 export class DomainError extends Error {
   constructor(
@@ -50,6 +51,19 @@ export class DuplicateRecordError extends DomainError {
   ) {
     super('duplicate', message, errors);
     this.name = 'DuplicateRecordError';
+  }
+}
+
+/**
+ * Refused for now, not for good: too many requests (429), or a service it needs is down (503).
+ * The HTTP layer sends `retryAfterSeconds` as the Retry-After header.
+ */
+export class TryLaterError extends DomainError {
+  readonly retryAfterSeconds: number;
+  constructor(code: 'too_many_requests' | 'service_unavailable', message: string, retryAfterSeconds: number) {
+    super(code, message);
+    this.name = 'TryLaterError';
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
 

@@ -24,3 +24,4 @@ export * from './preconditions/etag';
 export * from './records/account-ref';
 export * from './openapi/responses';
 export * from './records/opening-mediator';
+export * from './caching/no-store';

@@ -1,7 +1,6 @@
-import { Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { Allow, AuthenticatedActor, CurrentActor, Public, ZodBody } from '@lc/http';
@@ -14,9 +13,7 @@ const refresh = z.object({ refreshToken: z.string().min(1).max(256) }).strict();
 
 @ApiTags('auth')
 @Controller('auth')
-@UseGuards(ThrottlerGuard)
-// A burst limit per client on top of the failed-login counts: slows scripted guessing of any kind.
-@Throttle({ default: { limit: 30, ttl: 60_000 } })
+// Rate limits (RATE_LIMIT_PUBLIC_PER_ADDRESS for these routes) are applied before the body is read: see request-limits.ts.
 export class AuthController {
   constructor(private readonly commands: CommandBus) {}
 
@@ -24,6 +21,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   login(@ZodBody(credentials) body: z.output<typeof credentials>, @Req() req: Request) {
+    // req.ip: the peer, or with TRUST_PROXY the client as the trusted proxies say.
     return this.commands.execute(new LoginCommand(body.username, body.password, req.ip ?? 'unknown'));
   }
 

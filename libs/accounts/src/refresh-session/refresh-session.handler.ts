@@ -17,9 +17,9 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     const session = await this.tokens.findRefreshable(refreshToken);
     const { state } = await loadState(this.store, accountDecider, accountStream(session.accountId));
     if (!state.exists || !state.active || state.credentialsVersion !== session.credentialsVersion) {
-      await this.tokens.revokeAll(session.accountId);
+      await this.tokens.revokeAll(session.accountId, 'account_changed');
       throw new DomainError('unauthenticated', 'The refresh token is invalid or has expired');
     }
-    return this.tokens.issue(state, session.id);
+    return this.tokens.issue(state, session);
   }
 }

@@ -54,7 +54,7 @@ export class UpdateAccountHandler implements ICommandHandler<UpdateAccountComman
       ]);
     }
     if (result.events.some((e) => e.type === 'AccountPasswordChanged' || e.type === 'AccountDeactivated')) {
-      await this.tokens.revokeAll(accountId);
+      await this.tokens.revokeAll(accountId, 'credentials_changed');
     }
     return { id: accountId, version: result.version };
   }

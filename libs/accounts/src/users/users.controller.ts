@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, HttpCode, Inject, Patch, Post, Res } from '@nestjs/common';
+import { Controller, Delete, Get, Headers, HttpCode, Inject, Patch, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -11,6 +11,7 @@ import { accountDecider, accountStream } from '../account/account.decider';
 import { ROLES } from '../account/roles';
 import { CreateAccountCommand } from '../create-account/create-account.command';
 import { ACCOUNT_SORT_COLUMNS, ListAccountsQuery } from '../list-accounts/list-accounts.query';
+import { ReleaseLoginLocksCommand } from '../release-login-locks/release-login-locks.command';
 import { UpdateAccountCommand } from '../update-account/update-account.command';
 
 
@@ -94,5 +95,15 @@ export class UsersController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
     return this.commands.execute(new UpdateAccountCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey));
+  }
+
+  /**
+   * Lets the account log in again from every address: its per-address locks and its slowdown end
+   * at once (they would otherwise run out by themselves). Recorded, with the admin, for the audit.
+   */
+  @Delete(':id/login-locks')
+  @HttpCode(204)
+  async releaseLoginLocks(@ZodParam('id', accountId) id: string, @CurrentActor() actor: AuthenticatedActor) {
+    await this.commands.execute(new ReleaseLoginLocksCommand(id, actor));
   }
 }

@@ -17,6 +17,7 @@ import { IdempotencyKeyLeases1763700000105 } from './1763700000105-idempotency-k
 import { PersonalData1763700000120 } from './1763700000120-personal-data';
 import { NotificationRecipients1763700000121 } from './1763700000121-notification-recipients';
 import { ClockReferences1763700000122 } from './1763700000122-clock-references';
+import { Sessions1764620000100 } from './1764620000100-sessions';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   PersonalData1763700000120,
   NotificationRecipients1763700000121,
   ClockReferences1763700000122,
+  Sessions1764620000100,
 ];

@@ -1,4 +1,5 @@
 import { ArgumentsHost, BadRequestException, ConflictException, HttpException, Logger, NotFoundException } from '@nestjs/common';
+import { TryLaterError } from '@lc/decider';
 import { ConcurrencyError } from '@lc/event-store';
 import { DomainError, ValidationFailedError } from './errors';
 import { ProblemDetailsFilter, problemDetailsErrorHandler } from './problem-details.filter';
@@ -9,12 +10,17 @@ interface Captured {
   status?: number;
   contentType?: string;
   body?: unknown;
+  headers: Record<string, string>;
 }
 
 function fakeHttp(request: Record<string, unknown> = {}) {
-  const captured: Captured = {};
+  const captured: Captured = { headers: {} };
   const response = {
     headersSent: false,
+    setHeader(name: string, value: string) {
+      captured.headers[name.toLowerCase()] = value;
+      return response;
+    },
     status(code: number) {
       captured.status = code;
       return response;
@@ -75,6 +81,14 @@ describe('ProblemDetailsFilter', () => {
     const captured = answer(new DomainError(code, 'because'));
     expect(captured.status).toBe(status);
     expect(captured.body).toMatchObject({ status, code, detail: 'because' });
+  });
+
+  it('says when to come back on 429 and 503 (Retry-After, whole seconds)', () => {
+    const slow = answer(new TryLaterError('too_many_requests', 'Too many failed logins', 12.2));
+    expect(slow).toMatchObject({ status: 429, headers: { 'retry-after': '13' }, body: { code: 'too_many_requests' } });
+    const down = answer(new TryLaterError('unavailable', 'Login is unavailable', 30));
+    expect(down).toMatchObject({ status: 503, headers: { 'retry-after': '30' }, body: { code: 'unavailable', detail: 'Login is unavailable' } });
+    expect(answer(new DomainError('not_found', 'x')).headers).toEqual({});
   });
 
   it('accepts any error with a known code, so domain libraries need not import this one', () => {

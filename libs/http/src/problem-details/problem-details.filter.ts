@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type {} from 'pino-http';
+import { loggableUrl } from '../logging/logging';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './to-problem';
 
 const logger = new Logger('ProblemDetails');
@@ -10,11 +11,11 @@ function answer(error: unknown, req: Request, res: Response): void {
   const { problem, internal, retryAfterSeconds } = toProblem(error, { instance: req.originalUrl ?? req.url, requestId });
   if (problem.status === 503) {
     // An outage, not a bug: one line, without the stack, so that a restart does not flood the log.
-    logger.warn({ requestId, reason: (error as Error)?.message }, `Unavailable on ${req.method} ${req.originalUrl ?? req.url}`);
+    logger.warn({ requestId, reason: (error as Error)?.message }, `Unavailable on ${req.method} ${loggableUrl(req.originalUrl ?? req.url)}`);
   }
   if (internal) {
     // pino style (object, then message): nestjs-pino keeps `err` as a serialised error with its stack.
-    logger.error({ err: error, requestId }, `Unhandled error on ${req.method} ${req.originalUrl ?? req.url}`);
+    logger.error({ err: error, requestId }, `Unhandled error on ${req.method} ${loggableUrl(req.originalUrl ?? req.url)}`);
   }
   if (res.headersSent) return; // a streamed answer broke off; the log is all we can do
   if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));

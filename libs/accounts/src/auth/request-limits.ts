@@ -1,0 +1,124 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { DomainError, TryLaterError } from '@lc/decider';
+import { RateLimiter } from './rate-limiter';
+import { Tokens } from './tokens';
+
+/** The login body is well under 1 kB; nothing without a token needs more. */
+export const UNAUTHENTICATED_BODY_LIMIT_BYTES = 4096;
+/** The login body is one level deep. */
+export const UNAUTHENTICATED_BODY_MAX_DEPTH = 4;
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+/** The routes that need no token and do real work (password hashes, token look-ups): limited harder. */
+const PUBLIC_AUTH_ROUTE = /^\/api\/v1\/auth\/(?:login|refresh|logout)\/?$/;
+
+/** Whether JSON text nests objects/arrays deeper than `max`, found without recursion or parsing. */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+function clientError(status: number, message: string) {
+  // The shape body-parser's errors have: the problem handler answers with this status and message.
+  return Object.assign(new Error(message), { status, expose: true });
+}
+
+/** Reads a small JSON body itself, so that the general parser (1 MB) never sees a request without a token. */
+function readSmallJson(req: Request): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > UNAUTHENTICATED_BODY_LIMIT_BYTES) {
+      req.resume();
+      return reject(clientError(413, `A request without a token may carry at most ${UNAUTHENTICATED_BODY_LIMIT_BYTES} bytes`));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > UNAUTHENTICATED_BODY_LIMIT_BYTES) {
+        failed = true;
+        reject(clientError(413, `A request without a token may carry at most ${UNAUTHENTICATED_BODY_LIMIT_BYTES} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', (error) => {
+      if (!failed) reject(clientError(400, `The request body could not be read: ${error.message}`));
+      failed = true;
+    });
+    req.on('end', () => {
+      if (failed) return;
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (nestsDeeperThan(text, UNAUTHENTICATED_BODY_MAX_DEPTH)) {
+        return reject(
+          new DomainError('validation_failed', `The JSON body nests deeper than ${UNAUTHENTICATED_BODY_MAX_DEPTH} levels`, [
+            { field: 'body', message: `must not nest deeper than ${UNAUTHENTICATED_BODY_MAX_DEPTH} levels` },
+          ]),
+        );
+      }
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(clientError(400, 'The request body is not valid JSON'));
+      }
+    });
+  });
+}
+
+/**
+ * Before any body is read: the rate limits (per client address on every route; per account for a
+ * request with a valid token; per address, harder, for login/refresh/logout), then, for a request
+ * without a valid token, its JSON body with a small size and depth limit. Register it before the
+ * general body parser, and the problem-details error handler after it.
+ */
+export function requestLimits(app: INestApplication) {
+  const limiter = app.get(RateLimiter, { strict: false });
+  const tokens = app.get(Tokens, { strict: false });
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+      const claims = bearer ? await tokens.claimsOf(bearer[1]) : undefined;
+      const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+      const checks: [Parameters<RateLimiter['hit']>[0], string][] = [['address', address]];
+      if (claims) checks.push(['account', claims.sub]);
+      else if (PUBLIC_AUTH_ROUTE.test(req.path)) checks.push(['public', address]);
+      for (const [bucket, subject] of checks) {
+        const wait = await limiter.hit(bucket, subject);
+        if (wait > 0) {
+          const whose = bucket === 'account' ? 'this account' : 'this address';
+          throw new TryLaterError('too_many_requests', `Too many requests from ${whose}. Try again in ${wait} s.`, wait);
+        }
+      }
+
+      if (!claims && hasBody(req) && JSON_TYPE.test(req.headers['content-type'] ?? '')) {
+        const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
+        if (encoding !== 'identity') throw clientError(415, 'A request without a token must not be compressed');
+        req.body = await readSmallJson(req);
+        // body-parser's own mark: the general JSON parser leaves a request it finds marked alone.
+        (req as Request & { _body?: boolean })._body = true;
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}

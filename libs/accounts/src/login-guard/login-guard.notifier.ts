@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { RecordedEvent } from '@lc/event-store';
+import { interpolate, NotificationDraft, NotificationParams, Notifier, RegisterNotifier } from '@lc/notifications';
+import messages from '../locales/notifications.json';
+import { LoginGuardEvent } from './login-guard.decider';
+
+/** '2026-12-01T08:15:00.000Z' → '2026-12-01 16:15' (China Standard Time, which has no DST). */
+const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/**
+ * The administrators hear of every lockout and slowdown (someone may be guessing passwords), so
+ * they can look into it and, if it was the owner, release the lock (DELETE /users/{id}/login-locks).
+ */
+@Injectable()
+@RegisterNotifier()
+export class LoginGuardNotifier implements Notifier {
+  readonly filter = { streamPrefixes: ['login-guard-'], eventTypes: ['LoginLockedOut', 'LoginSlowedDown'] };
+
+  async notify(recorded: RecordedEvent): Promise<NotificationDraft[]> {
+    const event = { type: recorded.type, data: recorded.data } as LoginGuardEvent;
+    if (event.type === 'LoginLocksReleased') return [];
+    const kind = event.type === 'LoginLockedOut' ? 'login_locked_out' : 'login_slowed_down';
+    const params: NotificationParams =
+      event.type === 'LoginLockedOut'
+        ? {
+            username: event.data.username,
+            address: event.data.address,
+            failures: event.data.failures,
+            lockedUntil: chinaTime(event.data.lockedUntil),
+          }
+        : { username: event.data.username, failures: event.data.failures };
+    const template = messages[kind];
+    const draft = (audience: NotificationDraft['audience']): NotificationDraft => ({
+      kind,
+      audience,
+      subject: { stream: `account-${event.data.accountId}`, id: event.data.accountId },
+      title: { zh: interpolate(template.zh, params), en: interpolate(template.en, params) },
+      params,
+    });
+    return [draft({ role: 'admin', subDistrict: null })];
+  }
+}

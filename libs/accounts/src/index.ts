@@ -6,5 +6,5 @@ export { CreateAccountCommand } from './create-account/create-account.command';
 export { UpdateAccountCommand } from './update-account/update-account.command';
 export * from './account/require-active-account';
 // For the API's setup (configure-api): rate limits and the small body of requests without a token.
-export { requestLimits, nestsDeeperThan } from './auth/request-limits';
+export { requestLimits } from './auth/request-limits';
 export * from './login-guard/login-guard.decider';

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, TryLaterError } from '@lc/decider';
+import { TryLaterError } from '@lc/decider';
+import { refuseDeepJson } from '@lc/http';
 import { RateLimiter } from './rate-limiter';
 import { Tokens } from './tokens';
 
@@ -13,23 +14,6 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 /** The routes that need no token and do real work (password hashes, token look-ups): limited harder. */
 const PUBLIC_AUTH_ROUTE = /^\/api\/v1\/auth\/(?:login|refresh|logout)\/?$/;
 
-/** Whether JSON text nests objects/arrays deeper than `max`, found without recursion or parsing. */
-export function nestsDeeperThan(text: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max) return true;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return false;
-}
-
 function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
@@ -40,7 +24,9 @@ function clientError(status: number, message: string) {
 }
 
 /** Reads a small JSON body itself, so that the general parser (1 MB) never sees a request without a token. */
-function readSmallJson(req: Request): Promise<unknown> {
+const refuseDeep = refuseDeepJson(UNAUTHENTICATED_BODY_MAX_DEPTH);
+
+function readSmallJson(req: Request, res: Response): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > UNAUTHENTICATED_BODY_LIMIT_BYTES) {
@@ -66,14 +52,14 @@ function readSmallJson(req: Request): Promise<unknown> {
     });
     req.on('end', () => {
       if (failed) return;
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (nestsDeeperThan(text, UNAUTHENTICATED_BODY_MAX_DEPTH)) {
-        return reject(
-          new DomainError('validation_failed', `The JSON body nests deeper than ${UNAUTHENTICATED_BODY_MAX_DEPTH} levels`, [
-            { field: 'body', message: `must not nest deeper than ${UNAUTHENTICATED_BODY_MAX_DEPTH} levels` },
-          ]),
-        );
+      const bytes = Buffer.concat(chunks);
+      try {
+        // Before parsing: a 400 naming `body`, as the general parser answers past its own depth.
+        refuseDeep(req, res, bytes);
+      } catch (error) {
+        return reject(error);
       }
+      const text = bytes.toString('utf8');
       try {
         resolve(JSON.parse(text));
       } catch {
@@ -112,7 +98,7 @@ export function requestLimits(app: INestApplication) {
       if (!claims && hasBody(req) && JSON_TYPE.test(req.headers['content-type'] ?? '')) {
         const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
         if (encoding !== 'identity') throw clientError(415, 'A request without a token must not be compressed');
-        req.body = await readSmallJson(req);
+        req.body = await readSmallJson(req, res);
         // body-parser's own mark: the general JSON parser leaves a request it finds marked alone.
         (req as Request & { _body?: boolean })._body = true;
       }

@@ -28,23 +28,23 @@ const refuseDeep = refuseDeepJson(UNAUTHENTICATED_BODY_MAX_DEPTH);
 
 function readSmallJson(req: Request, res: Response): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > UNAUTHENTICATED_BODY_LIMIT_BYTES) {
-      req.resume();
-      return reject(clientError(413, `A request without a token may carry at most ${UNAUTHENTICATED_BODY_LIMIT_BYTES} bytes`));
-    }
     const chunks: Buffer[] = [];
     let size = 0;
     let failed = false;
     req.on('data', (chunk: Buffer) => {
-      if (failed) return;
+      if (failed) return; // the rest is drained and dropped
       size += chunk.length;
+      chunks.push(chunk);
       if (size > UNAUTHENTICATED_BODY_LIMIT_BYTES) {
         failed = true;
+        // Too large and too deep: the depth is the more telling answer (400 naming `body`, as on every route).
+        try {
+          refuseDeep(req, res, Buffer.concat(chunks).subarray(0, UNAUTHENTICATED_BODY_LIMIT_BYTES));
+        } catch (error) {
+          return reject(error);
+        }
         reject(clientError(413, `A request without a token may carry at most ${UNAUTHENTICATED_BODY_LIMIT_BYTES} bytes`));
-        return;
       }
-      chunks.push(chunk);
     });
     req.on('error', (error) => {
       if (!failed) reject(clientError(400, `The request body could not be read: ${error.message}`));

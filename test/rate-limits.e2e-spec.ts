@@ -115,7 +115,7 @@ it('with Redis down, login answers 503 problem+json with Retry-After, and other 
   const res = await app.http().post('/api/v1/auth/login').send({ username: ADMIN.username, password: ADMIN.password });
   expect(res.status).toBe(503);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status: 503, code: 'unavailable' });
+  expect(res.body).toMatchObject({ status: 503, code: 'service_unavailable' });
   expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   // Rate limits fail open: a request that needs no Redis still works.
   const me = await app.http().get('/api/v1/auth/me');

@@ -86,8 +86,8 @@ describe('ProblemDetailsFilter', () => {
   it('says when to come back on 429 and 503 (Retry-After, whole seconds)', () => {
     const slow = answer(new TryLaterError('too_many_requests', 'Too many failed logins', 12.2));
     expect(slow).toMatchObject({ status: 429, headers: { 'retry-after': '13' }, body: { code: 'too_many_requests' } });
-    const down = answer(new TryLaterError('unavailable', 'Login is unavailable', 30));
-    expect(down).toMatchObject({ status: 503, headers: { 'retry-after': '30' }, body: { code: 'unavailable', detail: 'Login is unavailable' } });
+    const down = answer(new TryLaterError('service_unavailable', 'Login is unavailable', 30));
+    expect(down).toMatchObject({ status: 503, headers: { 'retry-after': '30' }, body: { code: 'service_unavailable', detail: 'Login is unavailable' } });
     expect(answer(new DomainError('not_found', 'x')).headers).toEqual({});
   });
 

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { MONTHLY_REPORT_SCHEDULER, REPORTS_QUEUE } from '@lc/reporting';
+import { MONTHLY_REPORT_SCHEDULER, REPORTS_QUEUE } from '../../libs/reporting/src/monthly-report/monthly-report.jobs';
 import { createTestDatabase, TestDatabase } from '@lc/testing';
 import { builtEntry } from '../support/built-app';
 import { recordMeasurement } from './measurements';

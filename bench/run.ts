@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { withDefaultUser } from '@lc/database';
 import { appendBench } from './append.bench';
 import { catchUpBench } from './catch-up.bench';
+import { dashboardBench } from './dashboard.bench';
+import { cleanups, rebuildBench } from './rebuild.bench';
 import { environment, fmt, SERVER } from './lib';
 
 interface Section {
@@ -21,6 +23,8 @@ interface Section {
 const SECTIONS: Section[] = [
   { name: 'append', title: '1. Append', run: appendBench },
   { name: 'catchup', title: '2. Catch-up read', run: catchUpBench },
+  { name: 'rebuild', title: '3. Projection rebuild', run: rebuildBench },
+  { name: 'dashboard', title: '5. Dashboard', run: dashboardBench },
 ];
 
 const REPORT = join(__dirname, '..', 'docs', 'benchmarks.md');
@@ -48,6 +52,7 @@ async function main() {
   const started = performance.now();
   const env = await environment(withDefaultUser(`${SERVER}/postgres`));
   let report = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n\n<!-- bench:end -->\n';
+  try {
   for (const section of chosen) {
     const t = performance.now();
     console.log(`== ${section.title}`);
@@ -57,6 +62,9 @@ async function main() {
     report = replaceBlock(report, section.name, text);
     writeFileSync(REPORT, report); // after each section, so a later failure keeps what was measured
     console.log(text);
+  }
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
   }
   console.log(`\nbench: ${chosen.map((s) => s.name).join(', ')} in ${fmt((performance.now() - started) / 1000)} s; report in docs/benchmarks.md`);
 }

@@ -13,6 +13,7 @@ import { WorkerModule } from './worker.module';
 const USAGE = `usage: worker                      run the worker (projections, queues) until SIGTERM/SIGINT
        worker migrate              apply pending database migrations and exit
        worker rebuild <projection> rebuild one projection from the event store and exit
+       worker rebuild --all        rebuild every read model in one pass over the log and exit
        worker demo --year <YYYY> [--seed <n>] [--scale <f>]
                                    fill an empty database with a demo year (the 2022 report's figures) and exit`;
 

@@ -6,6 +6,9 @@ import { ClockView } from './clock.entity';
 import { CLOCK_STREAM_PREFIXES, deriveClocks, recordReference } from './clock-rules';
 import { ClockScheduler } from './clock-scheduler';
 
+/** Streams read side by side while a batch is applied (the event store's pool has more connections). */
+const STREAM_READS_AT_ONCE = 8;
+
 /**
  * Keeps the clocks table: for each record touched by a batch, its clocks are derived again from
  * the record's whole stream (a clock depends on several events, and the stream is short). After
@@ -24,33 +27,41 @@ export class ClocksProjection implements Projection {
   ) {}
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
-    for (const streamId of new Set(events.map((e) => e.streamId))) {
-      const events = await this.store.readStream(streamId);
-      const clocks = deriveClocks(streamId, events);
-      if (clocks.length === 0) continue;
-      const record = recordReference(events);
-      await tx.upsert(
-        ClockView,
-        clocks.map((c) => ({
-          clockId: c.clockId,
-          kind: c.kind,
-          subjectStream: c.subjectStream,
-          subjectId: c.subjectId,
-          subDistrict: c.subDistrict,
-          reference: record?.reference ?? null,
-          employerName: record?.employerName ?? null,
-          assignedTo: c.assignedTo,
-          startedOn: c.startedOn,
-          lastDay: c.lastDay,
-          deadlineAt: c.deadlineAt,
-          remindAt: c.remindAt,
-          running: c.running,
-          reminded: c.reminded,
-          deadlineReached: c.deadlineReached,
-        })),
-        ['clockId'],
-      );
-    }
+    // Each touched record's stream is read again whole (a clock depends on several events). Read
+    // several at once, then write every clock of the batch with a few multi-row upserts.
+    const streams = [...new Set(events.map((e) => e.streamId))];
+    const rows: Partial<ClockView>[][] = new Array(streams.length);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(STREAM_READS_AT_ONCE, streams.length) }, async () => {
+        while (next < streams.length) {
+          const i = next++;
+          const stream = await this.store.readStream(streams[i]);
+          const clocks = deriveClocks(streams[i], stream);
+          const record = clocks.length ? recordReference(stream) : undefined;
+          rows[i] = clocks.map((c) => ({
+            clockId: c.clockId,
+            kind: c.kind,
+            subjectStream: c.subjectStream,
+            subjectId: c.subjectId,
+            subDistrict: c.subDistrict,
+            reference: record?.reference ?? null,
+            employerName: record?.employerName ?? null,
+            assignedTo: c.assignedTo,
+            startedOn: c.startedOn,
+            lastDay: c.lastDay,
+            deadlineAt: c.deadlineAt,
+            remindAt: c.remindAt,
+            running: c.running,
+            reminded: c.reminded,
+            deadlineReached: c.deadlineReached,
+          }));
+        }
+      }),
+    );
+    const all = rows.flat();
+    // 15 parameters a row: chunks stay under PostgreSQL's 65,535.
+    for (let i = 0; i < all.length; i += 2000) await tx.upsert(ClockView, all.slice(i, i + 2000) as ClockView[], ['clockId']);
   }
 
   async afterCommit(events: RecordedEvent[]): Promise<void> {

@@ -31,8 +31,9 @@ export class NotificationsProjection implements Projection {
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     const rows: NotificationView[] = [];
+    const notifiers = this.notifiers(); // once per batch: the look-up walks every provider
     for (const event of events) {
-      for (const notifier of this.notifiers().filter((n) => matchesFilter(event, n.filter))) {
+      for (const notifier of notifiers.filter((n) => matchesFilter(event, n.filter))) {
         for (const draft of await notifier.notify(event)) {
           rows.push({
             id: deterministicUuid(
@@ -57,7 +58,8 @@ export class NotificationsProjection implements Projection {
         }
       }
     }
-    if (rows.length) await tx.insert(NotificationView, rows);
+    // Chunks keep each INSERT under PostgreSQL's 65,535 parameters (10 a row).
+    for (let i = 0; i < rows.length; i += 1000) await tx.insert(NotificationView, rows.slice(i, i + 1000));
   }
 
   /** Looked up each time rather than kept: cheap, and never a list taken before every provider existed. */

@@ -1,3 +1,4 @@
 export * from './projection';
 export * from './projection-runner';
 export * from './projections.module';
+export * from './statement-batch';

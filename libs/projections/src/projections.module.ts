@@ -4,9 +4,24 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@lc/config';
 import { withDefaultUser } from '@lc/database';
-import { EVENT_STORE, EventStore } from '@lc/event-store';
+import { EVENT_STORE, EventStore, matchesFilter } from '@lc/event-store';
 import { Projection, PROJECTION } from './projection';
 import { CheckpointStore, lockKey, ProjectionRunner, replay } from './projection-runner';
+
+/** Events per page and per transaction when rebuilding everything: few, large transactions. */
+const REBUILD_BATCH = 5000;
+
+export interface RebuildAllResult {
+  /** Events of the log read. */
+  events: number;
+  /** Events applied, per projection rebuilt here. */
+  applied: Record<string, number>;
+  /** Projections a running worker holds: reset here, replayed there. */
+  /** Milliseconds each projection spent applying its batches (they run side by side). */
+  busyMs: Record<string, number>;
+  elsewhere: string[];
+  ms: number;
+}
 
 /** Finds every provider marked @RegisterProjection() and runs them in the worker. */
 @Injectable()
@@ -91,6 +106,59 @@ export class ProjectionRegistry implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Rebuilds every read model in one pass over the log: empties them all, then reads each page
+   * once and hands every projection its share, the projections' transactions running side by side.
+   * A projection that a running worker holds is only reset (that worker replays it).
+   */
+  async rebuildAll(batchSize = Math.max(this.config.PROJECTION_BATCH_SIZE, REBUILD_BATCH)): Promise<RebuildAllResult> {
+    const projections = this.projections();
+    const lock = new Client({ connectionString: withDefaultUser(this.config.DATABASE_URL) });
+    await lock.connect();
+    const started = Date.now();
+    try {
+      const here: Projection[] = [];
+      const elsewhere: string[] = [];
+      for (const projection of projections) {
+        const { rows } = await lock.query<{ locked: boolean }>(
+          `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`,
+          [lockKey(projection.name)],
+        );
+        await this.checkpoints.reset(projection);
+        if (rows[0].locked) here.push(projection);
+        else elsewhere.push(projection.name);
+      }
+      const checkpoints = new Map<string, string | undefined>(here.map((p) => [p.name, undefined]));
+      const applied = new Map<string, number>(here.map((p) => [p.name, 0]));
+      const busy = new Map<string, number>(here.map((p) => [p.name, 0]));
+      let position: string | undefined;
+      let events = 0;
+      let next = here.length ? this.store.readAll({ maxCount: batchSize }) : Promise.resolve([]);
+      for (;;) {
+        const page = await next;
+        if (page.length === 0) break;
+        position = page[page.length - 1].globalPosition;
+        // The next page is read while this one is applied.
+        next = this.store.readAll({ fromPosition: position, maxCount: batchSize });
+        next.catch(() => undefined);
+        events += page.length;
+        await Promise.all(
+          here.map(async (projection) => {
+            const share = page.filter((e) => matchesFilter(e, projection.filter));
+            if (share.length === 0) return;
+            const t = Date.now();
+            checkpoints.set(projection.name, await this.checkpoints.apply(projection, checkpoints.get(projection.name), share));
+            applied.set(projection.name, applied.get(projection.name)! + share.length);
+            busy.set(projection.name, busy.get(projection.name)! + Date.now() - t);
+          }),
+        );
+      }
+      return { events, applied: Object.fromEntries(applied), busyMs: Object.fromEntries(busy), elsewhere, ms: Date.now() - started };
+    } finally {
+      await lock.end();
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((r) => r.stop()));
   }
@@ -103,9 +171,18 @@ export class ProjectionRegistry implements OnApplicationShutdown {
 })
 export class ProjectionsModule {}
 
-/** For the worker's `rebuild <name>` command. */
+/** For the worker's `rebuild <name>` command; `rebuild --all` rebuilds every read model in one pass. */
 export async function rebuildProjection(app: INestApplicationContext, name: string): Promise<void> {
   const logger = new Logger('Projections');
+  if (name === '--all') {
+    const result = await app.get(ProjectionRegistry).rebuildAll();
+    logger.log(
+      `all read models: ${result.events} events replayed in ${result.ms} ms (${Object.entries(result.applied)
+        .map(([n, c]) => `${n} ${c}`)
+        .join(', ')})${result.elsewhere.length ? `; reset only, a worker replays them: ${result.elsewhere.join(', ')}` : ''}`,
+    );
+    return;
+  }
   const result = await app.get(ProjectionRegistry).rebuild(name);
   logger.log(
     result.replayedHere

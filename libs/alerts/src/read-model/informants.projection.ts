@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@lc/event-store';
 import { isPersonErased, PERSON_STREAM_PREFIX } from '@lc/personal-data';
-import { Projection, RegisterProjection } from '@lc/projections';
+import { Projection, RegisterProjection, StatementBatch } from '@lc/projections';
 import { ERASED, maskPhone } from '@lc/reference-data';
 import { ALERT_STREAM_PREFIX, AlertSubmittedData } from '../alert/alert.decider';
 import { INFORMANT_EVENT_TYPES, INFORMANT_STREAM_PREFIX, InformantEvent } from '../informant/informant.decider';
@@ -20,15 +20,18 @@ export class InformantsProjection implements Projection {
   readonly tables = ['informants', 'informant_activity'];
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
-    const repo = tx.getRepository(InformantView);
+    // Every write of the batch in a few round trips (nothing here reads between writes).
+    const batch = new StatementBatch(tx);
     for (const recorded of events) {
       if (isPersonErased(recorded)) {
-        await repo.update({ personId: recorded.data.personId }, { name: ERASED, phone: ERASED });
+        // What is held must reach the table first: the erasure applies to the rows as they are by now.
+        await batch.flush();
+        await tx.getRepository(InformantView).update({ personId: recorded.data.personId }, { name: ERASED, phone: ERASED });
         continue;
       }
       if (recorded.type === 'AlertSubmitted') {
         const { informantId, submittedAt } = recorded.data as unknown as AlertSubmittedData;
-        await tx.query(
+        batch.add(
           `INSERT INTO informant_activity (informant_id, alerts_submitted, last_alert_at) VALUES ($1, 1, $2)
            ON CONFLICT (informant_id) DO UPDATE
              SET alerts_submitted = informant_activity.alerts_submitted + 1,
@@ -43,7 +46,7 @@ export class InformantsProjection implements Projection {
       switch (event.type) {
         case 'InformantRegistered': {
           const d = event.data;
-          await repo.insert({
+          batch.insert(InformantView, {
             id,
             name: d.name,
             phone: maskPhone(d.phone),
@@ -59,12 +62,13 @@ export class InformantsProjection implements Projection {
           break;
         }
         case 'InformantEnterprisesChanged':
-          await repo.update(id, { enterprises: event.data.enterprises, enterpriseCount: event.data.enterprises.length, ...touched });
+          batch.update(InformantView, id, { enterprises: event.data.enterprises, enterpriseCount: event.data.enterprises.length, ...touched });
           break;
         case 'InformantDeactivated':
-          await repo.update(id, { active: false, deactivationReason: event.data.reason ?? null, ...touched });
+          batch.update(InformantView, id, { active: false, deactivationReason: event.data.reason ?? null, ...touched });
           break;
       }
     }
+    await batch.flush();
   }
 }

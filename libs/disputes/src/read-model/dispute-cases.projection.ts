@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@lc/event-store';
 import { erasePersonInList, isPersonErased, PERSON_STREAM_PREFIX } from '@lc/personal-data';
-import { Projection, RegisterProjection } from '@lc/projections';
+import { Projection, RegisterProjection, StatementBatch } from '@lc/projections';
 import { DISPUTE_STREAM_PREFIX, DisputeEvent } from '../dispute-case/dispute-case.decider';
 import { maskClaimant } from '../shared/personal-data';
 import { DisputeCaseView } from './dispute-case.view';
@@ -16,16 +16,22 @@ export class DisputeCasesProjection implements Projection {
   readonly tables = ['dispute_cases'];
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
+    // Every write of the batch in a few round trips (nothing here reads between writes).
+    const batch = new StatementBatch(tx);
     for (const recorded of events) {
       if (recorded.streamId.startsWith(PERSON_STREAM_PREFIX)) {
-        if (isPersonErased(recorded)) await erasePersonInList(tx, 'dispute_cases', 'claimants', 'claimant_names', recorded.data.personId);
+        if (isPersonErased(recorded)) {
+          // What is held must reach the table first: the erasure applies to the rows as they are by now.
+          await batch.flush();
+          await erasePersonInList(tx, 'dispute_cases', 'claimants', 'claimant_names', recorded.data.personId);
+        }
         continue;
       }
       const event = { type: recorded.type, data: recorded.data } as DisputeEvent;
       const id = recorded.streamId.slice(DISPUTE_STREAM_PREFIX.length);
       // Every change moves updated_at and version; `sets` adds the event's own columns from $4 on.
       const update = (sets: string, ...values: unknown[]) =>
-        tx.query(`UPDATE dispute_cases SET updated_at = $2, version = $3${sets ? `, ${sets}` : ''} WHERE id = $1`, [
+        batch.add(`UPDATE dispute_cases SET updated_at = $2, version = $3${sets ? `, ${sets}` : ''} WHERE id = $1`, [
           id,
           recorded.recordedAt,
           recorded.streamVersion,
@@ -34,7 +40,7 @@ export class DisputeCasesProjection implements Projection {
       switch (event.type) {
         case 'DisputeOpened': {
           const d = event.data;
-          await tx.insert(DisputeCaseView, {
+          batch.insert(DisputeCaseView, {
             id,
             caseNo: d.caseNo,
             status: 'open',
@@ -91,5 +97,6 @@ export class DisputeCasesProjection implements Projection {
           await update('');
       }
     }
+    await batch.flush();
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@lc/event-store';
 import { erasePersonInList, isPersonErased, PERSON_STREAM_PREFIX } from '@lc/personal-data';
-import { Projection, RegisterProjection } from '@lc/projections';
+import { Projection, RegisterProjection, StatementBatch } from '@lc/projections';
 import { MEDIATION_STREAM_PREFIX, MediationEvent, judicialConfirmationDeadline, mediationDeadline } from '../mediation/mediation.decider';
 import { maskWorker } from '../shared/personal-data';
 import { MediationView } from './mediation.view';
@@ -16,16 +16,22 @@ export class MediationsProjection implements Projection {
   readonly tables = ['mediations'];
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
+    // Every write of the batch in a few round trips (nothing here reads between writes).
+    const batch = new StatementBatch(tx);
     for (const recorded of events) {
       if (recorded.streamId.startsWith(PERSON_STREAM_PREFIX)) {
-        if (isPersonErased(recorded)) await erasePersonInList(tx, 'mediations', 'workers', 'worker_names', recorded.data.personId);
+        if (isPersonErased(recorded)) {
+          // What is held must reach the table first: the erasure applies to the rows as they are by now.
+          await batch.flush();
+          await erasePersonInList(tx, 'mediations', 'workers', 'worker_names', recorded.data.personId);
+        }
         continue;
       }
       const event = { type: recorded.type, data: recorded.data } as MediationEvent;
       const id = recorded.streamId.slice(MEDIATION_STREAM_PREFIX.length);
       // Every change moves updated_at and version; `sets` adds the event's own columns from $4 on.
       const update = (sets: string, ...values: unknown[]) =>
-        tx.query(`UPDATE mediations SET updated_at = $2, version = $3${sets ? `, ${sets}` : ''} WHERE id = $1`, [
+        batch.add(`UPDATE mediations SET updated_at = $2, version = $3${sets ? `, ${sets}` : ''} WHERE id = $1`, [
           id,
           recorded.recordedAt,
           recorded.streamVersion,
@@ -34,7 +40,7 @@ export class MediationsProjection implements Projection {
       switch (event.type) {
         case 'MediationReferred': {
           const d = event.data;
-          await tx.insert(MediationView, {
+          batch.insert(MediationView, {
             id,
             court: d.court,
             courtCaseNo: d.courtCaseNo,
@@ -111,5 +117,6 @@ export class MediationsProjection implements Projection {
           await update('');
       }
     }
+    await batch.flush();
   }
 }

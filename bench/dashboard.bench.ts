@@ -1,0 +1,81 @@
+/** Section 5, dashboard: GET /api/v1/stats/summary over the read models rebuilt in section 3. */
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFactory } from '@nestjs/core';
+import { ApiModule } from '../apps/api/src/api.module';
+import { configureApi } from '../apps/api/src/configure-api';
+import { fmt, percentile, RUNS, size, spread } from './lib';
+import { benchConfig, DEMO_PASSWORD, rebuiltLog } from './rebuild.bench';
+
+const REQUESTS = size('DASHBOARD_REQUESTS', 200);
+
+export interface RunningApi {
+  base: string;
+  token(username: string, password: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startApi(url: string, label: string, env: Record<string, string> = {}): Promise<RunningApi> {
+  const config = { ...benchConfig(url, label), LOG_LEVEL: 'error' as const, ...env };
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config as never), { bodyParser: false, logger: ['error'] });
+  configureApi(app, config as never);
+  await app.listen(0, '127.0.0.1');
+  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    base,
+    async token(username, password) {
+      const res = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { accessToken: string }).accessToken;
+    },
+    close: () => app.close(),
+  };
+}
+
+async function latencies(url: string, token: string, n: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+    out.push(performance.now() - t);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+export async function dashboardBench(): Promise<string[]> {
+  const log = await rebuiltLog();
+  const api = await startApi(log.db.url, 'dashboard');
+  const queries = [
+    { name: 'the year 2022, whole district', query: 'period=2022' },
+    { name: 'the year 2022, one sub-district', query: 'period=2022&subDistrict=pinghu' },
+  ];
+  const results = new Map(queries.map((q) => [q.name, { p50: [] as number[], p95: [] as number[] }]));
+  try {
+    const token = await api.token('district-supervisor', DEMO_PASSWORD);
+    for (const q of queries) await latencies(`${api.base}/api/v1/stats/summary?${q.query}`, token, 20); // warm-up
+    for (let r = 1; r <= RUNS; r++) {
+      for (const q of queries) {
+        const l = await latencies(`${api.base}/api/v1/stats/summary?${q.query}`, token, REQUESTS);
+        results.get(q.name)!.p50.push(percentile(l, 50));
+        results.get(q.name)!.p95.push(percentile(l, 95));
+        console.log(`dashboard run ${r} ${q.name}: p50 ${fmt(percentile(l, 50), 1)} ms, p95 ${fmt(percentile(l, 95), 1)} ms`);
+      }
+    }
+  } finally {
+    await api.close();
+  }
+  return [
+    `\`GET /api/v1/stats/summary\` as the district supervisor, over the read models of section 3's log (${fmt(log.events)} events`,
+    `projected), one request at a time through HTTP on localhost (token check included), ${REQUESTS} requests a run after 20`,
+    `to warm up, ${RUNS} runs. Milliseconds.`,
+    '',
+    '| query | p50 (ms) | p95 (ms) |',
+    '| --- | --- | --- |',
+    ...queries.map((q) => `| ${q.name} (\`${q.query}\`) | ${spread(results.get(q.name)!.p50, 1)} | ${spread(results.get(q.name)!.p95, 1)} |`),
+  ];
+}

@@ -109,7 +109,7 @@ export async function amplify(url: string, target: number): Promise<number> {
       (
         await client.query(
           `SELECT count(*) AS n FROM event_store.events WHERE type NOT IN ('AccountCreated', 'UsernameClaimed', 'AccountDeactivated', 'AccountReactivated', 'PasswordChanged', 'AccountRoleChanged')
-              AND stream_id NOT LIKE 'username-%'`,
+              AND stream_id NOT LIKE 'username-%' AND stream_id NOT LIKE 'person-%'`,
         )
       ).rows[0].n,
     );
@@ -124,14 +124,16 @@ export async function amplify(url: string, target: number): Promise<number> {
            SELECT * FROM event_store.events
             WHERE global_position <= $3
               AND type NOT IN ('AccountCreated', 'UsernameClaimed', 'AccountDeactivated', 'AccountReactivated', 'PasswordChanged', 'AccountRoleChanged')
-              AND stream_id NOT LIKE 'username-%'
+              AND stream_id NOT LIKE 'username-%' AND stream_id NOT LIKE 'person-%'
             ORDER BY transaction_id, global_position
             LIMIT $2)
          INSERT INTO event_store.events (stream_id, stream_version, event_id, type, data, metadata, recorded_at)
-         SELECT regexp_replace(regexp_replace(stream_id, '[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})', $1 || '\\1', 'g'),
-                               '^case-numbers-(.*)$', 'case-numbers-\\1-' || $1),
+         SELECT CASE WHEN stream_id ~ '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+                     THEN regexp_replace(stream_id, '(?<!person-)[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})', $1 || '\\1', 'g')
+                     ELSE stream_id || '-' || $1 END, -- claim streams (case numbers, court case numbers...)
                 stream_version, gen_random_uuid(), type,
-                regexp_replace(regexp_replace(data::text, '[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})', $1 || '\\1', 'g'),
+                -- Person ids stay: their keys (sealed personal data) are kept under them.
+                regexp_replace(regexp_replace(data::text, '(?<!"personId": ")[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})', $1 || '\\1', 'g'),
                                '("caseNo": "[^"]+)"', '\\1-' || $1 || '"', 'g')::jsonb,
                 regexp_replace(metadata::text, '[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})', $1 || '\\1', 'g')::jsonb,
                 recorded_at

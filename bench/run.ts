@@ -11,7 +11,7 @@ import { withDefaultUser } from '@lc/database';
 import { appendBench } from './append.bench';
 import { catchUpBench } from './catch-up.bench';
 import { dashboardBench } from './dashboard.bench';
-import { cleanups, rebuildBench } from './rebuild.bench';
+import { cleanups, demoBench, rebuildBench } from './rebuild.bench';
 import { environment, fmt, SERVER } from './lib';
 
 interface Section {
@@ -25,6 +25,7 @@ const SECTIONS: Section[] = [
   { name: 'catchup', title: '2. Catch-up read', run: catchUpBench },
   { name: 'rebuild', title: '3. Projection rebuild', run: rebuildBench },
   { name: 'dashboard', title: '5. Dashboard', run: dashboardBench },
+  { name: 'demo', title: '7. Demo year', run: demoBench },
 ];
 
 const REPORT = join(__dirname, '..', 'docs', 'benchmarks.md');

@@ -69,7 +69,8 @@ describe('a lockout binds one address to one account, and an administrator can r
     expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(app.config.LOGIN_LOCK_SECONDS);
 
     // The owner, from their own address, is not locked out by someone else's guesses.
-    expect((await login(user.username, user.password, owner)).status).toBe(200);
+    const ownerSession = await login(user.username, user.password, owner);
+    expect(ownerSession.status).toBe(200);
 
     // Recorded once, with the address, for the owner and the administrators.
     const guard = await app.store.readStream(`login-guard-${user.id}`);
@@ -85,10 +86,16 @@ describe('a lockout binds one address to one account, and an administrator can r
     const mine = notices.body.items.filter((n: { subject: { id: string } }) => n.subject.id === user.id);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ audience: { role: 'admin' }, params: { username: user.username, address: attacker } });
+    // The owner is told by name; other mediators of the sub-district are not.
+    const toOwner = await app.http().get('/api/v1/notifications?kind=login_locked_out').set(...bearer(ownerSession.body.accessToken)).expect(200);
+    expect(toOwner.body.items).toHaveLength(1);
+    expect(toOwner.body.items[0]).toMatchObject({ audience: { accountId: user.id }, subject: { id: user.id }, params: { address: attacker } });
+    const colleague = await app.user('mediator', 'pinghu');
+    const toColleague = await app.http().get('/api/v1/notifications?kind=login_locked_out').set(...bearer(colleague.token)).expect(200);
+    expect(toColleague.body.items).toHaveLength(0);
 
     // A mediator may not release locks; an administrator may, and it is recorded with who did it.
-    const mediator = await app.user('mediator', 'pinghu');
-    await app.http().delete(`/api/v1/users/${user.id}/login-locks`).set(...bearer(mediator.token)).expect(403);
+    await app.http().delete(`/api/v1/users/${user.id}/login-locks`).set(...bearer(colleague.token)).expect(403);
     await app.http().delete(`/api/v1/users/${randomUUID()}/login-locks`).set(...bearer(admin)).expect(404);
     await app.http().delete(`/api/v1/users/${user.id}/login-locks`).set(...bearer(admin)).expect(204);
     expect((await login(user.username, user.password, attacker)).status).toBe(200);

@@ -15,6 +15,8 @@ describe('login guard', () => {
         actor: system,
         accountId,
         username: 'li.mei',
+        role: 'mediator',
+        subDistrict: 'pinghu',
         address: '203.0.113.9',
         failures: 5,
         lockedUntil: new Date('2026-12-01T08:15:00Z'),
@@ -25,6 +27,8 @@ describe('login guard', () => {
           data: {
             accountId,
             username: 'li.mei',
+            role: 'mediator',
+            subDistrict: 'pinghu',
             address: '203.0.113.9',
             failures: 5,
             lockedAt: '2026-12-01T08:00:00.000Z',
@@ -37,14 +41,19 @@ describe('login guard', () => {
 
   it('records a slowdown', () => {
     given(loginGuardDecider)
-      .when({ type: 'RecordSlowdown', now, actor: system, accountId, username: 'li.mei', failures: 10 })
-      .then([{ type: 'LoginSlowedDown', data: { accountId, username: 'li.mei', failures: 10, slowedAt: '2026-12-01T08:00:00.000Z' } }]);
+      .when({ type: 'RecordSlowdown', now, actor: system, accountId, username: 'li.mei', role: 'informant', subDistrict: 'buji', failures: 10 })
+      .then([
+        {
+          type: 'LoginSlowedDown',
+          data: { accountId, username: 'li.mei', role: 'informant', subDistrict: 'buji', failures: 10, slowedAt: '2026-12-01T08:00:00.000Z' },
+        },
+      ]);
   });
 
   it('records every release by an administrator, and starts counting again', () => {
     const locked = {
       type: 'LoginLockedOut' as const,
-      data: { accountId, username: 'li.mei', address: '203.0.113.9', failures: 5, lockedAt: 'x', lockedUntil: 'y' },
+      data: { accountId, username: 'li.mei', role: 'mediator', subDistrict: 'pinghu', address: '203.0.113.9', failures: 5, lockedAt: 'x', lockedUntil: 'y' },
     };
     const state = given(loginGuardDecider, [locked, locked])
       .when({ type: 'ReleaseLocks', now, actor: admin, accountId, username: 'li.mei' })

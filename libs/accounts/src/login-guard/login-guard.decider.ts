@@ -13,17 +13,25 @@ interface Base {
   actor: Actor;
 }
 
+/** The account as it was when the limit bit: its owner is told as the role they held then. */
+interface Owner {
+  accountId: string;
+  username: string;
+  role: string;
+  subDistrict: string | null;
+}
+
 export type LoginGuardCommand =
-  | (Base & { type: 'RecordLockout'; accountId: string; username: string; address: string; failures: number; lockedUntil: Date })
-  | (Base & { type: 'RecordSlowdown'; accountId: string; username: string; failures: number })
+  | (Base & Owner & { type: 'RecordLockout'; address: string; failures: number; lockedUntil: Date })
+  | (Base & Owner & { type: 'RecordSlowdown'; failures: number })
   | (Base & { type: 'ReleaseLocks'; accountId: string; username: string });
 
 export type LoginGuardEvent =
   | {
       type: 'LoginLockedOut';
-      data: { accountId: string; username: string; address: string; failures: number; lockedAt: string; lockedUntil: string };
+      data: Owner & { address: string; failures: number; lockedAt: string; lockedUntil: string };
     }
-  | { type: 'LoginSlowedDown'; data: { accountId: string; username: string; failures: number; slowedAt: string } }
+  | { type: 'LoginSlowedDown'; data: Owner & { failures: number; slowedAt: string } }
   | { type: 'LoginLocksReleased'; data: { accountId: string; username: string; releasedAt: string } };
 
 export interface LoginGuardState {
@@ -45,6 +53,8 @@ export const loginGuardDecider: Decider<LoginGuardCommand, LoginGuardEvent, Logi
             data: {
               accountId: command.accountId,
               username: command.username,
+              role: command.role,
+              subDistrict: command.subDistrict,
               address: command.address,
               failures: command.failures,
               lockedAt: at,
@@ -54,7 +64,17 @@ export const loginGuardDecider: Decider<LoginGuardCommand, LoginGuardEvent, Logi
         ];
       case 'RecordSlowdown':
         return [
-          { type: 'LoginSlowedDown', data: { accountId: command.accountId, username: command.username, failures: command.failures, slowedAt: at } },
+          {
+            type: 'LoginSlowedDown',
+            data: {
+              accountId: command.accountId,
+              username: command.username,
+              role: command.role,
+              subDistrict: command.subDistrict,
+              failures: command.failures,
+              slowedAt: at,
+            },
+          },
         ];
       case 'ReleaseLocks':
         // Always recorded, even with nothing locked: the audit trail shows who released what and when.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RecordedEvent } from '@lc/event-store';
+import { AccessRole } from '@lc/http';
 import { interpolate, NotificationDraft, NotificationParams, Notifier, RegisterNotifier } from '@lc/notifications';
 import messages from '../locales/notifications.json';
 import { LoginGuardEvent } from './login-guard.decider';
@@ -9,7 +10,8 @@ const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toI
 
 /**
  * The administrators hear of every lockout and slowdown (someone may be guessing passwords), so
- * they can look into it and, if it was the owner, release the lock (DELETE /users/{id}/login-locks).
+ * they can look into it and, if it was the owner, release the lock (DELETE /users/{id}/login-locks);
+ * the account's owner hears of it by name, so that they know someone is trying their password.
  */
 @Injectable()
 @RegisterNotifier()
@@ -37,6 +39,11 @@ export class LoginGuardNotifier implements Notifier {
       title: { zh: interpolate(template.zh, params), en: interpolate(template.en, params) },
       params,
     });
-    return [draft({ role: 'admin', subDistrict: null })];
+    const drafts = [draft({ role: 'admin', subDistrict: null })];
+    // The owner too, by name (an admin owner sees the administrators' one already).
+    if (event.data.role !== 'admin') {
+      drafts.push(draft({ role: event.data.role as AccessRole, subDistrict: event.data.subDistrict, accountId: event.data.accountId }));
+    }
+    return drafts;
   }
 }

@@ -42,7 +42,14 @@ export class LoginHandler implements ICommandHandler<LoginCommand, TokenPair> {
       const outcome = await this.throttle.failed(attempt).catch(() => ({ lockedOut: false, slowedDown: false }));
       // The owner and the administrators hear of it (notifications); unknown usernames have nobody to tell.
       if (accountId && account?.exists) {
-        const base = { now: this.clock.now(), actor: SYSTEM, accountId, username: account.username! };
+        const base = {
+          now: this.clock.now(),
+          actor: SYSTEM,
+          accountId,
+          username: account.username!,
+          role: account.role!,
+          subDistrict: account.subDistrict,
+        };
         if (outcome.lockedOut) {
           await this.guard.recordQuietly({
             ...base,

@@ -79,6 +79,7 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   // The informant registry: admins, and supervisors in their scope.
   'POST /api/v1/informants': ['admin', 'supervisor'],
   'GET /api/v1/informants': ['admin', 'supervisor'],
+  'GET /api/v1/informants/me': ['informant'],
   'GET /api/v1/informants/:id': ['admin', 'supervisor'],
   'PUT /api/v1/informants/:id/enterprises': ['admin', 'supervisor'],
   'POST /api/v1/informants/:id/deactivation': ['admin', 'supervisor'],

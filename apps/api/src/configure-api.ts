@@ -1,9 +1,10 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { requestLimits } from '@lc/accounts';
 import { AppConfig } from '@lc/config';
+import { defaultWebRoot, serveWebApp } from './web-app';
 import { noStoreForApi, problemDetailsErrorHandler, refuseDeepJson, refuseUnstorableText, REQUEST_ID_HEADER, requestIdMiddleware } from '@lc/http';
 
 export const API_PREFIX = 'api/v1';
@@ -13,13 +14,46 @@ export const BODY_LIMIT = '1mb';
  * Everything around the routes: shared by main.ts and by tests that build the app in-process.
  * The app must be created with `bodyParser: false`; the JSON parser is registered here, with a limit.
  */
-export function configureApi(app: NestExpressApplication, config: AppConfig): void {
+/**
+ * Helmet's defaults, made explicit and a little stricter: scripts only from our own files (the web
+ * application has no inline script; Vite emits modules), the service worker and the PWA manifest
+ * from our origin. Styles allow inline <style> because Ant Design writes its CSS at run time
+ * (CSS-in-JS); style cannot run code. No upgrade-insecure-requests: behind TLS the proxy sets
+ * HSTS, and on http://localhost it would send the page's requests to an https port nobody serves.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'self'"],
+  fontSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  objectSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  upgradeInsecureRequests: null,
+};
+
+export interface ConfigureApiOptions {
+  /** The built web application to serve at /; by default dist/web when it was built. */
+  webRoot?: string | false;
+}
+
+export function configureApi(app: NestExpressApplication, config: AppConfig, options: ConfigureApiOptions = {}): void {
   // The client's address (req.ip) for the limits and the logs: behind a proxy, only as far as TRUST_PROXY trusts it.
   app.set('trust proxy', config.TRUST_PROXY);
   // First, so that every answer (even a refused body) carries the request id.
   app.use(requestIdMiddleware());
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
   app.use(noStoreForApi(API_PREFIX));
+  // Before the body parser: pages and assets are plain GETs, and a failed file read still reaches
+  // the problem-details handler below.
+  const webRoot = options.webRoot ?? defaultWebRoot();
+  if (webRoot) serveWebApp(app, webRoot);
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   if (origins.length > 0) {
     app.enableCors({ origin: origins, exposedHeaders: [REQUEST_ID_HEADER, 'ETag', 'Location', 'Retry-After'] });
@@ -38,15 +72,24 @@ export function configureApi(app: NestExpressApplication, config: AppConfig): vo
   app.use(refuseUnstorableText());
   app.use(problemDetailsErrorHandler());
 
-  // Probes and the docs stay at stable paths when the API version changes.
+  useApiPrefix(app);
+
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+/** Routes under /api/v1; probes and the docs stay at stable paths when the API version changes. */
+export function useApiPrefix(app: NestExpressApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.ALL },
       { path: 'docs', method: RequestMethod.ALL },
     ],
   });
+}
 
-  const document = SwaggerModule.createDocument(
+/** The API's OpenAPI document, as served at /docs/openapi.json and as the web client is generated from. */
+export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('labour-cases')
@@ -55,5 +98,4 @@ export function configureApi(app: NestExpressApplication, config: AppConfig): vo
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }

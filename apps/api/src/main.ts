@@ -3,11 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
-import { loadConfigOrExit } from '@lc/config';
+import { loadConfig, loadConfigOrExit } from '@lc/config';
 import { ensureDatabase, runMigrations } from '@lc/database';
 import { pinoOptions } from '@lc/http';
 import { ApiModule } from './api.module';
 import { configureApi } from './configure-api';
+import { buildOpenApiDocument } from './openapi-document';
 
 const SHUTDOWN_GRACE_MS = 15_000;
 
@@ -50,7 +51,16 @@ async function bootstrap(): Promise<void> {
   log.info({ port: config.PORT }, 'API listening');
 }
 
-bootstrap().catch((error: unknown) => {
+/**
+ * `main.js openapi`: print the OpenAPI document and exit, touching no database (npm run web:api).
+ * Built from the defaults, not the environment: the document must not depend on where it is made.
+ */
+async function printOpenApiDocument(): Promise<void> {
+  const document = await buildOpenApiDocument(loadConfig({ NODE_ENV: 'development' }));
+  process.stdout.write(`${JSON.stringify(document, null, 2)}\n`, () => process.exit(0));
+}
+
+(process.argv[2] === 'openapi' ? printOpenApiDocument() : bootstrap()).catch((error: unknown) => {
   process.stderr.write(`API failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
   process.exit(1);
 });

@@ -9,6 +9,7 @@ import { DeactivateInformantHandler } from './deactivate-informant/deactivate-in
 import { GetEnterpriseHandler } from './enterprise-view/get-enterprise.handler';
 import { GetAlertHandler } from './get-alert/get-alert.handler';
 import { GetInformantHandler } from './get-informant/get-informant.handler';
+import { GetMyInformantProfileHandler } from './get-my-informant-profile/get-my-informant-profile.handler';
 import { AlertsController } from './http/alerts.controller';
 import { InformantsController } from './http/informants.controller';
 import { EnterprisesController, RiskWeightsController } from './http/reference.controller';
@@ -50,6 +51,7 @@ import { TriageAlertHandler } from './triage-alert/triage-alert.handler';
     ChangeInformantEnterprisesHandler,
     DeactivateInformantHandler,
     GetInformantHandler,
+    GetMyInformantProfileHandler,
     ListInformantsHandler,
     GetRiskWeightsHandler,
     ChangeRiskWeightsHandler,

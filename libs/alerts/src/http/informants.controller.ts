@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery, withETag } from '@lc/http';
 import { ChangeInformantEnterprisesCommand } from '../change-informant-enterprises/change-informant-enterprises.command';
 import { DeactivateInformantCommand } from '../deactivate-informant/deactivate-informant.command';
+import { GetMyInformantProfileQuery } from '../get-my-informant-profile/get-my-informant-profile.query';
 import { GetInformantQuery } from '../get-informant/get-informant.query';
 import { ListInformantsQuery } from '../list-informants/list-informants.query';
 import { ListInformantsRequest, listInformantsSchema, RENAMED_INFORMANT_PARAMETERS } from '../list-informants/list-informants.schema';
@@ -46,6 +47,13 @@ export class InformantsController {
   @Get()
   list(@ZodQuery(listInformantsSchema, { renamed: RENAMED_INFORMANT_PARAMETERS }) query: ListInformantsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListInformantsQuery(query, actor));
+  }
+
+  /** The caller's own registry entry (informants only): their enterprises, for the phone page. Before :id. */
+  @Get('me')
+  @Allow('informant')
+  me(@CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetMyInformantProfileQuery(actor));
   }
 
   @Get(':id')

@@ -1,0 +1,18 @@
+import type { ThemeConfig } from 'antd';
+
+/**
+ * The federation's red, and text greys dark enough for WCAG AA contrast (4.5:1) on white:
+ * Ant Design's default secondary text (45 % black) is 3.4:1.
+ */
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#b7202e',
+    colorLink: '#a01c28',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    borderRadius: 6,
+    fontSize: 16,
+  },
+};

@@ -1,4 +1,5 @@
-// Two projects: "unit" (pure domain, no I/O) and "integration" (real PostgreSQL, Redis and the built apps).
+// Three projects: "unit" (pure domain, no I/O), "integration" (real PostgreSQL, Redis and the built apps)
+// and "browser" (the built web application in Chromium, against the built apps).
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -23,5 +24,12 @@ module.exports = {
     // Fault and fuzz tests (issue 12): kill the built service, send hostile requests by the
     // thousand. `npm test` runs them with the rest; `npx jest --selectProjects faults` alone.
     { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
+    {
+      // The web application in Debian's Chromium (Playwright) against the built API and worker.
+      ...common,
+      displayName: 'browser',
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/browser/tsconfig.json' }] },
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+    },
   ],
 };

@@ -191,6 +191,11 @@ export async function authorizedFetch(request: Request): Promise<Response> {
   return fetch(withAuthorization(retry, fresh));
 }
 
+/** The server's word on who is signed in (role or scope may have changed since login). */
+export function updateUser(user: SessionUser): void {
+  if (current && JSON.stringify(current.user) !== JSON.stringify(user)) write({ ...current, user });
+}
+
 /** Each role's home page. */
 export function homeOf(role: Role): string {
   switch (role) {

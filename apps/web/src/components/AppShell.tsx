@@ -1,9 +1,10 @@
 import { DownOutlined, GlobalOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Popover, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { answer, api } from '../api/client';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { logout, type Role } from '../auth/session';
+import { logout, updateUser, type Role, type SessionUser } from '../auth/session';
 import { useSession } from '../auth/use-session';
 import { useI18n, type MessageKey } from '../i18n';
 import { OfflineBanner } from './OfflineBanner';
@@ -29,12 +30,11 @@ export function LanguageSwitch() {
     <Button
       type="text"
       icon={<GlobalOutlined aria-hidden />}
-      aria-label={t('lang.switchToLabel')}
-      lang={language === 'zh' ? 'en' : 'zh-CN'}
+      title={t('lang.switchToLabel')}
       onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
       className="lc-header-button"
     >
-      {t('lang.switchTo')}
+      <span lang={language === 'zh' ? 'en' : 'zh-CN'}>{t('lang.switchTo')}</span>
     </Button>
   );
 }
@@ -75,7 +75,7 @@ function AccountMenu() {
         </div>
       }
     >
-      <Button type="text" aria-label={t('account.menu')} aria-expanded={open} className="lc-header-button" data-testid="account-menu">
+      <Button type="text" title={t('account.menu')} aria-expanded={open} aria-haspopup="dialog" className="lc-header-button" data-testid="account-menu">
         <Space size={4}>
           <UserOutlined aria-hidden />
           <span className="lc-username">{user.username}</span>
@@ -89,6 +89,17 @@ function AccountMenu() {
 /** Header (title, the role's pages, language, account), the offline notice, and the page. */
 export function AppShell() {
   const session = useSession();
+  // Who the server says is signed in, on every load: a changed role or scope shows at once, and a
+  // refused access token is refreshed here rather than in the middle of the user's first action.
+  useQuery({
+    queryKey: ['auth', 'me', session?.user.id],
+    enabled: Boolean(session),
+    queryFn: async () => {
+      const me = await answer<SessionUser>(api.GET('/api/v1/auth/me'));
+      updateUser(me);
+      return me;
+    },
+  });
   const { t } = useI18n();
   const links = session ? NAVIGATION[session.user.role] : [];
   return (

@@ -1,8 +1,11 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DomainError } from '@lc/decider';
+import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AlertView } from '../read-model/alert.view';
-import { InformantStreams } from '../shared/informant-streams';
+import { informant, informantStreamId } from '../informant/informant.decider';
 import { GetMyInformantProfileQuery } from './get-my-informant-profile.query';
 
 export interface MyInformantProfile {
@@ -22,13 +25,16 @@ export interface MyInformantProfile {
 @QueryHandler(GetMyInformantProfileQuery)
 export class GetMyInformantProfileHandler implements IQueryHandler<GetMyInformantProfileQuery, MyInformantProfile> {
   constructor(
-    private readonly informants: InformantStreams,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @InjectRepository(AlertView) private readonly alerts: Repository<AlertView>,
   ) {}
 
   async execute({ actor }: GetMyInformantProfileQuery): Promise<MyInformantProfile> {
-    // An informant account made without the registry (POST /users with role informant) has no entry: 404.
-    const { record, version } = await this.informants.load(actor.id, actor);
+    // Their own entry, by their own id: the registry's scope rules are for those who manage it.
+    const { state, version } = await loadState(this.store, informant, informantStreamId(actor.id));
+    // An informant account made without the registry (POST /users with role informant) has no entry.
+    if (state.status === 'not_registered') throw new DomainError('not_found', 'This account is not in the informant registry');
+    const record = state;
     const codes = record.enterprises;
     const rows = codes.length
       ? await this.alerts.find({

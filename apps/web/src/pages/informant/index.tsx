@@ -22,6 +22,40 @@ interface AlertForm {
 const FIELD_MAP = { 'enterprise.creditCode': 'enterpriseCode', 'enterprise.name': 'enterpriseName' };
 const RESEND_EVERY_MS = 15_000;
 const GRADE_COLOUR = { red: 'red', yellow: 'gold', green: 'green' } as const;
+/**
+ * The signals as large checkboxes, in a group named for screen readers. Form.Item's aria-required
+ * is not allowed on a group (axe: aria-allowed-attr), so it is left out here; the label says it.
+ */
+function SignalBoxes({
+  value,
+  onChange,
+  options,
+  groupLabel,
+  id,
+  'aria-invalid': invalid,
+  'aria-describedby': describedBy,
+}: {
+  value?: AlertSignal[];
+  onChange?: (value: AlertSignal[]) => void;
+  options: Array<{ value: AlertSignal; label: string }>;
+  groupLabel: string;
+  id?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+}) {
+  return (
+    <div id={id} role="group" aria-label={groupLabel} aria-invalid={invalid} aria-describedby={describedBy}>
+      <Checkbox.Group className="lc-signals" value={value} onChange={(next) => onChange?.(next as AlertSignal[])}>
+        {options.map((option) => (
+          <Checkbox key={option.value} value={option.value} className="lc-signal">
+            {option.label}
+          </Checkbox>
+        ))}
+      </Checkbox.Group>
+    </div>
+  );
+}
+
 /** Up to this many enterprises, large radio buttons; more, the phone's own select. */
 const RADIO_LIMIT = 8;
 
@@ -95,7 +129,10 @@ export default function InformantPage() {
     initialData: () => remembered<MyInformantProfile>(profileKey),
     initialDataUpdatedAt: 0,
   });
+  const [awaited, setAwaited] = useState<string[]>([]);
   const mine = useQuery({
+    // The list is a read model, a moment behind the write: ask again until what was just sent is in it.
+    refetchInterval: awaited.length ? 1500 : false,
     queryKey: ['alerts', 'mine', userId],
     queryFn: async () => {
       const value = await answer<Page<InformantAlert>>(api.GET('/api/v1/alerts/mine', { params: { query: { pageSize: 20 } } }));
@@ -107,18 +144,24 @@ export default function InformantPage() {
   });
 
   const afterSending = useCallback(
-    (sentAny: boolean) => {
+    (sentIds: string[]) => {
       outbox.reload();
-      if (sentAny) void queries.invalidateQueries({ queryKey: ['alerts', 'mine', userId] });
+      if (sentIds.length === 0) return;
+      setAwaited((ids) => [...ids, ...sentIds]);
+      void queries.invalidateQueries({ queryKey: ['alerts', 'mine', userId] });
     },
     [outbox, queries, userId],
   );
+  useEffect(() => {
+    const listed = new Set((mine.data?.items ?? []).map((alert) => alert.id));
+    if (awaited.some((id) => listed.has(id))) setAwaited((ids) => ids.filter((id) => !listed.has(id)));
+  }, [mine.data, awaited]);
 
   // Resend what waits: now, whenever the network comes back, and every little while.
   const pending = outbox.items.filter((item) => item.state === 'pending').length;
   useEffect(() => {
     const flush = () => {
-      flushOutbox(userId).then((results) => afterSending(results.some((r) => 'sent' in r)), () => undefined);
+      flushOutbox(userId).then((results) => afterSending(results.flatMap((r) => ('sent' in r ? [r.sent.id] : []))), () => undefined);
     };
     flush();
     window.addEventListener('online', flush);
@@ -159,7 +202,7 @@ export default function InformantPage() {
       const result = await sendNow(userId, item.key);
       if (result && 'sent' in result) {
         setNotice({ type: 'success', text: t('informant.sent', { id: result.sent.id.slice(0, 8) }) });
-        afterSending(true);
+        afterSending([result.sent.id]);
       } else if (result && 'rejected' in result) {
         // Refused as it is: back into the form, with the server's reasons next to the fields.
         await removeFromOutbox(item.key);
@@ -219,13 +262,7 @@ export default function InformantPage() {
             </Form.Item>
           )}
           <Form.Item name="signals" label={t('informant.signals')} rules={[{ required: true, type: 'array', min: 1, message: localFieldMessage(language, t, 'must name at least one signal') }]}>
-            <Checkbox.Group className="lc-signals">
-              {ALERT_SIGNALS.map((signal) => (
-                <Checkbox key={signal} value={signal} className="lc-signal">
-                  {label('signal', signal)}
-                </Checkbox>
-              ))}
-            </Checkbox.Group>
+            <SignalBoxes groupLabel={t('informant.signals')} options={ALERT_SIGNALS.map((signal) => ({ value: signal, label: label('signal', signal) }))} />
           </Form.Item>
           <Form.Item
             name="workersAffected"

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { Client } from 'pg';
+import { createTestDatabase, TestDatabase } from '@lc/testing';
+import { freePort, runBuiltApp, RunningApp, waitForHttp } from '../../support/built-app';
+
+export const ADMIN = { username: 'admin', password: 'Browser-Test-Passw0rd' };
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where the tests write each home page's screenshots (docs/web.md shows them). */
+export const SCREENSHOTS = join(__dirname, '../../../docs/web/screenshots');
+
+/** As the issue asks: no GPU, no Google services, nothing but the page under test on the network. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export interface BrowserApp {
+  base: string;
+  db: TestDatabase;
+  env: Record<string, string>;
+  /** Calls the API as the admin (or with the token given). */
+  call(method: string, path: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** A new account; informants go through the registry, with their enterprises. */
+  user(role: 'admin' | 'supervisor' | 'mediator' | 'informant', options?: { subDistrict?: string; enterprises?: string[] }): Promise<{ id: string; username: string; password: string }>;
+  query<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+async function stop(app: RunningApp | undefined): Promise<void> {
+  if (!app || app.child.exitCode !== null || app.child.signalCode !== null) return;
+  app.child.kill('SIGTERM');
+  const timer = setTimeout(() => app.child.kill('SIGKILL'), 15_000);
+  await app.exited;
+  clearTimeout(timer);
+}
+
+/**
+ * The real service as `npm start` runs it: the built API (serving the built web application at /)
+ * and the built worker, on a database of their own (migrated) and the shared Redis.
+ */
+export async function startBrowserApp(label: string, options: { beforeStart?: (env: Record<string, string>) => Promise<void> } = {}): Promise<BrowserApp> {
+  const db = await createTestDatabase(label);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATABASE_URL: db.url,
+    QUEUE_PREFIX: `test-${label}-${randomUUID().slice(0, 8)}`,
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    MIGRATIONS_RUN: 'false',
+    LOG_LEVEL: 'error',
+    DATABASE_POOL_SIZE: '4',
+  };
+  let api: RunningApp | undefined;
+  let worker: RunningApp | undefined;
+  try {
+    await options.beforeStart?.(env);
+    worker = runBuiltApp('worker', env);
+    api = runBuiltApp('api', env);
+    await waitForHttp(`${base}/health`, api, 120_000);
+  } catch (error) {
+    await Promise.all([stop(api), stop(worker)]);
+    await db.drop().catch(() => undefined);
+    throw error;
+  }
+
+  let adminToken: string | undefined;
+  let users = 0;
+  const call: BrowserApp['call'] = async (method, path, body, token, headers = {}) => {
+    if (!token) {
+      if (!adminToken) {
+        const login = await fetch(`${base}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(ADMIN),
+        });
+        if (login.status !== 200) throw new Error(`admin login: ${login.status} ${await login.text()}`);
+        adminToken = ((await login.json()) as { accessToken: string }).accessToken;
+      }
+      token = adminToken;
+    }
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+
+  return {
+    base,
+    db,
+    env,
+    call,
+    async user(role, { subDistrict = 'pinghu', enterprises } = {}) {
+      const username = `${role}${++users}`;
+      const password = `pw-${randomUUID()}`;
+      const res =
+        role === 'informant'
+          ? await call('POST', '/api/v1/informants', { username, password, name: `信息员${users}`, phone: '13800138000', subDistrict, enterprises: enterprises ?? ['91440300708461136T'] }, undefined, { 'idempotency-key': randomUUID() })
+          : await call('POST', '/api/v1/users', { username, password, role, ...(role === 'admin' ? {} : { subDistrict }) });
+      if (res.status !== 201) throw new Error(`create ${role}: ${res.status} ${JSON.stringify(res.body)}`);
+      return { id: res.body.id, username, password };
+    },
+    async query(sql, params = []) {
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows;
+      } finally {
+        await client.end();
+      }
+    },
+    async close() {
+      await Promise.all([stop(api), stop(worker)]);
+      await db.drop();
+    },
+  };
+}
+
+export interface TestBrowser {
+  browser: Browser;
+  /** A context (a fresh profile: storage, service workers) at this width. */
+  context(width: number, height?: number): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<TestBrowser> {
+  // Playwright gives each launch a new, empty user-data directory of its own; TMPDIR keeps it ours.
+  const tmp = mkdtempSync(join(tmpdir(), 'lc-chromium-'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, TMPDIR: tmp } });
+  return {
+    browser,
+    context: (width, height = width <= 480 ? 780 : 900) =>
+      browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'allow' }),
+    async close() {
+      await browser.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs in through the login page and waits for the role's home page. */
+export async function logIn(page: Page, base: string, username: string, password: string, home: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole('button', { name: /登\s*录|Log in/ }).click();
+  await page.waitForURL(`${base}${home}`);
+}
+
+/** axe-core's WCAG 2 A/AA rules on the page as it is; returns the violations (none expected). */
+export async function accessibilityViolations(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; nodes: string[] }>> {
+  // Through the DevTools protocol, not a <script> tag: the page's CSP rightly forbids inline scripts.
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => n.target.join(' ')) }));
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

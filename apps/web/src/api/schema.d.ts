@@ -736,6 +736,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonsController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PersonsController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reference/risk-weights": {
         parameters: {
             query?: never;
@@ -929,12 +977,13 @@ export interface operations {
             query?: {
                 creditCode?: string;
                 escalated?: "true" | "false";
-                informant?: string;
+                grade?: "red" | "yellow" | "green";
+                informantId?: string;
                 overdue?: "true" | "false";
                 page?: number;
                 pageSize?: number;
                 q?: string;
-                risk?: "red" | "yellow" | "green";
+                sort?: string;
                 status?: "submitted" | "acknowledged" | "verified" | "dismissed" | "converted";
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
                 submittedFrom?: string;
@@ -1170,6 +1219,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                sort?: string;
                 status?: "submitted" | "acknowledged" | "verified" | "dismissed" | "converted";
             };
             header?: never;
@@ -1279,6 +1329,7 @@ export interface operations {
                 kind?: "mediation_period" | "judicial_confirmation" | "dispute_mediation" | "arbitration_limitation" | "alert_pickup";
                 page?: number;
                 pageSize?: number;
+                sort?: string;
                 status?: "overdue" | "due_soon";
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
             };
@@ -1304,6 +1355,7 @@ export interface operations {
                 q?: string;
                 receivedFrom?: string;
                 receivedTo?: string;
+                sort?: string;
                 source?: "hotline_12351" | "online_opinion" | "other";
                 status?: "received" | "handled" | "converted";
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
@@ -1466,6 +1518,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 q?: string;
+                sort?: string;
                 status?: "open" | "resolved";
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
             };
@@ -1839,11 +1892,12 @@ export interface operations {
         parameters: {
             query?: {
                 active?: "true" | "false";
-                enterprise?: string;
+                creditCode?: string;
                 page?: number;
                 pageSize?: number;
                 q?: string;
                 reported?: "true" | "false";
+                sort?: string;
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
             };
             header?: never;
@@ -1996,6 +2050,7 @@ export interface operations {
                 q?: string;
                 referredFrom?: string;
                 referredTo?: string;
+                sort?: string;
                 status?: "referred" | "in_progress" | "agreed" | "failed" | "withdrawn";
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
             };
@@ -2313,12 +2368,79 @@ export interface operations {
                 kind?: string;
                 page?: number;
                 pageSize?: number;
+                sort?: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PersonsController_find: {
+        parameters: {
+            query?: {
+                idNumber?: string;
+                phone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PersonsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PersonsController_erase: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2387,9 +2509,9 @@ export interface operations {
     };
     ReportsController_annual: {
         parameters: {
-            query: {
+            query?: {
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
-                year: number;
+                year?: number;
             };
             header: {
                 "accept-language": string;
@@ -2456,10 +2578,11 @@ export interface operations {
     };
     StatsController_byCategory: {
         parameters: {
-            query: {
-                from: string;
+            query?: {
+                from?: string;
+                period?: string;
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
-                to: string;
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -2499,9 +2622,10 @@ export interface operations {
     };
     StatsController_bySubDistrict: {
         parameters: {
-            query: {
-                from: string;
-                to: string;
+            query?: {
+                from?: string;
+                period?: string;
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -2519,10 +2643,11 @@ export interface operations {
     };
     StatsController_summary: {
         parameters: {
-            query: {
-                from: string;
+            query?: {
+                from?: string;
+                period?: string;
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
-                to: string;
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -2567,6 +2692,7 @@ export interface operations {
                 pageSize?: number;
                 q?: string;
                 role?: "admin" | "supervisor" | "mediator" | "informant";
+                sort?: string;
                 subDistrict?: string;
             };
             header?: never;

@@ -82,7 +82,7 @@ describe('the informant reports from a phone', () => {
         { enterprise: SECOND.name, n: 1 },
       ].sort((a, b) => a.enterprise.localeCompare(b.enterprise)),
     );
-    const list = await app.call('GET', `/api/v1/alerts?informant=${informant.id}`);
+    const list = await app.call('GET', `/api/v1/alerts?informantId=${informant.id}`);
     expect(list.body.total).toBe(2);
     expect(await reopened.getByTestId('my-alert').count()).toBe(2);
     await context.close();

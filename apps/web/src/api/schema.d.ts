@@ -1558,6 +1558,7 @@ export interface operations {
                         name: string;
                         phone?: string;
                     }[];
+                    confirmDuplicate?: boolean;
                     employer: {
                         creditCode: string;
                         name: string;
@@ -1805,7 +1806,10 @@ export interface operations {
     };
     EnterprisesController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                from?: string;
+                to?: string;
+            };
             header?: never;
             path: {
                 creditCode: string;
@@ -2666,9 +2670,10 @@ export interface operations {
     StatsController_watchList: {
         parameters: {
             query?: {
-                asOf?: string;
+                from?: string;
                 limit?: number;
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
+                to?: string;
             };
             header?: never;
             path?: never;

@@ -560,6 +560,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A mediator’s work in hand, most urgent first
+         * @description The open dispute cases and pre-litigation mediations assigned to the caller (and agreed mediations while the judicial-confirmation window runs), each with its most pressing running statutory clock: overdue first, then due soon, then by deadline, then the oldest. From the read models: a change shows once the worker has applied it.
+         */
+        get: operations["MeController_work"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mediations": {
         parameters: {
             query?: never;
@@ -720,6 +740,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mediators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mediators in the caller’s scope, with their workload
+         * @description For assigning work: a supervisor of the district sees every sub-district’s mediators, of a sub-district its own; a mediator those of their sub-district. Each with open cases, open mediations, and statutory clocks overdue and due soon. Active mediators only unless `active=false` or `all`.
+         */
+        get: operations["MediatorsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -727,7 +767,71 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The caller’s notifications, newest first
+         * @description With the caller’s read state and unread count. `unread=true` lists the unread only.
+         */
         get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks one notification as read
+         * @description Marking it again keeps the first time it was read. Another person’s notification answers 404.
+         */
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks every notification of the caller as read
+         * @description Those raised later stay unread.
+         */
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of the caller’s notifications are unread
+         * @description For the badge on the bell; cheap enough to poll.
+         */
+        get: operations["NotificationsController_unreadCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1327,6 +1431,7 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: "mediation_period" | "judicial_confirmation" | "dispute_mediation" | "arbitration_limitation" | "alert_pickup";
+                mediatorId?: "me" | string;
                 page?: number;
                 pageSize?: number;
                 sort?: string;
@@ -1512,7 +1617,7 @@ export interface operations {
                 category?: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
                 channel?: "walk_in" | "hotline_12351" | "online_opinion" | "petition" | "informant_alert" | "referral";
                 groupDispute?: "true" | "false";
-                mediatorId?: string;
+                mediatorId?: "me" | string;
                 openedFrom?: string;
                 openedTo?: string;
                 page?: number;
@@ -1549,6 +1654,7 @@ export interface operations {
             content: {
                 "application/json": {
                     amountClaimedFen: number;
+                    assignToMe?: boolean;
                     /** @enum {string} */
                     category: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
                     /** @enum {string} */
@@ -1617,8 +1723,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: uuid */
-                    mediatorId: string;
+                    mediatorId: "me" | string;
                 };
             };
         };
@@ -2041,6 +2146,163 @@ export interface operations {
             };
         };
     };
+    MeController_work: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s work */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description the time urgency was judged at
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        asOf: string;
+                        counts: {
+                            cases: number;
+                            dueSoon: number;
+                            mediations: number;
+                            overdue: number;
+                        };
+                        /** @description most urgent first: overdue, due soon, running clocks by deadline, then the rest oldest first */
+                        items: {
+                            category: string;
+                            employer: {
+                                creditCode: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "dispute" | "mediation";
+                            /**
+                             * NextClock
+                             * @description the running clock with the earliest deadline; null when none runs
+                             */
+                            nextClock: {
+                                clockId: string;
+                                /** @description whole days to the deadline, rounded up; 0 or less when overdue */
+                                daysLeft: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-12-01T09:15:00.000+08:00
+                                 */
+                                deadlineAt: string;
+                                /** @description within the reminder window and not yet overdue */
+                                dueSoon: boolean;
+                                /** @enum {string} */
+                                kind: "mediation_period" | "judicial_confirmation" | "dispute_mediation" | "arbitration_limitation" | "alert_pickup";
+                                /**
+                                 * Format: date
+                                 * @description the last whole day the law allows (China Standard Time)
+                                 * @example 2026-12-01
+                                 */
+                                lastDay: string;
+                                overdue: boolean;
+                                /**
+                                 * Format: date
+                                 * @example 2026-12-01
+                                 */
+                                startedOn: string;
+                            } | null;
+                            /**
+                             * @description the case number (dispute) or the court’s case number (mediation)
+                             * @example LG-PH-2026-0042
+                             */
+                            reference: string;
+                            /**
+                             * Format: date
+                             * @description opened on (dispute) or referred on (mediation)
+                             * @example 2026-12-01
+                             */
+                            since: string;
+                            /** @description dispute: open; mediation: referred, in_progress or agreed (awaiting judicial confirmation) */
+                            status: string;
+                            subDistrict: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            updatedAt: string;
+                            /**
+                             * @description overdue, due_soon, running (a clock runs, not yet due) or none
+                             * @enum {string}
+                             */
+                            urgency: "overdue" | "due_soon" | "running" | "none";
+                            /** @description the record’s version, for If-Match */
+                            version: number;
+                            /** @description workers involved (dispute) or named (mediation) */
+                            workers: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     MediationsController_list: {
         parameters: {
             query?: {
@@ -2048,7 +2310,7 @@ export interface operations {
                 agreedTo?: string;
                 category?: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
                 judicialConfirmation?: "not_applied" | "applied" | "granted" | "refused";
-                mediatorId?: string;
+                mediatorId?: "me" | string;
                 page?: number;
                 pageSize?: number;
                 q?: string;
@@ -2084,6 +2346,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    assignToMe?: boolean;
                     /** @enum {string} */
                     category: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
                     claimAmountFen: number;
@@ -2179,8 +2442,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: uuid */
-                    mediatorId: string;
+                    mediatorId: "me" | string;
                 };
             };
         };
@@ -2366,13 +2628,15 @@ export interface operations {
             };
         };
     };
-    NotificationsController_list: {
+    MediatorsController_list: {
         parameters: {
             query?: {
-                kind?: string;
+                active?: "true" | "false" | "all";
                 page?: number;
                 pageSize?: number;
+                q?: string;
                 sort?: string;
+                subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
             };
             header?: never;
             path?: never;
@@ -2380,11 +2644,583 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of mediators, by sub-district and name */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            active: boolean;
+                            /**
+                             * @description the name people know them by (the username when none was given)
+                             * @example 李梅
+                             */
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @example pinghu */
+                            subDistrict: string;
+                            username: string;
+                            /** Workload */
+                            workload: {
+                                /** @description clocks within their reminder window (3 days; 30 for the arbitration limitation) */
+                                clocksDueSoon: number;
+                                /** @description statutory clocks of their work whose deadline has passed with the work not done */
+                                clocksOverdue: number;
+                                /** @description dispute cases assigned to the mediator and open */
+                                openCases: number;
+                                /** @description pre-litigation mediations assigned to the mediator, referred or in progress */
+                                openMediations: number;
+                            };
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                kind?: string;
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            audience: {
+                                /**
+                                 * Format: uuid
+                                 * @description addressed to this one person; null: to everyone of the role in the scope
+                                 */
+                                accountId: string | null;
+                                /** @enum {string} */
+                                role: "admin" | "supervisor" | "mediator" | "informant";
+                                /** @description null: the whole district */
+                                subDistrict: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description what happened: group_dispute_flagged, red_alert, alert_escalated, alert_routed, mediator_assigned, clock_due_soon, clock_overdue
+                             * @example mediator_assigned
+                             */
+                            kind: string;
+                            /** @description the values the title was made from (caseNo, employerName, deadlineAt...), for clients rendering their own text */
+                            params: {
+                                [key: string]: string | number | boolean | (null);
+                            };
+                            /** @description whether the caller has read it */
+                            read: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            readAt: string | null;
+                            subject: {
+                                /** @description the id of the record, for its detail route */
+                                id: string;
+                                /**
+                                 * @description dispute, mediation, alert...
+                                 * @example dispute
+                                 */
+                                kind: string;
+                                /** @example dispute-0b6f… */
+                                stream: string;
+                            };
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description every match of the filter, not just this page */
+                        total: number;
+                        /** @description the caller's unread notifications, whatever the filter */
+                        unread: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {boolean} */
+                        read: true;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        readAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were marked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description how many were unread until now */
+                        marked: number;
+                        /** @enum {number} */
+                        unread: 0;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    NotificationsController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unread count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unread: number;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };

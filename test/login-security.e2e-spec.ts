@@ -94,10 +94,18 @@ describe('a lockout binds one address to one account, and an administrator can r
     const toColleague = await app.http().get('/api/v1/notifications?kind=login_locked_out').set(...bearer(colleague.token)).expect(200);
     expect(toColleague.body.items).toHaveLength(0);
 
+    // An administrator sees which address is locked, and for how long.
+    const status = await app.http().get(`/api/v1/users/${user.id}/login-locks`).set(...bearer(admin)).expect(200);
+    expect(status.body).toMatchObject({ id: user.id, username: user.username });
+    expect(status.body.addresses).toEqual([
+      { address: attacker, failures: app.config.LOGIN_LOCK_AFTER_FAILURES, locked: true, retryAfterSeconds: expect.any(Number) },
+    ]);
+
     // A mediator may not release locks; an administrator may, and it is recorded with who did it.
     await app.http().delete(`/api/v1/users/${user.id}/login-locks`).set(...bearer(colleague.token)).expect(403);
     await app.http().delete(`/api/v1/users/${randomUUID()}/login-locks`).set(...bearer(admin)).expect(404);
     await app.http().delete(`/api/v1/users/${user.id}/login-locks`).set(...bearer(admin)).expect(204);
+    expect((await app.http().get(`/api/v1/users/${user.id}/login-locks`).set(...bearer(admin)).expect(200)).body.addresses).toEqual([]);
     expect((await login(user.username, user.password, attacker)).status).toBe(200);
     const released = (await app.store.readStream(`login-guard-${user.id}`)).at(-1)!;
     expect(released.type).toBe('LoginLocksReleased');

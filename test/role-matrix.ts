@@ -19,6 +19,7 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   'GET /api/v1/users/:id': ['admin'],
   'PATCH /api/v1/users/:id': ['admin'],
   // Releasing a login lock lets someone try passwords again: administrators only.
+  'GET /api/v1/users/:id/login-locks': ['admin'],
   'DELETE /api/v1/users/:id/login-locks': ['admin'],
 
   // Mediators open and work cases; supervisors read, assign, resolve and reopen; informants nothing.

@@ -10,6 +10,7 @@ import { LoginThrottle } from './auth/login-throttle';
 import { RateLimiter } from './auth/rate-limiter';
 import { Tokens } from './auth/tokens';
 import { CreateAccountHandler } from './create-account/create-account.handler';
+import { GetLoginLocksHandler } from './get-login-locks/get-login-locks.handler';
 import { ListAccountsHandler } from './list-accounts/list-accounts.handler';
 import { LoginHandler } from './login/login.handler';
 import { LoginGuardNotifier } from './login-guard/login-guard.notifier';
@@ -51,6 +52,7 @@ import { UsersController } from './users/users.controller';
     CreateAccountHandler,
     UpdateAccountHandler,
     ListAccountsHandler,
+    GetLoginLocksHandler,
     BootstrapAdmin,
   ],
 })

@@ -92,6 +92,29 @@ redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
 return #addresses
 `;
 
+const STATUS = `
+local addresses = {}
+for _, address in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local failures = tonumber(redis.call('GET', ARGV[1] .. address) or '0')
+  if failures > 0 then
+    table.insert(addresses, address)
+    table.insert(addresses, failures)
+    table.insert(addresses, redis.call('PTTL', ARGV[1] .. address))
+  end
+end
+return {addresses, tonumber(redis.call('GET', KEYS[2]) or '0'), redis.call('PTTL', KEYS[3])}
+`;
+
+/** What the limits hold against a username now, for an administrator. */
+export interface LoginLockStatus {
+  /** Addresses with failures counted against this username, and whether each is locked out. */
+  addresses: { address: string; failures: number; locked: boolean; retryAfterSeconds: number }[];
+  /** Failures from all addresses in the window (the slowdown's count). */
+  failures: number;
+  /** Seconds until an address the account never used may try again (0: not slowed down). */
+  slowedDownForSeconds: number;
+}
+
 /** A login whose limits cannot be checked is refused: guessing must not get easier while Redis is away. */
 const REDIS_TIMEOUT_MS = 2000;
 const RETRY_AFTER_OUTAGE_SECONDS = 30;
@@ -164,6 +187,27 @@ export class LoginThrottle {
   async release(username: string): Promise<number> {
     const k = this.keys(username, '');
     return Number(await this.run(RELEASE, [k.addresses, k.failures, k.next], [k.pairPrefix]));
+  }
+
+  async status(username: string): Promise<LoginLockStatus> {
+    const k = this.keys(username, '');
+    const [flat, failures, nextTtl] = (await this.run(STATUS, [k.addresses, k.failures, k.next], [k.pairPrefix])) as [
+      (string | number)[],
+      number,
+      number,
+    ];
+    const addresses: LoginLockStatus['addresses'] = [];
+    for (let i = 0; i < flat.length; i += 3) {
+      const count = Number(flat[i + 1]);
+      const locked = count >= this.config.LOGIN_LOCK_AFTER_FAILURES;
+      addresses.push({
+        address: String(flat[i]),
+        failures: count,
+        locked,
+        retryAfterSeconds: locked ? Math.max(1, Math.ceil(Number(flat[i + 2]) / 1000)) : 0,
+      });
+    }
+    return { addresses, failures: Number(failures), slowedDownForSeconds: Number(nextTtl) > 0 ? Math.ceil(Number(nextTtl) / 1000) : 0 };
   }
 
   /** Lua, with a deadline: a Redis that is down or stuck answers 503, never a hang or a 500. */

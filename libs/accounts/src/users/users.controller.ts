@@ -11,6 +11,7 @@ import { accountDecider, accountStream } from '../account/account.decider';
 import { ROLES } from '../account/roles';
 import { CreateAccountCommand } from '../create-account/create-account.command';
 import { ACCOUNT_SORT_COLUMNS, ListAccountsQuery } from '../list-accounts/list-accounts.query';
+import { GetLoginLocksQuery } from '../get-login-locks/get-login-locks.query';
 import { ReleaseLoginLocksCommand } from '../release-login-locks/release-login-locks.command';
 import { UpdateAccountCommand } from '../update-account/update-account.command';
 
@@ -95,6 +96,12 @@ export class UsersController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
     return this.commands.execute(new UpdateAccountCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey));
+  }
+
+  /** Which addresses are locked out of the account, and whether logins from new addresses are slowed down. */
+  @Get(':id/login-locks')
+  loginLocks(@ZodParam('id', accountId) id: string) {
+    return this.queries.execute(new GetLoginLocksQuery(id));
   }
 
   /**

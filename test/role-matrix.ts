@@ -9,6 +9,7 @@ const everyone: AccessRole[] = ['admin', 'supervisor', 'mediator', 'informant'];
 
 export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   'GET /health': 'public',
+  'GET /health/ready': 'public',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/refresh': 'public',
   'POST /api/v1/auth/logout': 'public',

@@ -20,8 +20,8 @@ export interface TestApp {
   db: TestDatabase;
   api: INestApplication;
   readonly worker: INestApplicationContext;
-  /** Stops the worker and starts a new one, as a deploy or a crash would. */
-  restartWorker(): Promise<void>;
+  /** Stops the worker and starts a new one, as a deploy or a crash would; `whileStopped` runs in between. */
+  restartWorker(whileStopped?: () => Promise<void>): Promise<void>;
   store: EventStore;
   clock: ManualClock;
   http: () => ReturnType<typeof request>;
@@ -103,8 +103,9 @@ export async function startTestApp(label: string, options: { now?: Date; env?: R
     get worker() {
       return worker;
     },
-    async restartWorker() {
+    async restartWorker(whileStopped) {
       await worker.close();
+      await whileStopped?.();
       worker = await startWorker();
     },
     store: api.get(EVENT_STORE),

@@ -15,6 +15,7 @@ import { MediationsModule } from '@lc/mediations';
 import { NotificationsModule } from '@lc/notifications';
 import { queuesModule, RedisModule } from '@lc/redis';
 import { ReportingModule } from '@lc/reporting';
+import { FreshnessInterceptor, FreshnessModule } from '@lc/projections';
 import { PersonalDataModule, PersonsModule } from '@lc/personal-data';
 import { WorkloadModule } from '@lc/workload';
 
@@ -34,6 +35,7 @@ export class ApiModule {
         queuesModule(),
         RedisModule,
         HealthModule,
+        FreshnessModule,
         AccountsModule,
         DisputesModule,
         MediationsModule,
@@ -49,6 +51,7 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: NoUnknownQueryParametersInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: FreshnessInterceptor },
       ],
     };
   }

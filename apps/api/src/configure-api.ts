@@ -82,6 +82,7 @@ export function useApiPrefix(app: NestExpressApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.ALL },
+      { path: 'health/ready', method: RequestMethod.ALL },
       { path: 'docs', method: RequestMethod.ALL },
     ],
   });

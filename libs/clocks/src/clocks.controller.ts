@@ -6,6 +6,7 @@ import { accountRef, Allow, AuthenticatedActor, CurrentActor, pageQueryFields, s
 import { subDistrictSchema } from '@lc/reference-data';
 import { CLOCK_KINDS } from './clock-rules';
 import { CLOCK_SORT_COLUMNS, ListClocksQuery } from './list-clocks/list-clocks.query';
+import { ReadsModels } from '@lc/projections';
 
 const listClocks = z.strictObject({
   status: z.enum(['overdue', 'due_soon']).optional(),
@@ -25,6 +26,7 @@ export class ClocksController {
 
   /** Running statutory clocks with their deadlines: overdue work, and work due soon. */
   @Get()
+  @ReadsModels('clocks')
   @Allow('admin', 'supervisor', 'mediator')
   list(@ZodQuery(listClocks) query: z.output<typeof listClocks>, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListClocksQuery(query, actor));

@@ -8,6 +8,7 @@ import { ListNotificationsQuery, NOTIFICATION_SORT_COLUMNS } from './list-notifi
 import { MarkAllNotificationsReadCommand } from './mark-all-read/mark-all-read.command';
 import { MarkNotificationReadCommand } from './mark-read/mark-read.command';
 import { markedAllReadSchema, markedReadSchema, notificationPageSchema, unreadCountSchema } from './notification.schemas';
+import { ReadsModels } from '@lc/projections';
 
 const listNotifications = z.strictObject({
   kind: z.string().trim().regex(/^[a-z0-9_]{1,64}$/, 'must be a notification kind such as group_dispute_flagged').optional(),
@@ -40,6 +41,7 @@ export class NotificationsController {
   @Describe('The caller’s notifications, newest first', 'With the caller’s read state and unread count. `unread=true` lists the unread only.')
   @ZodResponse(200, notificationPageSchema, 'One page of notifications')
   @ProblemResponses(400, 401, 403)
+  @ReadsModels('notifications')
   list(@ZodQuery(listNotifications) query: z.output<typeof listNotifications>, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListNotificationsQuery(actor, query));
   }

@@ -2,3 +2,4 @@ export * from './projection';
 export * from './projection-runner';
 export * from './projections.module';
 export * from './statement-batch';
+export * from './freshness';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { EventStore, RecordedEvent, Subscription } from '@lc/event-store';
+import { EventFilter, EventStore, RecordedEvent, Subscription } from '@lc/event-store';
 import { Projection } from './projection';
 
 export const RESET_CHANNEL = 'projection_reset';
@@ -29,8 +29,16 @@ export interface RunnerOptions {
 export class CheckpointStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async read(name: string): Promise<string | undefined> {
-    await this.dataSource.query(`INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING`, [name]);
+  /** The checkpoint; with the projection's filter, also records it for the API's freshness answers. */
+  async read(name: string, filter?: EventFilter): Promise<string | undefined> {
+    if (filter) {
+      await this.dataSource.query(
+        `INSERT INTO projection_checkpoints (name, filter) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET filter = EXCLUDED.filter`,
+        [name, JSON.stringify(filter)],
+      );
+    } else {
+      await this.dataSource.query(`INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING`, [name]);
+    }
     const rows: { position: string | null }[] = await this.dataSource.query(
       `SELECT position FROM projection_checkpoints WHERE name = $1`,
       [name],
@@ -49,9 +57,10 @@ export class CheckpointStore {
       await projection.apply(events, tx);
       await tx.query(
         `UPDATE projection_checkpoints
-            SET position = $2, events_applied = events_applied + $3, updated_at = now(), last_error = NULL
+            SET position = $2, events_applied = events_applied + $3, updated_at = now(), last_error = NULL,
+                last_event_at = $4
           WHERE name = $1`,
-        [projection.name, last, events.length],
+        [projection.name, last, events.length, events[events.length - 1].recordedAt],
       );
     });
     if (projection.afterCommit) {
@@ -78,9 +87,10 @@ export class CheckpointStore {
       await tx.query(`SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [projection.name]);
       if (projection.tables.length) await tx.query(`TRUNCATE ${projection.tables.join(', ')}`);
       await tx.query(
-        `UPDATE projection_checkpoints SET position = NULL, events_applied = 0, updated_at = now(), last_error = NULL
+        `UPDATE projection_checkpoints
+            SET position = NULL, events_applied = 0, updated_at = now(), last_error = NULL, last_event_at = NULL, filter = $2
           WHERE name = $1`,
-        [projection.name],
+        [projection.name, JSON.stringify(projection.filter)],
       );
       await tx.query(`SELECT pg_notify($1, $2)`, [RESET_CHANNEL, projection.name]);
     });
@@ -186,7 +196,7 @@ export class ProjectionRunner {
 
   /** Catches up from the checkpoint, then follows the log live, applying batches. */
   private async follow(): Promise<void> {
-    let checkpoint = await this.checkpoints.read(this.projection.name);
+    let checkpoint = await this.checkpoints.read(this.projection.name, this.projection.filter);
     const subscription = this.store.subscribeToAll({ fromCheckpoint: checkpoint, filter: this.projection.filter });
     this.subscription = subscription;
     let buffer: RecordedEvent[] = [];
@@ -257,7 +267,7 @@ export async function replay(
   checkpoints: CheckpointStore,
   batchSize: number,
 ): Promise<number> {
-  let checkpoint = await checkpoints.read(projection.name);
+  let checkpoint = await checkpoints.read(projection.name, projection.filter);
   let applied = 0;
   for (;;) {
     const events = await store.readAll({ fromPosition: checkpoint, maxCount: batchSize, filter: projection.filter });

@@ -14,6 +14,7 @@ import { ACCOUNT_SORT_COLUMNS, ListAccountsQuery } from '../list-accounts/list-a
 import { GetLoginLocksQuery } from '../get-login-locks/get-login-locks.query';
 import { ReleaseLoginLocksCommand } from '../release-login-locks/release-login-locks.command';
 import { UpdateAccountCommand } from '../update-account/update-account.command';
+import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 
 
 const username = z.string().trim().regex(/^[a-zA-Z0-9._-]{3,32}$/, 'must be 3-32 letters, digits, dots, dashes or underscores');
@@ -65,12 +66,15 @@ export class UsersController {
   }
 
   @Get()
+
+  @ReadsModels('accounts')
   list(@ZodQuery(listUsers) query: z.output<typeof listUsers>) {
     return this.queries.execute(new ListAccountsQuery(query));
   }
 
   /** Read from the account's own stream: right after a change, before the list catches up. */
   @Get(':id')
+  @ReadsModels(FROM_EVENT_STREAM)
   async get(@ZodParam('id', accountId) id: string, @Res({ passthrough: true }) res: Response) {
     const { state, version } = await loadState(this.store, accountDecider, accountStream(id));
     if (!state.exists) throw new DomainError('not_found', 'No such account');

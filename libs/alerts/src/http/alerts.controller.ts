@@ -23,6 +23,7 @@ import {
   escalateAlertSchema,
   verifyAlertSchema,
 } from '../triage-alert/triage-alert.schema';
+import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 
 const alertId = z.uuid('must be the id (uuid) of an alert');
 
@@ -54,6 +55,8 @@ export class AlertsController {
   }
 
   @Get()
+
+  @ReadsModels('alerts')
   @Allow('admin', 'supervisor', 'mediator')
   list(@ZodQuery(listAlertsSchema, { renamed: RENAMED_ALERT_PARAMETERS }) query: ListAlertsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListAlertsQuery(query, actor));
@@ -61,6 +64,7 @@ export class AlertsController {
 
   /** Declared before :id, which would otherwise take "mine" for an id. */
   @Get('mine')
+  @ReadsModels('alerts')
   @Allow('informant')
   mine(@ZodQuery(listMyAlertsSchema) query: ListMyAlertsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListMyAlertsQuery(query, actor));
@@ -68,6 +72,7 @@ export class AlertsController {
 
   /** From the alert's own stream: current even before the list catches up. */
   @Get(':id')
+  @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator', 'informant')
   async get(@ZodParam('id', alertId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetAlertQuery(id, actor)));

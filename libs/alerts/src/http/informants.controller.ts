@@ -19,6 +19,7 @@ import {
   deactivateInformantSchema,
   registerInformantSchema,
 } from '../register-informant/register-informant.schema';
+import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 
 const informantId = z.uuid('must be the id (uuid) of an informant account');
 
@@ -45,6 +46,8 @@ export class InformantsController {
   }
 
   @Get()
+
+  @ReadsModels('informants')
   list(@ZodQuery(listInformantsSchema, { renamed: RENAMED_INFORMANT_PARAMETERS }) query: ListInformantsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListInformantsQuery(query, actor));
   }
@@ -57,6 +60,8 @@ export class InformantsController {
   }
 
   @Get(':id')
+
+  @ReadsModels(FROM_EVENT_STREAM)
   async get(@ZodParam('id', informantId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetInformantQuery(id, actor)));
   }

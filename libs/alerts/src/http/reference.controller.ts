@@ -10,6 +10,7 @@ const enterpriseQuery = z.strictObject(historyWindowQueryFields).superRefine(che
 import { GetEnterpriseQuery } from '../enterprise-view/get-enterprise.query';
 import { ChangeRiskWeightsCommand, GetRiskWeightsQuery, RiskWeightsAnswer } from '../risk-weights/risk-weights.queries';
 import { ChangeRiskWeightsRequest, changeRiskWeightsSchema } from '../risk-weights/risk-weights.schema';
+import { ReadsModels } from '@lc/projections';
 
 /** The "123" model's weights: supervisors read them, admins change them. ETag and If-Match carry the weights' version. */
 @ApiTags('reference data')
@@ -49,6 +50,8 @@ export class EnterprisesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':creditCode')
+
+  @ReadsModels('alerts', 'dispute-cases', 'mediations')
   @Allow('admin', 'supervisor', 'mediator')
   get(
     @ZodParam('creditCode', creditCodeSchema) creditCode: string,

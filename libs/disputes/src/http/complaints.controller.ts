@@ -13,6 +13,7 @@ import { ListComplaintsQuery } from '../list-complaints/list-complaints.query';
 import { ListComplaintsRequest, listComplaintsSchema } from '../list-complaints/list-complaints.schema';
 import { ReceiveComplaintCommand } from '../receive-complaint/receive-complaint.command';
 import { ReceiveComplaintRequest, receiveComplaintSchema } from '../receive-complaint/receive-complaint.schema';
+import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 
 const complaintId = z.uuid('must be the id (uuid) of a complaint');
 
@@ -38,11 +39,15 @@ export class ComplaintsController {
   }
 
   @Get()
+
+  @ReadsModels('complaints')
   list(@ZodQuery(listComplaintsSchema) query: ListComplaintsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListComplaintsQuery(query, actor));
   }
 
   @Get(':id')
+
+  @ReadsModels(FROM_EVENT_STREAM)
   async get(@ZodParam('id', complaintId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetComplaintQuery(id, actor)));
   }

@@ -22,6 +22,7 @@ import { ReopenDisputeCommand } from '../reopen-dispute/reopen-dispute.command';
 import { ReopenDisputeRequest, reopenDisputeSchema } from '../reopen-dispute/reopen-dispute.schema';
 import { ResolveDisputeCommand } from '../resolve-dispute/resolve-dispute.command';
 import { ResolveDisputeRequest, resolveDisputeSchema } from '../resolve-dispute/resolve-dispute.schema';
+import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 
 const disputeId = z.uuid('must be the id (uuid) of a dispute case');
 
@@ -51,6 +52,8 @@ export class DisputesController {
   }
 
   @Get()
+
+  @ReadsModels('dispute-cases')
   @Allow('admin', 'supervisor', 'mediator')
   list(@ZodQuery(listDisputesSchema) query: ListDisputesRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListDisputesQuery(query, actor));
@@ -58,12 +61,15 @@ export class DisputesController {
 
   /** From the case's own stream: current even before the list catches up. */
   @Get(':id')
+  @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator')
   async get(@ZodParam('id', disputeId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetDisputeQuery(id, actor)));
   }
 
   @Get(':id/timeline')
+
+  @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator')
   async timeline(@ZodParam('id', disputeId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetDisputeTimelineQuery(id, actor)));

@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs
 import type { Response } from 'express';
 import { Public } from '../access/access';
 import { EventStoreHealthIndicator } from './event-store.health';
+import { ProjectionsHealthIndicator } from './projections.health';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')
@@ -15,6 +16,7 @@ export class HealthController {
     private readonly postgres: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     private readonly eventStore: EventStoreHealthIndicator,
+    private readonly projections: ProjectionsHealthIndicator,
   ) {}
 
   @Get()
@@ -25,10 +27,32 @@ export class HealthController {
         () => this.postgres.pingCheck('postgres', { timeout: 3000 }),
         () => this.redis.isHealthy('redis'),
         () => this.eventStore.isHealthy('eventStore'),
+        // Information only here: a replica is alive while its read models catch up.
+        () => this.projections.lag('projections', { requireCaughtUp: false }),
       ]);
     } catch (error) {
       // Probes and dashboards read terminus' own report ({ status, info, error, details }); the
       // problem-details filter would replace it with a generic 503.
+      if (error instanceof ServiceUnavailableException) {
+        res.status(503);
+        return error.getResponse();
+      }
+      throw error;
+    }
+  }
+
+  /** Readiness: 200 once every read model has caught up with the event log; 503 while they replay (a start, a rebuild). */
+  @Get('ready')
+  @HealthCheck()
+  async ready(@Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.health.check([
+        () => this.postgres.pingCheck('postgres', { timeout: 3000 }),
+        () => this.redis.isHealthy('redis'),
+        () => this.eventStore.isHealthy('eventStore'),
+        () => this.projections.lag('projections', { requireCaughtUp: true }),
+      ]);
+    } catch (error) {
       if (error instanceof ServiceUnavailableException) {
         res.status(503);
         return error.getResponse();

@@ -27,6 +27,7 @@ import { ReferMediationCommand } from '../refer-mediation/refer-mediation.comman
 import { ReferMediationRequest, referMediationSchema } from '../refer-mediation/refer-mediation.schema';
 import { WithdrawMediationCommand } from '../withdraw-mediation/withdraw-mediation.command';
 import { WithdrawMediationRequest, withdrawMediationSchema } from '../withdraw-mediation/withdraw-mediation.schema';
+import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 
 const mediationId = z.uuid('must be the id (uuid) of a mediation');
 
@@ -58,6 +59,8 @@ export class MediationsController {
   }
 
   @Get()
+
+  @ReadsModels('mediations')
   @Allow('admin', 'supervisor', 'mediator')
   list(@ZodQuery(listMediationsSchema) query: ListMediationsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListMediationsQuery(query, actor));
@@ -65,12 +68,15 @@ export class MediationsController {
 
   /** From the mediation's own stream: current even before the list catches up. */
   @Get(':id')
+  @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator')
   async get(@ZodParam('id', mediationId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetMediationQuery(id, actor)));
   }
 
   @Get(':id/timeline')
+
+  @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator')
   async timeline(@ZodParam('id', mediationId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetMediationTimelineQuery(id, actor)));

@@ -19,6 +19,7 @@ import {
   MonthlyReportQuery,
   monthlyReportQuerySchema,
 } from './request-schemas';
+import { ReadsModels } from '@lc/projections';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -38,6 +39,7 @@ export class ReportsController {
 
   /** The year's figures and the annual work report's sentence; Accept-Language: en for English. */
   @Get('annual')
+  @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
   annual(
     @ZodQuery(annualReportQuerySchema) query: AnnualReportQuery,
@@ -66,6 +68,7 @@ export class ReportsController {
 
   /** A month's report (诉求信息月报): JSON, or a download as CSV (UTF-8 with BOM) or XLSX, Chinese headings by default. */
   @Get('monthly')
+  @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
   async monthly(
     @ZodQuery(monthlyReportQuerySchema) query: MonthlyReportQuery,

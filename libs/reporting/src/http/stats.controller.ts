@@ -18,6 +18,7 @@ import {
   WatchListQuery,
   watchListQuerySchema,
 } from './request-schemas';
+import { ReadsModels } from '@lc/projections';
 
 /*
  * Supervisors' figures, from the statistics read model. Admins and district supervisors see the
@@ -32,6 +33,7 @@ export class StatsController {
 
   /** The figures of a period (both dates included, China Standard Time). */
   @Get('summary')
+  @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
   summary(@ZodQuery(periodQuerySchema) query: PeriodQuery, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetSummaryQuery(query, actor));
@@ -39,6 +41,7 @@ export class StatsController {
 
   /** A summary per month of a year (year=2022) or of a range of months (from=2022-01&to=2022-06). */
   @Get('by-month')
+  @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
   byMonth(@ZodQuery(byMonthQuerySchema) query: ByMonthQuery, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetByMonthQuery(query, actor));
@@ -46,6 +49,7 @@ export class StatsController {
 
   /** A summary per sub-district for a period. */
   @Get('by-sub-district')
+  @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
   bySubDistrict(@ZodQuery(districtPeriodQuerySchema) query: DistrictPeriodQuery, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetBySubDistrictQuery(query, actor));
@@ -53,6 +57,7 @@ export class StatsController {
 
   /** Dispute and mediation figures per dispute category for a period. */
   @Get('by-category')
+  @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
   byCategory(@ZodQuery(periodQuerySchema) query: PeriodQuery, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetByCategoryQuery(query, actor));
@@ -60,6 +65,7 @@ export class StatsController {
 
   /** Enterprises at risk in the last three years, highest score first (see docs/reporting.md). */
   @Get('watch-list')
+  @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
   watchList(@ZodQuery(watchListQuerySchema, { renamed: RENAMED_WATCH_LIST_PARAMETERS }) query: WatchListQuery, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetWatchListQuery(query, actor));

@@ -1,0 +1,140 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, Module, NestInterceptor, SetMetadata, StreamableFile } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import { from, map, Observable, switchMap } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { Clock, CLOCK } from '@lc/decider';
+import { EVENT_STORE, EventFilter, EventStore } from '@lc/event-store';
+
+/**
+ * How current an answer is: `asOf`, the time of the last event applied to the read models it
+ * comes from (the earliest of them when several); `upToDate`, whether they have applied every
+ * event of the log they read; `behindEvents`, how many such events wait (counted up to
+ * MAX_COUNTED each). An answer folded from a record's own stream is current by construction.
+ */
+export interface Freshness {
+  asOf: Date | null;
+  upToDate: boolean;
+  behindEvents: number;
+}
+
+export interface ReadModelLag extends Freshness {
+  name: string;
+  /** The projection's last failure, until a batch succeeds again. */
+  lastError: string | null;
+}
+
+/** Events counted per read model when saying how far behind it is; more shows as this many. */
+export const MAX_COUNTED = 1000;
+
+/** The body of every read route carries the answer's freshness under this key. */
+export const FRESHNESS_FIELD = 'freshness';
+export const READS_MODELS = 'labour-cases:reads-models';
+/** Marks a read route whose answer is folded from the record's own event stream. */
+export const FROM_EVENT_STREAM = 'event-stream';
+
+/**
+ * `@ReadsModels('dispute-cases')`: the route answers from these read models (projection names),
+ * and its JSON body gets `freshness`. `@ReadsModels(FROM_EVENT_STREAM)` for a record read from its
+ * own stream.
+ */
+export const ReadsModels = (...names: string[]) => SetMetadata(READS_MODELS, names);
+
+interface CheckpointRow {
+  name: string;
+  position: string | null;
+  last_event_at: Date | null;
+  filter: EventFilter | null;
+  last_error: string | null;
+}
+
+/** Reads the projections' checkpoints and the event log: usable by any process, not only the worker. */
+@Injectable()
+export class ReadModelFreshness {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  /** Every read model a worker has ever run (its checkpoint row), by name. */
+  async all(): Promise<ReadModelLag[]> {
+    const rows: CheckpointRow[] = await this.dataSource.query(
+      `SELECT name, position, last_event_at, filter, last_error FROM projection_checkpoints ORDER BY name`,
+    );
+    return Promise.all(rows.map((row) => this.lagOf(row)));
+  }
+
+  async of(names: string[]): Promise<Freshness> {
+    const rows: CheckpointRow[] = await this.dataSource.query(
+      `SELECT name, position, last_event_at, filter, last_error FROM projection_checkpoints WHERE name = ANY($1)`,
+      [names],
+    );
+    const lags = await Promise.all(rows.map((row) => this.lagOf(row)));
+    // A read model no worker has started yet has applied nothing: behind if the log has anything.
+    for (const name of names.filter((n) => !rows.some((r) => r.name === n))) {
+      lags.push(await this.lagOf({ name, position: null, last_event_at: null, filter: null, last_error: null }));
+    }
+    return combine(lags);
+  }
+
+  private async lagOf(row: CheckpointRow): Promise<ReadModelLag> {
+    const filter = row.filter ?? undefined;
+    const position = row.position ?? undefined;
+    const behind = await this.store.hasEventsAfter(position, filter);
+    const behindEvents = behind
+      ? // readAll holds back events behind an open transaction: at least one is waiting all the same.
+        Math.max(1, (await this.store.readAll({ fromPosition: position, maxCount: MAX_COUNTED, filter })).length)
+      : 0;
+    return { name: row.name, asOf: row.last_event_at, upToDate: !behind, behindEvents, lastError: row.last_error };
+  }
+}
+
+export function combine(lags: Freshness[]): Freshness {
+  const times = lags.map((l) => l.asOf);
+  const asOf = times.length === 0 || times.some((t) => t === null) ? null : new Date(Math.min(...times.map((t) => (t as Date).getTime())));
+  return { asOf, upToDate: lags.every((l) => l.upToDate), behindEvents: lags.reduce((sum, l) => sum + l.behindEvents, 0) };
+}
+
+/**
+ * Adds `freshness` to the JSON body of every route marked @ReadsModels; a file download (no JSON
+ * body to add it to) carries the same three values in X-Data-As-Of, X-Data-Up-To-Date and
+ * X-Data-Behind-Events.
+ */
+@Injectable()
+export class FreshnessInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly freshness: ReadModelFreshness,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const names = context.getType() === 'http' ? this.reflector.get<string[] | undefined>(READS_MODELS, context.getHandler()) : undefined;
+    if (!names) return next.handle();
+    const models = names.filter((n) => n !== FROM_EVENT_STREAM);
+    // Measured before the answer is read: the answer then has at least what the freshness says.
+    const measured = models.length > 0 ? this.freshness.of(models) : Promise.resolve({ asOf: this.clock.now(), upToDate: true, behindEvents: 0 });
+    return from(measured).pipe(
+      switchMap((freshness: Freshness) =>
+        next.handle().pipe(
+          map((body: unknown) => {
+            if (body instanceof StreamableFile || body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
+              const res = context.switchToHttp().getResponse<Response>();
+              if (freshness.asOf) res.setHeader('X-Data-As-Of', freshness.asOf.toISOString());
+              res.setHeader('X-Data-Up-To-Date', String(freshness.upToDate));
+              res.setHeader('X-Data-Behind-Events', String(freshness.behindEvents));
+              return body;
+            }
+            return { ...(body as Record<string, unknown>), [FRESHNESS_FIELD]: freshness };
+          }),
+        ),
+      ),
+    );
+  }
+}
+
+@Module({
+  providers: [ReadModelFreshness],
+  exports: [ReadModelFreshness],
+})
+export class FreshnessModule {}

@@ -1,0 +1,115 @@
+import { DataSource } from 'typeorm';
+import { CheckpointStore, Projection, ProjectionRegistry } from '@lc/projections';
+import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
+
+/*
+ * Issue 10 §4: figures people can trust. Every list, statistics, report and detail answer says how
+ * current it is (`freshness: { asOf, upToDate, behindEvents }`); /health shows each read model's
+ * lag; /health/ready is 503 while read models replay and 200 once they have caught up.
+ */
+
+// 2026-03-10 10:00 in Shanghai.
+const NOW = new Date('2026-03-10T02:00:00Z');
+
+let app: TestApp;
+let admin: string;
+let mediator: { id: string; token: string };
+
+beforeAll(async () => {
+  app = await startTestApp('freshness', { now: NOW });
+  admin = await app.login(ADMIN.username, ADMIN.password);
+  mediator = await app.user('mediator', 'pinghu');
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const get = (token: string, path: string) => app.http().get(`/api/v1${path}`).set(...bearer(token));
+
+async function openCase(phone: string): Promise<string> {
+  const res = await app
+    .http()
+    .post('/api/v1/disputes')
+    .set(...bearer(mediator.token))
+    .send({
+      channel: 'walk_in',
+      subDistrict: 'pinghu',
+      employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
+      category: 'wage_arrears',
+      workersInvolved: 3,
+      amountClaimedFen: 1_000_000,
+      summary: '工资未发',
+      openedOn: '2026-03-02',
+      claimants: [{ name: '工人', phone }],
+    });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+
+describe('freshness of every answer', () => {
+  it('tells on lists, statistics, reports, the enterprise view and details how current they are', async () => {
+    const id = await openCase('13600000011');
+    await app.settled();
+    const recorded = (await app.store.readStream(`dispute-${id}`)).at(-1)!.recordedAt;
+
+    for (const path of ['/disputes', '/complaints', '/mediations', '/alerts', '/informants', '/clocks', '/users', '/notifications', '/stats/summary', '/stats/by-month', '/stats/by-sub-district', '/stats/by-category', '/stats/watch-list', '/reports/annual', '/enterprises/91440300708461136T', `/disputes/${id}`, `/disputes/${id}/timeline`]) {
+      const res = await get(admin, path);
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      expect({ path, freshness: res.body.freshness }).toEqual({
+        path,
+        // asOf is null for a read model that has applied nothing yet (no complaint was ever received).
+        freshness: { asOf: res.body.freshness?.asOf === null ? null : expect.any(String), upToDate: true, behindEvents: 0 },
+      });
+    }
+    expect((await get(admin, '/complaints')).body.freshness.asOf).toBeNull();
+    // The list's asOf is the time of the last event it applied: the case's opening.
+    const list = await get(admin, '/disputes');
+    expect(new Date(list.body.freshness.asOf).getTime()).toBe(recorded.getTime());
+  });
+});
+
+describe('readiness while read models replay', () => {
+  it('is 503 during a rebuild of a read model, says which and how far behind, and 200 once caught up', async () => {
+    await openCase('13600000012');
+    await openCase('13600000013');
+    await app.settled();
+
+    const ready = await app.http().get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.details.projections).toMatchObject({ status: 'up', caughtUp: true });
+    expect(ready.body.details.projections.readModels['dispute-cases']).toMatchObject({ upToDate: true, behindEvents: 0 });
+
+    const projection: Projection = app.worker.get(ProjectionRegistry).find('dispute-cases');
+    await app.restartWorker(async () => {
+      // What `npm run projections:rebuild -- dispute-cases` does first, with no worker to replay it yet.
+      await new CheckpointStore(app.api.get(DataSource)).reset(projection);
+
+      const during = await app.http().get('/health/ready');
+      expect(during.status).toBe(503);
+      expect(during.body.details.projections).toMatchObject({ status: 'down', caughtUp: false });
+      const lag = during.body.details.projections.readModels['dispute-cases'];
+      expect(lag).toMatchObject({ upToDate: false, asOf: null });
+      expect(lag.behindEvents).toBeGreaterThanOrEqual(3);
+      // Others are not affected.
+      expect(during.body.details.projections.readModels.accounts).toMatchObject({ upToDate: true });
+
+      // /health stays 200 (the replica is alive) and shows the same lag.
+      const health = await app.http().get('/health');
+      expect(health.status).toBe(200);
+      expect(health.body.details.projections.readModels['dispute-cases']).toMatchObject({ upToDate: false });
+
+      // The list says it is behind rather than passing an empty page off as the truth.
+      const list = await get(admin, '/disputes');
+      expect(list.body.total).toBe(0);
+      expect(list.body.freshness).toMatchObject({ upToDate: false, asOf: null });
+      expect(list.body.freshness.behindEvents).toBeGreaterThanOrEqual(3);
+    });
+
+    await app.settled();
+    const after = await app.http().get('/health/ready');
+    expect(after.status).toBe(200);
+    const list = await get(admin, '/disputes');
+    expect(list.body.total).toBe(3);
+    expect(list.body.freshness).toMatchObject({ upToDate: true, behindEvents: 0 });
+  });
+});

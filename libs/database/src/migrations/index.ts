@@ -18,7 +18,7 @@ import { PersonalData1763700000120 } from './1763700000120-personal-data';
 import { NotificationRecipients1763700000121 } from './1763700000121-notification-recipients';
 import { ClockReferences1763700000122 } from './1763700000122-clock-references';
 import { Sessions1764620000100 } from './1764620000100-sessions';
-import { ProjectionFreshness1763700000133 } from './1763700000133-projection-freshness';
+import { ProjectionFreshness1764620000133 } from './1764620000133-projection-freshness';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -42,5 +42,5 @@ export const migrations = [
   NotificationRecipients1763700000121,
   ClockReferences1763700000122,
   Sessions1764620000100,
-  ProjectionFreshness1763700000133,
+  ProjectionFreshness1764620000133,
 ];

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * time of the last event applied, and the filter of the events the projection reads (so that
  * "behind" counts only events it would apply).
  */
-export class ProjectionFreshness1763700000133 implements MigrationInterface {
-  name = 'ProjectionFreshness1763700000133';
+export class ProjectionFreshness1764620000133 implements MigrationInterface {
+  name = 'ProjectionFreshness1764620000133';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE projection_checkpoints ADD COLUMN last_event_at timestamptz, ADD COLUMN filter jsonb`);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ProjectionRegistry, rebuildProjection } from '@lc/projections';
 import { ERASED } from '@lc/reference-data';
+import { recordMeasurement } from './faults/measurements';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 /*
@@ -31,9 +32,16 @@ let disputeId: string;
 let mediationId: string;
 let informantId: string;
 
+/** What this run did and saw, for docs/reliability.md (reports/reliability/personal-data.json). */
+const measured = { requests: 0, serverErrors: 0, eventRowsScanned: 0, tablesScanned: 0, projectionsRebuilt: 0, leaksFound: 0 };
+const count = (res: { status: number }) => {
+  measured.requests += 1;
+  if (res.status >= 500) measured.serverErrors += 1;
+};
 const post = (token: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  app.http().post(`/api/v1${path}`).set(...bearer(token)).set(headers).send(body as object);
-const get = (token: string, path: string, headers: Record<string, string> = {}) => app.http().get(`/api/v1${path}`).set(...bearer(token)).set(headers);
+  app.http().post(`/api/v1${path}`).set(...bearer(token)).set(headers).on('response', count).send(body as object);
+const get = (token: string, path: string, headers: Record<string, string> = {}) =>
+  app.http().get(`/api/v1${path}`).set(...bearer(token)).set(headers).on('response', count);
 
 /** Everything a person's data could leak through, as one object per view. */
 async function views() {
@@ -138,6 +146,7 @@ async function issueReport() {
 }
 
 afterAll(async () => {
+  recordMeasurement('personal-data', measured);
   await app?.close();
 });
 
@@ -146,6 +155,8 @@ describe('personal data in the event log', () => {
     const rows: { type: string; data: string }[] = await app.api.get(DataSource).query(`SELECT type, data::text AS data FROM event_store.events`);
     expect(rows.length).toBeGreaterThan(8);
     const stored = rows.map((r) => r.data).join('\n');
+    measured.eventRowsScanned = rows.length;
+    measured.leaksFound += SECRETS_OUTSIDE_ACCOUNTS.filter((secret) => stored.includes(secret)).length;
     for (const secret of SECRETS_OUTSIDE_ACCOUNTS) expect(stored).not.toContain(secret);
     const outsideAccounts = rows.filter((r) => !r.type.startsWith('Account')).map((r) => r.data).join('\n');
     expect(outsideAccounts).not.toContain('陈小红');
@@ -268,14 +279,17 @@ describe('POST /api/v1/persons/{id}/erasure', () => {
     await app.restartWorker();
     const registry = app.worker.get(ProjectionRegistry);
     for (const projection of registry.projections()) await rebuildProjection(app.worker, projection.name);
+    measured.projectionsRebuilt = registry.projections().length;
     await issueReport();
     await expectErased();
     // Nothing of theirs is left in clear in any table of the database either.
     const tables: { table_name: string }[] = await app.api
       .get(DataSource)
       .query(`SELECT table_schema || '.' || table_name AS table_name FROM information_schema.tables WHERE table_schema IN ('public', 'event_store') AND table_type = 'BASE TABLE'`);
+    measured.tablesScanned = tables.length;
     for (const { table_name } of tables) {
       const [{ dump }] = await app.api.get(DataSource).query(`SELECT coalesce(string_agg(t::text, ' '), '') AS dump FROM ${table_name} t`);
+      measured.leaksFound += SECRETS_OUTSIDE_ACCOUNTS.filter((secret) => (dump as string).includes(secret)).length;
       for (const secret of SECRETS_OUTSIDE_ACCOUNTS) expect({ table: table_name, secret, leaks: (dump as string).includes(secret) }).toEqual({ table: table_name, secret, leaks: false });
     }
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent, RecordedEvent } from '@lc/event-store';
-import { ERASED } from '@lc/reference-data';
+import { ERASED, maskPhone, maskResidentId } from '@lc/reference-data';
 import { isSealed, MasterKey, newPersonKey, openField, sealField } from './cipher';
 import { PersonKey, PersonKeyStore, PersonRequest } from './person-key-store';
 import { PersonalDataProtection } from './personal-data-protection';
@@ -199,6 +199,12 @@ describe('PersonalDataProtection', () => {
     expect(await protection.encode('dispute-d-1', [step])).toEqual([step]);
     expect(await protection.decode([recorded(step)])).toEqual([recorded(step)].map((e) => ({ ...e, recordedAt: expect.any(Date) })));
     expect(store.calls).toEqual({ obtain: 0, keysOf: 0 });
+  });
+
+  it('keeps erased fields as they are when masking them for supervisors and lists', () => {
+    expect(maskResidentId(ERASED)).toBe(ERASED);
+    expect(maskPhone(ERASED)).toBe(ERASED);
+    expect(maskResidentId(claimant.idNumber)).toBe('110105********002x');
   });
 
   it('leaves events written before sealing readable as they are', async () => {

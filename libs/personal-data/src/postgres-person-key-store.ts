@@ -7,7 +7,6 @@ export type Query = <Row = Record<string, unknown>>(sql: string, params?: unknow
 
 interface KeyRow {
   person_id: string;
-  identity_digest: Buffer | null;
   wrapped_key: Buffer;
 }
 
@@ -23,47 +22,71 @@ export class PostgresPersonKeyStore implements PersonKeyStore {
 
   async obtain(requests: PersonRequest[]): Promise<PersonKey[]> {
     if (requests.length === 0) return [];
-    const fresh = requests.map(() => {
+    // One row per identity: the same person twice in one append (or in one event) is one person.
+    const unique: PersonRequest[] = [];
+    const slot = new Map<string, number>();
+    const indexOf = requests.map((request) => {
+      const identity = request.identity?.toString('hex');
+      const known = identity === undefined ? undefined : slot.get(identity);
+      if (known !== undefined) {
+        unique[known] = { ...unique[known], lookups: [...unique[known].lookups, ...request.lookups] };
+        return known;
+      }
+      unique.push(request);
+      if (identity !== undefined) slot.set(identity, unique.length - 1);
+      return unique.length - 1;
+    });
+    const fresh = unique.map(() => {
       const personId = randomUUID();
       const key = newPersonKey();
       return { personId, key, wrapped: this.master.wrap(personId, key) };
     });
-    // New persons go in; an identity already known keeps its person (the unique digest refuses the copy).
-    const inserted = await this.query<{ person_id: string }>(
-      `INSERT INTO person_keys (person_id, identity_digest, wrapped_key, master_key_id)
-       SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::bytea[], $4::text[])
-       ON CONFLICT (identity_digest) DO NOTHING
-       RETURNING person_id`,
-      [fresh.map((f) => f.personId), requests.map((r) => r.identity), fresh.map((f) => f.wrapped), fresh.map(() => this.master.id)],
+    const lookups = unique.flatMap((request, i) => request.lookups.map((digest) => ({ digest, ord: i + 1 })));
+    // One round trip: new persons go in (an identity already known keeps its person: the unique
+    // digest refuses the copy), known ones are read, and the lookups are recorded for both.
+    const rows = await this.query<{ ord: string; person_id: string | null; wrapped_key: Buffer | null }>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::bytea[]) WITH ORDINALITY AS i(person_id, identity_digest, wrapped_key, ord)
+       ), inserted AS (
+         INSERT INTO person_keys (person_id, identity_digest, wrapped_key, master_key_id)
+         SELECT person_id, identity_digest, wrapped_key, $4 FROM input
+         ON CONFLICT (identity_digest) DO NOTHING
+         RETURNING person_id
+       ), resolved AS (
+         SELECT i.ord, coalesce(ins.person_id, k.person_id) AS person_id,
+                CASE WHEN ins.person_id IS NULL THEN k.wrapped_key END AS wrapped_key
+           FROM input i
+           LEFT JOIN inserted ins ON ins.person_id = i.person_id
+           LEFT JOIN person_keys k ON ins.person_id IS NULL AND k.identity_digest = i.identity_digest
+       ), recorded AS (
+         INSERT INTO person_lookups (digest, person_id)
+         SELECT l.digest, r.person_id FROM unnest($5::bytea[], $6::int[]) AS l(digest, ord) JOIN resolved r ON r.ord = l.ord
+          WHERE r.person_id IS NOT NULL
+         ON CONFLICT DO NOTHING
+       )
+       SELECT ord::text, person_id, wrapped_key FROM resolved ORDER BY ord`,
+      [
+        fresh.map((f) => f.personId),
+        unique.map((r) => r.identity),
+        fresh.map((f) => f.wrapped),
+        this.master.id,
+        lookups.map((l) => l.digest),
+        lookups.map((l) => l.ord),
+      ],
     );
-    const insertedIds = new Set(inserted.map((r) => r.person_id));
-    const byIdentity = new Map<string, PersonKey>();
-    const missing = requests.filter((r, i) => r.identity && !insertedIds.has(fresh[i].personId)).map((r) => r.identity as Buffer);
-    if (missing.length) {
-      // A separate statement: under READ COMMITTED it sees a row another transaction committed meanwhile.
-      const rows = await this.query<KeyRow>(
-        `SELECT person_id, identity_digest, wrapped_key FROM person_keys WHERE identity_digest = ANY ($1::bytea[])`,
-        [missing],
-      );
-      for (const row of rows) {
-        byIdentity.set(row.identity_digest!.toString('hex'), { personId: row.person_id, key: this.master.unwrap(row.person_id, row.wrapped_key) });
-      }
-    }
-    const result = requests.map((request, i) => {
-      if (insertedIds.has(fresh[i].personId)) return { personId: fresh[i].personId, key: fresh[i].key };
-      const known = byIdentity.get(request.identity!.toString('hex'));
-      if (!known) throw new Error('a person was neither created nor found; retry');
-      return known;
+    const result: (PersonKey | undefined)[] = rows.map((row, i) => {
+      if (!row.person_id) return undefined;
+      if (row.person_id === fresh[i].personId) return { personId: fresh[i].personId, key: fresh[i].key };
+      return { personId: row.person_id, key: this.master.unwrap(row.person_id, row.wrapped_key!) };
     });
-    const lookups = requests.flatMap((request, i) => request.lookups.map((digest) => ({ digest, personId: result[i].personId })));
-    if (lookups.length) {
-      await this.query(
-        `INSERT INTO person_lookups (digest, person_id)
-         SELECT * FROM unnest($1::bytea[], $2::uuid[]) ON CONFLICT DO NOTHING`,
-        [lookups.map((l) => l.digest), lookups.map((l) => l.personId)],
-      );
+    const raced = unique.filter((_, i) => !result[i]);
+    if (raced.length) {
+      // Another transaction committed the same identity while this statement ran: a new statement sees it.
+      const again = await this.obtain(raced);
+      let next = 0;
+      for (let i = 0; i < result.length; i++) if (!result[i]) result[i] = again[next++];
     }
-    return result;
+    return indexOf.map((i) => result[i] as PersonKey);
   }
 
   async keysOf(personIds: string[]): Promise<Map<string, Buffer>> {

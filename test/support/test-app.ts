@@ -13,6 +13,9 @@ import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
+/** How long settled() waits for the projections before it calls the test failed. */
+const SETTLE_TIMEOUT_MS = 180_000;
+
 export const ADMIN = { username: 'admin', password: 'Test-Secret-Passw0rd' };
 
 export interface TestApp {
@@ -119,9 +122,11 @@ export async function startTestApp(label: string, options: { now?: Date; env?: R
       return n as number;
     },
     async settled() {
-      const deadline = Date.now() + 30_000;
+      // A liveness bound, not a speed check: on a machine shared with other work (CI beside other
+      // jobs, two cores) a few hundred events can take tens of seconds to project.
+      const deadline = Date.now() + SETTLE_TIMEOUT_MS;
       while (!(await worker.get(ProjectionRegistry).caughtUp())) {
-        if (Date.now() > deadline) throw new Error('projections did not catch up within 30 s');
+        if (Date.now() > deadline) throw new Error(`projections did not catch up within ${SETTLE_TIMEOUT_MS / 1000} s`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },

@@ -6,7 +6,7 @@ import { configureApi } from '../apps/api/src/configure-api';
 import { fmt, percentile, RUNS, size, spread } from './lib';
 import { benchConfig, DEMO_PASSWORD, rebuiltLog } from './rebuild.bench';
 
-const REQUESTS = size('DASHBOARD_REQUESTS', 200);
+const REQUESTS = size('DASHBOARD_REQUESTS', 100);
 
 export interface RunningApi {
   base: string;

@@ -104,7 +104,11 @@ export async function forDuration(workers: number, seconds: number, step: (worke
   const start = performance.now();
   await Promise.all(
     Array.from({ length: workers }, async (_, w) => {
-      while (performance.now() < end) done += await step(w);
+      while (performance.now() < end) {
+        // Not `done += await step(w)`: that reads `done` before the await and loses the other workers' counts.
+        const n = await step(w);
+        done += n;
+      }
     }),
   );
   return (done / (performance.now() - start)) * 1000;

@@ -20,8 +20,8 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { APPENDER_LOCK } from '../libs/database/src/migrations/1763700000090-event-store-read-horizon';
 import { BenchDatabase, fmt, freshDatabase, median, RUNS, size, spread } from './lib';
 
-export const REBUILD_EVENTS = size('REBUILD_EVENTS', 200_000);
-export const DEMO_SCALE = size('DEMO_SCALE', 0.1);
+export const REBUILD_EVENTS = size('REBUILD_EVENTS', 20_000);
+export const DEMO_SCALE = size('DEMO_SCALE', 0.05);
 export const DEMO_PASSWORD = 'Bench-Passw0rd-2022';
 
 /**

@@ -13,6 +13,7 @@ import { Imports1763700000070 } from './1763700000070-imports';
 import { Reporting1763700000050 } from './1763700000050-reporting';
 import { EventStoreReadHorizon1763700000090 } from './1763700000090-event-store-read-horizon';
 import { EventStoreGroupedAppend1763700000091 } from './1763700000091-event-store-grouped-append';
+import { EventStoreGroupedAppendIndexed1763700000092 } from './1763700000092-event-store-grouped-append-indexed';
 import { IdempotencyKeyLeases1763700000105 } from './1763700000105-idempotency-key-leases';
 import { PersonalData1763700000120 } from './1763700000120-personal-data';
 import { NotificationRecipients1763700000121 } from './1763700000121-notification-recipients';
@@ -37,6 +38,7 @@ export const migrations = [
   Imports1763700000070,
   EventStoreReadHorizon1763700000090,
   EventStoreGroupedAppend1763700000091,
+  EventStoreGroupedAppendIndexed1763700000092,
   IdempotencyKeyLeases1763700000105,
   PersonalData1763700000120,
   NotificationRecipients1763700000121,

@@ -1,4 +1,7 @@
-import { accessibilityViolations, BrowserApp, launchBrowser, logIn, screenshot, startBrowserApp, TestBrowser } from './support/browser-app';
+import { START_TIMEOUT_MS, accessibilityViolations, BrowserApp, launchBrowser, logIn, screenshot, startBrowserApp, TestBrowser } from './support/browser-app';
+
+// A real browser against the real service: on a busy machine a step takes tens of seconds.
+jest.setTimeout(600_000);
 
 /**
  * Each role's home page, in a real Chromium against the real service, on a phone (360 px) and a
@@ -11,7 +14,7 @@ describe('home pages in a browser', () => {
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startBrowserApp('browser_homes'), launchBrowser()]);
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
     await app?.close();

@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core';
-import { BrowserApp, launchBrowser, logIn, startBrowserApp, TestBrowser } from './support/browser-app';
+import { START_TIMEOUT_MS, BrowserApp, launchBrowser, logIn, startBrowserApp, TestBrowser } from './support/browser-app';
+
+// A real browser against the real service: on a busy machine a step takes tens of seconds.
+jest.setTimeout(600_000);
 
 const FIRST = { creditCode: '91440300708461136T', name: '深圳市平湖电子制品有限公司' };
 const SECOND = { creditCode: '91350200776049653A', name: '平湖五金塑胶厂' };
@@ -25,7 +28,7 @@ describe('the informant reports from a phone', () => {
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startBrowserApp('browser_informant'), launchBrowser()]);
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
     await app?.close();

@@ -12,6 +12,11 @@ export const ADMIN = { username: 'admin', password: 'Browser-Test-Passw0rd' };
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where the tests write each home page's screenshots (docs/web.md shows them). */
 export const SCREENSHOTS = join(__dirname, '../../../docs/web/screenshots');
+/**
+ * How long a suite may take to start the built service and Chromium: a few seconds on a quiet
+ * machine, minutes on a busy one (seen here: over two minutes with the machine loaded 15-fold).
+ */
+export const START_TIMEOUT_MS = 600_000;
 
 /** As the issue asks: no GPU, no Google services, nothing but the page under test on the network. */
 const CHROMIUM_ARGS = [
@@ -69,7 +74,7 @@ export async function startBrowserApp(label: string, options: { beforeStart?: (e
     await options.beforeStart?.(env);
     worker = runBuiltApp('worker', env);
     api = runBuiltApp('api', env);
-    await waitForHttp(`${base}/health`, api, 120_000);
+    await waitForHttp(`${base}/health`, api, START_TIMEOUT_MS - 60_000);
   } catch (error) {
     await Promise.all([stop(api), stop(worker)]);
     await db.drop().catch(() => undefined);

@@ -113,3 +113,80 @@ describe('readiness while read models replay', () => {
     expect(list.body.freshness).toMatchObject({ upToDate: true, behindEvents: 0 });
   });
 });
+
+describe('an issued monthly report', () => {
+  // January: the worker makes February's report by itself at start (the missed 1st-of-month run).
+  it('keeps its figures; a back-dated case marks it out of date with the live figures beside; a revision keeps both versions, audited', async () => {
+    const districtSupervisor = await app.user('supervisor');
+    const pinghuSupervisor = await app.user('supervisor', 'pinghu');
+    const openIn = async (openedOn: string, phone: string) => {
+      const res = await app
+        .http()
+        .post('/api/v1/disputes')
+        .set(...bearer(mediator.token))
+        .send({
+          channel: 'walk_in',
+          subDistrict: 'pinghu',
+          employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
+          category: 'wage_arrears',
+          workersInvolved: 3,
+          amountClaimedFen: 1_000_000,
+          summary: '工资未发',
+          openedOn,
+          claimants: [{ name: '工人', phone }],
+        });
+      expect(res.status).toBe(201);
+    };
+    await openIn('2026-01-10', '13600000021');
+    await app.settled();
+
+    // No month's report before the month is over.
+    expect((await app.http().post('/api/v1/reports/monthly').set(...bearer(admin)).send({ month: '2026-03' })).status).toBe(422);
+
+    expect((await app.http().post('/api/v1/reports/monthly').set(...bearer(districtSupervisor.token)).send({ month: '2026-01' })).status).toBe(201);
+    const issued = await get(districtSupervisor.token, '/reports/monthly?month=2026-01');
+    expect(issued.status).toBe(200);
+    expect(issued.body).toMatchObject({ revision: 1, currentRevision: 1, outOfDate: false, live: null });
+    const openedAtIssue = issued.body.report.summary.disputes.opened as number;
+    expect(openedAtIssue).toBe(1);
+    // Nothing to revise while it is up to date.
+    const early = await app.http().post('/api/v1/reports/monthly/revisions').set(...bearer(districtSupervisor.token)).send({ month: '2026-01', reason: '核对' });
+    expect(early.status).toBe(422);
+
+    // A case back-dated into January, recorded in March.
+    await openIn('2026-01-20', '13600000022');
+    await app.settled();
+    const stale = await get(districtSupervisor.token, '/reports/monthly?month=2026-01');
+    expect(stale.body).toMatchObject({ revision: 1, outOfDate: true });
+    expect(stale.body.report.summary.disputes.opened).toBe(openedAtIssue); // the issued figures stay
+    expect(stale.body.live.disputes.opened).toBe(openedAtIssue + 1); // the live ones beside them
+
+    // A supervisor of one sub-district does not revise the district's report.
+    const scoped = await app.http().post('/api/v1/reports/monthly/revisions').set(...bearer(pinghuSupervisor.token)).send({ month: '2026-01', reason: '补录' });
+    expect(scoped.status).toBe(403);
+    const revised = await app
+      .http()
+      .post('/api/v1/reports/monthly/revisions')
+      .set(...bearer(districtSupervisor.token))
+      .send({ month: '2026-01', reason: '补录1月20日来访案件' });
+    expect(revised.status).toBe(201);
+    expect(revised.body).toEqual({ month: '2026-01', revision: 2 });
+
+    const current = await get(districtSupervisor.token, '/reports/monthly?month=2026-01');
+    expect(current.body).toMatchObject({ revision: 2, currentRevision: 2, outOfDate: false, live: null });
+    expect(current.body.report.summary.disputes.opened).toBe(openedAtIssue + 1);
+    expect(current.body.versions.map((v: { revision: number; current: boolean }) => [v.revision, v.current])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+    const first = await get(districtSupervisor.token, '/reports/monthly?month=2026-01&revision=1');
+    expect(first.body).toMatchObject({ revision: 1, currentRevision: 2, outOfDate: true });
+    expect(first.body.report.summary.disputes.opened).toBe(openedAtIssue);
+    expect((await get(districtSupervisor.token, '/reports/monthly?month=2026-01&revision=3')).status).toBe(404);
+
+    // Audited: who revised, when and why, in the report's own stream.
+    const [audit] = await app.store.readStream('monthly-report-2026-01');
+    expect(audit).toMatchObject({ type: 'MonthlyReportRevised', data: { month: '2026-01', revision: 2, reason: '补录1月20日来访案件' } });
+    expect(audit.metadata.actorId).toBe(districtSupervisor.id);
+  });
+});

@@ -103,6 +103,7 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   'GET /api/v1/reports/annual': ['admin', 'supervisor'],
   'POST /api/v1/reports/monthly': ['admin', 'supervisor'],
   'GET /api/v1/reports/monthly': ['admin', 'supervisor'],
+  'POST /api/v1/reports/monthly/revisions': ['admin', 'supervisor'],
 
   // Data subjects' rights (PIPL): finding a person's records and erasing their personal data, admins only.
   'GET /api/v1/persons': ['admin'],

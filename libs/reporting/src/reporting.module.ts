@@ -14,6 +14,7 @@ import { GenerateMonthlyReportHandler } from './monthly-report/generate-monthly-
 import { GetMonthlyReportHandler } from './monthly-report/get-monthly-report.handler';
 import { MonthlyReportJobs, MonthlyReportScheduler, REPORTS_QUEUE } from './monthly-report/monthly-report.jobs';
 import { MonthlyReports } from './monthly-report/monthly-reports';
+import { ReviseMonthlyReportHandler } from './monthly-report/revise-monthly-report.handler';
 import { STATISTICS_ENTITIES } from './statistics/entities';
 import { StatisticsFreshness } from './statistics/statistics-freshness';
 import { StatisticsProjection } from './statistics/statistics.projection';
@@ -27,6 +28,7 @@ import { StatisticsReader } from './summary/statistics-reader';
     StatisticsReader,
     StatisticsFreshness,
     MonthlyReports,
+    ReviseMonthlyReportHandler,
     GetSummaryHandler,
     GetByMonthHandler,
     GetBySubDistrictHandler,

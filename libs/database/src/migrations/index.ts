@@ -20,6 +20,7 @@ import { NotificationRecipients1763700000121 } from './1763700000121-notificatio
 import { ClockReferences1763700000122 } from './1763700000122-clock-references';
 import { Sessions1764620000100 } from './1764620000100-sessions';
 import { ProjectionFreshness1764620000133 } from './1764620000133-projection-freshness';
+import { MonthlyReportRevisions1764620000134 } from './1764620000134-monthly-report-revisions';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   ClockReferences1763700000122,
   Sessions1764620000100,
   ProjectionFreshness1764620000133,
+  MonthlyReportRevisions1764620000134,
 ];

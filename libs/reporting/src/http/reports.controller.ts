@@ -18,7 +18,10 @@ import {
   generateMonthlyReportSchema,
   MonthlyReportQuery,
   monthlyReportQuerySchema,
+  ReviseMonthlyReportRequest,
+  reviseMonthlyReportSchema,
 } from './request-schemas';
+import { ReviseMonthlyReportCommand } from '../monthly-report/revise-monthly-report.handler';
 import { ReadsModels } from '@lc/projections';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -66,6 +69,13 @@ export class ReportsController {
     return result;
   }
 
+  /** Issues a revision of a month's report with the figures as they are now; the version it replaces stays readable. */
+  @Post('monthly/revisions')
+  @Allow('admin', 'supervisor')
+  async reviseMonthly(@ZodBody(reviseMonthlyReportSchema) body: ReviseMonthlyReportRequest, @CurrentActor() actor: AuthenticatedActor) {
+    return this.commands.execute(new ReviseMonthlyReportCommand(body.month, body.reason, actor));
+  }
+
   /** A month's report (诉求信息月报): JSON, or a download as CSV (UTF-8 with BOM) or XLSX, Chinese headings by default. */
   @Get('monthly')
   @ReadsModels('statistics')
@@ -76,7 +86,7 @@ export class ReportsController {
     @Res({ passthrough: true }) res: Response,
     @Headers('accept-language') acceptLanguage?: string,
   ) {
-    const view: MonthlyReportView = await this.queries.execute(new GetMonthlyReportQuery(query.month, query.subDistrict, actor));
+    const view: MonthlyReportView = await this.queries.execute(new GetMonthlyReportQuery(query.month, query.subDistrict, actor, query.revision));
     if (query.format === 'json') return view;
 
     const locale = negotiateLocale(acceptLanguage);

@@ -101,9 +101,18 @@ export type AnnualReportQuery = z.output<typeof annualReportQuerySchema>;
 export const monthlyReportQuerySchema = z.strictObject({
   month: monthSchema,
   format: z.enum(['json', 'csv', 'xlsx'], { error: 'must be json, csv or xlsx' }).default('json'),
+  /** An earlier version of the issued report (1 = as first issued); default the current one. */
+  revision: z.coerce.number({ error: 'must be a revision number' }).int('must be a revision number').min(1, 'must be 1 or more').optional(),
   subDistrict: subDistrictSchema.optional(),
 });
 export type MonthlyReportQuery = z.output<typeof monthlyReportQuerySchema>;
+
+export const reviseMonthlyReportSchema = z.strictObject({
+  month: monthSchema,
+  /** Why (an import of last year's cases, a case back-dated into the month...): kept with the revision. */
+  reason: z.string().trim().min(1, 'is required').max(500),
+});
+export type ReviseMonthlyReportRequest = z.output<typeof reviseMonthlyReportSchema>;
 
 export const generateMonthlyReportSchema = z.strictObject({
   month: monthSchema,

@@ -5,5 +5,6 @@ export class GetMonthlyReportQuery {
     readonly month: string,
     readonly subDistrict: string | undefined,
     readonly actor: AuthenticatedActor,
+    readonly revision?: number,
   ) {}
 }

@@ -38,6 +38,59 @@ export class MonthlyReports {
     return rows[0]?.content;
   }
 
+  /** The issued version of a month (current) and every version it replaced, newest first. */
+  async versions(month: string): Promise<Array<{ revision: number; generatedAt: string; generatedBy: string | null; current: boolean }>> {
+    const rows: Array<{ revision: number; generated_at: Date; generated_by: string | null; current: boolean }> = await this.dataSource.query(
+      `SELECT revision, generated_at, generated_by, true AS current FROM reporting_monthly_reports WHERE month = $1
+       UNION ALL
+       SELECT revision, generated_at, generated_by, false FROM reporting_monthly_report_revisions WHERE month = $1
+       ORDER BY revision DESC`,
+      [month],
+    );
+    return rows.map((r) => ({ revision: r.revision, generatedAt: r.generated_at.toISOString(), generatedBy: r.generated_by, current: r.current }));
+  }
+
+  /** One version as issued: the current one, or one a revision replaced. */
+  async findVersion(month: string, revision?: number): Promise<{ report: MonthlyReport; revision: number } | undefined> {
+    const rows: { content: MonthlyReport; revision: number }[] = await this.dataSource.query(
+      `SELECT content, revision FROM reporting_monthly_reports WHERE month = $1 AND ($2::int IS NULL OR revision = $2)
+       UNION ALL
+       SELECT content, revision FROM reporting_monthly_report_revisions WHERE month = $1 AND revision = $2`,
+      [month, revision ?? null],
+    );
+    return rows[0] && { report: rows[0].content, revision: rows[0].revision };
+  }
+
+  /**
+   * Issues a revision of an issued report: the figures as they are now replace the current version,
+   * which is kept (both readable). Refused when nothing changed since, or while the statistics lag.
+   */
+  async revise(month: string, revisedBy: string): Promise<{ report: MonthlyReport; revision: number }> {
+    const current = await this.findVersion(month);
+    if (!current) throw new DomainError('not_found', `No report was issued for ${month}`, [{ field: 'month', message: 'has no issued report' }]);
+    if (!(await this.freshness.waitUntilCaughtUp(MonthlyReports.freshnessWaitMs))) {
+      throw new DomainError('conflict', 'the statistics are still catching up with recent records; try again in a moment');
+    }
+    const live = await this.build(month, 'on_demand');
+    if (!differs(current.report, live)) {
+      throw new DomainError('unprocessable', `The report for ${month} is up to date: nothing to revise`, [{ field: 'month', message: 'is up to date' }]);
+    }
+    const revision = await this.dataSource.transaction(async (tx) => {
+      const [row]: { revision: number }[] = await tx.query(`SELECT revision FROM reporting_monthly_reports WHERE month = $1 FOR UPDATE`, [month]);
+      await tx.query(
+        `INSERT INTO reporting_monthly_report_revisions (month, revision, generated_at, trigger, generated_by, content)
+         SELECT month, revision, generated_at, trigger, generated_by, content FROM reporting_monthly_reports WHERE month = $1`,
+        [month],
+      );
+      await tx.query(
+        `UPDATE reporting_monthly_reports SET revision = revision + 1, generated_at = $2, trigger = 'revision', generated_by = $3, content = $4 WHERE month = $1`,
+        [month, live.generatedAt, revisedBy, JSON.stringify(live)],
+      );
+      return row.revision + 1;
+    });
+    return { report: live, revision };
+  }
+
   async exists(month: string): Promise<boolean> {
     const rows = await this.dataSource.query(`SELECT 1 FROM reporting_monthly_reports WHERE month = $1`, [month]);
     return rows.length > 0;
@@ -111,4 +164,26 @@ export class MonthlyReports {
     );
     return rows.map((r) => ({ subDistrict: r.sub_district, kind: r.kind, overdue: r.overdue }));
   }
+}
+
+/**
+ * Whether later events changed a month's figures: the counts and amounts of its tables, not when
+ * it was made, nor the overdue clocks (a snapshot of the clocks on the day it was made).
+ */
+export function differs(issued: MonthlyReport, live: MonthlyReport): boolean {
+  const figures = (r: MonthlyReport) => canonical([r.summary, r.summaries, r.disputes, r.complaints, r.mediations, r.alerts]);
+  return figures(issued) !== figures(live);
+}
+
+/** JSON with object keys sorted: a report read back from jsonb has its keys in another order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

@@ -32,6 +32,11 @@ export default defineConfig({
   base: '/',
   publicDir: 'public',
   plugins: [serviceWorker()],
+  resolve: {
+    // The mediator's forms bundle libs/reference-data's validators (the server's rules); of
+    // @lc/decider they need only its calendar, which is pure (the package also holds test helpers).
+    alias: { '@lc/decider': resolve(here, '../../libs/decider/src/calendar.ts') },
+  },
   build: {
     outDir: resolve(here, '../../dist/web'),
     emptyOutDir: true,

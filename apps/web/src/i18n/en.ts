@@ -1,7 +1,9 @@
 import type { MessageKey } from './zh';
+import { workspaceEn } from './workspace-en';
 
 /** English, the second language: the same keys as zh.ts (a missing one fails the type check). */
 export const en: Record<MessageKey, string> = {
+  ...workspaceEn,
   'app.title': 'Labour disputes',
   'app.subtitle': 'District federation of trade unions · disputes and early warning',
   'app.skipToContent': 'Skip to main content',

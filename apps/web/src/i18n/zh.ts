@@ -3,7 +3,10 @@
  * (and in en.ts under the same key); a key missing in en.ts fails the type check.
  * {name} marks a value filled in at run time.
  */
+import { workspaceZh } from './workspace-zh';
+
 export const zh = {
+  ...workspaceZh,
   'app.title': '劳资纠纷调处',
   'app.subtitle': '区总工会 · 劳资纠纷调处与预警',
   'app.skipToContent': '跳到主要内容',

@@ -60,6 +60,13 @@ describe('the mediator workspace', () => {
     expect(submitted.status).toBe(201);
     const alertId: string = submitted.body.id;
 
+    // The triage list is a read model: wait until it has the alert (the page then finds it at once).
+    for (let listed = false; !listed; ) {
+      const list = await app.call('GET', '/api/v1/alerts?subDistrict=pinghu&pageSize=100');
+      listed = list.body.items.some((a: { id: string }) => a.id === alertId);
+      if (!listed) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+
     const li = await mediator(app, '李调解');
     const context = await browser.context(1440);
     try {

@@ -1,11 +1,18 @@
-import { Menu, Typography } from 'antd';
+import { Typography } from 'antd';
 import { Link, Route, Routes, useLocation } from 'react-router';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { AlertDesk } from './AlertDesk';
 import { CaseDetail } from './CaseDetail';
 import { CaseList } from './CaseList';
 import { MyWork } from './MyWork';
 import { OpenCaseForm } from './OpenCaseForm';
+
+const SECTIONS: Array<{ key: string; to: string; label: MessageKey }> = [
+  { key: 'home', to: '/workspace', label: 'ws.nav.myWork' },
+  { key: 'cases', to: '/workspace/cases', label: 'ws.nav.cases' },
+  { key: 'alerts', to: '/workspace/alerts', label: 'ws.nav.alerts' },
+  { key: 'new', to: '/workspace/cases/new', label: 'ws.nav.newCase' },
+];
 
 /**
  * The mediators' workspace (issue 11), under /workspace: my work (the home), the dispute cases
@@ -24,17 +31,15 @@ export default function MediatorPage() {
   return (
     <div className="lc-workspace">
       <nav aria-label={t('nav.workspace')}>
-        <Menu
-          mode="horizontal"
-          selectedKeys={[section]}
-          style={{ marginBottom: 16 }}
-          items={[
-            { key: 'home', label: <Link to="/workspace">{t('ws.nav.myWork')}</Link> },
-            { key: 'cases', label: <Link to="/workspace/cases">{t('ws.nav.cases')}</Link> },
-            { key: 'alerts', label: <Link to="/workspace/alerts">{t('ws.nav.alerts')}</Link> },
-            { key: 'new', label: <Link to="/workspace/cases/new">{t('ws.nav.newCase')}</Link> },
-          ]}
-        />
+        <ul className="lc-subnav">
+          {SECTIONS.map(({ key, to, label }) => (
+            <li key={key}>
+              <Link to={to} aria-current={section === key ? 'page' : undefined} className={section === key ? 'lc-subnav-current' : undefined}>
+                {t(label)}
+              </Link>
+            </li>
+          ))}
+        </ul>
       </nav>
       <Routes>
         <Route index element={<MyWork />} />

@@ -128,7 +128,8 @@ describe('the mediator workspace', () => {
     } finally {
       await context.close();
     }
-  });
+    // A dozen page steps, each waiting for the real service: time for a busy machine.
+  }, 300_000);
 
   it('two contexts edit the same case: the second gets the conflict message and the fresh state, then redoes it', async () => {
     const first = await mediator(app, '王一');
@@ -188,5 +189,5 @@ describe('the mediator workspace', () => {
       await a.close();
       await b.close();
     }
-  });
+  }, 300_000);
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { BrowserApp, launchBrowser, logIn, startBrowserApp, TestBrowser } from './support/browser-app';
+import { BrowserApp, launchBrowser, logIn, START_TIMEOUT_MS, startBrowserApp, TestBrowser } from './support/browser-app';
 
 const ENTERPRISE = { creditCode: '91440300708461136T', name: '深圳市平湖电子制品有限公司' };
 
@@ -35,7 +35,7 @@ describe('the mediator workspace', () => {
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startBrowserApp('browser_mediator'), launchBrowser()]);
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
     await app?.close();

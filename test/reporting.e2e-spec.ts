@@ -500,7 +500,7 @@ describe('GET /reports/annual', () => {
     const f = expectedSummary(log, '2022-01-01', '2022-12-31', 'henggang');
     expect(res.body.figures).toEqual(f);
     expect(res.body.text).toContain(`Resolved ${f.disputes.resolved} labour disputes`);
-    expect(res.body.text).toContain(`handled ${f.mediations.concluded} pre-litigation mediation cases`);
+    expect(res.body.text).toContain(`handled ${f.mediations.concluded} pre-litigation mediations`);
     expect(res.headers['content-language']).toBe('en');
   });
 });

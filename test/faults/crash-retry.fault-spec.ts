@@ -164,7 +164,18 @@ it('after a SIGKILL of the whole service under load, every unanswered request re
   const makeUser = async (role: 'informant' | 'mediator', n: number) => {
     const username = `${role}${n}`;
     const password = `pw-${randomUUID()}`;
-    const res = await call('POST', '/users', adminToken, { username, password, role, subDistrict: 'pinghu' });
+    // Informants come from the registry (POST /users makes none): the same account, with its entry.
+    const res =
+      role === 'informant'
+        ? await call('POST', '/informants', adminToken, {
+            username,
+            password,
+            name: `信息员${n}`,
+            phone: '13812345678',
+            subDistrict: 'pinghu',
+            enterprises: ['91440300708461136T'],
+          })
+        : await call('POST', '/users', adminToken, { username, password, role, subDistrict: 'pinghu' });
     if (res.status !== 201) throw new Error(`create ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     return { id: res.body.id as string, token: await login(username, password) };
   };

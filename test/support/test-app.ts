@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { CommandBus } from '@nestjs/cqrs';
+import { CreateAccountCommand } from '@lc/accounts';
 import { AppConfig, loadConfig } from '@lc/config';
 import { CLOCK, ManualClock } from '@lc/decider';
 import { EVENT_STORE, EventStore } from '@lc/event-store';
@@ -134,6 +136,13 @@ export async function startTestApp(label: string, options: { now?: Date; env?: R
       adminToken ??= await login(ADMIN.username, ADMIN.password);
       const username = `${role}${++users}`;
       const password = `pw-${randomUUID()}`;
+      if (role === 'informant') {
+        // POST /users makes no informants (the registry does, with their enterprises); tests that
+        // only need an informant's account get one from the command the registry itself uses.
+        const admin = { id: 'test-fixture', role: 'admin' as const };
+        const created = await api.get(CommandBus).execute(new CreateAccountCommand({ username, password, role, subDistrict }, admin));
+        return { id: (created as { id: string }).id, token: await login(username, password), username };
+      }
       const res = await http()
         .post('/api/v1/users')
         .set('Authorization', `Bearer ${adminToken}`)

@@ -9,7 +9,7 @@ import { AccountsModule } from '@lc/accounts';
 import { AlertsModule } from '@lc/alerts';
 import { ClocksModule } from '@lc/clocks';
 import { DisputesModule } from '@lc/disputes';
-import { HealthModule, httpLoggerParams, IdempotencyInterceptor, NoUnknownQueryParametersInterceptor, ProblemDetailsFilter } from '@lc/http';
+import { HealthModule, httpLoggerParams, IdempotencyInterceptor, NoUnknownQueryParametersInterceptor, ProblemDetailsFilter, RecordHeadersInterceptor } from '@lc/http';
 import { ImportsModule } from '@lc/imports';
 import { MediationsModule } from '@lc/mediations';
 import { NotificationsModule } from '@lc/notifications';
@@ -50,6 +50,8 @@ export class ApiModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: NoUnknownQueryParametersInterceptor },
+        // Outside the idempotency replay, so a replayed answer carries its ETag and Location too.
+        { provide: APP_INTERCEPTOR, useClass: RecordHeadersInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: FreshnessInterceptor },
       ],

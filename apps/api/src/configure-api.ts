@@ -5,7 +5,16 @@ import helmet from 'helmet';
 import { requestLimits } from '@lc/accounts';
 import { AppConfig } from '@lc/config';
 import { defaultWebRoot, serveWebApp } from './web-app';
-import { noStoreForApi, problemDetailsErrorHandler, refuseDeepJson, refuseUnstorableText, REQUEST_ID_HEADER, requestIdMiddleware } from '@lc/http';
+import {
+  chinaTimeReplacer,
+  noStoreForApi,
+  problemDetailsErrorHandler,
+  refuseDeepJson,
+  refuseUnstorableText,
+  REQUEST_ID_HEADER,
+  requestIdMiddleware,
+  requireJsonBody,
+} from '@lc/http';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '1mb';
@@ -60,6 +69,12 @@ export function configureApi(app: NestExpressApplication, config: AppConfig, opt
   }
   // Rate limits, and the small body of a request without a token, before the general parser reads anything.
   app.use(requestLimits(app));
+  // Instants in answers carry the China offset (+08:00); dates stay dates.
+  app.set('json replacer', chinaTimeReplacer);
+  // An ETag is always a record's version (RecordHeadersInterceptor), never Express's hash of a body.
+  app.set('etag', false);
+  // Any other body than JSON is a 415 (uploads take multipart on their own routes).
+  app.use(requireJsonBody({ multipartPaths: [new RegExp(`^/${API_PREFIX}/imports/?$`)] }));
   // JSON only: the API takes no forms. The depth is checked on the raw bytes before JSON.parse, so
   // nothing downstream (validation, the Idempotency-Key hash) walks a hostile nesting. Nest's
   // typing leaves `verify` out (it uses it for rawBody, which this app does not ask for).

@@ -25,3 +25,6 @@ export * from './records/account-ref';
 export * from './openapi/responses';
 export * from './records/opening-mediator';
 export * from './caching/no-store';
+export * from './serialization/china-time';
+export * from './validation/json-only';
+export * from './preconditions/record-headers.interceptor';

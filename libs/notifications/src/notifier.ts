@@ -1,7 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 import { EventFilter, RecordedEvent } from '@lc/event-store';
 import { AccessRole } from '@lc/http';
-import { Localized } from '@lc/reference-data';
+import { Localized, PLACEHOLDER, placeholderText } from '@lc/reference-data';
 import { NotificationParams } from './notification.entity';
 
 /** A notification as a notifier raises it; the projection adds its id and time from the event. */
@@ -36,7 +36,12 @@ export const NOTIFIER = 'labour-cases:notifier';
 
 export const RegisterNotifier = (): ClassDecorator => SetMetadata(NOTIFIER, true);
 
-/** interpolate('{caseNo} opened', { caseNo: 'LG-PH-2026-0001' }) → 'LG-PH-2026-0001 opened'. */
+/**
+ * interpolate('{caseNo} opened', { caseNo: 'LG-PH-2026-0001' }) → 'LG-PH-2026-0001 opened';
+ * '{n:worker|workers}' → '1 worker', '35 workers'. An unknown placeholder stays visible.
+ */
 export function interpolate(template: string, params: NotificationParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(PLACEHOLDER, (whole, name: string, one?: string, other?: string) =>
+    name in params ? placeholderText(params[name], one, other) : whole,
+  );
 }

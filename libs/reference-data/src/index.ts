@@ -6,3 +6,4 @@ export * from './validators/phone';
 export * from './schemas';
 export * from './field-checks';
 export * from './erased';
+export * from './templates';

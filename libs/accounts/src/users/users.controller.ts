@@ -9,6 +9,7 @@ import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, pageQueryField
 import { isSubDistrict } from '@lc/reference-data';
 import { accountDecider, accountStream } from '../account/account.decider';
 import { ROLES } from '../account/roles';
+import { MIN_PASSWORD_LENGTH } from '../auth/password';
 import { CreateAccountCommand } from '../create-account/create-account.command';
 import { ACCOUNT_SORT_COLUMNS, ListAccountsQuery } from '../list-accounts/list-accounts.query';
 import { GetLoginLocksQuery } from '../get-login-locks/get-login-locks.query';
@@ -19,12 +20,22 @@ import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 
 const username = z.string().trim().regex(/^[a-zA-Z0-9._-]{3,32}$/, 'must be 3-32 letters, digits, dots, dashes or underscores');
 const subDistrict = z.string().refine((code) => isSubDistrict(code), 'is not a sub-district code of this district');
-const password = z.string().min(1).max(256);
+// The same bounds as passwordWeakness, so that the OpenAPI document states the server's limits.
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters long`)
+  .max(256, 'must be at most 256 characters long');
 const displayName = z.string().trim().min(1).max(60);
 
 const createUser = z
   .object({ username, password, role: z.enum(ROLES), subDistrict: subDistrict.optional(), displayName: displayName.optional() })
-  .strict();
+  .strict()
+  // One way to make an informant: the registry creates the account together with its entry
+  // (the enterprises they cover), which a bare account would lack.
+  .refine((body) => body.role !== 'informant', {
+    path: ['role'],
+    message: 'informants are registered in the informant registry: POST /api/v1/informants (name, phone, enterprises) creates their account',
+  });
 const updateUser = z
   .object({
     role: z.enum(ROLES).optional(),
@@ -34,7 +45,11 @@ const updateUser = z
     active: z.boolean().optional(),
   })
   .strict()
-  .refine((body) => Object.keys(body).length > 0, 'names nothing to change');
+  .refine((body) => Object.keys(body).length > 0, 'names nothing to change')
+  .refine((body) => body.role !== 'informant', {
+    path: ['role'],
+    message: 'informants are registered in the informant registry: POST /api/v1/informants creates their account',
+  });
 const listUsers = z.strictObject({
   role: z.enum(ROLES).optional(),
   subDistrict: subDistrict.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '@lc/accounts';
 import { boundedText, creditCodeSchema, phoneSchema, subDistrictSchema } from '@lc/reference-data';
 import { MAX_ENTERPRISES_PER_INFORMANT } from '../informant/informant.decider';
 
@@ -15,7 +16,10 @@ export const enterpriseCodes = z
  */
 export const registerInformantSchema = z.strictObject({
   username: z.string().trim().regex(/^[a-zA-Z0-9._-]{3,32}$/, 'must be 3-32 letters, digits, dots, dashes or underscores'),
-  password: z.string().min(1).max(256),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters long`)
+    .max(256, 'must be at most 256 characters long'),
   name: boundedText(50),
   phone: phoneSchema,
   subDistrict: subDistrictSchema,

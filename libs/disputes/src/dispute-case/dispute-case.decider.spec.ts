@@ -417,6 +417,17 @@ describe('dispute case', () => {
       expect(asCase(state)).toMatchObject({ status: 'open', outcome: null, resolvedOn: null, timesReopened: 1, lastReopenedOn: '2026-03-10' });
     });
 
+    it('may be back-dated: not in the future, not before the resolution it undoes', () => {
+      // now is 2026-03-10 in Shanghai.
+      given(disputeCase, [opened(), resolvedOn('2026-03-05')])
+        .when({ ...reopen(), reopenedOn: '2026-03-07' })
+        .then([{ type: 'DisputeReopened', data: { reason: '企业未按协议支付', reopenedOn: '2026-03-07' } }]);
+      given(disputeCase, [opened(), resolvedOn('2026-03-05')]).when({ ...reopen(), reopenedOn: '2026-03-05' }).then([reopenedOn('2026-03-05')]);
+      given(disputeCase, [opened(), resolvedOn('2026-03-05')]).when({ ...reopen(), reopenedOn: '2026-03-04' }).thenThrows('unprocessable', 'reopenedOn');
+      given(disputeCase, [opened(), resolvedOn('2026-03-05')]).when({ ...reopen(), reopenedOn: '2026-03-11' }).thenThrows('unprocessable', 'reopenedOn');
+      given(disputeCase, [opened(), resolvedOn('2026-03-05')]).when({ ...reopen(), reopenedOn: '2026-02-30' }).thenThrows('validation_failed', 'reopenedOn');
+    });
+
     it('reopens only a resolved case', () => {
       given(disputeCase, [opened()]).when(reopen()).thenThrows('unprocessable');
       given(disputeCase, [opened(), resolvedOn('2026-03-05'), reopenedOn('2026-03-08')]).when(reopen()).thenThrows('unprocessable');

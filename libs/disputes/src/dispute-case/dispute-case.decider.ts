@@ -184,6 +184,8 @@ export interface ResolveDispute extends CommandContext {
 export interface ReopenDispute extends CommandContext {
   type: 'ReopenDispute';
   reason: string;
+  /** Default: today in Shanghai. Not in the future, not before the resolution it undoes. */
+  reopenedOn?: string;
 }
 
 export type DisputeCommand =
@@ -434,10 +436,14 @@ function resolve(command: ResolveDispute, state: DisputeCaseState): DisputeEvent
 function reopen(command: ReopenDispute, state: DisputeCaseState): DisputeEvent[] {
   const checks = new FieldChecks();
   checks.text('reason', command.reason);
+  checks.date('reopenedOn', command.reopenedOn, true);
   checks.throwIfAny();
   const dispute = opened(state);
   if (dispute.status !== 'resolved') throw unprocessable(`${dispute.caseNo} is open: only a resolved case can be reopened`);
-  return [{ type: 'DisputeReopened', data: { reason: command.reason, reopenedOn: today(command.now) } }];
+  const reopenedOn = command.reopenedOn ?? today(command.now);
+  refuseFutureDate('reopenedOn', reopenedOn, command.now);
+  refuseDateBefore('reopenedOn', reopenedOn, dispute.resolvedOn as string, 'the resolution it undoes');
+  return [{ type: 'DisputeReopened', data: { reason: command.reason, reopenedOn } }];
 }
 
 function evolveOpened(dispute: DisputeCase, event: Exclude<DisputeEvent, DisputeOpened>): DisputeCase {

@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TimelineItem, timelineItem } from '@lc/audit-trail';
+import { DataSource } from 'typeorm';
+import { nameActors, TimelineItem, timelineItem } from '@lc/audit-trail';
 import { maskedEventData } from '../shared/personal-data';
 import { DisputeStreams } from '../shared/dispute-streams';
 import { GetDisputeTimelineQuery } from './get-dispute-timeline.query';
@@ -14,7 +15,10 @@ export interface DisputeTimeline {
 /** Every event of the case, oldest first: who did what, when. Personal data masked for everyone. */
 @QueryHandler(GetDisputeTimelineQuery)
 export class GetDisputeTimelineHandler implements IQueryHandler<GetDisputeTimelineQuery, DisputeTimeline> {
-  constructor(private readonly disputes: DisputeStreams) {}
+  constructor(
+    private readonly disputes: DisputeStreams,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async execute({ disputeId, actor }: GetDisputeTimelineQuery): Promise<DisputeTimeline> {
     const { record, version, events } = await this.disputes.load(disputeId, actor);
@@ -22,7 +26,7 @@ export class GetDisputeTimelineHandler implements IQueryHandler<GetDisputeTimeli
       id: disputeId,
       caseNo: record.caseNo,
       version,
-      events: events.map((e) => timelineItem(e, maskedEventData)),
+      events: await nameActors(this.dataSource, events.map((e) => timelineItem(e, maskedEventData))),
     };
   }
 }

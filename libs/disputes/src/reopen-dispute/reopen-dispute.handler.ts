@@ -3,7 +3,7 @@ import { DisputeStreams } from '../shared/dispute-streams';
 import { Written } from '@lc/http';
 import { ReopenDisputeCommand } from './reopen-dispute.command';
 
-/** Takes a resolved case up again (the employer did not pay as agreed...), dated today. */
+/** Takes a resolved case up again (the employer did not pay as agreed...), on reopenedOn or today. */
 @CommandHandler(ReopenDisputeCommand)
 export class ReopenDisputeHandler implements ICommandHandler<ReopenDisputeCommand, Written> {
   constructor(private readonly disputes: DisputeStreams) {}

@@ -119,7 +119,7 @@ describe('ProblemDetailsFilter', () => {
     expect(answer(new NotFoundException('Cannot GET /api/v1/nothing'))).toMatchObject({
       status: 404,
       contentType: 'application/problem+json',
-      body: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'Cannot GET /api/v1/nothing' },
+      body: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'Cannot GET /api/v1/nothing', code: 'not_found' },
     });
     expect(answer(new ConflictException())).toMatchObject({ status: 409, body: { title: 'Conflict' } });
     expect(answer(new HttpException('Slow down', 429))).toMatchObject({ status: 429, body: { detail: 'Slow down' } });
@@ -158,7 +158,18 @@ describe('problemDetailsErrorHandler', () => {
     expect(captured).toMatchObject({
       status: 413,
       contentType: 'application/problem+json',
-      body: { title: 'Payload Too Large', detail: 'request entity too large', requestId: 'req-1' },
+      body: { title: 'The body is too large', code: 'payload_too_large', detail: 'request entity too large', requestId: 'req-1' },
+    });
+  });
+
+  it('gives malformed JSON a code of its own, like every other error', () => {
+    const { req, response, captured } = fakeHttp();
+    const malformed = Object.assign(new SyntaxError('Unexpected token } in JSON at position 12'), { status: 400, expose: true, type: 'entity.parse.failed' });
+    problemDetailsErrorHandler()(malformed, req as never, response as never, jest.fn());
+    expect(captured).toMatchObject({
+      status: 400,
+      contentType: 'application/problem+json',
+      body: { type: 'urn:labour-cases:problem:malformed-json', code: 'malformed_json', title: 'The body is not valid JSON' },
     });
   });
 });

@@ -25,7 +25,33 @@ export const PROBLEM_TYPES: Readonly<Record<string, { status: number; title: str
   too_many_requests: { status: 429, title: 'Too many requests' },
   append_too_large: { status: 413, title: 'Too large to record in one step' },
   service_unavailable: { status: 503, title: 'Temporarily unavailable' },
+  // Refused before any route: the body itself, or what Express and Nest answer on their own.
+  malformed_json: { status: 400, title: 'The body is not valid JSON' },
+  bad_request: { status: 400, title: 'Bad request' },
+  payload_too_large: { status: 413, title: 'The body is too large' },
+  unsupported_media_type: { status: 415, title: 'The body must be JSON' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  internal_error: { status: 500, title: 'Internal server error' },
 };
+
+/** The code of an answer that carries none of its own (Nest's HttpExceptions): every problem has a code. */
+export function codeForStatus(status: number): string {
+  const known: Record<number, string> = {
+    400: 'bad_request',
+    401: 'unauthenticated',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    409: 'conflict',
+    412: 'precondition_failed',
+    413: 'payload_too_large',
+    415: 'unsupported_media_type',
+    422: 'unprocessable',
+    429: 'too_many_requests',
+    503: 'service_unavailable',
+  };
+  return known[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
+}
 
 /**
  * Problem type URIs. RFC 9457 wants an absolute URI that never changes; a URN promises no page to

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import { FieldError } from './errors';
-import { PROBLEM_TYPES, problemTypeUri } from './problem-types';
+import { codeForStatus, PROBLEM_TYPES, problemTypeUri } from './problem-types';
 import { isUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -72,6 +72,16 @@ function retryAfterOf(error: unknown, status: number): number | undefined {
   return status === 503 ? RETRY_AFTER_SECONDS : undefined;
 }
 
+/** body-parser's error types (error.type) → this API's codes. */
+const BODY_PARSER_CODES: Record<string, string> = {
+  'entity.parse.failed': 'malformed_json',
+  'entity.too.large': 'payload_too_large',
+  'encoding.unsupported': 'unsupported_media_type',
+  'charset.unsupported': 'unsupported_media_type',
+  'request.aborted': 'bad_request',
+  'request.size.invalid': 'bad_request',
+};
+
 /**
  * Maps anything thrown while handling a request to problem details. `internal` tells that the
  * error is unexpected: its message stays out of the answer (it may hold SQL or paths) and the
@@ -103,14 +113,25 @@ export function toProblem(error: unknown, context: ProblemContext = {}): Problem
     const status = error.getStatus();
     return {
       internal: status >= 500,
-      problem: { type: 'about:blank', title: statusTitle(status), status, detail: httpExceptionDetail(error), ...base },
+      retryAfterSeconds: retryAfterOf(error, status),
+      problem: { type: 'about:blank', title: statusTitle(status), status, detail: httpExceptionDetail(error), ...base, code: codeForStatus(status) },
     };
   }
   const exposed = exposedClientError(error);
   if (exposed) {
+    // body-parser names what went wrong with the body; malformed JSON gets its own code like every other error.
+    const code = BODY_PARSER_CODES[(error as { type?: string }).type ?? ''] ?? codeForStatus(exposed.status);
+    const known = PROBLEM_TYPES[code];
     return {
       internal: false,
-      problem: { type: 'about:blank', title: statusTitle(exposed.status), status: exposed.status, detail: exposed.message, ...base },
+      problem: {
+        type: known ? problemTypeUri(code) : 'about:blank',
+        title: known?.title ?? statusTitle(exposed.status),
+        status: exposed.status,
+        detail: exposed.message,
+        ...base,
+        code,
+      },
     };
   }
   if (isUnavailable(error)) {
@@ -136,6 +157,7 @@ export function toProblem(error: unknown, context: ProblemContext = {}): Problem
       status: 500,
       detail: 'An unexpected error occurred. Quote the request id when reporting it.',
       ...base,
+      code: 'internal_error',
     },
   };
 }

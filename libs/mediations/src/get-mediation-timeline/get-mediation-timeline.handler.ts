@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TimelineItem, timelineItem } from '@lc/audit-trail';
+import { DataSource } from 'typeorm';
+import { nameActors, TimelineItem, timelineItem } from '@lc/audit-trail';
 import { MediationStreams } from '../shared/mediation-streams';
 import { maskedMediationEventData } from '../shared/personal-data';
 import { GetMediationTimelineQuery } from './get-mediation-timeline.query';
@@ -17,7 +18,10 @@ export interface MediationTimeline {
  */
 @QueryHandler(GetMediationTimelineQuery)
 export class GetMediationTimelineHandler implements IQueryHandler<GetMediationTimelineQuery, MediationTimeline> {
-  constructor(private readonly mediations: MediationStreams) {}
+  constructor(
+    private readonly mediations: MediationStreams,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async execute({ mediationId, actor }: GetMediationTimelineQuery): Promise<MediationTimeline> {
     const { record, version, events } = await this.mediations.load(mediationId, actor);
@@ -25,7 +29,7 @@ export class GetMediationTimelineHandler implements IQueryHandler<GetMediationTi
       id: mediationId,
       courtCaseNo: record.courtCaseNo,
       version,
-      events: events.map((e) => timelineItem(e, maskedMediationEventData)),
+      events: await nameActors(this.dataSource, events.map((e) => timelineItem(e, maskedMediationEventData))),
     };
   }
 }

@@ -32,8 +32,21 @@ describe('the annual work report sentence', () => {
     expect(english).toContain('CNY 21,166,700.00 (2116.67 ten-thousand yuan)');
     expect(english).toContain('4 disputes involving 30 or more workers');
     expect(english).toContain('handled 243 worker complaints');
-    expect(english).toContain('1076 pre-litigation mediation cases');
+    expect(english).toContain('handled 1076 pre-litigation mediations');
     expect(english).toContain('CNY 10,880,000.00 (1088.00 ten-thousand yuan)');
+  });
+
+  it('gets English plurals right for one of a kind', () => {
+    const one = buildSummary({ from: '2022-01-01', to: '2022-12-31' }, null, []);
+    one.disputes.resolved = 1;
+    one.disputes.groupDisputes = 1;
+    one.complaints.handled = 1;
+    one.mediations.concluded = 1;
+    const english = annualSentence(one, 'en');
+    expect(english).toContain('Resolved 1 labour dispute together');
+    expect(english).toContain('handling 1 dispute involving 30 or more workers');
+    expect(english).toContain('handled 1 worker complaint from');
+    expect(english).toContain('handled 1 pre-litigation mediation,');
   });
 
   it('rounds the amounts half up', () => {

@@ -1,4 +1,4 @@
-import { fenToYuan } from '../shared/money';
+import { fenToWan, fenToYuan } from '../shared/money';
 import { Cell, ReportDocument } from './report-tables';
 
 /** The byte order mark that tells Excel (on Windows, in a Chinese locale) the file is UTF-8, not GBK. */
@@ -9,6 +9,7 @@ function cellText(cell: Cell): string {
   if (typeof cell === 'number') return String(cell);
   // Amounts exact from fen, no thousands separators: Excel reads "1234.56" as a number.
   if ('fen' in cell) return fenToYuan(cell.fen);
+  if ('wanFen' in cell) return fenToWan(cell.wanFen);
   return `${(Math.round(cell.rate * 10000) / 100).toFixed(2)}%`;
 }
 

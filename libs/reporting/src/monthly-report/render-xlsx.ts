@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { fenToWan } from '../shared/money';
 import { Cell, ReportDocument } from './report-tables';
 
 const YUAN_FORMAT = '#,##0.00';
@@ -8,6 +9,10 @@ function write(cell: ExcelJS.Cell, value: Cell): void {
   if (typeof value === 'object' && 'fen' in value) {
     // A spreadsheet number is a double by nature; the yuan figure is the fen / 100 it displays, exactly to the fen.
     cell.value = value.fen / 100;
+    cell.numFmt = YUAN_FORMAT;
+  } else if (typeof value === 'object' && 'wanFen' in value) {
+    // The figure the report prints (万元, rounded to two decimals), as a number Excel can add up.
+    cell.value = Number(fenToWan(value.wanFen));
     cell.numFmt = YUAN_FORMAT;
   } else if (typeof value === 'object') {
     cell.value = value.rate;

@@ -1,6 +1,5 @@
 import { district, DISPUTE_OUTCOMES, findSubDistrict, isCode, label, Locale, Vocabulary, CodeOf } from '@lc/reference-data';
 import { render, text } from '../shared/i18n';
-import { fenToWan } from '../shared/money';
 import { MonthlyReport } from './monthly-report';
 
 /*
@@ -8,8 +7,11 @@ import { MonthlyReport } from './monthly-report';
  * the XLSX renderers write, so the two downloads always say the same thing.
  */
 
-/** A cell: text, a count, an amount in fen (shown in yuan), or a fraction (shown as a percentage). */
-export type Cell = string | number | { fen: number } | { rate: number };
+/**
+ * A cell: text, a count, an amount in fen shown in yuan ({ fen }) or in 万元 with two decimals
+ * ({ wanFen }), or a fraction (shown as a percentage). Amounts stay numbers in the XLSX.
+ */
+export type Cell = string | number | { fen: number } | { wanFen: number } | { rate: number };
 
 export interface ReportTable {
   key: 'summary' | 'disputes' | 'complaints' | 'mediations' | 'alerts' | 'overdueClocks';
@@ -80,7 +82,7 @@ export function reportDocument(report: MonthlyReport, locale: Locale, scope: str
       [metric('disputesOpened'), s.disputes.opened],
       [metric('disputesResolved'), s.disputes.resolved],
       [metric('disputesAmountRecovered'), { fen: s.disputes.amountRecoveredFen }],
-      [metric('disputesAmountRecoveredWan'), fenToWan(s.disputes.amountRecoveredFen)],
+      [metric('disputesAmountRecoveredWan'), { wanFen: s.disputes.amountRecoveredFen }],
       [metric('groupDisputes'), s.disputes.groupDisputes],
       [metric('avgDaysToResolve'), s.disputes.avgDaysToResolve],
       [metric('complaintsReceived'), s.complaints.received],
@@ -90,7 +92,7 @@ export function reportDocument(report: MonthlyReport, locale: Locale, scope: str
       [metric('mediationsSucceeded'), s.mediations.succeeded],
       [metric('mediationsSuccessRate'), { rate: s.mediations.successRate }],
       [metric('mediationsAmountRecovered'), { fen: s.mediations.amountRecoveredFen }],
-      [metric('mediationsAmountRecoveredWan'), fenToWan(s.mediations.amountRecoveredFen)],
+      [metric('mediationsAmountRecoveredWan'), { wanFen: s.mediations.amountRecoveredFen }],
       [metric('alertsSubmitted'), s.alerts.submitted],
       [metric('alertsRed'), s.alerts.red],
       [metric('alertsYellow'), s.alerts.yellow],

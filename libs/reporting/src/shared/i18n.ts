@@ -1,4 +1,4 @@
-import { Locale, LOCALES } from '@lc/reference-data';
+import { Locale, LOCALES, PLACEHOLDER, placeholderNames, placeholderText } from '@lc/reference-data';
 import en from '../locales/en.json';
 import zh from '../locales/zh.json';
 
@@ -18,7 +18,7 @@ function keysOf(value: unknown, prefix = ''): string[] {
 }
 
 function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  return placeholderNames(template);
 }
 
 function checkLocaleFiles(): void {
@@ -47,7 +47,7 @@ export function fill(template: string, values: Record<string, string | number>):
   const given = Object.keys(values).sort();
   const missing = wanted.filter((k) => !given.includes(k));
   if (missing.length) throw new RangeError(`template needs ${missing.join(', ')}`);
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+  return template.replace(PLACEHOLDER, (_, name: string, one?: string, other?: string) => placeholderText(values[name], one, other));
 }
 
 export function render(locale: Locale, key: string, values: Record<string, string | number>): string {

@@ -1,0 +1,191 @@
+import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Issue 10 §5, names, times and the small things: actors' names on timelines, China time on
+ * every instant, back-dated reopening, one way to make an informant, Location and ETag headers,
+ * 415 for a body that is not JSON, a code on malformed JSON, and the OpenAPI document.
+ */
+
+// 2026-03-10 10:00 in Shanghai.
+const NOW = new Date('2026-03-10T02:00:00Z');
+const CHINA_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/;
+
+let app: TestApp;
+let admin: string;
+let mediator: { id: string; token: string; username: string };
+let supervisor: { id: string; token: string; username: string };
+
+beforeAll(async () => {
+  app = await startTestApp('details', { now: NOW });
+  admin = await app.login(ADMIN.username, ADMIN.password);
+  // A mediator with a display name, as the admin would create one.
+  const created = await app
+    .http()
+    .post('/api/v1/users')
+    .set(...bearer(admin))
+    .send({ username: 'li.mei', password: 'a-long-passphrase', role: 'mediator', subDistrict: 'pinghu', displayName: '李梅' });
+  expect(created.status).toBe(201);
+  mediator = { id: created.body.id, token: await app.login('li.mei', 'a-long-passphrase'), username: 'li.mei' };
+  supervisor = await app.user('supervisor', 'pinghu');
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const openBody = (overrides: Record<string, unknown> = {}) => ({
+  channel: 'walk_in',
+  subDistrict: 'pinghu',
+  employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
+  category: 'wage_arrears',
+  workersInvolved: 1,
+  amountClaimedFen: 500_000,
+  summary: '1名员工反映2月工资未发放',
+  openedOn: '2026-03-02',
+  claimants: [{ name: '张三' }],
+  ...overrides,
+});
+const post = (token: string, path: string, body: unknown = {}) => app.http().post(`/api/v1${path}`).set(...bearer(token)).send(body as object);
+const get = (token: string, path: string) => app.http().get(`/api/v1${path}`).set(...bearer(token));
+
+describe('201 answers and ETags', () => {
+  it('gives a created record its Location and its version as ETag; lists carry no ETag', async () => {
+    const opened = await post(mediator.token, '/disputes', openBody());
+    expect(opened.status).toBe(201);
+    expect(opened.headers.location).toBe(`/api/v1/disputes/${opened.body.id}`);
+    expect(opened.headers.etag).toBe('"1"');
+    await get(mediator.token, opened.headers.location.replace('/api/v1', '')).expect(200);
+
+    const user = await post(admin, '/users', { username: 'wang.fang', password: 'another-long-passphrase', role: 'supervisor', subDistrict: 'pinghu' });
+    expect(user.status).toBe(201);
+    expect(user.headers.location).toBe(`/api/v1/users/${user.body.id}`);
+    expect(user.headers.etag).toBe(`"${user.body.version}"`);
+    const read = await get(admin, `/users/${user.body.id}`).expect(200);
+    expect(read.headers.etag).toBe(`"${read.body.version}"`);
+    const renamed = await app
+      .http()
+      .patch(`/api/v1/users/${user.body.id}`)
+      .set(...bearer(admin))
+      .set('If-Match', read.headers.etag)
+      .send({ displayName: '王芳' })
+      .expect(200);
+    expect(renamed.headers.etag).toBe(`"${renamed.body.version}"`);
+    expect(renamed.body.version).toBe(read.body.version + 1);
+
+    const list = await get(admin, '/disputes').expect(200);
+    expect(list.headers.etag).toBeUndefined();
+  });
+});
+
+describe('bodies that are not JSON', () => {
+  it('answers a form or plain text with 415, and malformed JSON with problem+json carrying a code; nothing is written', async () => {
+    const before = await app.requestEventCount();
+    const form = await app.http().post('/api/v1/disputes').set(...bearer(mediator.token)).type('form').send('channel=walk_in&subDistrict=pinghu');
+    expect(form.status).toBe(415);
+    expect(form.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(form.body).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+    const plain = await app.http().post('/api/v1/disputes').set(...bearer(mediator.token)).set('Content-Type', 'text/plain').send('hello');
+    expect(plain.status).toBe(415);
+
+    const malformed = await app
+      .http()
+      .post('/api/v1/disputes')
+      .set(...bearer(mediator.token))
+      .set('Content-Type', 'application/json')
+      .send('{"channel": "walk_in",');
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(malformed.body).toMatchObject({ status: 400, code: 'malformed_json', type: 'urn:labour-cases:problem:malformed-json' });
+
+    // A route Express does not know still answers with a code.
+    const nowhere = await get(admin, '/nowhere').expect(404);
+    expect(nowhere.body.code).toBe('not_found');
+    expect(await app.requestEventCount()).toBe(before);
+  });
+});
+
+describe('China time', () => {
+  it('writes every instant with +08:00 and leaves dates as dates', async () => {
+    const { id } = (await post(mediator.token, '/disputes', openBody()).expect(201)).body;
+    await post(mediator.token, `/disputes/${id}/steps`, { kind: 'contact', note: '电话联系企业', occurredAt: '2026-03-03T10:00:00+08:00' }).expect(200);
+    await app.settled();
+    const timeline = (await get(mediator.token, `/disputes/${id}/timeline`).expect(200)).body;
+    for (const item of timeline.events) expect(item.recordedAt).toMatch(CHINA_INSTANT);
+    // Stored in UTC in the log, answered in China time: the same instant.
+    expect(timeline.events[1].data.occurredAt).toBe('2026-03-03T10:00:00.000+08:00');
+    const listed = (await get(mediator.token, '/disputes').expect(200)).body.items.find((d: { id: string }) => d.id === id);
+    expect(listed.updatedAt).toMatch(CHINA_INSTANT);
+    expect(listed.openedOn).toBe('2026-03-02');
+  });
+});
+
+describe('timelines name their actors', () => {
+  it('shows each actor’s display name and role', async () => {
+    const { id } = (await post(mediator.token, '/disputes', openBody()).expect(201)).body;
+    await post(mediator.token, `/disputes/${id}/resolution`, { outcome: 'agreement', resolvedOn: '2026-03-05', note: '达成协议' }).expect(200);
+    await app.settled();
+    const timeline = (await get(supervisor.token, `/disputes/${id}/timeline`).expect(200)).body;
+    expect(timeline.events[0].actor).toEqual({ id: mediator.id, role: 'mediator', displayName: '李梅', username: 'li.mei' });
+    expect(timeline.events[1]).toMatchObject({ type: 'DisputeResolved', actor: { displayName: '李梅', role: 'mediator' } });
+  });
+});
+
+describe('reopening', () => {
+  it('may be back-dated, but not into the future nor before the resolution', async () => {
+    const { id } = (await post(mediator.token, '/disputes', openBody()).expect(201)).body;
+    await post(mediator.token, `/disputes/${id}/resolution`, { outcome: 'agreement', resolvedOn: '2026-03-05', note: '达成协议' }).expect(200);
+    const before = await app.requestEventCount();
+    const early = await post(supervisor.token, `/disputes/${id}/reopen`, { reason: '企业未按协议支付', reopenedOn: '2026-03-04' });
+    expect(early.status).toBe(422);
+    expect(early.body.errors).toEqual([expect.objectContaining({ field: 'reopenedOn' })]);
+    expect((await post(supervisor.token, `/disputes/${id}/reopen`, { reason: '企业未按协议支付', reopenedOn: '2026-03-11' })).status).toBe(422);
+    expect((await post(supervisor.token, `/disputes/${id}/reopen`, { reason: '企业未按协议支付', reopenedOn: '7 March' })).status).toBe(400);
+    expect(await app.requestEventCount()).toBe(before);
+
+    await post(supervisor.token, `/disputes/${id}/reopen`, { reason: '企业未按协议支付', reopenedOn: '2026-03-07' }).expect(200);
+    const [reopened] = (await app.store.readStream(`dispute-${id}`)).filter((e) => e.type === 'DisputeReopened');
+    expect(reopened.data).toEqual({ reason: '企业未按协议支付', reopenedOn: '2026-03-07' });
+    // Resolved again: not before the day it was reopened.
+    expect((await post(mediator.token, `/disputes/${id}/resolution`, { outcome: 'agreement', resolvedOn: '2026-03-06', note: '再次协议' })).status).toBe(422);
+    await post(mediator.token, `/disputes/${id}/resolution`, { outcome: 'agreement', resolvedOn: '2026-03-08', note: '再次协议' }).expect(200);
+  });
+});
+
+describe('one way to make an informant', () => {
+  it('refuses POST /users with role informant, saying to use the informant registry; the registry makes the account', async () => {
+    const before = await app.requestEventCount();
+    const refused = await post(admin, '/users', { username: 'chen.xh', password: 'a-long-passphrase', role: 'informant', subDistrict: 'pinghu' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'role', message: expect.stringContaining('POST /api/v1/informants') }]);
+    expect(await app.requestEventCount()).toBe(before);
+
+    const registered = await post(admin, '/informants', {
+      username: 'chen.xh',
+      password: 'a-long-passphrase',
+      name: '陈小红',
+      phone: '13812345678',
+      subDistrict: 'pinghu',
+      enterprises: ['91440300708461136T'],
+    });
+    expect(registered.status).toBe(201);
+    expect(registered.headers.location).toBe(`/api/v1/informants/${registered.body.id}`);
+    await app.login('chen.xh', 'a-long-passphrase');
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('states the server’s limits and documents answers of the new routes', async () => {
+    const doc = (await app.http().get('/docs/openapi.json').expect(200)).body;
+    const createUser = doc.paths['/api/v1/users'].post.requestBody.content['application/json'].schema;
+    expect(createUser.properties.password.minLength).toBe(10);
+    const informant = doc.paths['/api/v1/informants'].post.requestBody.content['application/json'].schema;
+    expect(informant.properties.password.minLength).toBe(10);
+
+    const mediators = doc.paths['/api/v1/mediators'].get;
+    expect(mediators.description).toEqual(expect.any(String));
+    expect(mediators.responses['200'].content['application/json'].schema.properties.items.items.properties.workload).toBeDefined();
+    expect(mediators.responses['403'].content['application/problem+json']).toBeDefined();
+    const work = doc.paths['/api/v1/me/work'].get.responses['200'].content['application/json'].schema;
+    expect(work.properties.items.items.properties.urgency.enum).toEqual(['overdue', 'due_soon', 'running', 'none']);
+    expect(doc.paths['/api/v1/notifications/{id}/read'].post.responses['404']).toBeDefined();
+  });
+});

@@ -122,7 +122,7 @@ describe('submission from a phone on a bad network', () => {
     const id = answers[0].body.id;
     expect(id).toBe(alertIdForKey(`${informant.id}:${key}`));
     for (const answer of answers) expect(answer.body).toEqual(answers[0].body);
-    expect(answers[0].body).toEqual({ id, version: 2, status: 'submitted', grade: 'red', pickupDeadlineAt: '2026-03-10T04:00:00.000Z' });
+    expect(answers[0].body).toEqual({ id, version: 2, status: 'submitted', grade: 'red', pickupDeadlineAt: '2026-03-10T12:00:00.000+08:00' });
     expect(await typesOf(`alert-${id}`)).toEqual(['AlertSubmitted', 'AlertGraded']);
 
     // Resent at the same moment, and once more after the first answer's record was lost: still one alert.
@@ -194,7 +194,7 @@ describe('grading', () => {
         { factor: 'workers:30+', points: 6 },
       ],
       weightsVersion: 1,
-      pickupDeadlineAt: '2026-03-10T04:00:00.000Z',
+      pickupDeadlineAt: '2026-03-10T12:00:00.000+08:00',
       location: { lat: 22.6726, lng: 114.1253 },
       version: 2,
     });
@@ -205,7 +205,7 @@ describe('grading', () => {
   it('grades yellow from 10 to 20 points and green below 10, green without a pick-up deadline', async () => {
     const yellow = await submit(yellowAlert());
     const green = await submit(yellowAlert({ signals: ['orders_collapse'], workersAffected: 3 }));
-    expect((await get(mediator.token, `/alerts/${yellow}`)).body).toMatchObject({ grade: 'yellow', points: 11, pickupDeadlineAt: '2026-03-11T02:00:00.000Z' });
+    expect((await get(mediator.token, `/alerts/${yellow}`)).body).toMatchObject({ grade: 'yellow', points: 11, pickupDeadlineAt: '2026-03-11T10:00:00.000+08:00' });
     expect((await get(mediator.token, `/alerts/${green}`)).body).toMatchObject({ grade: 'green', points: 5, pickupDeadlineAt: null });
     expect(await listedAlert(green)).toMatchObject({ grade: 'green', points: 5 });
     const greens = await get(mediator.token, '/alerts?grade=green&pageSize=200');

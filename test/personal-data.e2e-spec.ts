@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ProjectionRegistry, rebuildProjection } from '@lc/projections';
+import { chinaTime } from '@lc/http';
 import { ERASED } from '@lc/reference-data';
 import { recordMeasurement } from './faults/measurements';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -227,7 +228,7 @@ describe('POST /api/v1/persons/{id}/erasure', () => {
     const count = await app.requestEventCount();
     const erased = await post(admin, `/persons/${zhang}/erasure`, { reason: '本人申请删除（2026-03-14，申请编号17）' }, { 'Idempotency-Key': randomUUID() });
     expect(erased.status).toBe(200);
-    expect(erased.body).toEqual({ id: zhang, erasedAt: NOW.toISOString(), version: 1 });
+    expect(erased.body).toEqual({ id: zhang, erasedAt: chinaTime(NOW), version: 1 });
     expect(await app.requestEventCount()).toBe(count + 1);
     const again = await post(admin, `/persons/${zhang}/erasure`, { reason: '再次申请' });
     expect(again.body).toEqual(erased.body);
@@ -242,7 +243,7 @@ describe('POST /api/v1/persons/{id}/erasure', () => {
     // Audited: the erasure is on the audit trail with who did it.
     const audit = await app.api.get(DataSource).query(`SELECT type, actor_role FROM timeline_entries WHERE stream_id = $1`, [`person-${zhang}`]);
     expect(audit).toEqual([{ type: 'PersonErased', actor_role: 'admin' }]);
-    expect((await get(admin, `/persons/${zhang}`)).body).toMatchObject({ id: zhang, erased: true, erasedAt: NOW.toISOString() });
+    expect((await get(admin, `/persons/${zhang}`)).body).toMatchObject({ id: zhang, erased: true, erasedAt: chinaTime(NOW) });
     expect((await get(admin, `/persons?idNumber=${ID_NUMBER}`)).body.items).toEqual([]);
   });
 

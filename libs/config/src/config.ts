@@ -159,7 +159,7 @@ export const configSchema = z
 
     /**
      * Wraps the per-person keys that encrypt names, ID numbers and phones in the event log
-     * (crypto-shredding, docs/decisions/0008-pii-personal-data-crypto-shredding.md). Losing it loses that data.
+     * (crypto-shredding, docs/decisions/0012-personal-data-crypto-shredding.md). Losing it loses that data.
      */
     PERSONAL_DATA_MASTER_KEY: z
       .string()

@@ -2,7 +2,7 @@
  * Which events carry whom: the claimants of a dispute, the workers of a court-referred mediation,
  * and the informant of a registration. Each such person gets a `personId` in the stored event,
  * and their name, ID number and phone are sealed under that person's key. Other fields stay as
- * they are (see docs/decisions/0008-pii-personal-data-crypto-shredding.md for what is not covered).
+ * they are (see docs/decisions/0012-personal-data-crypto-shredding.md for what is not covered).
  */
 
 export const PERSONAL_FIELDS = ['name', 'idNumber', 'phone'] as const;

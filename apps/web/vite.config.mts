@@ -4,10 +4,11 @@ import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 const here = import.meta.dirname;
+const OFFLINE_PAGES = ['src/pages/informant/index.tsx', 'src/pages/login/index.tsx'];
 
 /**
  * Writes sw.js at build time: the service worker source (src/pwa/service-worker.js) with the list
- * of every file this build produced, and a version made from those names (hashed), so a new build
+ * of the files to precache, and a version made from those names (hashed), so a new build
  * replaces the old cache and an unchanged one keeps it. No plugin, no inline script.
  */
 function serviceWorker(): Plugin {
@@ -16,7 +17,21 @@ function serviceWorker(): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       const publicFiles = readdirSync(join(here, 'public')).map((name) => `/${name}`);
-      const built = Object.keys(bundle).map((name) => `/${name}`);
+      // Precache what an informant's phone needs offline (the shell, login, the informant page) and
+      // the styles; other roles' chunks (the dashboard's charts...) are cached when first loaded.
+      const wanted = new Set<string>();
+      const add = (fileName: string) => {
+        const item = bundle[fileName];
+        if (!item || wanted.has(fileName)) return;
+        wanted.add(fileName);
+        if (item.type === 'chunk') item.imports.forEach(add);
+      };
+      for (const [fileName, item] of Object.entries(bundle)) {
+        if (fileName.startsWith('.')) continue; // .vite/manifest.json: not served
+        if (item.type === 'asset') wanted.add(fileName);
+        else if (item.isEntry || OFFLINE_PAGES.some((page) => item.facadeModuleId?.endsWith(page))) add(fileName);
+      }
+      const built = [...wanted].map((name) => `/${name}`);
       const files = [...new Set(['/', ...built, ...publicFiles])].filter((f) => f !== '/sw.js' && !f.endsWith('.map')).sort();
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
       const source = readFileSync(join(here, 'src/pwa/service-worker.js'), 'utf8')

@@ -35,8 +35,8 @@ export interface BrowserApp {
   env: Record<string, string>;
   /** Calls the API as the admin (or with the token given). */
   call(method: string, path: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
-  /** A new account; informants go through the registry, with their enterprises. */
-  user(role: 'admin' | 'supervisor' | 'mediator' | 'informant', options?: { subDistrict?: string; enterprises?: string[] }): Promise<{ id: string; username: string; password: string }>;
+  /** A new account; informants go through the registry, with their enterprises. subDistrict null: the whole district. */
+  user(role: 'admin' | 'supervisor' | 'mediator' | 'informant', options?: { subDistrict?: string | null; enterprises?: string[] }): Promise<{ id: string; username: string; password: string }>;
   query<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -116,7 +116,7 @@ export async function startBrowserApp(label: string, options: { beforeStart?: (e
       const res =
         role === 'informant'
           ? await call('POST', '/api/v1/informants', { username, password, name: `信息员${users}`, phone: '13800138000', subDistrict, enterprises: enterprises ?? ['91440300708461136T'] }, undefined, { 'idempotency-key': randomUUID() })
-          : await call('POST', '/api/v1/users', { username, password, role, ...(role === 'admin' ? {} : { subDistrict }) });
+          : await call('POST', '/api/v1/users', { username, password, role, ...(role === 'admin' || subDistrict === null ? {} : { subDistrict }) });
       if (res.status !== 201) throw new Error(`create ${role}: ${res.status} ${JSON.stringify(res.body)}`);
       return { id: res.body.id, username, password };
     },

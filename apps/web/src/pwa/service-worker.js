@@ -1,7 +1,7 @@
 /* The installable application's service worker, completed at build time (vite.config.ts).
- * - Precaches every file of the build, so the informant's page opens with no network at all.
+ * - Precaches the shell, the login and the informant's page, so that page opens with no network at all.
  * - Navigations: network first, the cached index.html when offline (the client routes are all one page).
- * - Hashed assets: cache first (their names change with their content).
+ * - Hashed assets: cache first (their names change with their content), kept once fetched.
  * - The API is never cached: answers are the server's, and a report waiting to be sent lives in
  *   IndexedDB (src/pages/informant/outbox.ts), resent by the page with its Idempotency-Key.
  */
@@ -41,7 +41,14 @@ self.addEventListener('fetch', (event) => {
   }
   event.respondWith(
     caches.open(CACHE).then((cache) =>
-      cache.match(request).then((cached) => cached || fetch(request)),
+      cache.match(request).then(
+        (cached) =>
+          cached ||
+          fetch(request).then((response) => {
+            if (response.ok && url.pathname.startsWith('/assets/')) cache.put(request, response.clone());
+            return response;
+          }),
+      ),
     ),
   );
 });

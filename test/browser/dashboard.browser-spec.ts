@@ -65,5 +65,6 @@ describe('the supervisor dashboard after the demo year 2022', () => {
     } finally {
       await context.close();
     }
-  });
+    // The read models replay a whole year first: on a busy machine that takes minutes.
+  }, 900_000);
 });

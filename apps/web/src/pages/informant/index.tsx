@@ -5,6 +5,7 @@ import { api, answer } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { ALERT_SIGNALS, type AlertSignal, type InformantAlert, type MyInformantProfile, type Page, type SubmitAlertBody } from '../../api/types';
 import { useSession } from '../../auth/use-session';
+import { GradeTag } from '../../components/GradeTag';
 import { ProblemAlert, localFieldMessage, problemMessage, showProblemOnForm } from '../../components/problem';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
@@ -21,7 +22,6 @@ interface AlertForm {
 /** API field → this form's field, for errors shown next to the field they name. */
 const FIELD_MAP = { 'enterprise.creditCode': 'enterpriseCode', 'enterprise.name': 'enterpriseName' };
 const RESEND_EVERY_MS = 15_000;
-const GRADE_COLOUR = { red: 'red', yellow: 'gold', green: 'green' } as const;
 /**
  * The signals as large checkboxes, in a group named for screen readers. Form.Item's aria-required
  * is not allowed on a group (axe: aria-allowed-attr), so it is left out here; the label says it.
@@ -320,7 +320,7 @@ export default function InformantPage() {
             <Space wrap>
               <strong>{alert.enterprise.name}</strong>
               <Tag color="blue">{label('alertStatus', alert.status)}</Tag>
-              {alert.grade && <Tag color={GRADE_COLOUR[alert.grade]}>{label('grade', alert.grade)}</Tag>}
+              {alert.grade && <GradeTag grade={alert.grade} />}
             </Space>
             <div>
               {alert.signals.map((s) => label('signal', s)).join('、')} · {t('informant.workers', { count: alert.workersAffected })}

@@ -7,6 +7,7 @@ import { answer, api } from '../../api/client';
 import type { SubDistrictCode } from '../../api/types';
 import { useSession } from '../../auth/use-session';
 import { Chart, type ChartOption } from '../../components/Chart';
+import { GradeTag } from '../../components/GradeTag';
 import { problemMessage } from '../../components/problem';
 import { useI18n } from '../../i18n';
 import { chinaToday, formatDateTime, formatWan } from '../../i18n/format';
@@ -217,9 +218,9 @@ export default function SupervisorPage() {
       </Row>
       {s && (
         <Space wrap style={{ marginTop: 8 }} aria-label={t('supervisor.alertsByGrade')}>
-          <Tag color="red">{label('grade', 'red')} {s.alerts.red}</Tag>
-          <Tag color="gold">{label('grade', 'yellow')} {s.alerts.yellow}</Tag>
-          <Tag color="green">{label('grade', 'green')} {s.alerts.green}</Tag>
+          <GradeTag grade="red"> {s.alerts.red}</GradeTag>
+          <GradeTag grade="yellow"> {s.alerts.yellow}</GradeTag>
+          <GradeTag grade="green"> {s.alerts.green}</GradeTag>
         </Space>
       )}
 

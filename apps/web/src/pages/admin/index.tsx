@@ -1,15 +1,48 @@
 import { Typography } from 'antd';
-import { useI18n } from '../../i18n';
+import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { useAdminI18n as useI18n, type AdminKey as MessageKey } from './i18n';
+import { AccountsSection } from './accounts';
+import { ImportsSection } from './imports';
+import { InformantsSection } from './informants';
+import { ReferenceSection } from './reference';
+import { RiskWeightsSection } from './risk-weights';
+import './admin.css';
 
-/** Administration (issue 11): accounts, informants, risk weights, imports, reference data. */
+/** The accounts are the home (/admin itself: the role's home page has no redirect to wait for). */
+const SECTIONS: Array<{ path: string; label: MessageKey }> = [
+  { path: '', label: 'admin.accounts' },
+  { path: 'informants', label: 'admin.informants' },
+  { path: 'risk-weights', label: 'admin.riskWeights' },
+  { path: 'imports', label: 'admin.imports' },
+  { path: 'reference', label: 'admin.reference' },
+];
+
+/**
+ * Administration (issue 11): accounts, the informant registry, risk weights, imports and the
+ * reference data, one section each under /admin/<section>; /admin itself is the accounts.
+ */
 export default function AdminPage() {
   const { t } = useI18n();
   return (
-    <section aria-labelledby="admin-title">
+    <div className="lc-admin">
       <Typography.Title level={1} id="admin-title" style={{ fontSize: 24 }}>
         {t('admin.title')}
       </Typography.Title>
-      <Typography.Paragraph>{t('admin.comingSoon')}</Typography.Paragraph>
-    </section>
+      <nav aria-label={t('admin.sections')} className="lc-admin-nav">
+        {SECTIONS.map((section) => (
+          <NavLink key={section.path} to={section.path ? `/admin/${section.path}` : '/admin'} end className="lc-admin-nav-link">
+            {t(section.label)}
+          </NavLink>
+        ))}
+      </nav>
+      <Routes>
+        <Route index element={<AccountsSection />} />
+        <Route path="informants" element={<InformantsSection />} />
+        <Route path="risk-weights" element={<RiskWeightsSection />} />
+        <Route path="imports" element={<ImportsSection />} />
+        <Route path="reference" element={<ReferenceSection />} />
+        <Route path="*" element={<Navigate to="/admin" replace />} />
+      </Routes>
+    </div>
   );
 }

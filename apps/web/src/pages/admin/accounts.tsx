@@ -77,7 +77,7 @@ export function AccountsSection() {
       title: t('admin.state'),
       dataIndex: 'active',
       key: 'active',
-      render: (active: boolean) => <Tag color={active ? 'green' : 'default'}>{t(active ? 'admin.active' : 'admin.inactive')}</Tag>,
+      render: (active: boolean) => <Tag className={active ? 'lc-admin-tag-active' : 'lc-admin-tag-inactive'}>{t(active ? 'admin.active' : 'admin.inactive')}</Tag>,
     },
     { title: t('admin.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: (at: string) => formatDateTime(language, at) },
     {

@@ -70,7 +70,7 @@ export function InformantsSection() {
       key: 'active',
       render: (active: boolean, item) => (
         <Tooltip title={item.deactivationReason ?? undefined}>
-          <Tag color={active ? 'green' : 'default'}>{t(active ? 'admin.active' : 'admin.inactive')}</Tag>
+          <Tag className={active ? 'lc-admin-tag-active' : 'lc-admin-tag-inactive'}>{t(active ? 'admin.active' : 'admin.inactive')}</Tag>
         </Tooltip>
       ),
     },

@@ -154,6 +154,7 @@ export function AccountsSection() {
         />
       </div>
       <ProblemAlert error={error ?? list.error} />
+      <div className="lc-admin-scroll" tabIndex={0} role="region" aria-label={t('admin.accounts')}>
       <Table<Account>
         data-testid="accounts"
         rowKey="id"
@@ -161,7 +162,6 @@ export function AccountsSection() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching && !list.data}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('admin.empty') }}
         pagination={{
           current: filters.page,
@@ -172,6 +172,7 @@ export function AccountsSection() {
           onChange: (page) => setFilters((f) => ({ ...f, page })),
         }}
       />
+      </div>
       {dialog?.kind === 'create' && (
         <CreateAccountDialog
           onClose={() => setDialog(null)}

@@ -271,12 +271,12 @@ function RowErrors({ errors }: { errors: RowError[] }) {
       <Typography.Title level={4} className="lc-admin-h4">
         {t('admin.errorsTitle', { count: errors.length })}
       </Typography.Title>
+      <div className="lc-admin-scroll" tabIndex={0} role="region" aria-label={t('admin.errorsTitle', { count: errors.length })}>
       <Table<RowError & { key: string }>
         data-testid="import-errors"
         size="small"
         rowKey="key"
         dataSource={errors.map((e, index) => ({ ...e, key: `${e.row}-${e.field ?? ''}-${index}` }))}
-        scroll={{ x: 'max-content' }}
         pagination={errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         columns={[
           { title: t('admin.errorRow'), dataIndex: 'row', key: 'row', width: 72 },
@@ -284,6 +284,7 @@ function RowErrors({ errors }: { errors: RowError[] }) {
           { title: t('admin.errorMessage'), dataIndex: 'message', key: 'message', render: (message: string) => localFieldMessage(language, t, message) },
         ]}
       />
+      </div>
     </>
   );
 }

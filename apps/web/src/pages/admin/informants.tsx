@@ -131,13 +131,13 @@ export function InformantsSection() {
         />
       </div>
       <ProblemAlert error={list.error} />
+      <div className="lc-admin-scroll" tabIndex={0} role="region" aria-label={t('admin.informants')}>
       <Table<InformantItem>
         rowKey="id"
         size="middle"
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching && !list.data}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('admin.empty') }}
         pagination={{
           current: filters.page,
@@ -148,6 +148,7 @@ export function InformantsSection() {
           onChange: (page) => setFilters((f) => ({ ...f, page })),
         }}
       />
+      </div>
       {dialog?.kind === 'register' && (
         <RegisterDialog
           onClose={() => setDialog(null)}

@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { alertIdForKey, DEFAULT_RISK_WEIGHTS, disputeIdForAlert } from '@lc/alerts';
 import { CLOCKS_QUEUE, ClockJob, ClockScheduler, deriveClocks } from '@lc/clocks';
+import { chinaTime } from '@lc/http';
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
 
 // 2026-03-10 10:00 in Shanghai.
@@ -266,7 +267,7 @@ describe('triage', () => {
     expect(detail.body).toMatchObject({
       status: 'dismissed',
       acknowledgedBy: mediator.id,
-      acknowledgedAt: NOW.toISOString(),
+      acknowledgedAt: chinaTime(NOW),
       verificationNote: '现场走访属实',
       dismissalReason: '企业已补发工资',
       version: 5,
@@ -585,7 +586,7 @@ describe('informant registry', () => {
       enterpriseCount: 2,
       active: true,
       alertsSubmitted: 1,
-      lastAlertAt: app.clock.now().toISOString(),
+      lastAlertAt: chinaTime(app.clock.now()),
     });
     expect((await get(admin, `/informants?creditCode=91350200776049653A&reported=true&pageSize=200`)).body.items.map((i: { id: string }) => i.id)).toContain(
       informantId,

@@ -20,6 +20,7 @@ const CLIENTS_PER_KIND = 4;
 const ANSWERS_BEFORE_KILL = 80;
 const ADMIN = { username: 'admin', password: 'Crash-Test-Passw0rd' };
 const LEASE_SECONDS = 2;
+const JWT_SECRET = `crash-retry-${randomUUID()}`;
 
 let db: TestDatabase;
 let sql: Client;
@@ -62,6 +63,9 @@ function startService(): ChildProcess {
       LOG_LEVEL: 'warn',
       DATABASE_POOL_SIZE: '5',
       IDEMPOTENCY_LEASE_SECONDS: String(LEASE_SECONDS),
+      // As in production, a configured secret: the clients' tokens outlive the crash. (Without one,
+      // each start makes a random secret and every session ends with the restart.)
+      JWT_SECRET: JWT_SECRET,
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

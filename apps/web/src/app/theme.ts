@@ -15,4 +15,8 @@ export const theme: ThemeConfig = {
     borderRadius: 6,
     fontSize: 16,
   },
+  components: {
+    // An empty table says so in "disabled" grey (25 % black, 1.9:1): text people must read.
+    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
+  },
 };

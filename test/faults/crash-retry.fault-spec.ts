@@ -6,6 +6,7 @@ import { alertIdForKey } from '@lc/alerts';
 import { createTestDatabase, TestDatabase } from '@lc/testing';
 import { builtEntry, freePort } from '../support/built-app';
 import { recordMeasurement } from './measurements';
+import { caseBody } from './service';
 
 /**
  * Issue 12 §1, "a retry after a crash must work": 8 clients (4 informants submitting alerts, 4
@@ -149,16 +150,6 @@ const alertBody = (n: number) => ({
   workersAffected: 40 + (n % 20),
   description: `老板已三天联系不上，工人在厂门口聚集（第${n}次报告）`,
   observedAt: new Date(Date.now() - 60_000).toISOString(),
-});
-const caseBody = (n: number) => ({
-  channel: 'walk_in',
-  subDistrict: 'pinghu',
-  employer: { name: `深圳市某某电子有限公司第${n}厂`, creditCode: '91440300708461136T' },
-  category: 'wage_arrears',
-  workersInvolved: 5 + (n % 20),
-  amountClaimedFen: 1_000_000 + n,
-  summary: `员工反映工资未发放（第${n}宗）`,
-  claimants: [{ name: '张三' }],
 });
 
 it('after a SIGKILL of the whole service under load, every unanswered request resent with its key succeeds, and each record exists once', async () => {

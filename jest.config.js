@@ -14,6 +14,9 @@ const common = {
 module.exports = {
   // Integration suites start real processes and write thousands of events; unit tests finish in ms anyway.
   testTimeout: 120000,
+  // A handle left open by one suite (a socket, a timer of a client that lost its server) must not
+  // hold the whole run until CI's time limit: jest still names the suite that was slow to close.
+  forceExit: true,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

@@ -9,13 +9,13 @@ const NOW = new Date('2023-01-10T02:00:00Z');
 
 let app: TestApp;
 let admin: string;
-let mediator: { id: string; username: string };
+let mediator: { id: string; username: string; token: string };
 
 beforeAll(async () => {
   app = await startTestApp('imports', { now: NOW });
   admin = await app.login(ADMIN.username, ADMIN.password);
   const created = await app.user('mediator', 'pinghu');
-  mediator = { id: created.id, username: created.username };
+  mediator = { id: created.id, username: created.username, token: created.token };
 });
 afterAll(async () => {
   await app?.close();
@@ -354,6 +354,114 @@ describe('a real run', () => {
     expect(events[2].data).toMatchObject({ source: 'online_opinion', subDistrict: 'longcheng', receivedAt: '2022-12-30T14:15:00.000Z' });
   });
 
+});
+
+describe('unique numbers (issue 10 §3): a row cannot take a number another record has', () => {
+  const COMPLAINT_HEADERS = ['source', 'workOrderNo', 'subDistrict', 'summary', 'receivedAt'];
+  const MEDIATION_HEADERS = ['court', 'courtCaseNo', 'referredOn', 'subDistrict', 'category', 'employerName', 'employerCreditCode', 'workerNames'];
+  const mediationRow = (courtCaseNo: string) => ['深圳市龙岗区人民法院', courtCaseNo, '2022-05-06', '平湖', '欠薪', '某公司', '91350200776049653A', '王五'];
+
+  it('refuses a 12351 work-order number received already, or twice in the file: the dry run names the rows, the real run writes nothing', async () => {
+    const received = await app
+      .http()
+      .post('/api/v1/complaints')
+      .set(...bearer(mediator.token))
+      .send({ source: 'hotline_12351', workOrderNo: 'GD-2022-7001', subDistrict: 'pinghu', summary: '来电反映欠薪', receivedAt: '2022-06-01T09:00:00+08:00' });
+    expect(received.status).toBe(201);
+    const csv = toCsv([
+      COMPLAINT_HEADERS,
+      // The same number written another way is the same work order.
+      ['12351工单', ' gd-2022-7001 ', '平湖', '再次来电', '2022-06-02 10:00'],
+      ['12351工单', 'GD-2022-7002', '平湖', '新来电', '2022-06-03 10:00'],
+      ['12351工单', 'GD-2022-7002', '平湖', '同一工单', '2022-06-04 10:00'],
+    ]);
+    const before = (await recordEvents()).length;
+    const dry = await upload('complaints', csv, 'dup-complaints.csv', { dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ rowsTotal: 3, rowsValid: 1, rowsWithErrors: 2 });
+    expect(dry.body.errors).toEqual([
+      { row: 2, column: 'workOrderNo', field: 'workOrderNo', message: `was received already (complaint ${received.body.id})` },
+      { row: 4, column: 'workOrderNo', field: 'workOrderNo', message: 'GD-2022-7002 is also in row 3: a number belongs to one complaint' },
+    ]);
+
+    const real = await upload('complaints', csv, 'dup-complaints.csv');
+    expect(real.status).toBe(400);
+    expect(real.body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [2, 'workOrderNo'],
+      [4, 'workOrderNo'],
+    ]);
+    expect((await recordEvents()).length).toBe(before);
+  });
+
+  it('claims the number of an imported row as the API does: a later complaint or referral with it answers 409, importing the file again adds nothing', async () => {
+    const complaints = toCsv([COMPLAINT_HEADERS, ['12351工单', 'GD-2022-7101', '平湖', '来电', '2022-07-01 10:00']]);
+    const imported = await upload('complaints', complaints, 'numbers.csv');
+    expect(imported.status).toBe(202);
+    expect(await finished(imported.body.id)).toMatchObject({ state: 'completed', rowsWritten: 1, errors: [] });
+    const [event] = await importedEvents(imported.body.id);
+    const again = await app
+      .http()
+      .post('/api/v1/complaints')
+      .set(...bearer(mediator.token))
+      .send({ source: 'hotline_12351', workOrderNo: 'GD-2022-7101', subDistrict: 'pinghu', summary: '再次来电', receivedAt: '2022-07-02T09:00:00+08:00' });
+    expect(again.status).toBe(409);
+    expect(again.body.existing).toEqual({ kind: 'complaint', id: event.data.complaintId });
+    // The same file again: its row holds the number itself, so the dry run finds no error.
+    const repeat = await upload('complaints', complaints, 'numbers.csv', { dryRun: true });
+    expect(repeat.body).toMatchObject({ rowsValid: 1, rowsWithErrors: 0, rowsAlreadyImported: 1, errors: [] });
+
+    const mediations = toCsv([MEDIATION_HEADERS, mediationRow('（2022）粤0307民诉前调7201号')]);
+    const referred = await upload('mediations', mediations, 'referrals.csv');
+    expect(referred.status).toBe(202);
+    expect(await finished(referred.body.id)).toMatchObject({ state: 'completed', rowsWritten: 1 });
+    const referral = await app
+      .http()
+      .post('/api/v1/mediations')
+      .set(...bearer(mediator.token))
+      .send({
+        court: '深圳市龙岗区人民法院',
+        courtCaseNo: '(2022)粤0307民诉前调7201号',
+        referredOn: '2022-07-06',
+        subDistrict: 'pinghu',
+        category: 'wage_arrears',
+        employer: { name: '某公司', creditCode: '91350200776049653A' },
+        workers: [{ name: '王五' }],
+        claimAmountFen: 0,
+      });
+    expect(referral.status).toBe(409);
+    expect(referral.body.existing.kind).toBe('mediation');
+  });
+
+  it('refuses a court case number (案号) referred already, in the dry run and the real run', async () => {
+    const referral = await app
+      .http()
+      .post('/api/v1/mediations')
+      .set(...bearer(mediator.token))
+      .send({
+        court: '深圳市龙岗区人民法院',
+        courtCaseNo: '（2022）粤0307民诉前调7301号',
+        referredOn: '2022-08-01',
+        subDistrict: 'pinghu',
+        category: 'wage_arrears',
+        employer: { name: '某公司', creditCode: '91350200776049653A' },
+        workers: [{ name: '王五' }],
+        claimAmountFen: 0,
+      });
+    expect(referral.status).toBe(201);
+    // Half-width brackets: the same number.
+    const csv = toCsv([MEDIATION_HEADERS, mediationRow('(2022)粤0307民诉前调7301号'), mediationRow('（2022）粤0307民诉前调7302号')]);
+    const before = (await recordEvents()).length;
+    const dry = await upload('mediations', csv, 'dup-mediations.csv', { dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ rowsTotal: 2, rowsValid: 1, rowsWithErrors: 1 });
+    expect(dry.body.errors).toEqual([{ row: 2, column: 'courtCaseNo', field: 'courtCaseNo', message: `was referred already (mediation ${referral.body.id})` }]);
+    const real = await upload('mediations', csv, 'dup-mediations.csv');
+    expect(real.status).toBe(400);
+    expect((await recordEvents()).length).toBe(before);
+  });
+});
+
+describe('access', () => {
   it('answers 404 for an unknown import, and only admins may import', async () => {
     const res = await app.http().get('/api/v1/imports/6f1d1c1e-0000-4000-8000-000000000000').set(...bearer(admin));
     expect(res.status).toBe(404);

@@ -17,6 +17,7 @@ export * from './case-numbers/case-number-allocator';
 export * from './shared/personal-data';
 export * from './read-model/dispute-case.view';
 export * from './read-model/complaint.view';
+export { workOrderNoStream } from './receive-complaint/receive-complaint.handler';
 export { disputeIdForComplaint } from './convert-complaint/convert-complaint.handler';
 export * as disputeFields from './shared/request-fields';
 // The use-case commands, for callers outside HTTP (imports, the demo year).

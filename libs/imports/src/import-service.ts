@@ -3,8 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { accountDecider, accountStream, usernameStream } from '@lc/accounts';
 import { Actor, Clock, CLOCK } from '@lc/decider';
 import { CaseNumberAllocator } from '@lc/disputes';
-import { decideAndAppend, EVENT_STORE, EventStore, loadState } from '@lc/event-store';
-import { ImportKindName } from './kinds/columns';
+import { claimUniqueKey, decideAndAppend, EVENT_STORE, EventStore, loadState } from '@lc/event-store';
+import { ImportKindName, RowError } from './kinds/columns';
 import { IMPORT_KIND } from './kinds/kinds';
 import { readTable, Table } from './table/read-table';
 import { PlannedRow, Validation, validateRows } from './validate-rows';
@@ -51,6 +51,10 @@ export class ImportService {
         if (!mediators.has(key)) mediators.set(key, this.findMediator(value.trim()));
         return mediators.get(key)!;
       },
+      numberOwner: async (streamId) => {
+        const [claim] = await this.store.readStream(streamId, { maxCount: 1 });
+        return claim ? String(claim.data.ownerId) : undefined;
+      },
     });
   }
 
@@ -85,19 +89,36 @@ export class ImportService {
   /**
    * Writes one row: its commands decided in turn and appended in one append, so a row is written
    * whole or not at all. A row written before (the same file imported again, or a job retried)
-   * appends nothing.
+   * appends nothing. A row whose unique number another record took since the check is refused:
+   * it appends nothing, and its error is returned.
    */
-  async writeRow(kind: ImportKindName, row: PlannedRow, actor: Actor, metadata: ImportMetadata): Promise<'written' | 'existed'> {
+  async writeRow(kind: ImportKindName, row: PlannedRow, actor: Actor, metadata: ImportMetadata): Promise<'written' | 'existed' | RowError> {
     if (await this.exists(row.streamId)) return 'existed';
+    const unique = row.uniqueNumber;
     const importKind = IMPORT_KIND[kind];
     // The allocator finds the number it gave this record before, should a try have stopped after it.
     const caseNo = row.caseNumber ? await this.caseNumbers.allocate(row.id, row.caseNumber.subDistrict, row.caseNumber.year, actor) : '';
-    const result = await decideAndAppend(this.store, importKind.decider, row.streamId, row.build(this.clock.now(), actor, caseNo), {
-      actor,
-      idempotencyKey: `import:${metadata.import.fileHash}:${kind}:${row.row}`,
-      metadata: { ...metadata },
-    });
-    return result.events.length ? 'written' : 'existed';
+    let takenBy: string | undefined;
+    try {
+      const result = await decideAndAppend(this.store, importKind.decider, row.streamId, row.build(this.clock.now(), actor, caseNo), {
+        actor,
+        idempotencyKey: `import:${metadata.import.fileHash}:${kind}:${row.row}`,
+        metadata: { ...metadata },
+        // Claimed as the API's command claims it, just before the append: first come, first served.
+        beforeAppend: async () => {
+          if (!unique) return;
+          const { ownerId } = await claimUniqueKey(this.store, { streamId: unique.streamId, type: unique.claimType, ownerId: row.id, data: unique.data, actor });
+          if (ownerId !== row.id) {
+            takenBy = ownerId;
+            throw new NumberTakenError();
+          }
+        },
+      });
+      return result.events.length ? 'written' : 'existed';
+    } catch (error) {
+      if (!(error instanceof NumberTakenError) || !unique) throw error;
+      return { row: row.row, column: unique.column, field: unique.key, message: `${unique.taken} (${unique.owner} ${takenBy})` };
+    }
   }
 
   /**
@@ -110,9 +131,10 @@ export class ImportService {
     rows: PlannedRow[],
     actor: Actor,
     metadataOf: (row: PlannedRow) => ImportMetadata,
-    progress: (done: { written: number; existed: number }) => Promise<void>,
-  ): Promise<{ written: number; existed: number }> {
+    progress: (done: { written: number; existed: number; refused: number }) => Promise<void>,
+  ): Promise<{ written: number; existed: number; refused: RowError[] }> {
     const counts = { written: 0, existed: 0 };
+    const refused: RowError[] = [];
     const lanes = new Map<string, PlannedRow[]>();
     for (const row of rows) {
       const lane = row.caseNumber ? `${row.caseNumber.subDistrict}-${row.caseNumber.year}` : String(row.row % PARALLEL_ROWS);
@@ -122,15 +144,20 @@ export class ImportService {
     const work = async () => {
       for (let lane = waiting.shift(); lane; lane = waiting.shift()) {
         for (const row of lane) {
-          counts[await this.writeRow(kind, row, actor, metadataOf(row))]++;
-          await progress(counts);
+          const result = await this.writeRow(kind, row, actor, metadataOf(row));
+          if (typeof result === 'string') counts[result]++;
+          else refused.push(result);
+          await progress({ ...counts, refused: refused.length });
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_ROWS, waiting.length) }, work));
-    return counts;
+    return { ...counts, refused: refused.sort((a, b) => a.row - b.row) };
   }
 }
+
+/** Another record took the row's number between the check and the write. */
+class NumberTakenError extends Error {}
 
 async function inBatches<T>(items: T[], work: (item: T) => Promise<void>, size = PARALLEL_ROWS): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));

@@ -3,7 +3,7 @@ import { deterministicUuid } from '@lc/event-store';
 import { CellError, isBlank } from './table/cells';
 import { Table } from './table/read-table';
 import { ImportKindName, mapColumns, readCell, RowError } from './kinds/columns';
-import { BuildCommands, ImportKind, RowContext, RowIssues, RowValues } from './kinds/kind';
+import { BuildCommands, ImportKind, RowContext, RowIssues, RowValues, UniqueNumber } from './kinds/kind';
 import { IMPORT_KIND } from './kinds/kinds';
 
 /** A row that passed every check, ready to be written. */
@@ -14,6 +14,8 @@ export interface PlannedRow {
   streamId: string;
   build: BuildCommands<unknown>;
   caseNumber?: { subDistrict: string; year: number };
+  /** The number the row claims when it is written (work-order number, court case number). */
+  uniqueNumber?: UniqueNumber & { column: string };
 }
 
 export interface Validation {
@@ -30,6 +32,8 @@ export interface ValidationContext {
   now: Date;
   actor: Actor;
   mediatorId: RowContext['mediatorId'];
+  /** The id of the record holding a unique number (by its claim stream); undefined while it is free. */
+  numberOwner(streamId: string): Promise<string | undefined>;
 }
 
 export function importedRecordId(kind: ImportKindName, fileHash: string, row: number): string {
@@ -47,6 +51,8 @@ export async function validateRows(kindName: ImportKindName, table: Table, conte
   const errors: RowError[] = [...columns.errors];
   const planned: PlannedRow[] = [];
   let rowsTotal = 0;
+  // Claim stream → the first row carrying that number: a file cannot give one number to two records.
+  const numbersInFile = new Map<string, number>();
   for (const { row, cells } of table.rows) {
     if (cells.every((cell) => isBlank(cell))) continue;
     rowsTotal++;
@@ -68,8 +74,29 @@ export async function validateRows(kindName: ImportKindName, table: Table, conte
     }
     const id = importedRecordId(kindName, context.fileHash, row);
     const build = await kind.plan(values, { row, id, now: context.now, actor: context.actor, mediatorId: context.mediatorId }, issues);
+    const candidate = kind.uniqueNumber?.(values);
+    // A number the schema refused already has its error.
+    const uniqueNumber = candidate && !issues.blames(candidate.key) ? candidate : undefined;
+    if (uniqueNumber) {
+      // The same rule as the API's: a number already held by another record (the same file's own
+      // row, imported before, holds it itself) is the row's error, and nothing is written for it.
+      const earlierRow = numbersInFile.get(uniqueNumber.streamId);
+      if (earlierRow !== undefined) issues.add(uniqueNumber.key, `${uniqueNumber.value} is also in row ${earlierRow}: a number belongs to one ${uniqueNumber.owner}`);
+      else {
+        numbersInFile.set(uniqueNumber.streamId, row);
+        const owner = await context.numberOwner(uniqueNumber.streamId);
+        if (owner !== undefined && owner !== id) issues.add(uniqueNumber.key, `${uniqueNumber.taken} (${uniqueNumber.owner} ${owner})`);
+      }
+    }
     if (build && !issues.any) {
-      planned.push({ row, id, streamId: kind.streamOf(id), build, caseNumber: kind.caseNumber?.(values) });
+      planned.push({
+        row,
+        id,
+        streamId: kind.streamOf(id),
+        build,
+        caseNumber: kind.caseNumber?.(values),
+        uniqueNumber: uniqueNumber && { ...uniqueNumber, column: columns.header(uniqueNumber.key) },
+      });
     }
     errors.push(...issues.errors);
   }

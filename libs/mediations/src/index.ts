@@ -1,5 +1,6 @@
 export * from './mediation/mediation.decider';
 export * from './refer-mediation/refer-mediation.schema';
+export { courtCaseNoStream } from './refer-mediation/refer-mediation.handler';
 export * from './assign-mediator/assign-mediator.schema';
 export * from './hold-session/hold-session.schema';
 export * from './extend-mediation/extend-mediation.schema';

@@ -92,21 +92,26 @@ export class ImportJobs extends WorkerHost {
       planned,
       actor,
       (row) => ({ import: { importId, kind: status.kind, fileHash: status.fileHash, row: row.row } }),
-      async ({ written, existed }) => {
+      async ({ written, existed, refused }) => {
         if (Date.now() - saved < PROGRESS_EVERY_MS) return;
         saved = Date.now();
-        await this.records.update(importId, { rowsDone: written + existed, rowsWritten: written, rowsAlreadyImported: existed });
+        await this.records.update(importId, { rowsDone: written + existed + refused, rowsWritten: written, rowsAlreadyImported: existed });
       },
     );
+    const messages = [
+      counts.existed === 0
+        ? `${counts.written} rows imported.`
+        : `${counts.written} rows imported; ${counts.existed} had been imported from this file before and were left as they were.`,
+    ];
+    // Checked before, but another record may have taken a row's number since: that row only is refused.
+    if (counts.refused.length) messages.push(`${counts.refused.length} rows were not imported: their number belongs to another record since the check.`);
     await this.records.update(importId, {
       state: 'completed',
-      rowsDone: counts.written + counts.existed,
+      rowsDone: counts.written + counts.existed + counts.refused.length,
       rowsWritten: counts.written,
       rowsAlreadyImported: counts.existed,
-      message:
-        counts.existed === 0
-          ? `${counts.written} rows imported.`
-          : `${counts.written} rows imported; ${counts.existed} had been imported from this file before and were left as they were.`,
+      ...(counts.refused.length ? { errors: counts.refused } : {}),
+      message: messages.join(' '),
     });
     this.logger.log({ importId, kind: status.kind, ...counts }, 'import completed');
     return 'completed';

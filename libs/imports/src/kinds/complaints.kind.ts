@@ -5,6 +5,7 @@ import {
   HandleComplaintRequest,
   complaint,
   complaintStreamId,
+  workOrderNoStream,
   handleComplaintSchema,
   receiveComplaintSchema,
 } from '@lc/disputes';
@@ -47,6 +48,20 @@ export const complaintsKind: ImportKind<ComplaintCommand, ComplaintEvent, Compla
   columns,
   decider: complaint,
   streamOf: complaintStreamId,
+
+  uniqueNumber: (v) => {
+    if (typeof v.workOrderNo !== 'string' || !v.workOrderNo.trim()) return undefined;
+    const workOrderNo = v.workOrderNo.trim();
+    return {
+      key: 'workOrderNo',
+      value: workOrderNo,
+      streamId: workOrderNoStream(workOrderNo),
+      claimType: 'WorkOrderNoClaimed',
+      data: { workOrderNo },
+      owner: 'complaint',
+      taken: 'was received already',
+    };
+  },
 
   async plan(v, ctx, issues) {
     if (v.employerCreditCode !== undefined && v.employerName === undefined) issues.add('employerName', 'is required with a credit code');

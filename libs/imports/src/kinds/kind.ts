@@ -17,6 +17,26 @@ export interface RowContext {
   mediatorId(usernameOrId: string): Promise<{ id: string } | { problem: string }>;
 }
 
+/**
+ * A number that only one record may carry (a 12351 work-order number, a court case number), claimed
+ * in its claim stream as the API's own command claims it: an imported row cannot take a number a
+ * record already has.
+ */
+export interface UniqueNumber {
+  /** The column it came from. */
+  key: string;
+  value: string;
+  /** The claim stream the API's handler uses for this number. */
+  streamId: string;
+  /** The claim event's type, as the API's handler writes it. */
+  claimType: string;
+  data: Record<string, unknown>;
+  /** What holds it: "complaint", "mediation". */
+  owner: string;
+  /** The row's message when the number is taken: "was received already". */
+  taken: string;
+}
+
 /** The row's commands, built again at write time with the time, actor and (for a case) case number of then. */
 export type BuildCommands<Command> = (now: Date, actor: Actor, caseNo: string) => Command[];
 
@@ -29,6 +49,8 @@ export interface ImportKind<Command = unknown, Event extends DomainEvent = Domai
   plan(values: RowValues, ctx: RowContext, issues: RowIssues): Promise<BuildCommands<Command> | undefined>;
   /** Dispute cases get a number per sub-district and year of opening. */
   caseNumber?(values: RowValues): { subDistrict: string; year: number };
+  /** The row's number that must be unique across records of the kind, if it has one. */
+  uniqueNumber?(values: RowValues): UniqueNumber | undefined;
 }
 
 /** Maps a field of a request or command (`employer.creditCode`) to the column it came from. */

@@ -9,6 +9,7 @@ import {
   recordJudicialConfirmationSchema,
   referMediationSchema,
   withdrawMediationSchema,
+  courtCaseNoStream,
 } from '@lc/mediations';
 import { Actor } from '@lc/decider';
 import { ColumnSpec, defaults } from './columns';
@@ -65,6 +66,20 @@ export const mediationsKind: ImportKind<MediationCommand, MediationEvent, Mediat
   columns,
   decider: mediation,
   streamOf: mediationStreamId,
+
+  uniqueNumber: (v) => {
+    if (typeof v.courtCaseNo !== 'string' || !v.courtCaseNo.trim()) return undefined;
+    const courtCaseNo = v.courtCaseNo.trim();
+    return {
+      key: 'courtCaseNo',
+      value: courtCaseNo,
+      streamId: courtCaseNoStream(courtCaseNo),
+      claimType: 'CourtCaseNoClaimed',
+      data: { courtCaseNo },
+      owner: 'mediation',
+      taken: 'was referred already',
+    };
+  },
 
   async plan(v, ctx, issues) {
     const refer = issues.parse(

@@ -166,6 +166,41 @@ describe('a dry run', () => {
     expect((await recordEvents()).length).toBe(before);
   });
 
+  it('lists every error of a row at once: bad cells, the schema and the business rules together', async () => {
+    const csv = toCsv([
+      DISPUTE_HEADERS_ZH,
+      disputeRow({
+        纠纷类型: '吵架', // not a category
+        涉及职工人数: '十二', // not a number
+        统一社会信用代码: '91440300708461136U', // a bad check character (the API's schema)
+        调解员账号: 'nobody-here', // no such account
+        办结日期: '2021-02-28', // before the opening: the decider's rule
+      }),
+    ]);
+    const res = await upload('disputes', csv, 'many-errors.csv', { dryRun: true });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ rowsTotal: 1, rowsValid: 0, rowsWithErrors: 1 });
+    const errors = res.body.errors as Array<{ row: number; column: string | null; field: string | null; message: string }>;
+    expect(errors.map((e) => [e.row, e.column, e.field])).toEqual([
+      [2, '纠纷类型', 'category'],
+      [2, '涉及职工人数', 'workersInvolved'],
+      [2, '统一社会信用代码', 'employerCreditCode'],
+      [2, '调解员账号', 'mediator'],
+      [2, '办结日期', 'resolvedOn'],
+    ]);
+    expect(errors.find((e) => e.field === 'resolvedOn')!.message).toMatch(/before the day the case was opened/);
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('data');
+    sheet.addRow(['委派法院', '法院案号', '委派日期', '街道', '纠纷类型', '用人单位', '统一社会信用代码', '职工姓名', '调解结果', '结案日期', '调解金额（元）', '司法确认', '申请司法确认日期', '司法确认日期']);
+    // No court case number, an unknown category, and a judicial confirmation applied for 40 days after
+    // the agreement (the decider's 30-day window).
+    sheet.addRow(['深圳市龙岗区人民法院', '', '2021-05-06', '坂田', '吵架', '某公司', '91350200776049653A', '王五', '调解成功', '2021-05-20', 100, '已确认', '2021-06-29', '2021-07-01']);
+    const mediations = await upload('mediations', Buffer.from(await workbook.xlsx.writeBuffer()), 'many-errors.xlsx', { dryRun: true });
+    expect(mediations.status).toBe(200);
+    expect((mediations.body.errors as Array<{ field: string }>).map((e) => e.field)).toEqual(['courtCaseNo', 'category', 'judicialConfirmationAppliedOn']);
+  });
+
   it('reports an unknown or missing column against the header row', async () => {
     const res = await upload('disputes', toCsv([['街道', '来源渠道', '备注栏'], ['平湖', '来访', 'x']]), 'bad.csv', { dryRun: true });
     expect(res.status).toBe(200);

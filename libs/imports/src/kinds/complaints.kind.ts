@@ -37,6 +37,14 @@ const RECEIVE_FIELDS: FieldColumns = {
   summary: 'summary',
   receivedAt: 'receivedAt',
 };
+/** Valid values for the reception's non-date fields, in place of bad ones while the rest of the row is checked. */
+const RECEIVE_STAND_INS = {
+  source: 'other',
+  workOrderNo: '工单号',
+  subDistrict: 'pinghu',
+  employer: { name: '用人单位' },
+  summary: '诉求摘要',
+};
 const HANDLE_FIELDS: FieldColumns = { note: 'handlingNote', handledOn: 'handledOn' };
 
 /**
@@ -76,12 +84,15 @@ export const complaintsKind: ImportKind<ComplaintCommand, ComplaintEvent, Compla
         receivedAt: v.receivedAt,
       }),
       RECEIVE_FIELDS,
+      RECEIVE_STAND_INS,
     );
     let handling: HandleComplaintRequest | undefined;
     if (v.handledOn !== undefined) {
       handling = issues.parse(handleComplaintSchema, { note: v.handlingNote ?? defaults.handlingNote, handledOn: v.handledOn }, HANDLE_FIELDS);
     } else if (v.handlingNote !== undefined) issues.add('handledOn', 'is required with a handling note');
-    if (issues.any || !receive) return undefined;
+    // Decided even when the row has errors already (with stand-ins for the bad values, without a
+    // refused handling), so that every error of the row is listed at once.
+    if (!receive) return undefined;
 
     const build = (now: Date, actor: Actor): ComplaintCommand[] => {
       const commands: ComplaintCommand[] = [{ type: 'ReceiveComplaint', ...receive, complaintId: ctx.id, now, actor }];

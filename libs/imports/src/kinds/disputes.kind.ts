@@ -59,6 +59,18 @@ const OPEN_FIELDS: FieldColumns = {
 const RESOLVE_FIELDS: FieldColumns = { outcome: 'outcome', resolvedOn: 'resolvedOn', note: 'resolutionNote' };
 const ASSIGN_FIELDS: FieldColumns = { mediatorId: 'mediator' };
 
+/** Valid values for the opening's non-date fields, in place of bad ones while the rest of the row is checked. */
+const OPEN_STAND_INS = {
+  channel: 'walk_in',
+  subDistrict: 'pinghu',
+  employer: { name: '用人单位', creditCode: '91440300708461136T' },
+  category: 'other',
+  workersInvolved: 1,
+  amountClaimedFen: 0,
+  summary: '案情摘要',
+  claimants: [{ name: '申请人' }],
+};
+
 /** A row: the case opened, its mediator assigned, the money recovered, the resolution, each dated as the row says. */
 export const disputesKind: ImportKind<DisputeCommand, DisputeEvent, DisputeCaseState> = {
   name: 'disputes',
@@ -84,6 +96,7 @@ export const disputesKind: ImportKind<DisputeCommand, DisputeEvent, DisputeCaseS
         claimants: [withoutUndefined({ name: v.claimantName, idNumber: v.claimantIdNumber, phone: v.claimantPhone })],
       }),
       OPEN_FIELDS,
+      OPEN_STAND_INS,
     );
 
     let mediatorId: string | undefined;
@@ -119,7 +132,9 @@ export const disputesKind: ImportKind<DisputeCommand, DisputeEvent, DisputeCaseS
         RESOLVE_FIELDS,
       );
     }
-    if (issues.any || !open) return undefined;
+    // Decided even when the row has errors already (the opening with stand-ins for its bad values,
+    // without the parts that were refused), so that every error of the row is listed at once.
+    if (!open) return undefined;
 
     const build = (now: Date, actor: { id: string; role: string }, caseNo: string): DisputeCommand[] => {
       const commands: DisputeCommand[] = [{ type: 'OpenDispute', ...open, disputeId: ctx.id, caseNo, now, actor }];

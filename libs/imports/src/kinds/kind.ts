@@ -93,15 +93,29 @@ export class RowIssues {
     return this.errors.length > 0;
   }
 
-  /** The request body through the API's own schema; its issues land on the columns the fields came from. */
-  parse<S extends z.ZodType>(schema: S, body: unknown, fields: FieldColumns): z.output<S> | undefined {
+  /**
+   * The request body through the API's own schema; its issues land on the columns the fields came from.
+   *
+   * With `stand-ins` (valid values for some of the body's top-level fields), a body refused only
+   * for such fields is parsed again with them in place, and that body is returned although the row
+   * has errors: not to be written (a row with errors never is), but so that the deciders can still
+   * check the row's other values, and a dry run lists every error of the row at once. Dates are
+   * never stood in for: the deciders' rules compare them, and a made-up day would blame a good one.
+   */
+  parse<S extends z.ZodType>(schema: S, body: unknown, fields: FieldColumns, standIns?: Record<string, unknown>): z.output<S> | undefined {
     const result = schema.safeParse(body);
     if (result.success) return result.data;
+    const refused = new Set<string>();
     for (const { field, message } of fieldErrors(result.error)) {
       const column = columnOf(fields, field);
       this.add(column, column === null && field ? `${field}: ${message}` : message);
+      refused.add(field.split('.')[0]);
     }
-    return undefined;
+    if (!standIns || typeof body !== 'object' || body === null || [...refused].some((key) => !(key in standIns))) return undefined;
+    const patched: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+    for (const key of refused) patched[key] = standIns[key];
+    const again = schema.safeParse(patched);
+    return again.success ? again.data : undefined;
   }
 
   /**

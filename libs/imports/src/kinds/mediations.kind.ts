@@ -58,6 +58,17 @@ type Ending =
   | { type: 'ReachAgreement'; amountFen: number; agreedOn: string; paymentTerms: string }
   | { type: 'FailMediation'; reason: string; failedOn: string }
   | { type: 'WithdrawMediation'; withdrawnOn?: string; reason?: string };
+/** Valid values for the referral's non-date fields, in place of bad ones while the rest of the row is checked. */
+const REFER_STAND_INS = {
+  court: '人民法院',
+  courtCaseNo: '（2000）案号',
+  subDistrict: 'pinghu',
+  category: 'other',
+  employer: { name: '用人单位', creditCode: '91440300708461136T' },
+  workers: [{ name: '职工' }],
+  claimAmountFen: 0,
+};
+
 type Confirmation = { status: 'applied' | 'granted' | 'refused'; on: string };
 
 /** A row: the court's referral, the mediator, the agreement (or failure, or withdrawal), and the judicial confirmation. */
@@ -95,6 +106,7 @@ export const mediationsKind: ImportKind<MediationCommand, MediationEvent, Mediat
         claimAmountFen: v.claimAmountYuan ?? 0,
       },
       REFER_FIELDS,
+      REFER_STAND_INS,
     );
 
     let mediatorId: string | undefined;
@@ -154,7 +166,9 @@ export const mediationsKind: ImportKind<MediationCommand, MediationEvent, Mediat
         if (v[key] !== undefined) issues.add('judicialConfirmation', `is required with ${key}`);
       }
     }
-    if (issues.any || !refer) return undefined;
+    // Decided even when the row has errors already (the referral with stand-ins for its bad values,
+    // without the parts that were refused), so that every error of the row is listed at once.
+    if (!refer) return undefined;
 
     const build = (now: Date, actor: Actor): MediationCommand[] => {
       const commands: MediationCommand[] = [{ type: 'ReferMediation', ...refer, mediationId: ctx.id, now, actor }];

@@ -2,20 +2,24 @@ import { Alert, Col, DatePicker, Row, Segmented, Select, Space, Statistic, Table
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, Route, Routes, useSearchParams } from 'react-router';
 import { answer, api } from '../../api/client';
-import type { SubDistrictCode } from '../../api/types';
+import type { Page, SubDistrictCode } from '../../api/types';
 import { useSession } from '../../auth/use-session';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { GradeTag } from '../../components/GradeTag';
 import { problemMessage } from '../../components/problem';
-import { useI18n } from '../../i18n';
+import { useDashboardI18n as useI18n } from './i18n';
 import { chinaToday, formatDateTime, formatWan } from '../../i18n/format';
+import type { DisputeListItem } from '../mediator/model';
+import { Attention } from './Attention';
+import { EnterprisePage } from './EnterprisePage';
+import { endedMonths, MonthlyReports } from './MonthlyReports';
 import { annualYear, monthsQuery, periodQuery, readPeriod, type DashboardPeriod, type PeriodKind } from './period';
-import type { AnnualReport, ByCategory, ByMonth, BySubDistrict, Summary, WatchList } from './types';
+import type { AnnualReport, ByCategory, ByMonth, BySubDistrict, ClockItem, Fresh, Freshness, Summary, WatchList } from './types';
 
-/** The figures refresh by themselves while the page is open. */
-const REFRESH_MS = 30_000;
+/** The figures refresh by themselves while the page is open (and when it gets the focus again). */
+const REFRESH_MS = 15_000;
 const SUB_DISTRICTS: SubDistrictCode[] = ['pinghu', 'bantian', 'buji', 'nanwan', 'jihua', 'henggang', 'yuanshan', 'longcheng', 'longgang', 'baolong', 'pingdi'];
 const wan = (fen: number) => Number(formatWan(fen));
 
@@ -58,6 +62,35 @@ function PeriodPicker({ value, onChange }: { value: DashboardPeriod; onChange: (
   );
 }
 
+/**
+ * How current the figures are, from the answers' own `freshness`: up to date, or how many events
+ * the read models still have to count (an import or a replay in progress); and the time of the
+ * latest record counted by all of them (the oldest asOf).
+ */
+function FreshnessLine({ answers, fetchedAt, refreshing }: { answers: Array<Fresh | undefined>; fetchedAt: number; refreshing: boolean }) {
+  const { t, language } = useI18n();
+  const known = answers.map((a) => a?.freshness).filter((f): f is Freshness => Boolean(f));
+  const times = known.map((f) => f.asOf).filter((at): at is string => at !== null);
+  const asOf = times.length > 0 ? times.reduce((min, at) => (Date.parse(at) < Date.parse(min) ? at : min)) : undefined;
+  const behind = known.reduce((sum, f) => sum + (f.upToDate ? 0 : Math.max(1, f.behindEvents)), 0);
+  return (
+    <div role="status" aria-live="polite" data-testid="freshness" style={{ marginBottom: 12 }}>
+      <Typography.Text type="secondary">
+        {[
+          known.length === 0 ? t('app.loading') : behind === 0 ? t('db.freshness.current') : null,
+          asOf ? t('db.freshness.lastEvent', { time: formatDateTime(language, asOf) }) : null,
+          refreshing ? t('app.refreshing') : fetchedAt > 0 ? t('db.freshness.fetched', { seconds: REFRESH_MS / 1000, time: formatDateTime(language, new Date(fetchedAt)) }) : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Typography.Text>
+      {behind > 0 ? (
+        <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="freshness-behind" title={t('db.freshness.behind', { events: behind })} />
+      ) : null}
+    </div>
+  );
+}
+
 function Tile({ title, value, precision, testId, suffix }: { title: string; value: number | undefined; precision?: number; testId: string; suffix?: string }) {
   return (
     <Col xs={12} md={8} xl={6}>
@@ -69,7 +102,17 @@ function Tile({ title, value, precision, testId, suffix }: { title: string; valu
   );
 }
 
+/** /dashboard and the enterprise pages its watch-list links to (/dashboard/enterprises/:creditCode). */
 export default function SupervisorPage() {
+  return (
+    <Routes>
+      <Route index element={<Dashboard />} />
+      <Route path="enterprises/:creditCode" element={<EnterprisePage />} />
+    </Routes>
+  );
+}
+
+function Dashboard() {
   const { t, label, language } = useI18n();
   const session = useSession()!;
   const [params, setParams] = useSearchParams();
@@ -98,42 +141,58 @@ export default function SupervisorPage() {
   const key = [period, subDistrict];
   const summary = useQuery({
     queryKey: ['stats', 'summary', ...key],
-    queryFn: () => answer<Summary>(api.GET('/api/v1/stats/summary', { params: { query: { ...periodQuery(period), subDistrict } } })),
+    queryFn: () => answer<Summary & Fresh>(api.GET('/api/v1/stats/summary', { params: { query: { ...periodQuery(period), subDistrict } } })),
     ...live,
   });
   const byMonth = useQuery({
     queryKey: ['stats', 'by-month', ...key],
-    queryFn: () => answer<ByMonth>(api.GET('/api/v1/stats/by-month', { params: { query: { ...monthsQuery(period), subDistrict } } })),
+    queryFn: () => answer<ByMonth & Fresh>(api.GET('/api/v1/stats/by-month', { params: { query: { ...monthsQuery(period), subDistrict } } })),
     ...live,
   });
   const bySubDistrict = useQuery({
     queryKey: ['stats', 'by-sub-district', period],
-    queryFn: () => answer<BySubDistrict>(api.GET('/api/v1/stats/by-sub-district', { params: { query: periodQuery(period) } })),
+    queryFn: () => answer<BySubDistrict & Fresh>(api.GET('/api/v1/stats/by-sub-district', { params: { query: periodQuery(period) } })),
     enabled: !fixedSubDistrict,
     ...live,
   });
   const byCategory = useQuery({
     queryKey: ['stats', 'by-category', ...key],
-    queryFn: () => answer<ByCategory>(api.GET('/api/v1/stats/by-category', { params: { query: { ...periodQuery(period), subDistrict } } })),
+    queryFn: () => answer<ByCategory & Fresh>(api.GET('/api/v1/stats/by-category', { params: { query: { ...periodQuery(period), subDistrict } } })),
     ...live,
   });
   const year = annualYear(period);
   const annual = useQuery({
     queryKey: ['reports', 'annual', year, subDistrict, language],
-    queryFn: () => answer<AnnualReport>(api.GET('/api/v1/reports/annual', { params: { query: { year, subDistrict }, header: { 'accept-language': language === 'en' ? 'en' : 'zh-CN' } } })),
+    queryFn: () => answer<AnnualReport & Fresh>(api.GET('/api/v1/reports/annual', { params: { query: { year, subDistrict }, header: { 'accept-language': language === 'en' ? 'en' : 'zh-CN' } } })),
     enabled: year !== undefined,
     ...live,
   });
   const watchList = useQuery({
     queryKey: ['stats', 'watch-list', subDistrict],
-    queryFn: () => answer<WatchList>(api.GET('/api/v1/stats/watch-list', { params: { query: { subDistrict, limit: 10 } } })),
+    queryFn: () => answer<WatchList & Fresh>(api.GET('/api/v1/stats/watch-list', { params: { query: { subDistrict, limit: 10 } } })),
     ...live,
   });
 
-  const all = [summary, byMonth, bySubDistrict, byCategory, annual, watchList];
+  const groupDisputes = useQuery({
+    queryKey: ['disputes', 'open-group', subDistrict],
+    queryFn: () =>
+      answer<Page<DisputeListItem> & Fresh>(
+        api.GET('/api/v1/disputes', { params: { query: { status: 'open', groupDispute: 'true', subDistrict, sort: 'openedOn', pageSize: 10 } } }),
+      ),
+    ...live,
+  });
+  const overdue = useQuery({
+    queryKey: ['clocks', 'overdue', subDistrict],
+    queryFn: () => answer<Page<ClockItem> & Fresh>(api.GET('/api/v1/clocks', { params: { query: { status: 'overdue', subDistrict, sort: 'deadlineAt', pageSize: 10 } } })),
+    ...live,
+  });
+  const months = endedMonths(period, chinaToday());
+
+  const all = [summary, byMonth, bySubDistrict, byCategory, annual, watchList, groupDisputes, overdue];
   const updatedAt = Math.max(...all.map((q) => q.dataUpdatedAt));
   const refreshing = all.some((q) => q.isFetching);
   const failed = all.find((q) => q.error)?.error;
+  const answers: Array<Fresh | undefined> = all.filter((q) => q.fetchStatus !== 'idle' || q.data).map((q) => q.data);
   const s = summary.data;
 
   const monthOption = useMemo<ChartOption>(() => {
@@ -201,9 +260,7 @@ export default function SupervisorPage() {
           />
         </Space>
       </div>
-      <Typography.Paragraph type="secondary" role="status" aria-live="polite" data-testid="freshness">
-        {refreshing ? t('app.refreshing') : updatedAt > 0 ? t('app.updated', { time: formatDateTime(language, new Date(updatedAt)) }) : t('app.loading')}
-      </Typography.Paragraph>
+      <FreshnessLine answers={answers} fetchedAt={updatedAt} refreshing={refreshing} />
       {failed ? <Alert type="error" showIcon title={problemMessage(failed, t)} style={{ marginBottom: 16 }} /> : null}
 
       <Row gutter={[12, 12]}>
@@ -275,7 +332,15 @@ export default function SupervisorPage() {
               loading={watchList.isLoading}
               dataSource={watchList.data?.items ?? []}
               columns={[
-                { title: t('supervisor.enterprise'), dataIndex: 'name', render: (name: string | null, row) => name ?? row.creditCode },
+                {
+                  title: t('supervisor.enterprise'),
+                  dataIndex: 'name',
+                  render: (name: string | null, row) => (
+                    <Link to={`/dashboard/enterprises/${row.creditCode}`} data-testid={`watch-${row.creditCode}`}>
+                      {name ?? row.creditCode}
+                    </Link>
+                  ),
+                },
                 { title: t('supervisor.score'), dataIndex: 'score' },
                 { title: t('supervisor.disputes'), dataIndex: 'disputes' },
                 { title: t('supervisor.alerts'), dataIndex: 'alerts' },
@@ -289,6 +354,12 @@ export default function SupervisorPage() {
           </div>
         </Col>
       </Row>
+
+      <Attention groupDisputes={groupDisputes} overdue={overdue} />
+
+      <div style={{ marginTop: 16 }}>
+        <MonthlyReports months={months} subDistrict={subDistrict} refetchInterval={REFRESH_MS * 4} />
+      </div>
     </section>
   );
 }

@@ -1,0 +1,127 @@
+import { Alert, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { answer, api } from '../../api/client';
+import { GradeTag } from '../../components/GradeTag';
+import { problemMessage } from '../../components/problem';
+import { useDashboardI18n as useI18n } from './i18n';
+import { formatDateTime, formatYuan } from '../../i18n/format';
+import type { EnterpriseView, Fresh } from './types';
+
+/** An enterprise's page (the watch-list links here): its alerts, disputes and mediations in the watch-list's window. */
+export function EnterprisePage() {
+  const { t, baseT, label, language } = useI18n();
+  const { creditCode = '' } = useParams();
+  const enterprise = useQuery({
+    queryKey: ['enterprises', creditCode],
+    queryFn: () => answer<EnterpriseView & Fresh>(api.GET('/api/v1/enterprises/{creditCode}', { params: { path: { creditCode } } })),
+    refetchInterval: 60_000,
+  });
+  const e = enterprise.data;
+  return (
+    <section aria-labelledby="enterprise-title">
+      <Link to="/dashboard">{t('ent.back')}</Link>
+      <Typography.Title level={1} id="enterprise-title" style={{ fontSize: 24 }}>
+        {t('ent.title')}
+        {e ? `：${e.name ?? e.creditCode}` : ''}
+      </Typography.Title>
+      {enterprise.error ? <Alert type="error" showIcon title={problemMessage(enterprise.error, baseT)} /> : null}
+      {e && (
+        <>
+          <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={t('ent.creditCode')}>{e.creditCode}</Descriptions.Item>
+            <Descriptions.Item label={t('ent.names')}>{e.names.length > 0 ? e.names.join('；') : t('ent.none')}</Descriptions.Item>
+          </Descriptions>
+          <Typography.Paragraph type="secondary">{t('ent.window', { from: e.window.from, to: e.window.to })}</Typography.Paragraph>
+          <Row gutter={[12, 12]} data-testid="enterprise-totals">
+            {(
+              [
+                [t('ent.alerts'), e.totals.alerts],
+                [t('ent.disputes'), e.totals.disputes],
+                [t('ent.groupDisputes'), e.totals.groupDisputes],
+                [t('ent.mediations'), e.totals.mediations],
+              ] as const
+            ).map(([title, value]) => (
+              <Col xs={12} md={6} key={title}>
+                <div className="lc-panel lc-tile">
+                  <Statistic title={title} value={value} groupSeparator="" />
+                </div>
+              </Col>
+            ))}
+            <Col xs={24} md={12}>
+              <div className="lc-panel lc-tile">
+                <Statistic title={t('ent.amountRecovered')} value={formatYuan(language, e.totals.amountRecoveredFen)} />
+              </div>
+            </Col>
+            <Col xs={24} md={12}>
+              <div className="lc-panel lc-tile">
+                <Statistic title={t('ent.amountWon')} value={formatYuan(language, e.totals.amountWonFen)} />
+              </div>
+            </Col>
+          </Row>
+
+          <Typography.Title level={2} style={{ fontSize: 18, marginTop: 16 }}>
+            {t('ent.disputes')}
+          </Typography.Title>
+          <div className="lc-scroll" tabIndex={0} role="region" aria-label={t('ent.disputes')}>
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              dataSource={e.disputes}
+              locale={{ emptyText: t('ent.none') }}
+              columns={[
+                { title: t('db.caseNo'), dataIndex: 'caseNo', render: (caseNo: string, row) => <Link to={`/workspace/cases/${row.id}`}>{caseNo}</Link> },
+                { title: t('ent.status'), dataIndex: 'status', render: (status: string) => label('disputeStatus', status) },
+                { title: t('supervisor.byCategory'), dataIndex: 'category', render: (code: string) => label('category', code) },
+                { title: t('db.workers'), dataIndex: 'workersInvolved' },
+                { title: t('db.openedOn'), dataIndex: 'openedOn' },
+                { title: t('ent.amountRecovered'), dataIndex: 'amountRecoveredFen', render: (fen: number) => formatYuan(language, fen) },
+              ]}
+            />
+          </div>
+
+          <Typography.Title level={2} style={{ fontSize: 18, marginTop: 16 }}>
+            {t('ent.alerts')}
+          </Typography.Title>
+          <div className="lc-scroll" tabIndex={0} role="region" aria-label={t('ent.alerts')}>
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              dataSource={e.alerts}
+              locale={{ emptyText: t('ent.none') }}
+              columns={[
+                { title: t('ent.submittedAt'), dataIndex: 'submittedAt', render: (at: string) => formatDateTime(language, at) },
+                { title: t('ent.grade'), dataIndex: 'grade', render: (grade: EnterpriseView['alerts'][number]['grade']) => (grade ? <GradeTag grade={grade} /> : label('grade', 'none')) },
+                { title: t('ent.status'), dataIndex: 'status', render: (status: string) => label('alertStatus', status) },
+                { title: t('db.workers'), dataIndex: 'workersAffected' },
+                { title: t('supervisor.reasons'), dataIndex: 'signals', render: (signals: string[]) => signals.map((s) => <Tag key={s}>{label('signal', s)}</Tag>) },
+              ]}
+            />
+          </div>
+
+          <Typography.Title level={2} style={{ fontSize: 18, marginTop: 16 }}>
+            {t('ent.mediations')}
+          </Typography.Title>
+          <div className="lc-scroll" tabIndex={0} role="region" aria-label={t('ent.mediations')}>
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              dataSource={e.mediations}
+              locale={{ emptyText: t('ent.none') }}
+              columns={[
+                { title: t('ent.courtCaseNo'), dataIndex: 'courtCaseNo' },
+                { title: t('ent.court'), dataIndex: 'court' },
+                { title: t('ent.status'), dataIndex: 'status', render: (status: string) => label('mediationStatus', status) },
+                { title: t('ent.referredOn'), dataIndex: 'referredOn' },
+                { title: t('ent.amountWon'), dataIndex: 'amountWonFen', render: (fen: number | null) => (fen === null ? '—' : formatYuan(language, fen)) },
+              ]}
+            />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -90,6 +90,21 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   'GET /api/v1/enterprises/:creditCode': ['admin', 'supervisor', 'mediator'],
 
   // Imports write history for every sub-district: admins only.
+  // Evidence: who sees the record sees its files; those who work it attach and remove them; an
+  // informant attaches photos to (and removes their own from) their own alerts.
+  'POST /api/v1/disputes/:id/evidence': ['admin', 'mediator'],
+  'GET /api/v1/disputes/:id/evidence': ['admin', 'supervisor', 'mediator'],
+  'GET /api/v1/disputes/:id/evidence/:fileId': ['admin', 'supervisor', 'mediator'],
+  'DELETE /api/v1/disputes/:id/evidence/:fileId': ['admin', 'mediator'],
+  'POST /api/v1/mediations/:id/evidence': ['admin', 'mediator'],
+  'GET /api/v1/mediations/:id/evidence': ['admin', 'supervisor', 'mediator'],
+  'GET /api/v1/mediations/:id/evidence/:fileId': ['admin', 'supervisor', 'mediator'],
+  'DELETE /api/v1/mediations/:id/evidence/:fileId': ['admin', 'mediator'],
+  'POST /api/v1/alerts/:id/evidence': everyone,
+  'GET /api/v1/alerts/:id/evidence': everyone,
+  'GET /api/v1/alerts/:id/evidence/:fileId': everyone,
+  'DELETE /api/v1/alerts/:id/evidence/:fileId': everyone,
+
   'POST /api/v1/imports': ['admin'],
   'GET /api/v1/imports/template': ['admin'],
   'GET /api/v1/imports/:id': ['admin'],

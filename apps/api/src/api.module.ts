@@ -18,6 +18,7 @@ import { ReportingModule } from '@lc/reporting';
 import { FreshnessInterceptor, FreshnessModule } from '@lc/projections';
 import { PersonalDataModule, PersonsModule } from '@lc/personal-data';
 import { WorkloadModule } from '@lc/workload';
+import { EvidenceModule } from '@lc/evidence';
 
 @Module({})
 export class ApiModule {
@@ -46,6 +47,7 @@ export class ApiModule {
         ReportingModule,
         PersonsModule,
         WorkloadModule,
+        EvidenceModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

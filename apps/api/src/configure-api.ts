@@ -74,7 +74,11 @@ export function configureApi(app: NestExpressApplication, config: AppConfig, opt
   // An ETag is always a record's version (RecordHeadersInterceptor), never Express's hash of a body.
   app.set('etag', false);
   // Any other body than JSON is a 415 (uploads take multipart on their own routes).
-  app.use(requireJsonBody({ multipartPaths: [new RegExp(`^/${API_PREFIX}/imports/?$`)] }));
+  app.use(
+    requireJsonBody({
+      multipartPaths: [new RegExp(`^/${API_PREFIX}/imports/?$`), new RegExp(`^/${API_PREFIX}/(disputes|mediations|alerts)/[^/]+/evidence/?$`)],
+    }),
+  );
   // JSON only: the API takes no forms. The depth is checked on the raw bytes before JSON.parse, so
   // nothing downstream (validation, the Idempotency-Key hash) walks a hostile nesting. Nest's
   // typing leaves `verify` out (it uses it for rawBody, which this app does not ask for).

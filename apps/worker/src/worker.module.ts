@@ -17,6 +17,7 @@ import { ProjectionsModule } from '@lc/projections';
 import { ReportingWorkerModule } from '@lc/reporting';
 import { queuesModule } from '@lc/redis';
 import { PersonalDataModule, PersonErasuresModule } from '@lc/personal-data';
+import { EvidenceWorkerModule } from '@lc/evidence';
 
 @Module({})
 export class WorkerModule {
@@ -49,6 +50,8 @@ export class WorkerModule {
         IdempotencyKeyRetentionModule,
         // Every recorded erasure has its key destroyed.
         PersonErasuresModule,
+        // Evidence of an erased person goes with them; removed files' bytes are deleted.
+        EvidenceWorkerModule,
       ],
     };
   }

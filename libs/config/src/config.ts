@@ -167,6 +167,16 @@ export const configSchema = z
       .default(DEFAULT_PERSONAL_DATA_MASTER_KEY),
     /** How long a process keeps a person's decrypted key in memory; an erasure reaches other processes within this. */
     PERSONAL_DATA_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+
+    /** The largest evidence file (bytes) an upload may carry; larger ones are a 413 naming `file`. */
+    EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+    /** Where evidence files' bytes are kept: `postgres` (a table in DATABASE_URL) or `s3` (an S3-compatible object store). */
+    EVIDENCE_STORE: z.enum(['postgres', 's3']).default('postgres'),
+    S3_ENDPOINT: urlWithProtocol(['http', 'https']).optional(),
+    S3_BUCKET: z.string().min(3).default('labour-cases-evidence'),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production') {
@@ -191,6 +201,11 @@ export const configSchema = z
           path: ['PERSONAL_DATA_MASTER_KEY'],
           message: 'must be set in production (32 random bytes: `openssl rand -base64 32`), never the development key',
         });
+      }
+    }
+    if (config.EVIDENCE_STORE === 's3') {
+      for (const name of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!config[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when EVIDENCE_STORE=s3' });
       }
     }
     if (config.EVENT_STORE === 'kurrentdb' && !config.KURRENTDB_CONNECTION_STRING) {

@@ -21,6 +21,7 @@ import { ClockReferences1763700000122 } from './1763700000122-clock-references';
 import { Sessions1764620000100 } from './1764620000100-sessions';
 import { ProjectionFreshness1764620000133 } from './1764620000133-projection-freshness';
 import { MonthlyReportRevisions1764620000134 } from './1764620000134-monthly-report-revisions';
+import { Evidence1764700000150 } from './1764700000150-evidence';
 
 /** Every migration of the one PostgreSQL schema, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   Sessions1764620000100,
   ProjectionFreshness1764620000133,
   MonthlyReportRevisions1764620000134,
+  Evidence1764700000150,
 ];

@@ -1,0 +1,48 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DomainError } from '@lc/decider';
+import { AuthenticatedActor } from '@lc/http';
+import { EvidenceRecordKind } from '../evidence/evidence-records';
+import { EvidenceStreams } from '../evidence/evidence-streams';
+import { EVIDENCE_STORAGE, EvidenceStorage } from '../storage/evidence-storage.port';
+
+export class RemoveEvidenceCommand {
+  constructor(
+    readonly kind: EvidenceRecordKind,
+    readonly recordId: string,
+    readonly fileId: string,
+    readonly actor: AuthenticatedActor,
+    readonly idempotencyKey?: string,
+  ) {}
+}
+
+export interface EvidenceRemovedAnswer {
+  recordId: string;
+  fileId: string;
+  version: number;
+}
+
+/**
+ * Removes a file: EvidenceRemoved is appended (the fact stays: who, when, which file and its
+ * hash), then the bytes are deleted. The worker's evidence projection deletes them too for every
+ * EvidenceRemoved, so a crash between the two leaves no bytes behind for long. An informant may
+ * remove only what they attached themselves.
+ */
+@CommandHandler(RemoveEvidenceCommand)
+export class RemoveEvidenceHandler implements ICommandHandler<RemoveEvidenceCommand, EvidenceRemovedAnswer> {
+  constructor(
+    private readonly streams: EvidenceStreams,
+    @Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage,
+  ) {}
+
+  async execute({ kind, recordId, fileId, actor, idempotencyKey }: RemoveEvidenceCommand): Promise<EvidenceRemovedAnswer> {
+    const result = await this.streams.change(kind, recordId, actor, { type: 'RemoveEvidence', fileId }, idempotencyKey, (state) => {
+      const file = state.evidence.files.find((f) => f.fileId === fileId);
+      if (file && actor.role === 'informant' && file.attachedBy !== actor.id) {
+        throw new DomainError('forbidden', 'An informant may remove only the files they attached');
+      }
+    });
+    await this.storage.delete(fileId);
+    return { recordId, fileId, version: result.version };
+  }
+}

@@ -35,6 +35,9 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   'POST /api/v1/disputes/:id/resolution': ['admin', 'supervisor', 'mediator'],
   'POST /api/v1/disputes/:id/reopen': ['admin', 'supervisor'],
   'POST /api/v1/disputes/:id/workers-involved': ['admin', 'mediator'],
+  // Documents as the detail (same scope); letters to the employer are the union's, whoever of it works the record.
+  'GET /api/v1/disputes/:id/documents/:kind': ['admin', 'supervisor', 'mediator'],
+  'POST /api/v1/disputes/:id/letters': ['admin', 'supervisor', 'mediator'],
 
   'POST /api/v1/complaints': ['admin', 'supervisor', 'mediator'],
   'GET /api/v1/complaints': ['admin', 'supervisor', 'mediator'],
@@ -54,6 +57,8 @@ export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
   'POST /api/v1/mediations/:id/judicial-confirmation': ['admin', 'mediator'],
   'POST /api/v1/mediations/:id/failure': ['admin', 'mediator'],
   'POST /api/v1/mediations/:id/withdrawal': ['admin', 'mediator'],
+  'GET /api/v1/mediations/:id/documents/:kind': ['admin', 'supervisor', 'mediator'],
+  'POST /api/v1/mediations/:id/letters': ['admin', 'supervisor', 'mediator'],
 
   // Each person's inbox: supervisors' and mediators' (informants get none).
   'GET /api/v1/notifications': ['admin', 'supervisor', 'mediator'],

@@ -9,6 +9,7 @@ import { AccountsModule } from '@lc/accounts';
 import { AlertsModule } from '@lc/alerts';
 import { ClocksModule } from '@lc/clocks';
 import { DisputesModule } from '@lc/disputes';
+import { DocumentsModule } from '@lc/documents';
 import { HealthModule, httpLoggerParams, IdempotencyInterceptor, NoUnknownQueryParametersInterceptor, ProblemDetailsFilter, RecordHeadersInterceptor } from '@lc/http';
 import { ImportsModule } from '@lc/imports';
 import { MediationsModule } from '@lc/mediations';
@@ -40,6 +41,7 @@ export class ApiModule {
         AccountsModule,
         DisputesModule,
         MediationsModule,
+        DocumentsModule,
         AlertsModule,
         NotificationsModule,
         ClocksModule,

@@ -31,3 +31,4 @@ export { ReceiveComplaintCommand } from './receive-complaint/receive-complaint.c
 export { RecordRecoveryCommand } from './record-recovery/record-recovery.command';
 export { ReopenDisputeCommand } from './reopen-dispute/reopen-dispute.command';
 export { ResolveDisputeCommand } from './resolve-dispute/resolve-dispute.command';
+export * from './dispute-case/documents';

@@ -24,3 +24,4 @@ export { ReachAgreementCommand } from './reach-agreement/reach-agreement.command
 export { RecordJudicialConfirmationCommand } from './record-judicial-confirmation/record-judicial-confirmation.command';
 export { ReferMediationCommand } from './refer-mediation/refer-mediation.command';
 export { WithdrawMediationCommand } from './withdraw-mediation/withdraw-mediation.command';
+export * from './mediation/documents';

@@ -1,12 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { nameActors, timelineItem } from '@lc/audit-trail';
 import { addDays, Clock, CLOCK, resolveHistoryWindow, shanghaiDate, startOfShanghaiDay } from '@lc/decider';
 import { DisputeCaseView } from '@lc/disputes';
+import { enterpriseLettersStream, LetterIssuedData, LetterKind } from '@lc/documents';
+import { EVENT_STORE, EventStore } from '@lc/event-store';
 import { MediationView } from '@lc/mediations';
 import { AlertView } from '../read-model/alert.view';
-import { restrictToScope } from '@lc/http';
+import { inScope, restrictToScope } from '@lc/http';
 import { GetEnterpriseQuery } from './get-enterprise.query';
 
 export interface EnterpriseView {
@@ -63,6 +66,21 @@ export interface EnterpriseView {
     endedOn: string | null;
     amountWonFen: number | null;
   }>;
+  /**
+   * The union's letters to the employer (提示函, 意见书, 建议书) issued in the window, newest first,
+   * each with its number, who issued it and when, and the record it cites; read from the
+   * enterprise's letters stream, so a letter is here as soon as it is issued.
+   */
+  letters: Array<{
+    letterId: string;
+    kind: LetterKind;
+    letterNo: string;
+    issuedOn: string;
+    issuedAt: Date;
+    issuedBy: { id: string | null; displayName: string | null };
+    record: { kind: 'dispute' | 'mediation'; id: string; ref: string };
+    subDistrict: string;
+  }>;
   /** The disputes above involving 30 or more workers (群体性劳资纠纷). */
   groupDisputes: Array<{ id: string; caseNo: string; workersInvolved: number; openedOn: string; status: string }>;
   totals: { alerts: number; disputes: number; groupDisputes: number; mediations: number; amountRecoveredFen: number; amountWonFen: number };
@@ -81,6 +99,8 @@ export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery, E
     @InjectRepository(DisputeCaseView) private readonly disputes: Repository<DisputeCaseView>,
     @InjectRepository(MediationView) private readonly mediations: Repository<MediationView>,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly dataSource: DataSource,
   ) {}
 
   async execute({ creditCode, actor, window: asked }: GetEnterpriseQuery): Promise<EnterpriseView> {
@@ -113,7 +133,34 @@ export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery, E
       .addOrderBy('m.recorded_at', 'DESC');
     restrictToScope(mediationQuery, actor, { subDistrict: 'm.sub_district', assignedTo: 'm.mediator_id' });
 
-    const [alerts, disputes, mediations] = await Promise.all([alertQuery.getMany(), disputeQuery.getMany(), mediationQuery.getMany()]);
+    const [alerts, disputes, mediations, letterEvents] = await Promise.all([
+      alertQuery.getMany(),
+      disputeQuery.getMany(),
+      mediationQuery.getMany(),
+      this.store.readStream(enterpriseLettersStream(creditCode)),
+    ]);
+    // A letter is seen by those who may see the record it cites.
+    const issued = letterEvents.filter((e) => {
+      if (e.type !== 'LetterIssued') return false;
+      const letter = e.data as unknown as LetterIssuedData;
+      return letter.issuedOn >= window.from && letter.issuedOn <= window.to && inScope(actor, { subDistrict: letter.subDistrict, assignedTo: letter.mediatorId });
+    });
+    const namedLetters = await nameActors(this.dataSource, issued.map((e) => timelineItem(e, (_, data) => data)));
+    const letters = namedLetters
+      .map((item) => {
+        const letter = item.data as unknown as LetterIssuedData;
+        return {
+          letterId: letter.letterId,
+          kind: letter.kind,
+          letterNo: letter.letterNo,
+          issuedOn: letter.issuedOn,
+          issuedAt: item.recordedAt,
+          issuedBy: { id: item.actor.id, displayName: item.actor.displayName },
+          record: letter.record,
+          subDistrict: letter.subDistrict,
+        };
+      })
+      .sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || b.issuedAt.getTime() - a.issuedAt.getTime());
 
     // By the record's own day, then by when it was recorded; the day of an alert is its Shanghai day.
     const named = [
@@ -169,6 +216,7 @@ export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery, E
         endedOn: m.endedOn,
         amountWonFen: m.amountWonFen,
       })),
+      letters,
       groupDisputes: groupDisputes.map((d) => ({ id: d.id, caseNo: d.caseNo, workersInvolved: d.workersInvolved, openedOn: d.openedOn, status: d.status })),
       totals: {
         alerts: alerts.length,

@@ -1,6 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Mediation, judicialConfirmationDeadline, mediationDeadline } from '../mediation/mediation.decider';
 import { seesPersonalData } from '@lc/http';
+import { MediationDocumentKind, mediationDocumentKinds } from '../mediation/documents';
 import { MediationStreams } from '../shared/mediation-streams';
 import { maskWorker } from '../shared/personal-data';
 import { GetMediationQuery } from './get-mediation.query';
@@ -11,6 +12,8 @@ export type MediationDetail = Omit<Mediation, 'mediationId'> & {
   deadlineOn: string;
   /** The last day to apply for judicial confirmation; null before an agreement. */
   judicialConfirmationDeadlineOn: string | null;
+  /** The documents the mediation can have now (GET /mediations/{id}/documents/{kind}). */
+  documents: MediationDocumentKind[];
   version: number;
 };
 
@@ -28,6 +31,7 @@ export class GetMediationHandler implements IQueryHandler<GetMediationQuery, Med
       workers: seesPersonalData(actor) ? workers : workers.map(maskWorker),
       deadlineOn: mediationDeadline(record),
       judicialConfirmationDeadlineOn: judicialConfirmationDeadline(record),
+      documents: mediationDocumentKinds(record),
       version,
     };
   }

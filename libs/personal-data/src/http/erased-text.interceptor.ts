@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
 import type { Request } from 'express';
 import { map, Observable } from 'rxjs';
 import { ERASED, ERASED_TEXT } from '@lc/reference-data';
@@ -34,6 +34,8 @@ export function prefersEnglish(header: string | undefined): boolean {
 
 function replaceErased(value: unknown): unknown {
   if (value === ERASED) return ERASED_TEXT.en;
+  // A download (DOCX, XLSX) is sent as it is: made a plain object, it would go out as JSON.
+  if (value instanceof StreamableFile) return value;
   if (Array.isArray(value)) return value.map(replaceErased);
   // Plain objects only (not Dates, Buffers, streams); by tag, since event data may come from another realm (structuredClone).
   if (value !== null && typeof value === 'object' && Object.prototype.toString.call(value) === '[object Object]' && !Buffer.isBuffer(value)) {

@@ -1,0 +1,13 @@
+import { AuthenticatedActor } from '@lc/http';
+import { RecordKind } from '../shared/record-streams';
+import { IssueLetterRequest } from './issue-letter.schema';
+
+export class IssueLetterCommand {
+  constructor(
+    readonly recordKind: RecordKind,
+    readonly recordId: string,
+    readonly input: IssueLetterRequest,
+    readonly actor: AuthenticatedActor,
+    readonly idempotencyKey?: string,
+  ) {}
+}

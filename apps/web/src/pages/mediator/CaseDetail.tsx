@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { answer, api } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useSession } from '../../auth/use-session';
 import { ProblemAlert, showProblemOnForm } from '../../components/problem';
@@ -124,6 +124,27 @@ export function CaseDetail() {
     }
   };
 
+  /** The 调解协议书 as DOCX, made by the API from the case's events. */
+  const downloadAgreement = async (caseNo: string) => {
+    try {
+      const blob = await answer<Blob>(
+        api.GET('/api/v1/disputes/{id}/documents/{kind}', {
+          params: { path: { id, kind: 'mediation-agreement' }, header: { 'accept-language': language === 'en' ? 'en' : 'zh-CN' } },
+          parseAs: 'blob',
+        }),
+      );
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${caseNo}.docx`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (failure) {
+      // Outside the action dialog, whose alert shows the commands' problems.
+      void message.error(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
   if (dispute.isLoading) return <Spin />;
   if (dispute.error || !dispute.data) return <ProblemAlert error={dispute.error} />;
   const { record: d, version } = dispute.data;
@@ -145,6 +166,11 @@ export function CaseDetail() {
             {t(`ws.action.${a}` as MessageKey)}
           </Button>
         ))}
+        {d.documents?.includes('mediation-agreement') && (
+          <Button data-testid="download-mediation-agreement" onClick={() => void downloadAgreement(d.caseNo)}>
+            {t('ws.document.mediationAgreement')}
+          </Button>
+        )}
       </Space>
 
       <Typography.Title level={2} style={{ fontSize: 20 }}>

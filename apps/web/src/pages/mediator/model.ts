@@ -51,6 +51,8 @@ export interface DisputeDetail extends Omit<DisputeListItem, 'updatedAt'> {
   source: { kind: 'complaint' | 'alert'; id: string } | null;
   recoveriesRecorded: number;
   timesReopened: number;
+  /** The documents the case can have now (GET /disputes/{id}/documents/{kind}). */
+  documents: Array<'mediation-agreement'>;
 }
 
 /** libs/audit-trail TimelineItem, in DisputeTimeline. */

@@ -352,6 +352,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/disputes/{id}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DisputeDocumentsController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/disputes/{id}/evidence": {
         parameters: {
             query?: never;
@@ -379,6 +395,22 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["EvidenceController_removeFromDispute"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DisputeDocumentsController_issueLetter"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -708,6 +740,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mediations/{id}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MediationDocumentsController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mediations/{id}/evidence": {
         parameters: {
             query?: never;
@@ -782,6 +830,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["MediationsController_recordJudicialConfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediations/{id}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MediationDocumentsController_issueLetter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1982,6 +2046,141 @@ export interface operations {
             };
         };
     };
+    DisputeDocumentsController_document: {
+        parameters: {
+            query?: {
+                letterId?: string;
+            };
+            header: {
+                "accept-language": string;
+            };
+            path: {
+                id: string;
+                kind: "mediation-agreement" | "judicial-confirmation-application" | "referral-feedback" | "reminder-letter" | "opinion" | "recommendation";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document as DOCX (Chinese; English with Accept-Language: en) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     EvidenceController_listOfDispute: {
         parameters: {
             query?: never;
@@ -2081,6 +2280,187 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    DisputeDocumentsController_issueLetter: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    facts: string;
+                    /** Format: date */
+                    issuedOn?: string;
+                    /** @enum {string} */
+                    kind: "reminder-letter" | "opinion" | "recommendation";
+                    /** Format: date */
+                    replyBy?: string;
+                    requests: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The letter issued: its id and number */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        issuedOn: string;
+                        /** @enum {string} */
+                        kind: "reminder-letter" | "opinion" | "recommendation";
+                        /** Format: uuid */
+                        letterId: string;
+                        /** @example 龙岗工提〔2026〕3号 */
+                        letterNo: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2805,6 +3185,141 @@ export interface operations {
             };
         };
     };
+    MediationDocumentsController_document: {
+        parameters: {
+            query?: {
+                letterId?: string;
+            };
+            header: {
+                "accept-language": string;
+            };
+            path: {
+                id: string;
+                kind: "mediation-agreement" | "judicial-confirmation-application" | "referral-feedback" | "reminder-letter" | "opinion" | "recommendation";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document as DOCX (Chinese; English with Accept-Language: en) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     EvidenceController_listOfMediation: {
         parameters: {
             query?: never;
@@ -2996,6 +3511,187 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    MediationDocumentsController_issueLetter: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    facts: string;
+                    /** Format: date */
+                    issuedOn?: string;
+                    /** @enum {string} */
+                    kind: "reminder-letter" | "opinion" | "recommendation";
+                    /** Format: date */
+                    replyBy?: string;
+                    requests: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The letter issued: its id and number */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        issuedOn: string;
+                        /** @enum {string} */
+                        kind: "reminder-letter" | "opinion" | "recommendation";
+                        /** Format: uuid */
+                        letterId: string;
+                        /** @example 龙岗工提〔2026〕3号 */
+                        letterNo: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };

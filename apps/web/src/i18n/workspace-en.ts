@@ -151,6 +151,8 @@ export const workspaceEn: Record<keyof typeof workspaceZh, string> = {
   'ws.event.RecoveryRecorded': '{amount} yuan recovered',
   'ws.event.DisputeResolved': 'Resolved: {outcome}',
   'ws.event.DisputeReopened': 'Reopened: {reason}',
+  'ws.event.EvidenceAttached': 'Evidence uploaded',
+  'ws.event.EvidenceRemoved': 'Evidence removed',
   'ws.event.DuplicateConfirmed': 'Confirmed as a new case despite a similar open one',
 
   'ws.alerts.title': 'Alert triage',

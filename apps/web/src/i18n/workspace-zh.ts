@@ -149,6 +149,8 @@ export const workspaceZh = {
   'ws.event.RecoveryRecorded': '追回 {amount} 元',
   'ws.event.DisputeResolved': '办结：{outcome}',
   'ws.event.DisputeReopened': '重新办理：{reason}',
+  'ws.event.EvidenceAttached': '上传证据材料',
+  'ws.event.EvidenceRemoved': '删除证据材料',
   'ws.event.DuplicateConfirmed': '确认为重复登记之外的新案件',
 
   'ws.alerts.title': '预警分拣',

@@ -10,6 +10,7 @@ import { ProblemAlert, showProblemOnForm } from '../../components/problem';
 import { useI18n, type MessageKey } from '../../i18n';
 import { chinaToday, formatDateTime, formatYuan } from '../../i18n/format';
 import { yuanToFen } from './checks';
+import { EvidencePanel } from './EvidencePanel';
 import {
   OUTCOMES,
   STEP_KINDS,
@@ -172,6 +173,8 @@ export function CaseDetail() {
           </Button>
         )}
       </Space>
+
+      <EvidencePanel disputeId={id} onChanged={() => void queryClient.invalidateQueries({ queryKey: timelineKey(id) })} />
 
       <Typography.Title level={2} style={{ fontSize: 20 }}>
         {t('ws.timeline.title')}

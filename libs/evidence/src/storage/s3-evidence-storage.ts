@@ -17,6 +17,31 @@ const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).u
 const encode = (segment: string) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
+ * The Authorization header of AWS Signature Version 4 for S3 (no query string; the path already
+ * encoded as sent). Pure, so it is checked against AWS's published example.
+ */
+export function signV4(request: {
+  method: string;
+  path: string;
+  /** Every header to sign, names in lower case (host, x-amz-content-sha256, x-amz-date at least). */
+  headers: Record<string, string>;
+  payloadHash: string;
+  amzDate: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}): string {
+  const names = Object.keys(request.headers).sort();
+  const canonicalRequest = [request.method, request.path, '', ...names.map((n) => `${n}:${request.headers[n].trim()}`), '', names.join(';'), request.payloadHash].join('\n');
+  const day = request.amzDate.slice(0, 8);
+  const scope = `${day}/${request.region}/s3/aws4_request`;
+  const stringToSign = ['AWS4-HMAC-SHA256', request.amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
+  const signingKey = hmac(hmac(hmac(hmac(`AWS4${request.secretAccessKey}`, day), request.region), 's3'), 'aws4_request');
+  const signature = createHmac('sha256', signingKey).update(stringToSign).digest('hex');
+  return `AWS4-HMAC-SHA256 Credential=${request.accessKeyId}/${scope},SignedHeaders=${names.join(';')},Signature=${signature}`;
+}
+
+/**
  * Any S3-compatible object store (AWS S3, Alibaba OSS, Tencent COS, MinIO, Ceph), path-style
  * (`endpoint/bucket/key`), signed with AWS Signature Version 4 on node:crypto and fetch: three
  * calls (PUT, GET, DELETE) do not justify an SDK of several megabytes. The payload's SHA-256 is
@@ -67,27 +92,16 @@ export class S3EvidenceStorage implements EvidenceStorage {
     const basePath = endpoint.pathname.replace(/\/$/, '');
     const path = `${basePath}${resource}`;
     const amzDate = new Date().toISOString().replace(/[:-]|\.\d{3}/g, '');
-    const day = amzDate.slice(0, 8);
     const payloadHash = sha256Hex(body ?? '');
-    const headers: Record<string, string> = {
-      host: endpoint.host,
-      'x-amz-content-sha256': payloadHash,
-      'x-amz-date': amzDate,
-      ...extra,
-    };
-    const names = Object.keys(headers).sort();
-    const canonicalRequest = [method, path, '', ...names.map((n) => `${n}:${headers[n].trim()}`), '', names.join(';'), payloadHash].join('\n');
-    const scope = `${day}/${this.settings.region}/s3/aws4_request`;
-    const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
-    const signingKey = hmac(hmac(hmac(hmac(`AWS4${this.settings.secretAccessKey}`, day), this.settings.region), 's3'), 'aws4_request');
-    const signature = createHmac('sha256', signingKey).update(stringToSign).digest('hex');
+    const headers: Record<string, string> = { host: endpoint.host, 'x-amz-content-sha256': payloadHash, 'x-amz-date': amzDate, ...extra };
+    const authorization = signV4({ method, path, headers, payloadHash, amzDate, ...this.settings });
     const { host: _host, ...sent } = headers;
     return fetch(new URL(path, endpoint), {
       method,
       body: body ? new Uint8Array(body) : undefined,
       headers: {
         ...sent,
-        authorization: `AWS4-HMAC-SHA256 Credential=${this.settings.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`,
+        authorization,
       },
     });
   }

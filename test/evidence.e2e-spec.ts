@@ -216,6 +216,9 @@ describe('evidence on a dispute case', () => {
       ['EvidenceRemoved', fileId],
     ]);
     expect(evidenceEvents[2].actor).toMatchObject({ id: mediator.id, displayName: '李梅' });
+    const badKey = await app.http().delete(`/api/v1/disputes/${disputeId}/evidence/${fileId}`).set(...bearer(mediator.token)).set('Idempotency-Key', 'key with spaces');
+    expect(badKey.status).toBe(400);
+    expect(fields(badKey)).toEqual(['Idempotency-Key']);
     // Removing it again changes nothing.
     expect((await app.http().delete(`/api/v1/disputes/${disputeId}/evidence/${fileId}`).set(...bearer(mediator.token))).status).toBe(200);
     expect((await app.http().delete(`/api/v1/disputes/${disputeId}/evidence/${randomUUID()}`).set(...bearer(mediator.token))).status).toBe(404);
@@ -248,6 +251,8 @@ describe('evidence on a mediation and on an alert', () => {
     const back = await download(supervisor.token, `/mediations/${referred.body.id}/evidence/${res.body.file.id}`);
     expect(Buffer.compare(back.body as Buffer, xlsx)).toBe(0);
     expect((await get(bujiMediator.token, `/mediations/${referred.body.id}/evidence`)).status).toBe(404);
+    const timeline = await get(supervisor.token, `/mediations/${referred.body.id}/timeline`);
+    expect(timeline.body.events.at(-1)).toMatchObject({ type: 'EvidenceAttached', data: { fileName: '考勤记录.xlsx' }, actor: { id: mediator.id, displayName: '李梅' } });
   });
 
   it("lets an informant attach a photo to their own alert, and to no one else's", async () => {

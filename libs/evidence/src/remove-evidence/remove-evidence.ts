@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError } from '@lc/decider';
+import { DomainError, invalidField } from '@lc/decider';
 import { AuthenticatedActor } from '@lc/http';
 import { EvidenceRecordKind } from '../evidence/evidence-records';
 import { EvidenceStreams } from '../evidence/evidence-streams';
@@ -36,6 +36,10 @@ export class RemoveEvidenceHandler implements ICommandHandler<RemoveEvidenceComm
   ) {}
 
   async execute({ kind, recordId, fileId, actor, idempotencyKey }: RemoveEvidenceCommand): Promise<EvidenceRemovedAnswer> {
+    // The idempotency interceptor checks keys on POST and PATCH; a DELETE's key is checked here, the same way.
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+      throw invalidField('Idempotency-Key', 'must be 1-200 visible ASCII characters, e.g. a UUID');
+    }
     const result = await this.streams.change(kind, recordId, actor, { type: 'RemoveEvidence', fileId }, idempotencyKey, (state) => {
       const file = state.evidence.files.find((f) => f.fileId === fileId);
       if (file && actor.role === 'informant' && file.attachedBy !== actor.id) {

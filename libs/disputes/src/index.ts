@@ -32,3 +32,4 @@ export { RecordRecoveryCommand } from './record-recovery/record-recovery.command
 export { ReopenDisputeCommand } from './reopen-dispute/reopen-dispute.command';
 export { ResolveDisputeCommand } from './resolve-dispute/resolve-dispute.command';
 export * from './dispute-case/documents';
+export * from './http/disputes.responses';

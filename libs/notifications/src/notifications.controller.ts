@@ -39,7 +39,7 @@ export class NotificationsController {
   @Get()
   @Allow('supervisor', 'mediator', 'admin')
   @Describe('The caller’s notifications, newest first', 'With the caller’s read state and unread count. `unread=true` lists the unread only.')
-  @ZodResponse(200, notificationPageSchema, 'One page of notifications')
+  @ZodResponse(200, notificationPageSchema, 'One page of notifications', { fresh: true })
   @ProblemResponses(400, 401, 403)
   @ReadsModels('notifications')
   list(@ZodQuery(listNotifications) query: z.output<typeof listNotifications>, @CurrentActor() actor: AuthenticatedActor) {

@@ -7,8 +7,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Lists alerts in the caller’s scope
+         * @description Filter by status, `grade`, sub-district, enterprise, overdue, escalated and period; sort with `sort`.
+         */
         get: operations["AlertsController_list"];
         put?: never;
+        /**
+         * Submits an alert (预警)
+         * @description By an informant, about an enterprise they cover. Requires an Idempotency-Key: every resend of a phone on a bad network is the same alert. Graded at once by the "123" model.
+         */
         post: operations["AlertsController_submit"];
         delete?: never;
         options?: never;
@@ -23,6 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One alert
+         * @description Staff see the alerts of their scope in full; an informant sees their own, as InformantAlert. Folded from the alert’s own events.
+         */
         get: operations["AlertsController_get"];
         put?: never;
         post?: never;
@@ -41,6 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Acknowledges the alert (picks it up)
+         * @description Stops its pick-up clock.
+         */
         post: operations["AlertsController_acknowledge"];
         delete?: never;
         options?: never;
@@ -57,6 +73,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Turns the alert into a dispute case (预警转案)
+         * @description Answers the new case (its ETag is the case’s); If-Match is the alert’s version. An alert becomes at most one case.
+         */
         post: operations["AlertsController_convert"];
         delete?: never;
         options?: never;
@@ -73,6 +93,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Dismisses the alert
+         * @description With a reason; a dismissed alert is closed.
+         */
         post: operations["AlertsController_dismiss"];
         delete?: never;
         options?: never;
@@ -89,6 +113,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Escalates the alert to the supervisors
+         * @description With a note; the supervisors in scope are notified.
+         */
         post: operations["AlertsController_escalate"];
         delete?: never;
         options?: never;
@@ -137,6 +165,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Records that the alert was verified
+         * @description With a note of what was found.
+         */
         post: operations["AlertsController_verify"];
         delete?: never;
         options?: never;
@@ -151,6 +183,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The informant’s own alerts
+         * @description Newest first, as the informant may see them (no grade points, no staff notes).
+         */
         get: operations["AlertsController_mine"];
         put?: never;
         post?: never;
@@ -169,6 +205,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Logs in
+         * @description Answers an access token and a refresh token. Repeated failures lock the address out for a while, and slow down new addresses for the username (429 with Retry-After).
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -185,6 +225,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Logs out
+         * @description Ends the session of the refresh token; access tokens run out by themselves.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -199,6 +243,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Who the caller is
+         * @description The account of the access token: id, username, role and scope.
+         */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -217,6 +265,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Exchanges a refresh token for a new pair
+         * @description The refresh token is spent: using it twice ends the session.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -231,6 +283,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Running statutory clocks
+         * @description With their deadlines: overdue work (`status=overdue`) and work due soon (`due_soon`). Mediators see the clocks of their own work, supervisors those of their scope; `mediatorId=me` and sort like every list.
+         */
         get: operations["ClocksController_list"];
         put?: never;
         post?: never;
@@ -247,8 +303,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Lists complaints in the caller’s scope
+         * @description Filter by status, source, sub-district, period and text; sort with `sort`.
+         */
         get: operations["ComplaintsController_list"];
         put?: never;
+        /**
+         * Receives a complaint
+         * @description A 12351 work order, an online post or another complaint. A work-order number received already answers 409 `duplicate` naming that complaint.
+         */
         post: operations["ComplaintsController_receive"];
         delete?: never;
         options?: never;
@@ -263,6 +327,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One complaint
+         * @description Folded from its own events, with the dispute case it became once converted.
+         */
         get: operations["ComplaintsController_get"];
         put?: never;
         post?: never;
@@ -281,6 +349,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Turns the complaint into a dispute case
+         * @description Answers the new case (its ETag is the case’s); If-Match is the complaint’s version. A complaint becomes at most one case.
+         */
         post: operations["ComplaintsController_convert"];
         delete?: never;
         options?: never;
@@ -297,6 +369,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Records that the complaint was handled
+         * @description With a note and the day.
+         */
         post: operations["ComplaintsController_handle"];
         delete?: never;
         options?: never;
@@ -311,8 +387,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Lists dispute cases in the caller’s scope
+         * @description Filter by status, sub-district, category, channel, mediator (`mediatorId=me`), employer, opening period and text; sort with `sort`. Claimants are masked.
+         */
         get: operations["DisputesController_list"];
         put?: never;
+        /**
+         * Opens a dispute case
+         * @description In the caller’s scope. A mediator opening a case is assigned to it unless `assignToMe: false`. The case number is allocated per sub-district and year. An open case of the same employer with overlapping claimants answers 409 `possible_duplicate` unless `confirmDuplicate: true`.
+         */
         post: operations["DisputesController_open"];
         delete?: never;
         options?: never;
@@ -327,6 +411,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One dispute case
+         * @description Folded from the case’s own events: current even before the lists catch up. Claimants’ numbers in full for those who may see personal data.
+         */
         get: operations["DisputesController_get"];
         put?: never;
         post?: never;
@@ -345,6 +433,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Assigns a mediator to the case
+         * @description Supervisors assign and reassign within their scope; a mediator may take an unassigned case of their sub-district (naming themselves). The mediator is notified.
+         */
         post: operations["DisputesController_assign"];
         delete?: never;
         options?: never;
@@ -425,6 +517,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Records money recovered for the workers
+         * @description While the case is open, or up to 30 days after its resolution. Integer fen.
+         */
         post: operations["DisputesController_recordRecovery"];
         delete?: never;
         options?: never;
@@ -441,6 +537,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reopens a resolved case
+         * @description With a reason; `reopenedOn` may be back-dated, not into the future nor before the resolution.
+         */
         post: operations["DisputesController_reopen"];
         delete?: never;
         options?: never;
@@ -457,6 +557,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Resolves the case
+         * @description With its outcome and day (not in the future, not before the opening).
+         */
         post: operations["DisputesController_resolve"];
         delete?: never;
         options?: never;
@@ -473,6 +577,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Logs a step of the work on the case
+         * @description A contact, site visit, negotiation session, evidence or note; the first negotiation session starts the 15-day mediation clock.
+         */
         post: operations["DisputesController_logStep"];
         delete?: never;
         options?: never;
@@ -487,6 +595,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The case’s history
+         * @description Every event in order, with the actor’s name and role; personal data masked.
+         */
         get: operations["DisputesController_timeline"];
         put?: never;
         post?: never;
@@ -505,6 +617,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Changes the number of workers involved
+         * @description Reaching 30 flags the case as a group dispute (and notifies the supervisors); it stays flagged.
+         */
         post: operations["DisputesController_changeWorkersInvolved"];
         delete?: never;
         options?: never;
@@ -519,6 +635,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Everything known about an employer
+         * @description By credit code, within the caller’s scope and a window (`from`/`to`, by default the three years to today, as the watch-list): its alerts, cases, mediations and group disputes, under the name most recently registered.
+         */
         get: operations["EnterprisesController_get"];
         put?: never;
         post?: never;
@@ -537,6 +657,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Imports past records from a spreadsheet
+         * @description Multipart field `file`: CSV (UTF-8) or XLSX, headers in Chinese or English (see the template). Every row is checked first as the API would check it, duplicate work-order and court case numbers included. `dryRun=true` answers that report (200) and writes nothing; otherwise a file with a bad row is refused whole (400, every bad row named), and a good one is queued (202) and written by the worker: follow it at GET /imports/{id}. The same file imported again adds nothing.
+         */
         post: operations["ImportsController_import"];
         delete?: never;
         options?: never;
@@ -551,6 +675,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An import’s progress
+         * @description Its state (queued, validating, writing, completed, failed), the rows done and written, and its errors.
+         */
         get: operations["ImportsController_status"];
         put?: never;
         post?: never;
@@ -567,6 +695,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An empty spreadsheet for a kind
+         * @description Its columns headed in Chinese and English; the XLSX explains each column.
+         */
         get: operations["ImportsController_template"];
         put?: never;
         post?: never;
@@ -583,8 +715,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Lists informants in the caller’s scope
+         * @description Filter by sub-district, active, enterprise and text; sort with `sort`. Phones are masked.
+         */
         get: operations["InformantsController_list"];
         put?: never;
+        /**
+         * Registers an informant
+         * @description Creates (or links) their account, role informant, with the enterprises they cover. Answers the account’s id.
+         */
         post: operations["InformantsController_register"];
         delete?: never;
         options?: never;
@@ -599,6 +739,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One informant
+         * @description Folded from the entry’s own events, with name and phone in full.
+         */
         get: operations["InformantsController_get"];
         put?: never;
         post?: never;
@@ -617,6 +761,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Deactivates the informant
+         * @description With a reason; their account can no longer log in.
+         */
         post: operations["InformantsController_deactivate"];
         delete?: never;
         options?: never;
@@ -632,6 +780,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Replaces the enterprises the informant covers
+         * @description The whole list, by credit code.
+         */
         put: operations["InformantsController_changeEnterprises"];
         post?: never;
         delete?: never;
@@ -647,6 +799,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The caller’s own registry entry
+         * @description Informants only: their enterprises with the names last reported, for the phone page.
+         */
         get: operations["InformantsController_me"];
         put?: never;
         post?: never;
@@ -683,8 +839,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Lists pre-litigation mediations in the caller’s scope
+         * @description Filter by status, sub-district, mediator (`mediatorId=me`), court case number, period and text; sort with `sort`. Workers are masked.
+         */
         get: operations["MediationsController_list"];
         put?: never;
+        /**
+         * Records a court’s referral (诉前调解)
+         * @description The 30-day mediation period starts on referredOn. A court case number referred already answers 409 `duplicate` naming that mediation. A mediator recording it is assigned to it unless `assignToMe: false`.
+         */
         post: operations["MediationsController_refer"];
         delete?: never;
         options?: never;
@@ -699,6 +863,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One mediation
+         * @description Folded from its own events, with its deadlines: current even before the list catches up.
+         */
         get: operations["MediationsController_get"];
         put?: never;
         post?: never;
@@ -717,6 +885,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Records the agreement
+         * @description The amount (integer fen), the day and the payment terms; the 30-day window for judicial confirmation starts.
+         */
         post: operations["MediationsController_reachAgreement"];
         delete?: never;
         options?: never;
@@ -733,6 +905,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Assigns a mediator to the mediation
+         * @description Supervisors assign and reassign within their scope; a mediator may take an unassigned mediation of their sub-district. The mediator is notified.
+         */
         post: operations["MediationsController_assign"];
         delete?: never;
         options?: never;
@@ -797,6 +973,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Extends the mediation period
+         * @description Once, by at most 30 days, when both parties agreed.
+         */
         post: operations["MediationsController_extend"];
         delete?: never;
         options?: never;
@@ -813,6 +993,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Records that the mediation failed
+         * @description No agreement: the case returns to the court for filing.
+         */
         post: operations["MediationsController_fail"];
         delete?: never;
         options?: never;
@@ -829,6 +1013,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Records a step of judicial confirmation
+         * @description Applied (within 30 days of the agreement), then granted or refused by the court.
+         */
         post: operations["MediationsController_recordJudicialConfirmation"];
         delete?: never;
         options?: never;
@@ -861,6 +1049,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Records a mediation session
+         * @description In person, by phone or video, within the mediation period.
+         */
         post: operations["MediationsController_holdSession"];
         delete?: never;
         options?: never;
@@ -875,6 +1067,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The mediation’s history
+         * @description Every event in order, with the actor’s name and role; personal data masked.
+         */
         get: operations["MediationsController_timeline"];
         put?: never;
         post?: never;
@@ -893,6 +1089,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Records the withdrawal
+         * @description The parties withdrew; with the day and a reason.
+         */
         post: operations["MediationsController_withdraw"];
         delete?: never;
         options?: never;
@@ -1007,6 +1207,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Finds persons by ID number or phone
+         * @description The persons with this resident ID number or phone, and the records each appears in (PIPL requests).
+         */
         get: operations["PersonsController_find"];
         put?: never;
         post?: never;
@@ -1023,6 +1227,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One person and their records
+         * @description Whether their data was erased, and the records they appear in.
+         */
         get: operations["PersonsController_get"];
         put?: never;
         post?: never;
@@ -1041,6 +1249,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Erases the person’s personal data
+         * @description Name, ID number and phone everywhere, for good (their key is destroyed): records, lists, timelines and exports then show 已删除; counts and amounts stay. Again for an erased person: the same answer, nothing appended.
+         */
         post: operations["PersonsController_erase"];
         delete?: never;
         options?: never;
@@ -1055,7 +1267,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The "123" model’s weights
+         * @description Points per signal and per band of workers affected, and the grading thresholds. The ETag is the weights’ version.
+         */
         get: operations["RiskWeightsController_get"];
+        /**
+         * Changes the weights
+         * @description Grades alerts submitted from now on; alerts graded already keep their grade. If-Match: the weights’ version.
+         */
         put: operations["RiskWeightsController_change"];
         post?: never;
         delete?: never;
@@ -1071,6 +1291,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The annual report
+         * @description The year’s figures and the annual work report’s sentence (by default the current year); `Accept-Language: en` for English.
+         */
         get: operations["ReportsController_annual"];
         put?: never;
         post?: never;
@@ -1087,8 +1311,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A month’s report
+         * @description JSON (`format=json`, the default), or a download as CSV (UTF-8 with BOM) or XLSX (万元 as numbers with a number format), Chinese headings unless `Accept-Language: en`. Says whether later events put it out of date, with the live figures beside it; `revision=` reads an earlier version.
+         */
         get: operations["ReportsController_monthly"];
         put?: never;
+        /**
+         * Issues a month’s report (诉求信息月报)
+         * @description Makes it now if the month has none (201), or answers the stored one (200). No month is issued before it is over.
+         */
         post: operations["ReportsController_generateMonthly"];
         delete?: never;
         options?: never;
@@ -1105,6 +1337,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Issues a revision of a month’s report
+         * @description With the figures as they are now and a reason, audited; the version it replaces stays readable (`revision=`).
+         */
         post: operations["ReportsController_reviseMonthly"];
         delete?: never;
         options?: never;
@@ -1119,6 +1355,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Dispute and mediation figures per category
+         * @description Dispute categories in their customary order; by default the current month.
+         */
         get: operations["StatsController_byCategory"];
         put?: never;
         post?: never;
@@ -1135,6 +1375,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A summary per month
+         * @description Of a year (`year=2022`) or a range of months (`from=2022-01&to=2022-06`); months without records are all zeros.
+         */
         get: operations["StatsController_byMonth"];
         put?: never;
         post?: never;
@@ -1151,6 +1395,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A summary per sub-district
+         * @description Every sub-district in its customary order, and the total; by default the current month.
+         */
         get: operations["StatsController_bySubDistrict"];
         put?: never;
         post?: never;
@@ -1167,6 +1415,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The figures of a period
+         * @description Disputes, complaints, mediations, alerts and informants. `period=2026-11`, `2026`, `2026-Q3`, or `from`/`to` (China-time days, both included); by default the current month. Limited to the supervisor’s sub-district.
+         */
         get: operations["StatsController_summary"];
         put?: never;
         post?: never;
@@ -1183,6 +1435,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Enterprises at risk
+         * @description Scored by group disputes, repeated disputes and red alerts within a window (`from`/`to`, by default the three years to today), highest score first (see docs/reporting.md).
+         */
         get: operations["StatsController_watchList"];
         put?: never;
         post?: never;
@@ -1199,8 +1455,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Lists accounts
+         * @description Filter by role, sub-district, active and text; sort with `sort`.
+         */
         get: operations["UsersController_list"];
         put?: never;
+        /**
+         * Creates an account
+         * @description Admins, supervisors and mediators (informants are registered at POST /api/v1/informants). The password has at least 10 characters and is not a common one.
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -1215,12 +1479,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One account
+         * @description Read from the account’s own events: current right after a change. The ETag is its version.
+         */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Changes an account
+         * @description Role, scope, display name, password (at least 10 characters) or active; If-Match: its version.
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -1231,9 +1503,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The account’s login locks
+         * @description Which addresses are locked out of the account, and whether logins from new addresses are slowed down.
+         */
         get: operations["UsersController_loginLocks"];
         put?: never;
         post?: never;
+        /**
+         * Releases the account’s login locks
+         * @description Every address may log in again at once; recorded with the admin for the audit.
+         */
         delete: operations["UsersController_releaseLoginLocks"];
         options?: never;
         head?: never;
@@ -1247,6 +1527,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Liveness and dependencies
+         * @description PostgreSQL, Redis and the event store, and each read model’s lag behind the event log (`projections`, information only). 503 when a dependency is down, with terminus’ report.
+         */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -1263,6 +1547,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Readiness
+         * @description 200 once every read model has caught up with the event log; 503 while they replay (after a start or a rebuild) or a dependency is down.
+         */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -1307,11 +1595,199 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of alerts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        items: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: string | null;
+                            breakdown: {
+                                /** @description `signal:<code>` or `workers:<min>+` */
+                                factor: string;
+                                points: number;
+                            }[] | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            convertedAt: string | null;
+                            description: string;
+                            dismissalReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            dismissedAt: string | null;
+                            /** Format: uuid */
+                            disputeId: string | null;
+                            enterprise: {
+                                creditCode: string;
+                                name: string;
+                            };
+                            escalated: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            escalatedAt: string | null;
+                            escalationReason: string | null;
+                            /** @enum {string|null} */
+                            grade: "red" | "yellow" | "green" | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            informantId: string;
+                            /** @description a phone’s position, or words ("B栋宿舍门口") */
+                            location: ({
+                                lat: number;
+                                lng: number;
+                            } | {
+                                text: string;
+                            }) | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            observedAt: string;
+                            /** @description not picked up, and past its pick-up deadline */
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            pickupDeadlineAt: string | null;
+                            points: number | null;
+                            signals: ("wage_delay" | "social_insurance_unpaid" | "relocation_planned" | "shutdown_planned" | "owner_unreachable" | "layoffs" | "collective_action_risk" | "orders_collapse" | "other")[];
+                            /** @enum {string} */
+                            status: "submitted" | "acknowledged" | "verified" | "dismissed" | "converted";
+                            subDistrict: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            submittedAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            updatedAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            verifiedAt: string | null;
+                            version: number;
+                            weightsVersion: number | null;
+                            workersAffected: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description every match of the filter, not just this page */
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1320,6 +1796,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -1348,11 +1826,193 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Submitted and graded */
             201: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    /** @description where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string|null} */
+                        grade: "red" | "yellow" | "green" | null;
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        pickupDeadlineAt: string | null;
+                        /** @enum {string} */
+                        status: "submitted" | "acknowledged" | "verified" | "dismissed" | "converted";
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1367,11 +2027,289 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The alert */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        acknowledgedAt: string | null;
+                        acknowledgedBy: string | null;
+                        breakdown: {
+                            /** @description `signal:<code>` or `workers:<min>+` */
+                            factor: string;
+                            points: number;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        convertedAt: string | null;
+                        description: string;
+                        dismissalReason: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        dismissedAt: string | null;
+                        /**
+                         * Format: uuid
+                         * @description the dispute case it became
+                         */
+                        disputeId: string | null;
+                        enterprise: {
+                            creditCode: string;
+                            name: string;
+                        };
+                        escalations: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            escalatedAt: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            reason: "not_acknowledged_in_time" | "manual";
+                        }[];
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /** @enum {string|null} */
+                        grade: "red" | "yellow" | "green" | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        informantId: string;
+                        /** @description a phone’s position, or words ("B栋宿舍门口") */
+                        location: ({
+                            lat: number;
+                            lng: number;
+                        } | {
+                            text: string;
+                        }) | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        observedAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        pickupDeadlineAt: string | null;
+                        points: number | null;
+                        signals: ("wage_delay" | "social_insurance_unpaid" | "relocation_planned" | "shutdown_planned" | "owner_unreachable" | "layoffs" | "collective_action_risk" | "orders_collapse" | "other")[];
+                        /** @enum {string} */
+                        status: "submitted" | "acknowledged" | "verified" | "dismissed" | "converted";
+                        subDistrict: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        submittedAt: string;
+                        verificationNote: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        verifiedAt: string | null;
+                        version: number;
+                        weightsVersion: number | null;
+                        workersAffected: number;
+                    } | {
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        acknowledgedAt: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        convertedAt: string | null;
+                        description: string;
+                        dismissalReason: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        dismissedAt: string | null;
+                        enterprise: {
+                            creditCode: string;
+                            name: string;
+                        };
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /** @enum {string|null} */
+                        grade: "red" | "yellow" | "green" | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** @description a phone’s position, or words ("B栋宿舍门口") */
+                        location: ({
+                            lat: number;
+                            lng: number;
+                        } | {
+                            text: string;
+                        }) | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        observedAt: string;
+                        signals: ("wage_delay" | "social_insurance_unpaid" | "relocation_planned" | "shutdown_planned" | "owner_unreachable" | "layoffs" | "collective_action_risk" | "orders_collapse" | "other")[];
+                        /** @enum {string} */
+                        status: "submitted" | "acknowledged" | "verified" | "dismissed" | "converted";
+                        subDistrict: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        submittedAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        verifiedAt: string | null;
+                        version: number;
+                        workersAffected: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1380,7 +2318,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -1393,11 +2335,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Acknowledged */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1406,7 +2574,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -1434,11 +2606,250 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The case opened from the alert */
             201: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    /** @description where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Written
+                         * @description the alert, now linked to the case
+                         */
+                        alert: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description the record’s version after the change: send it as If-Match */
+                            version: number;
+                        };
+                        /** @example LG-PH-2026-0042 */
+                        caseNo: string;
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1447,7 +2858,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -1462,11 +2877,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Dismissed */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1475,7 +3116,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -1490,11 +3135,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Escalated */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1605,7 +3476,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -1620,11 +3495,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Verified */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1642,11 +3743,168 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the caller’s alerts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        items: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            acknowledgedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            convertedAt: string | null;
+                            description: string;
+                            dismissalReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            dismissedAt: string | null;
+                            enterprise: {
+                                creditCode: string;
+                                name: string;
+                            };
+                            /** @enum {string|null} */
+                            grade: "red" | "yellow" | "green" | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description a phone’s position, or words ("B栋宿舍门口") */
+                            location: ({
+                                lat: number;
+                                lng: number;
+                            } | {
+                                text: string;
+                            }) | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            observedAt: string;
+                            signals: ("wage_delay" | "social_insurance_unpaid" | "relocation_planned" | "shutdown_planned" | "owner_unreachable" | "layoffs" | "collective_action_risk" | "orders_collapse" | "other")[];
+                            /** @enum {string} */
+                            status: "submitted" | "acknowledged" | "verified" | "dismissed" | "converted";
+                            subDistrict: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            submittedAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            verifiedAt: string | null;
+                            version: number;
+                            workersAffected: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description every match of the filter, not just this page */
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1666,11 +3924,136 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Logged in */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description send as `Authorization: Bearer <accessToken>` */
+                        accessToken: string;
+                        /** @description seconds the access token is valid */
+                        expiresIn: number;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        refreshExpiresAt: string;
+                        /** @description one use: POST /auth/refresh answers a new pair */
+                        refreshToken: string;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1689,11 +4072,93 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Logged out */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1706,11 +4171,76 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The caller */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        role: "admin" | "supervisor" | "mediator" | "informant";
+                        /** @description null: the whole district */
+                        subDistrict: string | null;
+                        username: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1729,11 +4259,136 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A new pair */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description send as `Authorization: Bearer <accessToken>` */
+                        accessToken: string;
+                        /** @description seconds the access token is valid */
+                        expiresIn: number;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        refreshExpiresAt: string;
+                        /** @description one use: POST /auth/refresh answers a new pair */
+                        refreshToken: string;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1754,11 +4409,158 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of clocks */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description the mediator the record is assigned to
+                             */
+                            assignedTo: string | null;
+                            clockId: string;
+                            /** @description whole days to the deadline, rounded up; 0 or less when overdue */
+                            daysLeft: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            deadlineAt: string;
+                            employerName: string | null;
+                            /** @enum {string} */
+                            kind: "mediation_period" | "judicial_confirmation" | "dispute_mediation" | "arbitration_limitation" | "alert_pickup";
+                            /**
+                             * Format: date
+                             * @description the last whole day the law allows (China Standard Time)
+                             * @example 2026-12-01
+                             */
+                            lastDay: string;
+                            overdue: boolean;
+                            /** @description the case number or the court’s case number (null for an alert) */
+                            reference: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            remindAt: string;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            startedOn: string;
+                            subDistrict: string | null;
+                            subject: {
+                                /** @description the record’s id, for its detail route */
+                                id: string;
+                                /** @example mediation */
+                                kind: string;
+                                stream: string;
+                            };
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description every match of the filter, not just this page */
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1781,11 +4583,157 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of complaints */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        items: {
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            convertedOn: string | null;
+                            /** Format: uuid */
+                            disputeId: string | null;
+                            employer: {
+                                creditCode?: string;
+                                name: string;
+                            } | null;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            handledOn: string | null;
+                            handlingNote: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            receivedAt: string;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "hotline_12351" | "online_opinion" | "other";
+                            /** @enum {string} */
+                            status: "received" | "handled" | "converted";
+                            subDistrict: string;
+                            summary: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            updatedAt: string;
+                            version: number;
+                            workOrderNo: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description every match of the filter, not just this page */
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1794,6 +4742,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -1817,11 +4767,185 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Received */
             201: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    /** @description where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1836,11 +4960,178 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The complaint */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        convertedOn: string | null;
+                        /**
+                         * Format: uuid
+                         * @description the dispute case it became
+                         */
+                        disputeId: string | null;
+                        employer: {
+                            creditCode?: string;
+                            name: string;
+                        } | null;
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        handledOn: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        receivedAt: string;
+                        /**
+                         * Format: date
+                         * @description the China-time day of receivedAt
+                         * @example 2026-12-01
+                         */
+                        receivedOn: string;
+                        /** @enum {string} */
+                        source: "hotline_12351" | "online_opinion" | "other";
+                        /** @enum {string} */
+                        status: "received" | "handled" | "converted";
+                        subDistrict: string;
+                        summary: string;
+                        version: number;
+                        workOrderNo: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1849,7 +5140,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -1883,11 +5178,250 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The case opened from the complaint */
             201: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    /** @description where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example LG-PH-2026-0042 */
+                        caseNo: string;
+                        /**
+                         * Written
+                         * @description the complaint, now linked to the case
+                         */
+                        complaint: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description the record’s version after the change: send it as If-Match */
+                            version: number;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1896,7 +5430,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -1913,11 +5451,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Handled */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1943,11 +5707,176 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of cases */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        items: {
+                            amountClaimedFen: number;
+                            amountRecoveredFen: number;
+                            caseNo: string;
+                            /** @enum {string} */
+                            category: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
+                            /** @enum {string} */
+                            channel: "walk_in" | "hotline_12351" | "online_opinion" | "petition" | "informant_alert" | "referral";
+                            /** @description masked */
+                            claimants: {
+                                /** @description the person’s data was erased on request: name and numbers read 已删除 */
+                                erased?: boolean;
+                                /** @description resident ID number: in full on a case’s detail for those who may see it, masked elsewhere */
+                                idNumber?: string;
+                                name: string;
+                                /** @description the person whose data this is (for erasure requests) */
+                                personId?: string;
+                                /** @description masked like idNumber */
+                                phone?: string;
+                            }[];
+                            employer: {
+                                /** @description unified social credit code */
+                                creditCode: string;
+                                name: string;
+                            };
+                            groupDispute: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            mediatorId: string | null;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            openedOn: string;
+                            /** @enum {string|null} */
+                            outcome: "agreement" | "withdrawn" | "referred_arbitration" | "referred_court" | "referred_inspection" | null;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            resolvedOn: string | null;
+                            /** @description what the case was converted from */
+                            source: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "complaint" | "alert";
+                            } | null;
+                            /** @enum {string} */
+                            status: "open" | "resolved";
+                            stepsLogged: number;
+                            subDistrict: string;
+                            summary: string;
+                            timesReopened: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            updatedAt: string;
+                            version: number;
+                            workersInvolved: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description every match of the filter, not just this page */
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -1956,6 +5885,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -1991,11 +5922,186 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The case opened, with its number */
             201: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    /** @description where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example LG-PH-2026-0042 */
+                        caseNo: string;
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2010,11 +6116,216 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The case */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amountClaimedFen: number;
+                        amountRecoveredFen: number;
+                        /** @example LG-PH-2026-0042 */
+                        caseNo: string;
+                        /** @enum {string} */
+                        category: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
+                        /** @enum {string} */
+                        channel: "walk_in" | "hotline_12351" | "online_opinion" | "petition" | "informant_alert" | "referral";
+                        claimants: {
+                            /** @description the person’s data was erased on request: name and numbers read 已删除 */
+                            erased?: boolean;
+                            /** @description resident ID number: in full on a case’s detail for those who may see it, masked elsewhere */
+                            idNumber?: string;
+                            name: string;
+                            /** @description the person whose data this is (for erasure requests) */
+                            personId?: string;
+                            /** @description masked like idNumber */
+                            phone?: string;
+                        }[];
+                        /** @description open cases it overlapped when opened, confirmed by the opener as another matter */
+                        confirmedDuplicateOf: string[];
+                        employer: {
+                            /** @description unified social credit code */
+                            creditCode: string;
+                            name: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        firstNegotiationOn: string | null;
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /** @description 30 or more workers involved at some time */
+                        groupDispute: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        infringementKnownOn: string | null;
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        lastReopenedOn: string | null;
+                        /** Format: uuid */
+                        mediatorId: string | null;
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        openedOn: string;
+                        /**
+                         * @description null while open (also after a reopen)
+                         * @enum {string|null}
+                         */
+                        outcome: "agreement" | "withdrawn" | "referred_arbitration" | "referred_court" | "referred_inspection" | null;
+                        recoveriesRecorded: number;
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        resolvedOn: string | null;
+                        /** @description what the case was converted from */
+                        source: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "complaint" | "alert";
+                        } | null;
+                        /** @enum {string} */
+                        status: "open" | "resolved";
+                        stepsLogged: number;
+                        subDistrict: string;
+                        summary: string;
+                        timesReopened: number;
+                        version: number;
+                        workersInvolved: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2023,7 +6334,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -2038,11 +6353,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Assigned */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2469,7 +7010,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -2488,11 +7033,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2501,7 +7272,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -2518,11 +7293,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Reopened */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2531,7 +7532,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -2551,11 +7556,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Resolved */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2564,7 +7795,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -2583,11 +7818,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Logged */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2602,11 +8063,164 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The case’s events */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        caseNo: string;
+                        events: {
+                            actor: {
+                                displayName: string | null;
+                                id: string | null;
+                                role: string | null;
+                                username: string | null;
+                            };
+                            actorId: string | null;
+                            actorRole: string | null;
+                            /** @description the event’s data, personal data masked */
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            recordedAt: string;
+                            /** @example DisputeOpened */
+                            type: string;
+                            version: number;
+                        }[];
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2615,7 +8229,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -2631,11 +8249,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Changed */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2653,11 +8497,223 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The employer’s record */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        alerts: {
+                            /** Format: uuid */
+                            disputeId: string | null;
+                            escalated: boolean;
+                            /** @enum {string|null} */
+                            grade: "red" | "yellow" | "green" | null;
+                            /** Format: uuid */
+                            id: string;
+                            points: number | null;
+                            signals: ("wage_delay" | "social_insurance_unpaid" | "relocation_planned" | "shutdown_planned" | "owner_unreachable" | "layoffs" | "collective_action_risk" | "orders_collapse" | "other")[];
+                            /** @enum {string} */
+                            status: "submitted" | "acknowledged" | "verified" | "dismissed" | "converted";
+                            subDistrict: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            submittedAt: string;
+                            workersAffected: number;
+                        }[];
+                        creditCode: string;
+                        disputes: {
+                            amountClaimedFen: number;
+                            amountRecoveredFen: number;
+                            caseNo: string;
+                            /** @enum {string} */
+                            category: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
+                            channel: string;
+                            groupDispute: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            openedOn: string;
+                            outcome: string | null;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            resolvedOn: string | null;
+                            source: {
+                                id: string;
+                                kind: string;
+                            } | null;
+                            status: string;
+                            subDistrict: string;
+                            workersInvolved: number;
+                        }[];
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        groupDisputes: {
+                            caseNo: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            openedOn: string;
+                            status: string;
+                            workersInvolved: number;
+                        }[];
+                        mediations: {
+                            amountWonFen: number | null;
+                            /** @enum {string} */
+                            category: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
+                            court: string;
+                            courtCaseNo: string;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            endedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            referredOn: string;
+                            status: string;
+                            subDistrict: string;
+                            workersCount: number;
+                        }[];
+                        /** @description the name most recently registered for the credit code (by the records’ own dates) */
+                        name: string | null;
+                        /** @description every name it was recorded under, most recent first */
+                        names: string[];
+                        /**
+                         * Format: date
+                         * @description window.from, kept for older clients
+                         * @example 2026-12-01
+                         */
+                        since: string;
+                        totals: {
+                            alerts: number;
+                            amountRecoveredFen: number;
+                            amountWonFen: number;
+                            disputes: number;
+                            groupDisputes: number;
+                            mediations: number;
+                        };
+                        window: {
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            to: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2680,11 +8736,225 @@ export interface operations {
             };
         };
         responses: {
-            202: {
+            /** @description dryRun=true: the report; nothing written */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        dryRun: true;
+                        /** @description every error of every row, in file order: cells, schema and business rules together */
+                        errors: {
+                            /** @description the header as written in the file; null for the row as a whole */
+                            column: string | null;
+                            /** @description the column’s English key */
+                            field: string | null;
+                            message: string;
+                            /** @description the row in the file (the header is row 1) */
+                            row: number;
+                        }[];
+                        fileHash: string;
+                        fileName: string | null;
+                        /** @enum {string} */
+                        format: "csv" | "xlsx";
+                        /** @enum {string} */
+                        kind: "disputes" | "mediations" | "complaints";
+                        rowsAlreadyImported: number;
+                        rowsTotal: number;
+                        rowsValid: number;
+                        rowsWithErrors: number;
+                    };
+                };
+            };
+            /** @description Queued */
+            202: {
+                headers: {
+                    /** @description where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        createdAt: string;
+                        errors: {
+                            /** @description the header as written in the file; null for the row as a whole */
+                            column: string | null;
+                            /** @description the column’s English key */
+                            field: string | null;
+                            message: string;
+                            /** @description the row in the file (the header is row 1) */
+                            row: number;
+                        }[];
+                        fileHash: string;
+                        fileName: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        finishedAt: string | null;
+                        /** @enum {string} */
+                        format: "csv" | "xlsx";
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "disputes" | "mediations" | "complaints";
+                        message: string | null;
+                        /** @description rows an earlier import of the same file had written: nothing was added for them */
+                        rowsAlreadyImported: number;
+                        rowsDone: number;
+                        rowsTotal: number;
+                        /** @description rows that became new records */
+                        rowsWritten: number;
+                        /** @enum {string} */
+                        state: "queued" | "validating" | "writing" | "completed" | "failed";
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too large to record in one step */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2699,11 +8969,164 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The import */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        createdAt: string;
+                        errors: {
+                            /** @description the header as written in the file; null for the row as a whole */
+                            column: string | null;
+                            /** @description the column’s English key */
+                            field: string | null;
+                            message: string;
+                            /** @description the row in the file (the header is row 1) */
+                            row: number;
+                        }[];
+                        fileHash: string;
+                        fileName: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        finishedAt: string | null;
+                        /** @enum {string} */
+                        format: "csv" | "xlsx";
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "disputes" | "mediations" | "complaints";
+                        message: string | null;
+                        /** @description rows an earlier import of the same file had written: nothing was added for them */
+                        rowsAlreadyImported: number;
+                        rowsDone: number;
+                        rowsTotal: number;
+                        /** @description rows that became new records */
+                        rowsWritten: number;
+                        /** @enum {string} */
+                        state: "queued" | "validating" | "writing" | "completed" | "failed";
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2719,11 +9142,96 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The template */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2745,11 +9253,138 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of informants */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        items: {
+                            active: boolean;
+                            alertsSubmitted: number;
+                            deactivationReason: string | null;
+                            enterpriseCount: number;
+                            enterprises: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            lastAlertAt: string | null;
+                            name: string;
+                            personId: string | null;
+                            /** @description masked */
+                            phone: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            registeredAt: string;
+                            subDistrict: string;
+                            version: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description every match of the filter, not just this page */
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2758,6 +9393,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2776,11 +9413,185 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Registered */
             201: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    /** @description where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2795,11 +9606,153 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The informant */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deactivationReason: string | null;
+                        /** @description credit codes of the enterprises they cover */
+                        enterprises: string[];
+                        /** @description their data was erased: name and phone read 已删除 */
+                        erased: boolean;
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @description whose personal data name and phone are (GET /api/v1/persons/{id}) */
+                        personId: string | null;
+                        phone: string;
+                        /** @enum {string} */
+                        status: "active" | "deactivated";
+                        subDistrict: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2808,7 +9761,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -2823,11 +9780,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Deactivated */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2836,7 +10019,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -2851,11 +10038,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Changed */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -2868,11 +10281,108 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The caller’s entry */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description the name last reported in the informant’s sub-district; null when nobody reported it yet */
+                        enterprises: {
+                            creditCode: string;
+                            name: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "active" | "deactivated";
+                        subDistrict: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3056,11 +10566,208 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of mediations */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        items: {
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            agreedOn: string | null;
+                            /** @description the agreed amount; null without an agreement */
+                            amountFen: number | null;
+                            /** @enum {string} */
+                            category: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
+                            claimAmountFen: number;
+                            court: string;
+                            /**
+                             * @description the court’s case number (案号)
+                             * @example （2026）粤0307民诉前调123号
+                             */
+                            courtCaseNo: string;
+                            /**
+                             * Format: date
+                             * @description the last day of the mediation period (referral + 30 days + the extension)
+                             * @example 2026-12-01
+                             */
+                            deadlineOn: string;
+                            employer: {
+                                /** @description unified social credit code */
+                                creditCode: string;
+                                name: string;
+                            };
+                            /** @description days the one extension added; 0 without one */
+                            extraDays: number;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            failedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            judicialConfirmation: "not_applied" | "applied" | "granted" | "refused";
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            judicialConfirmationAppliedOn: string | null;
+                            /**
+                             * Format: date
+                             * @description the last day to apply; null before an agreement
+                             * @example 2026-12-01
+                             */
+                            judicialConfirmationDeadlineOn: string | null;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            judicialConfirmationDecidedOn: string | null;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            lastSessionOn: string | null;
+                            /** Format: uuid */
+                            mediatorId: string | null;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            referredOn: string;
+                            sessionsHeld: number;
+                            /** @enum {string} */
+                            status: "referred" | "in_progress" | "agreed" | "failed" | "withdrawn";
+                            subDistrict: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            updatedAt: string;
+                            version: number;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            withdrawnOn: string | null;
+                            /** @description masked */
+                            workers: {
+                                /** @description the person’s data was erased on request: name and numbers read 已删除 */
+                                erased?: boolean;
+                                /** @description resident ID number: in full on a case’s detail for those who may see it, masked elsewhere */
+                                idNumber?: string;
+                                name: string;
+                                /** @description the person whose data this is (for erasure requests) */
+                                personId?: string;
+                                /** @description masked like idNumber */
+                                phone?: string;
+                            }[];
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description every match of the filter, not just this page */
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3069,6 +10776,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3099,11 +10808,185 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded */
             201: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    /** @description where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3118,11 +11001,233 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The mediation */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        agreedOn: string | null;
+                        /** @description the agreed amount; null without an agreement */
+                        amountFen: number | null;
+                        /** @enum {string} */
+                        category: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
+                        claimAmountFen: number;
+                        court: string;
+                        /**
+                         * @description the court’s case number (案号)
+                         * @example （2026）粤0307民诉前调123号
+                         */
+                        courtCaseNo: string;
+                        /**
+                         * Format: date
+                         * @description the last day of the mediation period (referral + 30 days + the extension)
+                         * @example 2026-12-01
+                         */
+                        deadlineOn: string;
+                        employer: {
+                            /** @description unified social credit code */
+                            creditCode: string;
+                            name: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        extendedOn: string | null;
+                        /** @description days the one extension added; 0 without one */
+                        extraDays: number;
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        failedOn: string | null;
+                        failureReason: string | null;
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        judicialConfirmation: "not_applied" | "applied" | "granted" | "refused";
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        judicialConfirmationAppliedOn: string | null;
+                        /**
+                         * Format: date
+                         * @description the last day to apply; null before an agreement
+                         * @example 2026-12-01
+                         */
+                        judicialConfirmationDeadlineOn: string | null;
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        judicialConfirmationDecidedOn: string | null;
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        lastSessionOn: string | null;
+                        /** Format: uuid */
+                        mediatorId: string | null;
+                        paymentTerms: string | null;
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        referredOn: string;
+                        sessionsHeld: number;
+                        /** @enum {string} */
+                        status: "referred" | "in_progress" | "agreed" | "failed" | "withdrawn";
+                        subDistrict: string;
+                        version: number;
+                        withdrawalReason: string | null;
+                        /**
+                         * Format: date
+                         * @example 2026-12-01
+                         */
+                        withdrawnOn: string | null;
+                        workers: {
+                            /** @description the person’s data was erased on request: name and numbers read 已删除 */
+                            erased?: boolean;
+                            /** @description resident ID number: in full on a case’s detail for those who may see it, masked elsewhere */
+                            idNumber?: string;
+                            name: string;
+                            /** @description the person whose data this is (for erasure requests) */
+                            personId?: string;
+                            /** @description masked like idNumber */
+                            phone?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3131,7 +11236,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -3149,11 +11258,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Agreed */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3162,7 +11497,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -3177,11 +11516,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Assigned */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3427,7 +11992,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -3445,11 +12014,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Extended */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3458,7 +12253,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -3475,11 +12274,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3488,7 +12513,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -3506,11 +12535,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3700,7 +12955,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -3719,11 +12978,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3738,11 +13223,164 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The mediation’s events */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        courtCaseNo: string;
+                        events: {
+                            actor: {
+                                displayName: string | null;
+                                id: string | null;
+                                role: string | null;
+                                username: string | null;
+                            };
+                            actorId: string | null;
+                            actorRole: string | null;
+                            /** @description the event’s data, personal data masked */
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            recordedAt: string;
+                            /** @example DisputeOpened */
+                            type: string;
+                            version: number;
+                        }[];
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3751,7 +13389,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -3768,11 +13410,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3934,6 +13802,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
                         items: {
                             audience: {
                                 /**
@@ -4384,11 +14265,115 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The persons found */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            erased: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            erasedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "dispute" | "mediation" | "informant";
+                                /** @description the case number (disputes), the court’s case number (mediations); null for informants */
+                                reference: string | null;
+                                subDistrict: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4403,11 +14388,140 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The person */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        erased: boolean;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        erasedAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        records: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "dispute" | "mediation" | "informant";
+                            /** @description the case number (disputes), the court’s case number (mediations); null for informants */
+                            reference: string | null;
+                            subDistrict: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4416,6 +14530,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4430,11 +14546,158 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erased */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:15:00.000+08:00
+                         */
+                        erasedAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4447,11 +14710,87 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The weights */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the district’s "123" thresholds */
+                        grading: {
+                            greenBelow: number;
+                            redAbove: number;
+                        };
+                        /** @description points per signal */
+                        signals: {
+                            [key: string]: number;
+                        };
+                        /** @description the weights’ version (1 for the defaults); the ETag and If-Match carry it */
+                        version: number;
+                        /** @description ordered by min, the first starting at 1 */
+                        workersBands: {
+                            min: number;
+                            points: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4460,7 +14799,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4487,11 +14830,222 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new weights */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the district’s "123" thresholds */
+                        grading: {
+                            greenBelow: number;
+                            redAbove: number;
+                        };
+                        /** @description points per signal */
+                        signals: {
+                            [key: string]: number;
+                        };
+                        /** @description the weights’ version (1 for the defaults); the ETag and If-Match carry it */
+                        version: number;
+                        /** @description ordered by min, the first starting at 1 */
+                        workersBands: {
+                            min: number;
+                            points: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4509,11 +15063,198 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The year’s report */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Summary */
+                        figures: {
+                            alerts: {
+                                acknowledged: number;
+                                convertedToCases: number;
+                                dismissed: number;
+                                escalated: number;
+                                green: number;
+                                /** @description over the alerts first acknowledged in the period; one decimal */
+                                medianMinutesToAcknowledge: number;
+                                red: number;
+                                submitted: number;
+                                ungraded: number;
+                                yellow: number;
+                            };
+                            complaints: {
+                                bySource: {
+                                    hotline_12351: number;
+                                    online_opinion: number;
+                                    other: number;
+                                };
+                                converted: number;
+                                /** @description answered and closed, or converted into a case, in the period */
+                                handled: number;
+                                handledBySource: {
+                                    hotline_12351: number;
+                                    online_opinion: number;
+                                    other: number;
+                                };
+                                received: number;
+                            };
+                            disputes: {
+                                amountRecoveredFen: number;
+                                /** @description days from opening to resolution, over the cases resolved in the period; one decimal */
+                                avgDaysToResolve: number;
+                                byOutcome: {
+                                    agreement: number;
+                                    referred_arbitration: number;
+                                    referred_court: number;
+                                    referred_inspection: number;
+                                    withdrawn: number;
+                                };
+                                /** @description resolved in the period and involving 30 or more workers */
+                                groupDisputes: number;
+                                groupDisputesOpened: number;
+                                opened: number;
+                                resolved: number;
+                            };
+                            informants: {
+                                /** @description registered by the end of the period and not deactivated before it began */
+                                active: number;
+                                /** @description of those, informants with an alert submitted in the period */
+                                reportedOnline: number;
+                            };
+                            mediations: {
+                                /** @description agreed amounts of the agreements dated in the period */
+                                amountRecoveredFen: number;
+                                /** @description ended in the period: agreement, failure or withdrawal */
+                                concluded: number;
+                                failed: number;
+                                referred: number;
+                                succeeded: number;
+                                /** @description succeeded / concluded, four decimals; 0 when none concluded */
+                                successRate: number;
+                                withdrawn: number;
+                            };
+                            period: {
+                                /**
+                                 * Format: date
+                                 * @description first day, included
+                                 * @example 2026-12-01
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @description last day, included
+                                 * @example 2026-12-01
+                                 */
+                                to: string;
+                            };
+                            /** @description the sub-district the figures are limited to; null for the whole district */
+                            subDistrict: string | null;
+                        };
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /** @enum {string} */
+                        locale: "zh" | "en";
+                        subDistrict: string | null;
+                        /** @description the annual work report’s sentence with the year’s figures */
+                        text: string;
+                        year: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4533,11 +15274,485 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report (JSON; CSV and XLSX are downloads) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        currentRevision: number;
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /**
+                         * Summary
+                         * @description when out of date: the month’s figures as they are now
+                         */
+                        live: {
+                            alerts: {
+                                acknowledged: number;
+                                convertedToCases: number;
+                                dismissed: number;
+                                escalated: number;
+                                green: number;
+                                /** @description over the alerts first acknowledged in the period; one decimal */
+                                medianMinutesToAcknowledge: number;
+                                red: number;
+                                submitted: number;
+                                ungraded: number;
+                                yellow: number;
+                            };
+                            complaints: {
+                                bySource: {
+                                    hotline_12351: number;
+                                    online_opinion: number;
+                                    other: number;
+                                };
+                                converted: number;
+                                /** @description answered and closed, or converted into a case, in the period */
+                                handled: number;
+                                handledBySource: {
+                                    hotline_12351: number;
+                                    online_opinion: number;
+                                    other: number;
+                                };
+                                received: number;
+                            };
+                            disputes: {
+                                amountRecoveredFen: number;
+                                /** @description days from opening to resolution, over the cases resolved in the period; one decimal */
+                                avgDaysToResolve: number;
+                                byOutcome: {
+                                    agreement: number;
+                                    referred_arbitration: number;
+                                    referred_court: number;
+                                    referred_inspection: number;
+                                    withdrawn: number;
+                                };
+                                /** @description resolved in the period and involving 30 or more workers */
+                                groupDisputes: number;
+                                groupDisputesOpened: number;
+                                opened: number;
+                                resolved: number;
+                            };
+                            informants: {
+                                /** @description registered by the end of the period and not deactivated before it began */
+                                active: number;
+                                /** @description of those, informants with an alert submitted in the period */
+                                reportedOnline: number;
+                            };
+                            mediations: {
+                                /** @description agreed amounts of the agreements dated in the period */
+                                amountRecoveredFen: number;
+                                /** @description ended in the period: agreement, failure or withdrawal */
+                                concluded: number;
+                                failed: number;
+                                referred: number;
+                                succeeded: number;
+                                /** @description succeeded / concluded, four decimals; 0 when none concluded */
+                                successRate: number;
+                                withdrawn: number;
+                            };
+                            period: {
+                                /**
+                                 * Format: date
+                                 * @description first day, included
+                                 * @example 2026-12-01
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @description last day, included
+                                 * @example 2026-12-01
+                                 */
+                                to: string;
+                            };
+                            /** @description the sub-district the figures are limited to; null for the whole district */
+                            subDistrict: string | null;
+                        } | null;
+                        /** @description later events changed the month’s figures since this version was issued */
+                        outOfDate: boolean;
+                        /** MonthlyReport */
+                        report: {
+                            alerts: {
+                                acknowledged: number;
+                                convertedToCases: number;
+                                dismissed: number;
+                                escalated: number;
+                                green: number;
+                                red: number;
+                                subDistrict: string;
+                                submitted: number;
+                                ungraded: number;
+                                yellow: number;
+                            }[];
+                            complaints: {
+                                converted: number;
+                                handled: number;
+                                handledClosed: number;
+                                received: number;
+                                source: string;
+                                subDistrict: string;
+                            }[];
+                            disputes: {
+                                amountRecoveredFen: number;
+                                byOutcome: {
+                                    agreement: number;
+                                    referred_arbitration: number;
+                                    referred_court: number;
+                                    referred_inspection: number;
+                                    withdrawn: number;
+                                };
+                                category: string;
+                                channel: string;
+                                groupOpened: number;
+                                groupResolved: number;
+                                opened: number;
+                                resolved: number;
+                                subDistrict: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            generatedAt: string;
+                            mediations: {
+                                amountRecoveredFen: number;
+                                category: string;
+                                concluded: number;
+                                failed: number;
+                                referred: number;
+                                subDistrict: string;
+                                succeeded: number;
+                                withdrawn: number;
+                            }[];
+                            /** @example 2026-11 */
+                            month: string;
+                            overdueClocks: {
+                                kind: string;
+                                overdue: number;
+                                subDistrict: string;
+                            }[];
+                            overdueClocksTotal: number;
+                            period: {
+                                /**
+                                 * Format: date
+                                 * @description first day, included
+                                 * @example 2026-12-01
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @description last day, included
+                                 * @example 2026-12-01
+                                 */
+                                to: string;
+                            };
+                            /** @description each sub-district’s figures */
+                            summaries: {
+                                [key: string]: {
+                                    alerts: {
+                                        acknowledged: number;
+                                        convertedToCases: number;
+                                        dismissed: number;
+                                        escalated: number;
+                                        green: number;
+                                        /** @description over the alerts first acknowledged in the period; one decimal */
+                                        medianMinutesToAcknowledge: number;
+                                        red: number;
+                                        submitted: number;
+                                        ungraded: number;
+                                        yellow: number;
+                                    };
+                                    complaints: {
+                                        bySource: {
+                                            hotline_12351: number;
+                                            online_opinion: number;
+                                            other: number;
+                                        };
+                                        converted: number;
+                                        /** @description answered and closed, or converted into a case, in the period */
+                                        handled: number;
+                                        handledBySource: {
+                                            hotline_12351: number;
+                                            online_opinion: number;
+                                            other: number;
+                                        };
+                                        received: number;
+                                    };
+                                    disputes: {
+                                        amountRecoveredFen: number;
+                                        /** @description days from opening to resolution, over the cases resolved in the period; one decimal */
+                                        avgDaysToResolve: number;
+                                        byOutcome: {
+                                            agreement: number;
+                                            referred_arbitration: number;
+                                            referred_court: number;
+                                            referred_inspection: number;
+                                            withdrawn: number;
+                                        };
+                                        /** @description resolved in the period and involving 30 or more workers */
+                                        groupDisputes: number;
+                                        groupDisputesOpened: number;
+                                        opened: number;
+                                        resolved: number;
+                                    };
+                                    informants: {
+                                        /** @description registered by the end of the period and not deactivated before it began */
+                                        active: number;
+                                        /** @description of those, informants with an alert submitted in the period */
+                                        reportedOnline: number;
+                                    };
+                                    mediations: {
+                                        /** @description agreed amounts of the agreements dated in the period */
+                                        amountRecoveredFen: number;
+                                        /** @description ended in the period: agreement, failure or withdrawal */
+                                        concluded: number;
+                                        failed: number;
+                                        referred: number;
+                                        succeeded: number;
+                                        /** @description succeeded / concluded, four decimals; 0 when none concluded */
+                                        successRate: number;
+                                        withdrawn: number;
+                                    };
+                                    period: {
+                                        /**
+                                         * Format: date
+                                         * @description first day, included
+                                         * @example 2026-12-01
+                                         */
+                                        from: string;
+                                        /**
+                                         * Format: date
+                                         * @description last day, included
+                                         * @example 2026-12-01
+                                         */
+                                        to: string;
+                                    };
+                                    /** @description the sub-district the figures are limited to; null for the whole district */
+                                    subDistrict: string | null;
+                                };
+                            };
+                            /** Summary */
+                            summary: {
+                                alerts: {
+                                    acknowledged: number;
+                                    convertedToCases: number;
+                                    dismissed: number;
+                                    escalated: number;
+                                    green: number;
+                                    /** @description over the alerts first acknowledged in the period; one decimal */
+                                    medianMinutesToAcknowledge: number;
+                                    red: number;
+                                    submitted: number;
+                                    ungraded: number;
+                                    yellow: number;
+                                };
+                                complaints: {
+                                    bySource: {
+                                        hotline_12351: number;
+                                        online_opinion: number;
+                                        other: number;
+                                    };
+                                    converted: number;
+                                    /** @description answered and closed, or converted into a case, in the period */
+                                    handled: number;
+                                    handledBySource: {
+                                        hotline_12351: number;
+                                        online_opinion: number;
+                                        other: number;
+                                    };
+                                    received: number;
+                                };
+                                disputes: {
+                                    amountRecoveredFen: number;
+                                    /** @description days from opening to resolution, over the cases resolved in the period; one decimal */
+                                    avgDaysToResolve: number;
+                                    byOutcome: {
+                                        agreement: number;
+                                        referred_arbitration: number;
+                                        referred_court: number;
+                                        referred_inspection: number;
+                                        withdrawn: number;
+                                    };
+                                    /** @description resolved in the period and involving 30 or more workers */
+                                    groupDisputes: number;
+                                    groupDisputesOpened: number;
+                                    opened: number;
+                                    resolved: number;
+                                };
+                                informants: {
+                                    /** @description registered by the end of the period and not deactivated before it began */
+                                    active: number;
+                                    /** @description of those, informants with an alert submitted in the period */
+                                    reportedOnline: number;
+                                };
+                                mediations: {
+                                    /** @description agreed amounts of the agreements dated in the period */
+                                    amountRecoveredFen: number;
+                                    /** @description ended in the period: agreement, failure or withdrawal */
+                                    concluded: number;
+                                    failed: number;
+                                    referred: number;
+                                    succeeded: number;
+                                    /** @description succeeded / concluded, four decimals; 0 when none concluded */
+                                    successRate: number;
+                                    withdrawn: number;
+                                };
+                                period: {
+                                    /**
+                                     * Format: date
+                                     * @description first day, included
+                                     * @example 2026-12-01
+                                     */
+                                    from: string;
+                                    /**
+                                     * Format: date
+                                     * @description last day, included
+                                     * @example 2026-12-01
+                                     */
+                                    to: string;
+                                };
+                                /** @description the sub-district the figures are limited to; null for the whole district */
+                                subDistrict: string | null;
+                            };
+                            /** @enum {string} */
+                            trigger: "schedule" | "on_demand";
+                        };
+                        /** @description this version (1: as first issued) */
+                        revision: number;
+                        subDistrict: string | null;
+                        versions: {
+                            current: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            generatedAt: string;
+                            generatedBy: string | null;
+                            revision: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4557,11 +15772,658 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The month had its report already */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description false: the month had a report already, which is answered */
+                        created: boolean;
+                        /** MonthlyReport */
+                        report: {
+                            alerts: {
+                                acknowledged: number;
+                                convertedToCases: number;
+                                dismissed: number;
+                                escalated: number;
+                                green: number;
+                                red: number;
+                                subDistrict: string;
+                                submitted: number;
+                                ungraded: number;
+                                yellow: number;
+                            }[];
+                            complaints: {
+                                converted: number;
+                                handled: number;
+                                handledClosed: number;
+                                received: number;
+                                source: string;
+                                subDistrict: string;
+                            }[];
+                            disputes: {
+                                amountRecoveredFen: number;
+                                byOutcome: {
+                                    agreement: number;
+                                    referred_arbitration: number;
+                                    referred_court: number;
+                                    referred_inspection: number;
+                                    withdrawn: number;
+                                };
+                                category: string;
+                                channel: string;
+                                groupOpened: number;
+                                groupResolved: number;
+                                opened: number;
+                                resolved: number;
+                                subDistrict: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            generatedAt: string;
+                            mediations: {
+                                amountRecoveredFen: number;
+                                category: string;
+                                concluded: number;
+                                failed: number;
+                                referred: number;
+                                subDistrict: string;
+                                succeeded: number;
+                                withdrawn: number;
+                            }[];
+                            /** @example 2026-11 */
+                            month: string;
+                            overdueClocks: {
+                                kind: string;
+                                overdue: number;
+                                subDistrict: string;
+                            }[];
+                            overdueClocksTotal: number;
+                            period: {
+                                /**
+                                 * Format: date
+                                 * @description first day, included
+                                 * @example 2026-12-01
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @description last day, included
+                                 * @example 2026-12-01
+                                 */
+                                to: string;
+                            };
+                            /** @description each sub-district’s figures */
+                            summaries: {
+                                [key: string]: {
+                                    alerts: {
+                                        acknowledged: number;
+                                        convertedToCases: number;
+                                        dismissed: number;
+                                        escalated: number;
+                                        green: number;
+                                        /** @description over the alerts first acknowledged in the period; one decimal */
+                                        medianMinutesToAcknowledge: number;
+                                        red: number;
+                                        submitted: number;
+                                        ungraded: number;
+                                        yellow: number;
+                                    };
+                                    complaints: {
+                                        bySource: {
+                                            hotline_12351: number;
+                                            online_opinion: number;
+                                            other: number;
+                                        };
+                                        converted: number;
+                                        /** @description answered and closed, or converted into a case, in the period */
+                                        handled: number;
+                                        handledBySource: {
+                                            hotline_12351: number;
+                                            online_opinion: number;
+                                            other: number;
+                                        };
+                                        received: number;
+                                    };
+                                    disputes: {
+                                        amountRecoveredFen: number;
+                                        /** @description days from opening to resolution, over the cases resolved in the period; one decimal */
+                                        avgDaysToResolve: number;
+                                        byOutcome: {
+                                            agreement: number;
+                                            referred_arbitration: number;
+                                            referred_court: number;
+                                            referred_inspection: number;
+                                            withdrawn: number;
+                                        };
+                                        /** @description resolved in the period and involving 30 or more workers */
+                                        groupDisputes: number;
+                                        groupDisputesOpened: number;
+                                        opened: number;
+                                        resolved: number;
+                                    };
+                                    informants: {
+                                        /** @description registered by the end of the period and not deactivated before it began */
+                                        active: number;
+                                        /** @description of those, informants with an alert submitted in the period */
+                                        reportedOnline: number;
+                                    };
+                                    mediations: {
+                                        /** @description agreed amounts of the agreements dated in the period */
+                                        amountRecoveredFen: number;
+                                        /** @description ended in the period: agreement, failure or withdrawal */
+                                        concluded: number;
+                                        failed: number;
+                                        referred: number;
+                                        succeeded: number;
+                                        /** @description succeeded / concluded, four decimals; 0 when none concluded */
+                                        successRate: number;
+                                        withdrawn: number;
+                                    };
+                                    period: {
+                                        /**
+                                         * Format: date
+                                         * @description first day, included
+                                         * @example 2026-12-01
+                                         */
+                                        from: string;
+                                        /**
+                                         * Format: date
+                                         * @description last day, included
+                                         * @example 2026-12-01
+                                         */
+                                        to: string;
+                                    };
+                                    /** @description the sub-district the figures are limited to; null for the whole district */
+                                    subDistrict: string | null;
+                                };
+                            };
+                            /** Summary */
+                            summary: {
+                                alerts: {
+                                    acknowledged: number;
+                                    convertedToCases: number;
+                                    dismissed: number;
+                                    escalated: number;
+                                    green: number;
+                                    /** @description over the alerts first acknowledged in the period; one decimal */
+                                    medianMinutesToAcknowledge: number;
+                                    red: number;
+                                    submitted: number;
+                                    ungraded: number;
+                                    yellow: number;
+                                };
+                                complaints: {
+                                    bySource: {
+                                        hotline_12351: number;
+                                        online_opinion: number;
+                                        other: number;
+                                    };
+                                    converted: number;
+                                    /** @description answered and closed, or converted into a case, in the period */
+                                    handled: number;
+                                    handledBySource: {
+                                        hotline_12351: number;
+                                        online_opinion: number;
+                                        other: number;
+                                    };
+                                    received: number;
+                                };
+                                disputes: {
+                                    amountRecoveredFen: number;
+                                    /** @description days from opening to resolution, over the cases resolved in the period; one decimal */
+                                    avgDaysToResolve: number;
+                                    byOutcome: {
+                                        agreement: number;
+                                        referred_arbitration: number;
+                                        referred_court: number;
+                                        referred_inspection: number;
+                                        withdrawn: number;
+                                    };
+                                    /** @description resolved in the period and involving 30 or more workers */
+                                    groupDisputes: number;
+                                    groupDisputesOpened: number;
+                                    opened: number;
+                                    resolved: number;
+                                };
+                                informants: {
+                                    /** @description registered by the end of the period and not deactivated before it began */
+                                    active: number;
+                                    /** @description of those, informants with an alert submitted in the period */
+                                    reportedOnline: number;
+                                };
+                                mediations: {
+                                    /** @description agreed amounts of the agreements dated in the period */
+                                    amountRecoveredFen: number;
+                                    /** @description ended in the period: agreement, failure or withdrawal */
+                                    concluded: number;
+                                    failed: number;
+                                    referred: number;
+                                    succeeded: number;
+                                    /** @description succeeded / concluded, four decimals; 0 when none concluded */
+                                    successRate: number;
+                                    withdrawn: number;
+                                };
+                                period: {
+                                    /**
+                                     * Format: date
+                                     * @description first day, included
+                                     * @example 2026-12-01
+                                     */
+                                    from: string;
+                                    /**
+                                     * Format: date
+                                     * @description last day, included
+                                     * @example 2026-12-01
+                                     */
+                                    to: string;
+                                };
+                                /** @description the sub-district the figures are limited to; null for the whole district */
+                                subDistrict: string | null;
+                            };
+                            /** @enum {string} */
+                            trigger: "schedule" | "on_demand";
+                        };
+                    };
+                };
+            };
+            /** @description Issued now */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description false: the month had a report already, which is answered */
+                        created: boolean;
+                        /** MonthlyReport */
+                        report: {
+                            alerts: {
+                                acknowledged: number;
+                                convertedToCases: number;
+                                dismissed: number;
+                                escalated: number;
+                                green: number;
+                                red: number;
+                                subDistrict: string;
+                                submitted: number;
+                                ungraded: number;
+                                yellow: number;
+                            }[];
+                            complaints: {
+                                converted: number;
+                                handled: number;
+                                handledClosed: number;
+                                received: number;
+                                source: string;
+                                subDistrict: string;
+                            }[];
+                            disputes: {
+                                amountRecoveredFen: number;
+                                byOutcome: {
+                                    agreement: number;
+                                    referred_arbitration: number;
+                                    referred_court: number;
+                                    referred_inspection: number;
+                                    withdrawn: number;
+                                };
+                                category: string;
+                                channel: string;
+                                groupOpened: number;
+                                groupResolved: number;
+                                opened: number;
+                                resolved: number;
+                                subDistrict: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            generatedAt: string;
+                            mediations: {
+                                amountRecoveredFen: number;
+                                category: string;
+                                concluded: number;
+                                failed: number;
+                                referred: number;
+                                subDistrict: string;
+                                succeeded: number;
+                                withdrawn: number;
+                            }[];
+                            /** @example 2026-11 */
+                            month: string;
+                            overdueClocks: {
+                                kind: string;
+                                overdue: number;
+                                subDistrict: string;
+                            }[];
+                            overdueClocksTotal: number;
+                            period: {
+                                /**
+                                 * Format: date
+                                 * @description first day, included
+                                 * @example 2026-12-01
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @description last day, included
+                                 * @example 2026-12-01
+                                 */
+                                to: string;
+                            };
+                            /** @description each sub-district’s figures */
+                            summaries: {
+                                [key: string]: {
+                                    alerts: {
+                                        acknowledged: number;
+                                        convertedToCases: number;
+                                        dismissed: number;
+                                        escalated: number;
+                                        green: number;
+                                        /** @description over the alerts first acknowledged in the period; one decimal */
+                                        medianMinutesToAcknowledge: number;
+                                        red: number;
+                                        submitted: number;
+                                        ungraded: number;
+                                        yellow: number;
+                                    };
+                                    complaints: {
+                                        bySource: {
+                                            hotline_12351: number;
+                                            online_opinion: number;
+                                            other: number;
+                                        };
+                                        converted: number;
+                                        /** @description answered and closed, or converted into a case, in the period */
+                                        handled: number;
+                                        handledBySource: {
+                                            hotline_12351: number;
+                                            online_opinion: number;
+                                            other: number;
+                                        };
+                                        received: number;
+                                    };
+                                    disputes: {
+                                        amountRecoveredFen: number;
+                                        /** @description days from opening to resolution, over the cases resolved in the period; one decimal */
+                                        avgDaysToResolve: number;
+                                        byOutcome: {
+                                            agreement: number;
+                                            referred_arbitration: number;
+                                            referred_court: number;
+                                            referred_inspection: number;
+                                            withdrawn: number;
+                                        };
+                                        /** @description resolved in the period and involving 30 or more workers */
+                                        groupDisputes: number;
+                                        groupDisputesOpened: number;
+                                        opened: number;
+                                        resolved: number;
+                                    };
+                                    informants: {
+                                        /** @description registered by the end of the period and not deactivated before it began */
+                                        active: number;
+                                        /** @description of those, informants with an alert submitted in the period */
+                                        reportedOnline: number;
+                                    };
+                                    mediations: {
+                                        /** @description agreed amounts of the agreements dated in the period */
+                                        amountRecoveredFen: number;
+                                        /** @description ended in the period: agreement, failure or withdrawal */
+                                        concluded: number;
+                                        failed: number;
+                                        referred: number;
+                                        succeeded: number;
+                                        /** @description succeeded / concluded, four decimals; 0 when none concluded */
+                                        successRate: number;
+                                        withdrawn: number;
+                                    };
+                                    period: {
+                                        /**
+                                         * Format: date
+                                         * @description first day, included
+                                         * @example 2026-12-01
+                                         */
+                                        from: string;
+                                        /**
+                                         * Format: date
+                                         * @description last day, included
+                                         * @example 2026-12-01
+                                         */
+                                        to: string;
+                                    };
+                                    /** @description the sub-district the figures are limited to; null for the whole district */
+                                    subDistrict: string | null;
+                                };
+                            };
+                            /** Summary */
+                            summary: {
+                                alerts: {
+                                    acknowledged: number;
+                                    convertedToCases: number;
+                                    dismissed: number;
+                                    escalated: number;
+                                    green: number;
+                                    /** @description over the alerts first acknowledged in the period; one decimal */
+                                    medianMinutesToAcknowledge: number;
+                                    red: number;
+                                    submitted: number;
+                                    ungraded: number;
+                                    yellow: number;
+                                };
+                                complaints: {
+                                    bySource: {
+                                        hotline_12351: number;
+                                        online_opinion: number;
+                                        other: number;
+                                    };
+                                    converted: number;
+                                    /** @description answered and closed, or converted into a case, in the period */
+                                    handled: number;
+                                    handledBySource: {
+                                        hotline_12351: number;
+                                        online_opinion: number;
+                                        other: number;
+                                    };
+                                    received: number;
+                                };
+                                disputes: {
+                                    amountRecoveredFen: number;
+                                    /** @description days from opening to resolution, over the cases resolved in the period; one decimal */
+                                    avgDaysToResolve: number;
+                                    byOutcome: {
+                                        agreement: number;
+                                        referred_arbitration: number;
+                                        referred_court: number;
+                                        referred_inspection: number;
+                                        withdrawn: number;
+                                    };
+                                    /** @description resolved in the period and involving 30 or more workers */
+                                    groupDisputes: number;
+                                    groupDisputesOpened: number;
+                                    opened: number;
+                                    resolved: number;
+                                };
+                                informants: {
+                                    /** @description registered by the end of the period and not deactivated before it began */
+                                    active: number;
+                                    /** @description of those, informants with an alert submitted in the period */
+                                    reportedOnline: number;
+                                };
+                                mediations: {
+                                    /** @description agreed amounts of the agreements dated in the period */
+                                    amountRecoveredFen: number;
+                                    /** @description ended in the period: agreement, failure or withdrawal */
+                                    concluded: number;
+                                    failed: number;
+                                    referred: number;
+                                    succeeded: number;
+                                    /** @description succeeded / concluded, four decimals; 0 when none concluded */
+                                    successRate: number;
+                                    withdrawn: number;
+                                };
+                                period: {
+                                    /**
+                                     * Format: date
+                                     * @description first day, included
+                                     * @example 2026-12-01
+                                     */
+                                    from: string;
+                                    /**
+                                     * Format: date
+                                     * @description last day, included
+                                     * @example 2026-12-01
+                                     */
+                                    to: string;
+                                };
+                                /** @description the sub-district the figures are limited to; null for the whole district */
+                                subDistrict: string | null;
+                            };
+                            /** @enum {string} */
+                            trigger: "schedule" | "on_demand";
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4581,11 +16443,179 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The revision issued */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        month: string;
+                        revision: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4603,11 +16633,160 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The figures per category */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        items: {
+                            category: string;
+                            disputes: {
+                                amountRecoveredFen: number;
+                                /** @description days from opening to resolution, over the cases resolved in the period; one decimal */
+                                avgDaysToResolve: number;
+                                byOutcome: {
+                                    agreement: number;
+                                    referred_arbitration: number;
+                                    referred_court: number;
+                                    referred_inspection: number;
+                                    withdrawn: number;
+                                };
+                                /** @description resolved in the period and involving 30 or more workers */
+                                groupDisputes: number;
+                                groupDisputesOpened: number;
+                                opened: number;
+                                resolved: number;
+                            };
+                            mediations: {
+                                /** @description agreed amounts of the agreements dated in the period */
+                                amountRecoveredFen: number;
+                                /** @description ended in the period: agreement, failure or withdrawal */
+                                concluded: number;
+                                failed: number;
+                                referred: number;
+                                succeeded: number;
+                                /** @description succeeded / concluded, four decimals; 0 when none concluded */
+                                successRate: number;
+                                withdrawn: number;
+                            };
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                        }[];
+                        period: {
+                            /**
+                             * Format: date
+                             * @description first day, included
+                             * @example 2026-12-01
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description last day, included
+                             * @example 2026-12-01
+                             */
+                            to: string;
+                        };
+                        subDistrict: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4625,11 +16804,194 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One summary per month */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        months: {
+                            alerts: {
+                                acknowledged: number;
+                                convertedToCases: number;
+                                dismissed: number;
+                                escalated: number;
+                                green: number;
+                                /** @description over the alerts first acknowledged in the period; one decimal */
+                                medianMinutesToAcknowledge: number;
+                                red: number;
+                                submitted: number;
+                                ungraded: number;
+                                yellow: number;
+                            };
+                            complaints: {
+                                bySource: {
+                                    hotline_12351: number;
+                                    online_opinion: number;
+                                    other: number;
+                                };
+                                converted: number;
+                                /** @description answered and closed, or converted into a case, in the period */
+                                handled: number;
+                                handledBySource: {
+                                    hotline_12351: number;
+                                    online_opinion: number;
+                                    other: number;
+                                };
+                                received: number;
+                            };
+                            disputes: {
+                                amountRecoveredFen: number;
+                                /** @description days from opening to resolution, over the cases resolved in the period; one decimal */
+                                avgDaysToResolve: number;
+                                byOutcome: {
+                                    agreement: number;
+                                    referred_arbitration: number;
+                                    referred_court: number;
+                                    referred_inspection: number;
+                                    withdrawn: number;
+                                };
+                                /** @description resolved in the period and involving 30 or more workers */
+                                groupDisputes: number;
+                                groupDisputesOpened: number;
+                                opened: number;
+                                resolved: number;
+                            };
+                            informants: {
+                                /** @description registered by the end of the period and not deactivated before it began */
+                                active: number;
+                                /** @description of those, informants with an alert submitted in the period */
+                                reportedOnline: number;
+                            };
+                            mediations: {
+                                /** @description agreed amounts of the agreements dated in the period */
+                                amountRecoveredFen: number;
+                                /** @description ended in the period: agreement, failure or withdrawal */
+                                concluded: number;
+                                failed: number;
+                                referred: number;
+                                succeeded: number;
+                                /** @description succeeded / concluded, four decimals; 0 when none concluded */
+                                successRate: number;
+                                withdrawn: number;
+                            };
+                            /** @example 2026-11 */
+                            month: string;
+                            period: {
+                                /**
+                                 * Format: date
+                                 * @description first day, included
+                                 * @example 2026-12-01
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @description last day, included
+                                 * @example 2026-12-01
+                                 */
+                                to: string;
+                            };
+                            /** @description the sub-district the figures are limited to; null for the whole district */
+                            subDistrict: string | null;
+                        }[];
+                        subDistrict: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4646,11 +17008,292 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One summary per sub-district */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        items: {
+                            alerts: {
+                                acknowledged: number;
+                                convertedToCases: number;
+                                dismissed: number;
+                                escalated: number;
+                                green: number;
+                                /** @description over the alerts first acknowledged in the period; one decimal */
+                                medianMinutesToAcknowledge: number;
+                                red: number;
+                                submitted: number;
+                                ungraded: number;
+                                yellow: number;
+                            };
+                            complaints: {
+                                bySource: {
+                                    hotline_12351: number;
+                                    online_opinion: number;
+                                    other: number;
+                                };
+                                converted: number;
+                                /** @description answered and closed, or converted into a case, in the period */
+                                handled: number;
+                                handledBySource: {
+                                    hotline_12351: number;
+                                    online_opinion: number;
+                                    other: number;
+                                };
+                                received: number;
+                            };
+                            disputes: {
+                                amountRecoveredFen: number;
+                                /** @description days from opening to resolution, over the cases resolved in the period; one decimal */
+                                avgDaysToResolve: number;
+                                byOutcome: {
+                                    agreement: number;
+                                    referred_arbitration: number;
+                                    referred_court: number;
+                                    referred_inspection: number;
+                                    withdrawn: number;
+                                };
+                                /** @description resolved in the period and involving 30 or more workers */
+                                groupDisputes: number;
+                                groupDisputesOpened: number;
+                                opened: number;
+                                resolved: number;
+                            };
+                            informants: {
+                                /** @description registered by the end of the period and not deactivated before it began */
+                                active: number;
+                                /** @description of those, informants with an alert submitted in the period */
+                                reportedOnline: number;
+                            };
+                            mediations: {
+                                /** @description agreed amounts of the agreements dated in the period */
+                                amountRecoveredFen: number;
+                                /** @description ended in the period: agreement, failure or withdrawal */
+                                concluded: number;
+                                failed: number;
+                                referred: number;
+                                succeeded: number;
+                                /** @description succeeded / concluded, four decimals; 0 when none concluded */
+                                successRate: number;
+                                withdrawn: number;
+                            };
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            period: {
+                                /**
+                                 * Format: date
+                                 * @description first day, included
+                                 * @example 2026-12-01
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @description last day, included
+                                 * @example 2026-12-01
+                                 */
+                                to: string;
+                            };
+                            /** @description the sub-district the figures are limited to; null for the whole district */
+                            subDistrict: string | null;
+                        }[];
+                        period: {
+                            /**
+                             * Format: date
+                             * @description first day, included
+                             * @example 2026-12-01
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description last day, included
+                             * @example 2026-12-01
+                             */
+                            to: string;
+                        };
+                        /** Summary */
+                        total: {
+                            alerts: {
+                                acknowledged: number;
+                                convertedToCases: number;
+                                dismissed: number;
+                                escalated: number;
+                                green: number;
+                                /** @description over the alerts first acknowledged in the period; one decimal */
+                                medianMinutesToAcknowledge: number;
+                                red: number;
+                                submitted: number;
+                                ungraded: number;
+                                yellow: number;
+                            };
+                            complaints: {
+                                bySource: {
+                                    hotline_12351: number;
+                                    online_opinion: number;
+                                    other: number;
+                                };
+                                converted: number;
+                                /** @description answered and closed, or converted into a case, in the period */
+                                handled: number;
+                                handledBySource: {
+                                    hotline_12351: number;
+                                    online_opinion: number;
+                                    other: number;
+                                };
+                                received: number;
+                            };
+                            disputes: {
+                                amountRecoveredFen: number;
+                                /** @description days from opening to resolution, over the cases resolved in the period; one decimal */
+                                avgDaysToResolve: number;
+                                byOutcome: {
+                                    agreement: number;
+                                    referred_arbitration: number;
+                                    referred_court: number;
+                                    referred_inspection: number;
+                                    withdrawn: number;
+                                };
+                                /** @description resolved in the period and involving 30 or more workers */
+                                groupDisputes: number;
+                                groupDisputesOpened: number;
+                                opened: number;
+                                resolved: number;
+                            };
+                            informants: {
+                                /** @description registered by the end of the period and not deactivated before it began */
+                                active: number;
+                                /** @description of those, informants with an alert submitted in the period */
+                                reportedOnline: number;
+                            };
+                            mediations: {
+                                /** @description agreed amounts of the agreements dated in the period */
+                                amountRecoveredFen: number;
+                                /** @description ended in the period: agreement, failure or withdrawal */
+                                concluded: number;
+                                failed: number;
+                                referred: number;
+                                succeeded: number;
+                                /** @description succeeded / concluded, four decimals; 0 when none concluded */
+                                successRate: number;
+                                withdrawn: number;
+                            };
+                            period: {
+                                /**
+                                 * Format: date
+                                 * @description first day, included
+                                 * @example 2026-12-01
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @description last day, included
+                                 * @example 2026-12-01
+                                 */
+                                to: string;
+                            };
+                            /** @description the sub-district the figures are limited to; null for the whole district */
+                            subDistrict: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4668,11 +17311,189 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The figures */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        alerts: {
+                            acknowledged: number;
+                            convertedToCases: number;
+                            dismissed: number;
+                            escalated: number;
+                            green: number;
+                            /** @description over the alerts first acknowledged in the period; one decimal */
+                            medianMinutesToAcknowledge: number;
+                            red: number;
+                            submitted: number;
+                            ungraded: number;
+                            yellow: number;
+                        };
+                        complaints: {
+                            bySource: {
+                                hotline_12351: number;
+                                online_opinion: number;
+                                other: number;
+                            };
+                            converted: number;
+                            /** @description answered and closed, or converted into a case, in the period */
+                            handled: number;
+                            handledBySource: {
+                                hotline_12351: number;
+                                online_opinion: number;
+                                other: number;
+                            };
+                            received: number;
+                        };
+                        disputes: {
+                            amountRecoveredFen: number;
+                            /** @description days from opening to resolution, over the cases resolved in the period; one decimal */
+                            avgDaysToResolve: number;
+                            byOutcome: {
+                                agreement: number;
+                                referred_arbitration: number;
+                                referred_court: number;
+                                referred_inspection: number;
+                                withdrawn: number;
+                            };
+                            /** @description resolved in the period and involving 30 or more workers */
+                            groupDisputes: number;
+                            groupDisputesOpened: number;
+                            opened: number;
+                            resolved: number;
+                        };
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        informants: {
+                            /** @description registered by the end of the period and not deactivated before it began */
+                            active: number;
+                            /** @description of those, informants with an alert submitted in the period */
+                            reportedOnline: number;
+                        };
+                        mediations: {
+                            /** @description agreed amounts of the agreements dated in the period */
+                            amountRecoveredFen: number;
+                            /** @description ended in the period: agreement, failure or withdrawal */
+                            concluded: number;
+                            failed: number;
+                            referred: number;
+                            succeeded: number;
+                            /** @description succeeded / concluded, four decimals; 0 when none concluded */
+                            successRate: number;
+                            withdrawn: number;
+                        };
+                        period: {
+                            /**
+                             * Format: date
+                             * @description first day, included
+                             * @example 2026-12-01
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description last day, included
+                             * @example 2026-12-01
+                             */
+                            to: string;
+                        };
+                        /** @description the sub-district the figures are limited to; null for the whole district */
+                        subDistrict: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4690,11 +17511,155 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The watch-list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        items: {
+                            alerts: number;
+                            amountRecoveredFen: number;
+                            creditCode: string;
+                            disputes: number;
+                            groupDisputes: number;
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            lastActivityOn: string;
+                            mediations: number;
+                            /** @description the name most recently registered for the credit code */
+                            name: string;
+                            openDisputes: number;
+                            reasons: ("group_dispute" | "repeated_disputes" | "red_alert")[];
+                            redAlerts: number;
+                            score: number;
+                            subDistricts: string[];
+                            workersInvolved: number;
+                            yellowAlerts: number;
+                        }[];
+                        subDistrict: string | null;
+                        total: number;
+                        weights: {
+                            dispute: number;
+                            groupDispute: number;
+                            openDispute: number;
+                            redAlert: number;
+                            yellowAlert: number;
+                        };
+                        /** @description by default the three years to today, as on the enterprise view */
+                        window: {
+                            /**
+                             * Format: date
+                             * @description first day, included
+                             * @example 2026-12-01
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description last day, included
+                             * @example 2026-12-01
+                             */
+                            to: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4715,11 +17680,134 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of accounts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        items: {
+                            active: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            createdAt: string;
+                            displayName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            role: "admin" | "supervisor" | "mediator" | "informant";
+                            subDistrict: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            updatedAt: string;
+                            username: string;
+                            version: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description every match of the filter, not just this page */
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4728,6 +17816,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4745,11 +17835,185 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    /** @description where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4764,11 +18028,147 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The account */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        displayName: string | null;
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        role: "admin" | "supervisor" | "mediator" | "informant";
+                        subDistrict: string | null;
+                        username: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4777,7 +18177,11 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
                 "if-match": string;
+                /** @description the version from the ETag; a stale one answers 412 */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -4797,11 +18201,237 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Changed */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description the record’s version after the change: send it as If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4816,11 +18446,137 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The locks */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description addresses with failures counted against this username, and whether each is locked out */
+                        addresses: {
+                            address: string;
+                            failures: number;
+                            locked: boolean;
+                            retryAfterSeconds: number;
+                        }[];
+                        /** @description failures from all addresses in the window */
+                        failures: number;
+                        /** Format: uuid */
+                        id: string;
+                        /** @description seconds until an address the account never used may try again (0: not slowed down) */
+                        slowedDownForSeconds: number;
+                        username: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -4835,11 +18591,120 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Released */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };

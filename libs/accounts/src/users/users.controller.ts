@@ -1,11 +1,11 @@
 import { Controller, Delete, Get, Headers, HttpCode, Inject, Patch, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '@lc/decider';
 import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, pageQueryFields, sortQueryField, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, Describe, ifMatchVersion, pageQueryFields, ProblemResponses, sortQueryField, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { isSubDistrict } from '@lc/reference-data';
 import { accountDecider, accountStream } from '../account/account.decider';
 import { ROLES } from '../account/roles';
@@ -16,6 +16,7 @@ import { GetLoginLocksQuery } from '../get-login-locks/get-login-locks.query';
 import { ReleaseLoginLocksCommand } from '../release-login-locks/release-login-locks.command';
 import { UpdateAccountCommand } from '../update-account/update-account.command';
 import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
+import { accountPageSchema, accountSchema, loginLocksSchema } from './accounts.responses';
 
 
 const username = z.string().trim().regex(/^[a-zA-Z0-9._-]{3,32}$/, 'must be 3-32 letters, digits, dots, dashes or underscores');
@@ -72,6 +73,9 @@ export class UsersController {
   ) {}
 
   @Post()
+  @Describe('Creates an account', 'Admins, supervisors and mediators (informants are registered at POST /api/v1/informants). The password has at least 10 characters and is not a common one.', { command: 'create' })
+  @ZodResponse(201, writtenSchema, 'Created', { etag: true, location: true })
+  @ProblemResponses(400, 401, 403, 409, 415, 422)
   async create(
     @ZodBody(createUser) body: z.output<typeof createUser>,
     @CurrentActor() actor: AuthenticatedActor,
@@ -81,8 +85,10 @@ export class UsersController {
   }
 
   @Get()
-
   @ReadsModels('accounts')
+  @Describe('Lists accounts', 'Filter by role, sub-district, active and text; sort with `sort`.')
+  @ZodResponse(200, accountPageSchema, 'One page of accounts', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   list(@ZodQuery(listUsers) query: z.output<typeof listUsers>) {
     return this.queries.execute(new ListAccountsQuery(query));
   }
@@ -90,6 +96,9 @@ export class UsersController {
   /** Read from the account's own stream: right after a change, before the list catches up. */
   @Get(':id')
   @ReadsModels(FROM_EVENT_STREAM)
+  @Describe('One account', 'Read from the account’s own events: current right after a change. The ETag is its version.')
+  @ZodResponse(200, accountSchema, 'The account', { etag: true, fresh: true })
+  @ProblemResponses(400, 401, 403, 404)
   async get(@ZodParam('id', accountId) id: string, @Res({ passthrough: true }) res: Response) {
     const { state, version } = await loadState(this.store, accountDecider, accountStream(id));
     if (!state.exists) throw new DomainError('not_found', 'No such account');
@@ -107,6 +116,9 @@ export class UsersController {
 
   @Patch(':id')
   @HttpCode(200)
+  @Describe('Changes an account', 'Role, scope, display name, password (at least 10 characters) or active; If-Match: its version.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Changed', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   update(
     @ZodParam('id', accountId) id: string,
     @ZodBody(updateUser) body: z.output<typeof updateUser>,
@@ -119,6 +131,9 @@ export class UsersController {
 
   /** Which addresses are locked out of the account, and whether logins from new addresses are slowed down. */
   @Get(':id/login-locks')
+  @Describe('The account’s login locks', 'Which addresses are locked out of the account, and whether logins from new addresses are slowed down.')
+  @ZodResponse(200, loginLocksSchema, 'The locks')
+  @ProblemResponses(400, 401, 403, 404)
   loginLocks(@ZodParam('id', accountId) id: string) {
     return this.queries.execute(new GetLoginLocksQuery(id));
   }
@@ -129,6 +144,9 @@ export class UsersController {
    */
   @Delete(':id/login-locks')
   @HttpCode(204)
+  @Describe('Releases the account’s login locks', 'Every address may log in again at once; recorded with the admin for the audit.')
+  @ApiResponse({ status: 204, description: 'Released' })
+  @ProblemResponses(400, 401, 403, 404)
   async releaseLoginLocks(@ZodParam('id', accountId) id: string, @CurrentActor() actor: AuthenticatedActor) {
     await this.commands.execute(new ReleaseLoginLocksCommand(id, actor));
   }

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery, withETag } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { ConvertAlertCommand } from '../convert-alert/convert-alert.command';
 import { ConvertAlertRequest, convertAlertSchema } from '../convert-alert/convert-alert.schema';
 import { GetAlertQuery } from '../get-alert/get-alert.query';
@@ -24,6 +24,7 @@ import {
   verifyAlertSchema,
 } from '../triage-alert/triage-alert.schema';
 import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
+import { alertAnswerSchema, alertPageSchema, convertedAlertSchema, informantAlertPageSchema, submittedAlertSchema } from './alerts.responses';
 
 const alertId = z.uuid('must be the id (uuid) of an alert');
 
@@ -45,6 +46,9 @@ export class AlertsController {
   /** Requires an Idempotency-Key: a phone on a bad network resends, and every resend must be the same alert. */
   @Post()
   @Allow('informant')
+  @Describe('Submits an alert (预警)', 'By an informant, about an enterprise they cover. Requires an Idempotency-Key: every resend of a phone on a bad network is the same alert. Graded at once by the "123" model.', { command: 'create' })
+  @ZodResponse(201, submittedAlertSchema, 'Submitted and graded', { etag: true, location: true })
+  @ProblemResponses(400, 401, 403, 409, 415, 422)
   async submit(
     @ZodBody(submitAlertSchema) body: SubmitAlertRequest,
     @CurrentActor() actor: AuthenticatedActor,
@@ -55,9 +59,11 @@ export class AlertsController {
   }
 
   @Get()
-
   @ReadsModels('alerts')
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Lists alerts in the caller’s scope', 'Filter by status, `grade`, sub-district, enterprise, overdue, escalated and period; sort with `sort`.')
+  @ZodResponse(200, alertPageSchema, 'One page of alerts', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   list(@ZodQuery(listAlertsSchema, { renamed: RENAMED_ALERT_PARAMETERS }) query: ListAlertsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListAlertsQuery(query, actor));
   }
@@ -66,6 +72,9 @@ export class AlertsController {
   @Get('mine')
   @ReadsModels('alerts')
   @Allow('informant')
+  @Describe('The informant’s own alerts', 'Newest first, as the informant may see them (no grade points, no staff notes).')
+  @ZodResponse(200, informantAlertPageSchema, 'One page of the caller’s alerts', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   mine(@ZodQuery(listMyAlertsSchema) query: ListMyAlertsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListMyAlertsQuery(query, actor));
   }
@@ -74,6 +83,9 @@ export class AlertsController {
   @Get(':id')
   @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator', 'informant')
+  @Describe('One alert', 'Staff see the alerts of their scope in full; an informant sees their own, as InformantAlert. Folded from the alert’s own events.')
+  @ZodResponse(200, alertAnswerSchema, 'The alert', { etag: true, fresh: true })
+  @ProblemResponses(400, 401, 403, 404)
   async get(@ZodParam('id', alertId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetAlertQuery(id, actor)));
   }
@@ -81,6 +93,9 @@ export class AlertsController {
   @Post(':id/acknowledgement')
   @HttpCode(200)
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Acknowledges the alert (picks it up)', 'Stops its pick-up clock.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Acknowledged', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async acknowledge(
     @ZodParam('id', alertId) id: string,
     @ZodBody(acknowledgeAlertSchema) _body: AcknowledgeAlertRequest,
@@ -95,6 +110,9 @@ export class AlertsController {
   @Post(':id/verification')
   @HttpCode(200)
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Records that the alert was verified', 'With a note of what was found.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Verified', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async verify(
     @ZodParam('id', alertId) id: string,
     @ZodBody(verifyAlertSchema) body: VerifyAlertRequest,
@@ -109,6 +127,9 @@ export class AlertsController {
   @Post(':id/dismissal')
   @HttpCode(200)
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Dismisses the alert', 'With a reason; a dismissed alert is closed.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Dismissed', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async dismiss(
     @ZodParam('id', alertId) id: string,
     @ZodBody(dismissAlertSchema) body: DismissAlertRequest,
@@ -124,6 +145,9 @@ export class AlertsController {
   @Post(':id/escalation')
   @HttpCode(200)
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Escalates the alert to the supervisors', 'With a note; the supervisors in scope are notified.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Escalated', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async escalate(
     @ZodParam('id', alertId) id: string,
     @ZodBody(escalateAlertSchema) body: EscalateAlertRequest,
@@ -138,6 +162,9 @@ export class AlertsController {
   /** → 201 with the new dispute case {id, caseNo, version} (the ETag is the case's); If-Match is the alert's version. */
   @Post(':id/conversion')
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Turns the alert into a dispute case (预警转案)', 'Answers the new case (its ETag is the case’s); If-Match is the alert’s version. An alert becomes at most one case.', { command: 'change' })
+  @ZodResponse(201, convertedAlertSchema, 'The case opened from the alert', { etag: true, location: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async convert(
     @ZodParam('id', alertId) id: string,
     @ZodBody(convertAlertSchema) body: ConvertAlertRequest,

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery, withETag } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { ChangeInformantEnterprisesCommand } from '../change-informant-enterprises/change-informant-enterprises.command';
 import { DeactivateInformantCommand } from '../deactivate-informant/deactivate-informant.command';
 import { GetMyInformantProfileQuery } from '../get-my-informant-profile/get-my-informant-profile.query';
@@ -20,6 +20,7 @@ import {
   registerInformantSchema,
 } from '../register-informant/register-informant.schema';
 import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
+import { informantDetailSchema, informantPageSchema, myInformantProfileSchema } from './alerts.responses';
 
 const informantId = z.uuid('must be the id (uuid) of an informant account');
 
@@ -36,6 +37,9 @@ export class InformantsController {
 
   /** → 201 {id (the informant's account id), version}: the account (role informant) and the registry entry. */
   @Post()
+  @Describe('Registers an informant', 'Creates (or links) their account, role informant, with the enterprises they cover. Answers the account’s id.', { command: 'create' })
+  @ZodResponse(201, writtenSchema, 'Registered', { etag: true, location: true })
+  @ProblemResponses(400, 401, 403, 409, 415, 422)
   async register(
     @ZodBody(registerInformantSchema) body: RegisterInformantRequest,
     @CurrentActor() actor: AuthenticatedActor,
@@ -46,8 +50,10 @@ export class InformantsController {
   }
 
   @Get()
-
   @ReadsModels('informants')
+  @Describe('Lists informants in the caller’s scope', 'Filter by sub-district, active, enterprise and text; sort with `sort`. Phones are masked.')
+  @ZodResponse(200, informantPageSchema, 'One page of informants', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   list(@ZodQuery(listInformantsSchema, { renamed: RENAMED_INFORMANT_PARAMETERS }) query: ListInformantsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListInformantsQuery(query, actor));
   }
@@ -55,19 +61,27 @@ export class InformantsController {
   /** The caller's own registry entry (informants only): their enterprises, for the phone page. Before :id. */
   @Get('me')
   @Allow('informant')
+  @Describe('The caller’s own registry entry', 'Informants only: their enterprises with the names last reported, for the phone page.')
+  @ZodResponse(200, myInformantProfileSchema, 'The caller’s entry')
+  @ProblemResponses(401, 403, 404)
   me(@CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetMyInformantProfileQuery(actor));
   }
 
   @Get(':id')
-
   @ReadsModels(FROM_EVENT_STREAM)
+  @Describe('One informant', 'Folded from the entry’s own events, with name and phone in full.')
+  @ZodResponse(200, informantDetailSchema, 'The informant', { etag: true, fresh: true })
+  @ProblemResponses(400, 401, 403, 404)
   async get(@ZodParam('id', informantId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetInformantQuery(id, actor)));
   }
 
   /** The whole list of enterprises covered, replacing the one before. */
   @Put(':id/enterprises')
+  @Describe('Replaces the enterprises the informant covers', 'The whole list, by credit code.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Changed', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async changeEnterprises(
     @ZodParam('id', informantId) id: string,
     @ZodBody(changeInformantEnterprisesSchema) body: ChangeInformantEnterprisesRequest,
@@ -85,6 +99,9 @@ export class InformantsController {
   /** Also deactivates the informant's account: they can no longer log in. */
   @Post(':id/deactivation')
   @HttpCode(200)
+  @Describe('Deactivates the informant', 'With a reason; their account can no longer log in.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Deactivated', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async deactivate(
     @ZodParam('id', informantId) id: string,
     @ZodBody(deactivateInformantSchema) body: DeactivateInformantRequest,

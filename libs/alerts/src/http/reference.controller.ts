@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery, withETag } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { z } from 'zod';
 import { checkHistoryWindow, creditCodeSchema, historyWindowQueryFields } from '@lc/reference-data';
 
@@ -11,6 +11,7 @@ import { GetEnterpriseQuery } from '../enterprise-view/get-enterprise.query';
 import { ChangeRiskWeightsCommand, GetRiskWeightsQuery, RiskWeightsAnswer } from '../risk-weights/risk-weights.queries';
 import { ChangeRiskWeightsRequest, changeRiskWeightsSchema } from '../risk-weights/risk-weights.schema';
 import { ReadsModels } from '@lc/projections';
+import { enterpriseViewSchema, riskWeightsSchema } from './alerts.responses';
 
 /** The "123" model's weights: supervisors read them, admins change them. ETag and If-Match carry the weights' version. */
 @ApiTags('reference data')
@@ -24,6 +25,9 @@ export class RiskWeightsController {
 
   @Get()
   @Allow('admin', 'supervisor')
+  @Describe('The "123" model’s weights', 'Points per signal and per band of workers affected, and the grading thresholds. The ETag is the weights’ version.')
+  @ZodResponse(200, riskWeightsSchema, 'The weights', { etag: true })
+  @ProblemResponses(401, 403)
   async get(@Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute<GetRiskWeightsQuery, RiskWeightsAnswer>(new GetRiskWeightsQuery()));
   }
@@ -31,6 +35,9 @@ export class RiskWeightsController {
   /** Grades alerts submitted from now on; alerts graded already keep their grade. */
   @Put()
   @Allow('admin')
+  @Describe('Changes the weights', 'Grades alerts submitted from now on; alerts graded already keep their grade. If-Match: the weights’ version.', { command: 'change' })
+  @ZodResponse(200, riskWeightsSchema, 'The new weights', { etag: true })
+  @ProblemResponses(400, 401, 403, 409, 412, 415, 422)
   async change(
     @ZodBody(changeRiskWeightsSchema) body: ChangeRiskWeightsRequest,
     @CurrentActor() actor: AuthenticatedActor,
@@ -50,9 +57,11 @@ export class EnterprisesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':creditCode')
-
   @ReadsModels('alerts', 'dispute-cases', 'mediations')
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Everything known about an employer', 'By credit code, within the caller’s scope and a window (`from`/`to`, by default the three years to today, as the watch-list): its alerts, cases, mediations and group disputes, under the name most recently registered.')
+  @ZodResponse(200, enterpriseViewSchema, 'The employer’s record', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   get(
     @ZodParam('creditCode', creditCodeSchema) creditCode: string,
     @ZodQuery(enterpriseQuery) query: z.output<typeof enterpriseQuery>,

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery, withETag } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { ConvertComplaintCommand } from '../convert-complaint/convert-complaint.command';
 import { ConvertComplaintRequest, convertComplaintSchema } from '../convert-complaint/convert-complaint.schema';
 import { GetComplaintQuery } from '../get-complaint/get-complaint.query';
@@ -14,6 +14,7 @@ import { ListComplaintsRequest, listComplaintsSchema } from '../list-complaints/
 import { ReceiveComplaintCommand } from '../receive-complaint/receive-complaint.command';
 import { ReceiveComplaintRequest, receiveComplaintSchema } from '../receive-complaint/receive-complaint.schema';
 import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
+import { complaintDetailSchema, complaintPageSchema, convertedComplaintSchema } from './disputes.responses';
 
 const complaintId = z.uuid('must be the id (uuid) of a complaint');
 
@@ -29,6 +30,9 @@ export class ComplaintsController {
   ) {}
 
   @Post()
+  @Describe('Receives a complaint', 'A 12351 work order, an online post or another complaint. A work-order number received already answers 409 `duplicate` naming that complaint.', { command: 'create' })
+  @ZodResponse(201, writtenSchema, 'Received', { etag: true, location: true })
+  @ProblemResponses(400, 401, 403, 409, 415, 422)
   async receive(
     @ZodBody(receiveComplaintSchema) body: ReceiveComplaintRequest,
     @CurrentActor() actor: AuthenticatedActor,
@@ -39,21 +43,28 @@ export class ComplaintsController {
   }
 
   @Get()
-
   @ReadsModels('complaints')
+  @Describe('Lists complaints in the caller’s scope', 'Filter by status, source, sub-district, period and text; sort with `sort`.')
+  @ZodResponse(200, complaintPageSchema, 'One page of complaints', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   list(@ZodQuery(listComplaintsSchema) query: ListComplaintsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListComplaintsQuery(query, actor));
   }
 
   @Get(':id')
-
   @ReadsModels(FROM_EVENT_STREAM)
+  @Describe('One complaint', 'Folded from its own events, with the dispute case it became once converted.')
+  @ZodResponse(200, complaintDetailSchema, 'The complaint', { etag: true, fresh: true })
+  @ProblemResponses(400, 401, 403, 404)
   async get(@ZodParam('id', complaintId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetComplaintQuery(id, actor)));
   }
 
   @Post(':id/handling')
   @HttpCode(200)
+  @Describe('Records that the complaint was handled', 'With a note and the day.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Handled', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async handle(
     @ZodParam('id', complaintId) id: string,
     @ZodBody(handleComplaintSchema) body: HandleComplaintRequest,
@@ -67,6 +78,9 @@ export class ComplaintsController {
 
   /** → 201 with the new dispute case {id, caseNo, version} (the ETag is the case's); If-Match is the complaint's version. */
   @Post(':id/conversion')
+  @Describe('Turns the complaint into a dispute case', 'Answers the new case (its ETag is the case’s); If-Match is the complaint’s version. A complaint becomes at most one case.', { command: 'change' })
+  @ZodResponse(201, convertedComplaintSchema, 'The case opened from the complaint', { etag: true, location: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async convert(
     @ZodParam('id', complaintId) id: string,
     @ZodBody(convertComplaintSchema) body: ConvertComplaintRequest,

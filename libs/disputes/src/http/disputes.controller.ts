@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery, withETag } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AssignMediatorCommand } from '../assign-mediator/assign-mediator.command';
 import { AssignMediatorRequest, assignMediatorSchema } from '../assign-mediator/assign-mediator.schema';
 import { ChangeWorkersInvolvedCommand } from '../change-workers-involved/change-workers-involved.command';
@@ -23,6 +23,7 @@ import { ReopenDisputeRequest, reopenDisputeSchema } from '../reopen-dispute/reo
 import { ResolveDisputeCommand } from '../resolve-dispute/resolve-dispute.command';
 import { ResolveDisputeRequest, resolveDisputeSchema } from '../resolve-dispute/resolve-dispute.schema';
 import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
+import { disputeDetailSchema, disputePageSchema, disputeTimelineSchema, openedDisputeSchema } from './disputes.responses';
 
 const disputeId = z.uuid('must be the id (uuid) of a dispute case');
 
@@ -42,6 +43,9 @@ export class DisputesController {
 
   @Post()
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Opens a dispute case', 'In the caller’s scope. A mediator opening a case is assigned to it unless `assignToMe: false`. The case number is allocated per sub-district and year. An open case of the same employer with overlapping claimants answers 409 `possible_duplicate` unless `confirmDuplicate: true`.', { command: 'create' })
+  @ZodResponse(201, openedDisputeSchema, 'The case opened, with its number', { etag: true, location: true })
+  @ProblemResponses(400, 401, 403, 409, 415, 422)
   async open(
     @ZodBody(openDisputeSchema) body: OpenDisputeRequest,
     @CurrentActor() actor: AuthenticatedActor,
@@ -52,9 +56,11 @@ export class DisputesController {
   }
 
   @Get()
-
   @ReadsModels('dispute-cases')
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Lists dispute cases in the caller’s scope', 'Filter by status, sub-district, category, channel, mediator (`mediatorId=me`), employer, opening period and text; sort with `sort`. Claimants are masked.')
+  @ZodResponse(200, disputePageSchema, 'One page of cases', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   list(@ZodQuery(listDisputesSchema) query: ListDisputesRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListDisputesQuery(query, actor));
   }
@@ -63,14 +69,19 @@ export class DisputesController {
   @Get(':id')
   @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('One dispute case', 'Folded from the case’s own events: current even before the lists catch up. Claimants’ numbers in full for those who may see personal data.')
+  @ZodResponse(200, disputeDetailSchema, 'The case', { etag: true, fresh: true })
+  @ProblemResponses(400, 401, 403, 404)
   async get(@ZodParam('id', disputeId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetDisputeQuery(id, actor)));
   }
 
   @Get(':id/timeline')
-
   @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('The case’s history', 'Every event in order, with the actor’s name and role; personal data masked.')
+  @ZodResponse(200, disputeTimelineSchema, 'The case’s events', { etag: true, fresh: true })
+  @ProblemResponses(400, 401, 403, 404)
   async timeline(@ZodParam('id', disputeId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetDisputeTimelineQuery(id, actor)));
   }
@@ -78,6 +89,9 @@ export class DisputesController {
   @Post(':id/assignments')
   @HttpCode(200)
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Assigns a mediator to the case', 'Supervisors assign and reassign within their scope; a mediator may take an unassigned case of their sub-district (naming themselves). The mediator is notified.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Assigned', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async assign(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(assignMediatorSchema) body: AssignMediatorRequest,
@@ -92,6 +106,9 @@ export class DisputesController {
   @Post(':id/steps')
   @HttpCode(200)
   @Allow('admin', 'mediator')
+  @Describe('Logs a step of the work on the case', 'A contact, site visit, negotiation session, evidence or note; the first negotiation session starts the 15-day mediation clock.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Logged', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async logStep(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(logStepSchema) body: LogStepRequest,
@@ -106,6 +123,9 @@ export class DisputesController {
   @Post(':id/recoveries')
   @HttpCode(200)
   @Allow('admin', 'mediator')
+  @Describe('Records money recovered for the workers', 'While the case is open, or up to 30 days after its resolution. Integer fen.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Recorded', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async recordRecovery(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(recordRecoverySchema) body: RecordRecoveryRequest,
@@ -120,6 +140,9 @@ export class DisputesController {
   @Post(':id/resolution')
   @HttpCode(200)
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Resolves the case', 'With its outcome and day (not in the future, not before the opening).', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Resolved', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async resolve(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(resolveDisputeSchema) body: ResolveDisputeRequest,
@@ -134,6 +157,9 @@ export class DisputesController {
   @Post(':id/reopen')
   @HttpCode(200)
   @Allow('admin', 'supervisor')
+  @Describe('Reopens a resolved case', 'With a reason; `reopenedOn` may be back-dated, not into the future nor before the resolution.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Reopened', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async reopen(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(reopenDisputeSchema) body: ReopenDisputeRequest,
@@ -149,6 +175,9 @@ export class DisputesController {
   @Post(':id/workers-involved')
   @HttpCode(200)
   @Allow('admin', 'mediator')
+  @Describe('Changes the number of workers involved', 'Reaching 30 flags the case as a group dispute (and notifies the supervisors); it stays flagged.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Changed', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async changeWorkersInvolved(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(changeWorkersInvolvedSchema) body: ChangeWorkersInvolvedRequest,

@@ -6,6 +6,7 @@ import { Public } from '../access/access';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { ProjectionsHealthIndicator } from './projections.health';
 import { RedisHealthIndicator } from './redis.health';
+import { Describe } from '../openapi/responses';
 
 @ApiTags('health')
 @Public()
@@ -21,6 +22,7 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
+  @Describe('Liveness and dependencies', 'PostgreSQL, Redis and the event store, and each read model’s lag behind the event log (`projections`, information only). 503 when a dependency is down, with terminus’ report.')
   async check(@Res({ passthrough: true }) res: Response) {
     try {
       return await this.health.check([
@@ -44,6 +46,7 @@ export class HealthController {
   /** Readiness: 200 once every read model has caught up with the event log; 503 while they replay (a start, a rebuild). */
   @Get('ready')
   @HealthCheck()
+  @Describe('Readiness', '200 once every read model has caught up with the event log; 503 while they replay (after a start or a rebuild) or a dependency is down.')
   async ready(@Res({ passthrough: true }) res: Response) {
     try {
       return await this.health.check([

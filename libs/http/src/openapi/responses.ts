@@ -14,6 +14,32 @@ export const instantSchema = z.string().meta({ format: 'date-time', example: '20
 /** A calendar date (China Standard Time), 2026-12-01. */
 export const dateSchema = z.string().meta({ format: 'date', example: '2026-12-01' });
 
+/** How current a read answer is: every route that answers from read models carries it in its body. */
+export const freshnessSchema = z
+  .object({
+    asOf: instantSchema.nullable().meta({ description: 'the time of the last event applied to the read models the answer comes from' }),
+    upToDate: z.boolean().meta({ description: 'whether they have applied every event of the log' }),
+    behindEvents: z.number().int().meta({ description: 'events still to apply (counted up to 1000 per read model)' }),
+  })
+  .meta({ title: 'Freshness' });
+
+/** What a command answers: the record and its new version (also in the ETag). */
+export const writtenSchema = z
+  .object({ id: z.uuid(), version: z.number().int().meta({ description: 'the record’s version after the change: send it as If-Match' }) })
+  .meta({ title: 'Written' });
+
+/** One page of a list: `items` and the paging, as every list route answers. */
+export function pageSchemaOf<Item extends z.ZodType>(item: Item, title: string) {
+  return z
+    .object({
+      items: z.array(item),
+      page: z.number().int(),
+      pageSize: z.number().int(),
+      total: z.number().int().meta({ description: 'every match of the filter, not just this page' }),
+    })
+    .meta({ title });
+}
+
 /** RFC 9457 problem details as every error of this API leaves (application/problem+json). */
 export const problemDetailsSchema = z
   .object({
@@ -40,8 +66,22 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   429: 'Too many requests: wait for Retry-After seconds',
 };
 
+/** The schema with `freshness` added, as FreshnessInterceptor adds it to the body (a union: to each of its shapes). */
+function withFreshness(schema: z.ZodType): z.ZodType {
+  const meta = schema.meta() ?? {};
+  if (schema instanceof z.ZodObject) return schema.extend({ freshness: freshnessSchema }).meta(meta);
+  if (schema instanceof z.ZodUnion) return z.union((schema.options as z.ZodType[]).map(withFreshness)).meta(meta);
+  throw new Error('ZodResponse: fresh needs an object schema (or a union of them)');
+}
+
 /** Documents a successful answer with its zod schema. */
-export function ZodResponse(status: number, schema: z.ZodType, description: string, options: { etag?: boolean; location?: boolean } = {}) {
+export function ZodResponse(
+  status: number,
+  schema: z.ZodType,
+  description: string,
+  options: { etag?: boolean; location?: boolean; /** answered from read models (@ReadsModels): the body carries `freshness` */ fresh?: boolean } = {},
+) {
+  if (options.fresh) schema = withFreshness(schema);
   const headers: Record<string, { description: string; schema: SchemaObject }> = {};
   if (options.etag) headers.ETag = { description: 'the record’s version, for If-Match', schema: { type: 'string', example: '"3"' } };
   if (options.location) headers.Location = { description: 'where the created record is read', schema: { type: 'string' } };

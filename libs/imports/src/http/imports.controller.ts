@@ -1,15 +1,15 @@
 import { Controller, Get, HttpCode, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import { assertQueueReady } from '@lc/redis';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from '@lc/decider';
-import { Allow, AuthenticatedActor, CurrentActor, ValidationFailedError, ZodParam, ZodQuery } from '@lc/http';
-import { ImportRecords } from '../import-records';
+import { Allow, AuthenticatedActor, CurrentActor, Describe, instantSchema, ProblemResponses, ValidationFailedError, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { IMPORT_STATES, ImportRecords } from '../import-records';
 import { fileHashOf, ImportService } from '../import-service';
 import { IMPORT_JOB_ATTEMPTS, IMPORTS_QUEUE, ImportJob } from '../job/import-jobs.processor';
 import { IMPORT_KINDS, RowError } from '../kinds/columns';
@@ -25,6 +25,46 @@ const importQuery = z.strictObject({
   dryRun: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
 });
 const templateQuery = z.strictObject({ kind, format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).optional() });
+
+const rowErrorSchema = z.object({
+  row: z.number().int().meta({ description: 'the row in the file (the header is row 1)' }),
+  column: z.string().nullable().meta({ description: 'the header as written in the file; null for the row as a whole' }),
+  field: z.string().nullable().meta({ description: 'the column’s English key' }),
+  message: z.string(),
+});
+const importStatusSchema = z
+  .object({
+    id: z.uuid(),
+    kind: kind,
+    fileName: z.string().nullable(),
+    fileHash: z.string(),
+    format: z.enum(['csv', 'xlsx']),
+    state: z.enum(IMPORT_STATES),
+    rowsTotal: z.number().int(),
+    rowsDone: z.number().int(),
+    rowsWritten: z.number().int().meta({ description: 'rows that became new records' }),
+    rowsAlreadyImported: z.number().int().meta({ description: 'rows an earlier import of the same file had written: nothing was added for them' }),
+    errors: z.array(rowErrorSchema),
+    message: z.string().nullable(),
+    createdAt: instantSchema,
+    updatedAt: instantSchema,
+    finishedAt: instantSchema.nullable(),
+  })
+  .meta({ title: 'ImportStatus' });
+const dryRunSchema = z
+  .object({
+    dryRun: z.literal(true),
+    kind: kind,
+    fileName: z.string().nullable(),
+    fileHash: z.string(),
+    format: z.enum(['csv', 'xlsx']),
+    rowsTotal: z.number().int(),
+    rowsValid: z.number().int(),
+    rowsWithErrors: z.number().int(),
+    rowsAlreadyImported: z.number().int(),
+    errors: z.array(rowErrorSchema).meta({ description: 'every error of every row, in file order: cells, schema and business rules together' }),
+  })
+  .meta({ title: 'ImportDryRun' });
 
 /** What multer hands over for the `file` field (memory storage). */
 interface UploadedSpreadsheet {
@@ -74,6 +114,10 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @Describe('Imports past records from a spreadsheet', 'Multipart field `file`: CSV (UTF-8) or XLSX, headers in Chinese or English (see the template). Every row is checked first as the API would check it, duplicate work-order and court case numbers included. `dryRun=true` answers that report (200) and writes nothing; otherwise a file with a bad row is refused whole (400, every bad row named), and a good one is queued (202) and written by the worker: follow it at GET /imports/{id}. The same file imported again adds nothing.')
+  @ZodResponse(200, dryRunSchema, 'dryRun=true: the report; nothing written')
+  @ZodResponse(202, importStatusSchema, 'Queued', { location: true })
+  @ProblemResponses(400, 401, 403, 413, 503)
   async import(
     @ZodQuery(importQuery) query: z.output<typeof importQuery>,
     @UploadedFile() file: UploadedSpreadsheet | undefined,
@@ -132,6 +176,10 @@ export class ImportsController {
 
   /** An empty spreadsheet with the kind's columns, headed in Chinese and English; the XLSX explains each column. */
   @Get('template')
+  @Describe('An empty spreadsheet for a kind', 'Its columns headed in Chinese and English; the XLSX explains each column.')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiResponse({ status: 200, description: 'The template', content: { 'text/csv': { schema: { type: 'string' } }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } })
+  @ProblemResponses(400, 401, 403)
   async template(@ZodQuery(templateQuery) query: z.output<typeof templateQuery>, @Res() res: Response) {
     const format = query.format ?? 'csv';
     const body = format === 'csv' ? templateCsv(query.kind) : await templateXlsx(query.kind);
@@ -144,6 +192,9 @@ export class ImportsController {
   }
 
   @Get(':id')
+  @Describe('An import’s progress', 'Its state (queued, validating, writing, completed, failed), the rows done and written, and its errors.')
+  @ZodResponse(200, importStatusSchema, 'The import')
+  @ProblemResponses(400, 401, 403, 404)
   async status(@ZodParam('id', z.uuid('must be the id (uuid) of an import')) id: string) {
     const status = await this.records.status(id);
     if (!status) throw new DomainError('not_found', 'No such import');

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, ifMatchVersion, ZodBody, ZodParam, ZodQuery, withETag } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AssignMediationMediatorCommand } from '../assign-mediator/assign-mediator.command';
 import { AssignMediationMediatorRequest, assignMediationMediatorSchema } from '../assign-mediator/assign-mediator.schema';
 import { ExtendMediationCommand } from '../extend-mediation/extend-mediation.command';
@@ -28,6 +28,7 @@ import { ReferMediationRequest, referMediationSchema } from '../refer-mediation/
 import { WithdrawMediationCommand } from '../withdraw-mediation/withdraw-mediation.command';
 import { WithdrawMediationRequest, withdrawMediationSchema } from '../withdraw-mediation/withdraw-mediation.schema';
 import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
+import { mediationDetailSchema, mediationPageSchema, mediationTimelineSchema } from './mediations.responses';
 
 const mediationId = z.uuid('must be the id (uuid) of a mediation');
 
@@ -49,6 +50,9 @@ export class MediationsController {
   /** A court referred a case before filing it (诉前调解): the 30-day mediation period starts on referredOn. */
   @Post()
   @Allow('admin', 'mediator')
+  @Describe('Records a court’s referral (诉前调解)', 'The 30-day mediation period starts on referredOn. A court case number referred already answers 409 `duplicate` naming that mediation. A mediator recording it is assigned to it unless `assignToMe: false`.', { command: 'create' })
+  @ZodResponse(201, writtenSchema, 'Recorded', { etag: true, location: true })
+  @ProblemResponses(400, 401, 403, 409, 415, 422)
   async refer(
     @ZodBody(referMediationSchema) body: ReferMediationRequest,
     @CurrentActor() actor: AuthenticatedActor,
@@ -59,9 +63,11 @@ export class MediationsController {
   }
 
   @Get()
-
   @ReadsModels('mediations')
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Lists pre-litigation mediations in the caller’s scope', 'Filter by status, sub-district, mediator (`mediatorId=me`), court case number, period and text; sort with `sort`. Workers are masked.')
+  @ZodResponse(200, mediationPageSchema, 'One page of mediations', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   list(@ZodQuery(listMediationsSchema) query: ListMediationsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListMediationsQuery(query, actor));
   }
@@ -70,14 +76,19 @@ export class MediationsController {
   @Get(':id')
   @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('One mediation', 'Folded from its own events, with its deadlines: current even before the list catches up.')
+  @ZodResponse(200, mediationDetailSchema, 'The mediation', { etag: true, fresh: true })
+  @ProblemResponses(400, 401, 403, 404)
   async get(@ZodParam('id', mediationId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetMediationQuery(id, actor)));
   }
 
   @Get(':id/timeline')
-
   @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('The mediation’s history', 'Every event in order, with the actor’s name and role; personal data masked.')
+  @ZodResponse(200, mediationTimelineSchema, 'The mediation’s events', { etag: true, fresh: true })
+  @ProblemResponses(400, 401, 403, 404)
   async timeline(@ZodParam('id', mediationId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.execute(new GetMediationTimelineQuery(id, actor)));
   }
@@ -85,6 +96,9 @@ export class MediationsController {
   @Post(':id/assignments')
   @HttpCode(200)
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Assigns a mediator to the mediation', 'Supervisors assign and reassign within their scope; a mediator may take an unassigned mediation of their sub-district. The mediator is notified.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Assigned', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async assign(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(assignMediationMediatorSchema) body: AssignMediationMediatorRequest,
@@ -102,6 +116,9 @@ export class MediationsController {
   @Post(':id/sessions')
   @HttpCode(200)
   @Allow('admin', 'mediator')
+  @Describe('Records a mediation session', 'In person, by phone or video, within the mediation period.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Recorded', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async holdSession(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(holdSessionSchema) body: HoldSessionRequest,
@@ -117,6 +134,9 @@ export class MediationsController {
   @Post(':id/extension')
   @HttpCode(200)
   @Allow('admin', 'mediator')
+  @Describe('Extends the mediation period', 'Once, by at most 30 days, when both parties agreed.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Extended', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async extend(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(extendMediationSchema) body: ExtendMediationRequest,
@@ -131,6 +151,9 @@ export class MediationsController {
   @Post(':id/agreement')
   @HttpCode(200)
   @Allow('admin', 'mediator')
+  @Describe('Records the agreement', 'The amount (integer fen), the day and the payment terms; the 30-day window for judicial confirmation starts.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Agreed', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async reachAgreement(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(reachAgreementSchema) body: ReachAgreementRequest,
@@ -145,6 +168,9 @@ export class MediationsController {
   @Post(':id/judicial-confirmation')
   @HttpCode(200)
   @Allow('admin', 'mediator')
+  @Describe('Records a step of judicial confirmation', 'Applied (within 30 days of the agreement), then granted or refused by the court.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Recorded', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async recordJudicialConfirmation(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(recordJudicialConfirmationSchema) body: RecordJudicialConfirmationRequest,
@@ -163,6 +189,9 @@ export class MediationsController {
   @Post(':id/failure')
   @HttpCode(200)
   @Allow('admin', 'mediator')
+  @Describe('Records that the mediation failed', 'No agreement: the case returns to the court for filing.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Recorded', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async fail(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(failMediationSchema) body: FailMediationRequest,
@@ -177,6 +206,9 @@ export class MediationsController {
   @Post(':id/withdrawal')
   @HttpCode(200)
   @Allow('admin', 'mediator')
+  @Describe('Records the withdrawal', 'The parties withdrew; with the day and a reason.', { command: 'change' })
+  @ZodResponse(200, writtenSchema, 'Recorded', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   async withdraw(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(withdrawMediationSchema) body: WithdrawMediationRequest,

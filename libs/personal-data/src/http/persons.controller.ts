@@ -2,13 +2,30 @@ import { Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, Describe, instantSchema, ProblemResponses, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { ErasePersonCommand } from '../erase-person/erase-person.command';
 import { ErasePersonRequest, erasePersonSchema } from '../erase-person/erase-person.schema';
 import { FindPersonsQuery, GetPersonQuery } from '../find-persons/find-persons.query';
 import { FindPersonsRequest, findPersonsSchema } from '../find-persons/find-persons.schema';
 
 const personId = z.uuid('must be the id (uuid) of a person');
+
+const personSchema = z
+  .object({
+    id: z.uuid(),
+    erased: z.boolean(),
+    erasedAt: instantSchema.nullable(),
+    records: z.array(
+      z.object({
+        kind: z.enum(['dispute', 'mediation', 'informant']),
+        id: z.uuid(),
+        reference: z.string().nullable().meta({ description: 'the case number (disputes), the court’s case number (mediations); null for informants' }),
+        subDistrict: z.string(),
+      }),
+    ),
+  })
+  .meta({ title: 'PersonOnRecord' });
+const erasureSchema = z.object({ id: z.uuid(), erasedAt: instantSchema, version: z.number().int() }).meta({ title: 'ErasureDone' });
 
 /** Data subjects' rights (PIPL): administrators find a person's records and erase their personal data. */
 @ApiTags('persons')
@@ -23,11 +40,17 @@ export class PersonsController {
 
   /** The persons with this ID number or phone, and the records each appears in. */
   @Get()
+  @Describe('Finds persons by ID number or phone', 'The persons with this resident ID number or phone, and the records each appears in (PIPL requests).')
+  @ZodResponse(200, z.object({ items: z.array(personSchema) }).meta({ title: 'PersonList' }), 'The persons found')
+  @ProblemResponses(400, 401, 403)
   find(@ZodQuery(findPersonsSchema) query: FindPersonsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new FindPersonsQuery(query, actor));
   }
 
   @Get(':id')
+  @Describe('One person and their records', 'Whether their data was erased, and the records they appear in.')
+  @ZodResponse(200, personSchema, 'The person')
+  @ProblemResponses(400, 401, 403, 404)
   get(@ZodParam('id', personId) id: string, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetPersonQuery(id, actor));
   }
@@ -39,6 +62,9 @@ export class PersonsController {
    */
   @Post(':id/erasure')
   @HttpCode(200)
+  @Describe('Erases the person’s personal data', 'Name, ID number and phone everywhere, for good (their key is destroyed): records, lists, timelines and exports then show 已删除; counts and amounts stay. Again for an erased person: the same answer, nothing appended.', { command: 'create' })
+  @ZodResponse(200, erasureSchema, 'Erased')
+  @ProblemResponses(400, 401, 403, 404, 415)
   erase(
     @ZodParam('id', personId) id: string,
     @ZodBody(erasePersonSchema) body: ErasePersonRequest,

@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Post, Res, StreamableFile } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, AuthenticatedActor, CurrentActor, ZodBody, ZodQuery } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, Describe, ProblemResponses, ZodBody, ZodQuery, ZodResponse } from '@lc/http';
 import { GetAnnualReportQuery } from '../annual-report/get-annual-report.query';
 import { GenerateMonthlyReportCommand } from '../monthly-report/generate-monthly-report.command';
 import { MonthlyReportView } from '../monthly-report/get-monthly-report.handler';
@@ -23,6 +23,7 @@ import {
 } from './request-schemas';
 import { ReviseMonthlyReportCommand } from '../monthly-report/revise-monthly-report.handler';
 import { ReadsModels } from '@lc/projections';
+import { annualReportSchema, generatedMonthlyReportSchema, monthlyReportViewSchema, revisedMonthlyReportSchema } from './reporting.responses';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -44,6 +45,9 @@ export class ReportsController {
   @Get('annual')
   @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
+  @Describe('The annual report', 'The year’s figures and the annual work report’s sentence (by default the current year); `Accept-Language: en` for English.')
+  @ZodResponse(200, annualReportSchema, 'The year’s report', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   annual(
     @ZodQuery(annualReportQuerySchema) query: AnnualReportQuery,
     @CurrentActor() actor: AuthenticatedActor,
@@ -59,6 +63,10 @@ export class ReportsController {
   /** Makes a month's report now if it has none (201), or answers with the stored one (200). */
   @Post('monthly')
   @Allow('admin', 'supervisor')
+  @Describe('Issues a month’s report (诉求信息月报)', 'Makes it now if the month has none (201), or answers the stored one (200). No month is issued before it is over.')
+  @ZodResponse(201, generatedMonthlyReportSchema, 'Issued now')
+  @ZodResponse(200, generatedMonthlyReportSchema, 'The month had its report already')
+  @ProblemResponses(400, 401, 403, 415, 422)
   async generateMonthly(
     @ZodBody(generateMonthlyReportSchema) body: GenerateMonthlyReportRequest,
     @CurrentActor() actor: AuthenticatedActor,
@@ -72,6 +80,9 @@ export class ReportsController {
   /** Issues a revision of a month's report with the figures as they are now; the version it replaces stays readable. */
   @Post('monthly/revisions')
   @Allow('admin', 'supervisor')
+  @Describe('Issues a revision of a month’s report', 'With the figures as they are now and a reason, audited; the version it replaces stays readable (`revision=`).')
+  @ZodResponse(201, revisedMonthlyReportSchema, 'The revision issued')
+  @ProblemResponses(400, 401, 403, 404, 415, 422)
   async reviseMonthly(@ZodBody(reviseMonthlyReportSchema) body: ReviseMonthlyReportRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.commands.execute(new ReviseMonthlyReportCommand(body.month, body.reason, actor));
   }
@@ -80,6 +91,9 @@ export class ReportsController {
   @Get('monthly')
   @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
+  @Describe('A month’s report', 'JSON (`format=json`, the default), or a download as CSV (UTF-8 with BOM) or XLSX (万元 as numbers with a number format), Chinese headings unless `Accept-Language: en`. Says whether later events put it out of date, with the live figures beside it; `revision=` reads an earlier version.')
+  @ZodResponse(200, monthlyReportViewSchema, 'The report (JSON; CSV and XLSX are downloads)', { fresh: true })
+  @ProblemResponses(400, 401, 403, 404)
   async monthly(
     @ZodQuery(monthlyReportQuerySchema) query: MonthlyReportQuery,
     @CurrentActor() actor: AuthenticatedActor,

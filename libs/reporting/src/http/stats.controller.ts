@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Allow, AuthenticatedActor, CurrentActor, ZodQuery } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, Describe, ProblemResponses, ZodQuery, ZodResponse } from '@lc/http';
 import { GetByCategoryQuery } from '../get-by-category/get-by-category.query';
 import { GetByMonthQuery } from '../get-by-month/get-by-month.query';
 import { GetBySubDistrictQuery } from '../get-by-sub-district/get-by-sub-district.query';
@@ -19,6 +19,7 @@ import {
   watchListQuerySchema,
 } from './request-schemas';
 import { ReadsModels } from '@lc/projections';
+import { byCategorySchema, byMonthSchema, bySubDistrictSchema, summarySchema, watchListSchema } from './reporting.responses';
 
 /*
  * Supervisors' figures, from the statistics read model. Admins and district supervisors see the
@@ -35,6 +36,9 @@ export class StatsController {
   @Get('summary')
   @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
+  @Describe('The figures of a period', 'Disputes, complaints, mediations, alerts and informants. `period=2026-11`, `2026`, `2026-Q3`, or `from`/`to` (China-time days, both included); by default the current month. Limited to the supervisor’s sub-district.')
+  @ZodResponse(200, summarySchema, 'The figures', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   summary(@ZodQuery(periodQuerySchema) query: PeriodQuery, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetSummaryQuery(query, actor));
   }
@@ -43,6 +47,9 @@ export class StatsController {
   @Get('by-month')
   @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
+  @Describe('A summary per month', 'Of a year (`year=2022`) or a range of months (`from=2022-01&to=2022-06`); months without records are all zeros.')
+  @ZodResponse(200, byMonthSchema, 'One summary per month', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   byMonth(@ZodQuery(byMonthQuerySchema) query: ByMonthQuery, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetByMonthQuery(query, actor));
   }
@@ -51,6 +58,9 @@ export class StatsController {
   @Get('by-sub-district')
   @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
+  @Describe('A summary per sub-district', 'Every sub-district in its customary order, and the total; by default the current month.')
+  @ZodResponse(200, bySubDistrictSchema, 'One summary per sub-district', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   bySubDistrict(@ZodQuery(districtPeriodQuerySchema) query: DistrictPeriodQuery, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetBySubDistrictQuery(query, actor));
   }
@@ -59,6 +69,9 @@ export class StatsController {
   @Get('by-category')
   @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
+  @Describe('Dispute and mediation figures per category', 'Dispute categories in their customary order; by default the current month.')
+  @ZodResponse(200, byCategorySchema, 'The figures per category', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   byCategory(@ZodQuery(periodQuerySchema) query: PeriodQuery, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetByCategoryQuery(query, actor));
   }
@@ -67,6 +80,9 @@ export class StatsController {
   @Get('watch-list')
   @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
+  @Describe('Enterprises at risk', 'Scored by group disputes, repeated disputes and red alerts within a window (`from`/`to`, by default the three years to today), highest score first (see docs/reporting.md).')
+  @ZodResponse(200, watchListSchema, 'The watch-list', { fresh: true })
+  @ProblemResponses(400, 401, 403)
   watchList(@ZodQuery(watchListQuerySchema, { renamed: RENAMED_WATCH_LIST_PARAMETERS }) query: WatchListQuery, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetWatchListQuery(query, actor));
   }

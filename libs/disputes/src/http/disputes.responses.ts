@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { COMPLAINT_SOURCES, DISPUTE_CATEGORIES, DISPUTE_CHANNELS, DISPUTE_OUTCOMES } from '@lc/reference-data';
+import { dateSchema, instantSchema, pageSchemaOf, writtenSchema } from '@lc/http';
+
+/*
+ * The response shapes of /disputes and /complaints, documented in the OpenAPI document (the web
+ * application's types come from them). They mirror DisputeDetail, DisputeListItem, DisputeTimeline,
+ * ComplaintDetail and ComplaintListItem.
+ */
+
+export const employerSchema = z.object({ name: z.string(), creditCode: z.string().meta({ description: 'unified social credit code' }) });
+
+export const claimantSchema = z
+  .object({
+    name: z.string(),
+    idNumber: z.string().optional().meta({ description: 'resident ID number: in full on a case’s detail for those who may see it, masked elsewhere' }),
+    phone: z.string().optional().meta({ description: 'masked like idNumber' }),
+    personId: z.string().optional().meta({ description: 'the person whose data this is (for erasure requests)' }),
+    erased: z.boolean().optional().meta({ description: 'the person’s data was erased on request: name and numbers read 已删除' }),
+  })
+  .meta({ title: 'Claimant' });
+
+const sourceSchema = z.object({ kind: z.enum(['complaint', 'alert']), id: z.uuid() }).nullable().meta({ description: 'what the case was converted from' });
+
+export const disputeDetailSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['open', 'resolved']),
+    caseNo: z.string().meta({ example: 'LG-PH-2026-0042' }),
+    channel: z.enum(DISPUTE_CHANNELS),
+    subDistrict: z.string(),
+    employer: employerSchema,
+    category: z.enum(DISPUTE_CATEGORIES),
+    summary: z.string(),
+    claimants: z.array(claimantSchema),
+    openedOn: dateSchema,
+    infringementKnownOn: dateSchema.nullable(),
+    source: sourceSchema,
+    confirmedDuplicateOf: z.array(z.uuid()).meta({ description: 'open cases it overlapped when opened, confirmed by the opener as another matter' }),
+    workersInvolved: z.number().int(),
+    amountClaimedFen: z.number().int(),
+    groupDispute: z.boolean().meta({ description: '30 or more workers involved at some time' }),
+    mediatorId: z.uuid().nullable(),
+    stepsLogged: z.number().int(),
+    firstNegotiationOn: dateSchema.nullable(),
+    amountRecoveredFen: z.number().int(),
+    recoveriesRecorded: z.number().int(),
+    outcome: z.enum(DISPUTE_OUTCOMES).nullable().meta({ description: 'null while open (also after a reopen)' }),
+    resolvedOn: dateSchema.nullable(),
+    timesReopened: z.number().int(),
+    lastReopenedOn: dateSchema.nullable(),
+    version: z.number().int(),
+  })
+  .meta({ title: 'DisputeDetail' });
+
+export const disputeListItemSchema = z
+  .object({
+    id: z.uuid(),
+    caseNo: z.string(),
+    status: z.enum(['open', 'resolved']),
+    channel: z.enum(DISPUTE_CHANNELS),
+    subDistrict: z.string(),
+    category: z.enum(DISPUTE_CATEGORIES),
+    employer: employerSchema,
+    workersInvolved: z.number().int(),
+    groupDispute: z.boolean(),
+    amountClaimedFen: z.number().int(),
+    amountRecoveredFen: z.number().int(),
+    summary: z.string(),
+    claimants: z.array(claimantSchema).meta({ description: 'masked' }),
+    openedOn: dateSchema,
+    mediatorId: z.uuid().nullable(),
+    stepsLogged: z.number().int(),
+    resolvedOn: dateSchema.nullable(),
+    outcome: z.enum(DISPUTE_OUTCOMES).nullable(),
+    timesReopened: z.number().int(),
+    source: sourceSchema,
+    updatedAt: instantSchema,
+    version: z.number().int(),
+  })
+  .meta({ title: 'DisputeListItem' });
+
+export const disputePageSchema = pageSchemaOf(disputeListItemSchema, 'DisputePage');
+
+/** One event of a record's history, with who did it (libs/audit-trail TimelineItem). */
+export const timelineItemSchema = z
+  .object({
+    version: z.number().int(),
+    type: z.string().meta({ example: 'DisputeOpened' }),
+    data: z.record(z.string(), z.unknown()).meta({ description: 'the event’s data, personal data masked' }),
+    actorId: z.string().nullable(),
+    actorRole: z.string().nullable(),
+    actor: z.object({ id: z.string().nullable(), role: z.string().nullable(), displayName: z.string().nullable(), username: z.string().nullable() }),
+    recordedAt: instantSchema,
+  })
+  .meta({ title: 'TimelineItem' });
+
+export const disputeTimelineSchema = z
+  .object({ id: z.uuid(), caseNo: z.string(), version: z.number().int(), events: z.array(timelineItemSchema) })
+  .meta({ title: 'DisputeTimeline' });
+
+export const openedDisputeSchema = z
+  .object({ id: z.uuid(), caseNo: z.string().meta({ example: 'LG-PH-2026-0042' }), version: z.number().int() })
+  .meta({ title: 'OpenedDispute' });
+
+export const convertedComplaintSchema = openedDisputeSchema
+  .extend({ complaint: writtenSchema.meta({ description: 'the complaint, now linked to the case' }) })
+  .meta({ title: 'ConvertedComplaint' });
+
+const complaintEmployerSchema = z.object({ name: z.string(), creditCode: z.string().optional() }).nullable();
+
+export const complaintDetailSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['received', 'handled', 'converted']),
+    source: z.enum(COMPLAINT_SOURCES),
+    workOrderNo: z.string().nullable(),
+    subDistrict: z.string(),
+    employer: complaintEmployerSchema,
+    summary: z.string(),
+    receivedAt: instantSchema,
+    receivedOn: dateSchema.meta({ description: 'the China-time day of receivedAt' }),
+    handledOn: dateSchema.nullable(),
+    convertedOn: dateSchema.nullable(),
+    disputeId: z.uuid().nullable().meta({ description: 'the dispute case it became' }),
+    version: z.number().int(),
+  })
+  .meta({ title: 'ComplaintDetail' });
+
+export const complaintListItemSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['received', 'handled', 'converted']),
+    source: z.enum(COMPLAINT_SOURCES),
+    workOrderNo: z.string().nullable(),
+    subDistrict: z.string(),
+    employer: complaintEmployerSchema,
+    summary: z.string(),
+    receivedAt: instantSchema,
+    receivedOn: dateSchema,
+    handledOn: dateSchema.nullable(),
+    handlingNote: z.string().nullable(),
+    convertedOn: dateSchema.nullable(),
+    disputeId: z.uuid().nullable(),
+    updatedAt: instantSchema,
+    version: z.number().int(),
+  })
+  .meta({ title: 'ComplaintListItem' });
+
+export const complaintPageSchema = pageSchemaOf(complaintListItemSchema, 'ComplaintPage');

@@ -131,8 +131,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The evidence files of an alert
+         * @description Oldest first, from the record’s own events; removed files are on its timeline. Who sees the record sees its files.
+         */
         get: operations["EvidenceController_listOfAlert"];
         put?: never;
+        /**
+         * Attaches an evidence file to an alert
+         * @description Multipart: `description` and `file` (PDF, JPEG, PNG, HEIC, DOCX or XLSX, told from the content; at most EVIDENCE_MAX_BYTES). 201 with the file; 200 with the file already there when the record holds these bytes.
+         */
         post: operations["EvidenceController_attachToAlert"];
         delete?: never;
         options?: never;
@@ -147,9 +155,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Downloads an evidence file of an alert
+         * @description Byte for byte, with its checked type, `X-Content-Type-Options: nosniff` and an RFC 5987 Content-Disposition. An erased file answers 410.
+         */
         get: operations["EvidenceController_downloadOfAlert"];
         put?: never;
         post?: never;
+        /**
+         * Removes an evidence file from an alert
+         * @description The fact stays on the record’s timeline (who, when, which file and its hash); the bytes are deleted. An informant removes only what they attached.
+         */
         delete: operations["EvidenceController_removeFromAlert"];
         options?: never;
         head?: never;
@@ -467,8 +483,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The evidence files of a dispute case
+         * @description Oldest first, from the record’s own events; removed files are on its timeline. Who sees the record sees its files.
+         */
         get: operations["EvidenceController_listOfDispute"];
         put?: never;
+        /**
+         * Attaches an evidence file to a dispute case
+         * @description Multipart: `description` and `file` (PDF, JPEG, PNG, HEIC, DOCX or XLSX, told from the content; at most EVIDENCE_MAX_BYTES). 201 with the file; 200 with the file already there when the record holds these bytes.
+         */
         post: operations["EvidenceController_attachToDispute"];
         delete?: never;
         options?: never;
@@ -483,9 +507,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Downloads an evidence file of a dispute case
+         * @description Byte for byte, with its checked type, `X-Content-Type-Options: nosniff` and an RFC 5987 Content-Disposition. An erased file answers 410.
+         */
         get: operations["EvidenceController_downloadOfDispute"];
         put?: never;
         post?: never;
+        /**
+         * Removes an evidence file from a dispute case
+         * @description The fact stays on the record’s timeline (who, when, which file and its hash); the bytes are deleted. An informant removes only what they attached.
+         */
         delete: operations["EvidenceController_removeFromDispute"];
         options?: never;
         head?: never;
@@ -939,8 +971,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The evidence files of a mediation
+         * @description Oldest first, from the record’s own events; removed files are on its timeline. Who sees the record sees its files.
+         */
         get: operations["EvidenceController_listOfMediation"];
         put?: never;
+        /**
+         * Attaches an evidence file to a mediation
+         * @description Multipart: `description` and `file` (PDF, JPEG, PNG, HEIC, DOCX or XLSX, told from the content; at most EVIDENCE_MAX_BYTES). 201 with the file; 200 with the file already there when the record holds these bytes.
+         */
         post: operations["EvidenceController_attachToMediation"];
         delete?: never;
         options?: never;
@@ -955,9 +995,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Downloads an evidence file of a mediation
+         * @description Byte for byte, with its checked type, `X-Content-Type-Options: nosniff` and an RFC 5987 Content-Disposition. An erased file answers 410.
+         */
         get: operations["EvidenceController_downloadOfMediation"];
         put?: never;
         post?: never;
+        /**
+         * Removes an evidence file from a mediation
+         * @description The fact stays on the record’s timeline (who, when, which file and its hash); the bytes are deleted. An informant removes only what they attached.
+         */
         delete: operations["EvidenceController_removeFromMediation"];
         options?: never;
         head?: never;
@@ -3380,11 +3428,169 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The files */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /** @description the files the record keeps now, oldest first */
+                        items: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            attachedAt: string;
+                            attachedBy: {
+                                displayName: string | null;
+                                id: string;
+                            };
+                            /**
+                             * @description told from the content
+                             * @example application/pdf
+                             */
+                            contentType: string;
+                            /** @description what the file shows */
+                            description: string;
+                            /** @description erased with a person’s personal data: the fact stays, the bytes are gone (download: 410) */
+                            erased: boolean;
+                            fileName: string;
+                            /** @description where to download it */
+                            href: string;
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            sizeBytes: number;
+                        }[];
+                        /** Format: uuid */
+                        recordId: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3393,6 +3599,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -3413,11 +3621,288 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The record held these bytes already */
+            200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description false when the record held these bytes already: the same file twice is one file */
+                        created: boolean;
+                        /** EvidenceFile */
+                        file: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            attachedAt: string;
+                            attachedBy: {
+                                displayName: string | null;
+                                id: string;
+                            };
+                            /**
+                             * @description told from the content
+                             * @example application/pdf
+                             */
+                            contentType: string;
+                            /** @description what the file shows */
+                            description: string;
+                            /** @description erased with a person’s personal data: the fact stays, the bytes are gone (download: 410) */
+                            erased: boolean;
+                            fileName: string;
+                            /** @description where to download it */
+                            href: string;
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            sizeBytes: number;
+                        };
+                        /** Format: uuid */
+                        recordId: string;
+                        /** @description the record’s version after the upload (its ETag) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Attached */
             201: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    /** @description where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description false when the record held these bytes already: the same file twice is one file */
+                        created: boolean;
+                        /** EvidenceFile */
+                        file: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            attachedAt: string;
+                            attachedBy: {
+                                displayName: string | null;
+                                id: string;
+                            };
+                            /**
+                             * @description told from the content
+                             * @example application/pdf
+                             */
+                            contentType: string;
+                            /** @description what the file shows */
+                            description: string;
+                            /** @description erased with a person’s personal data: the fact stays, the bytes are gone (download: 410) */
+                            erased: boolean;
+                            fileName: string;
+                            /** @description where to download it */
+                            href: string;
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            sizeBytes: number;
+                        };
+                        /** Format: uuid */
+                        recordId: string;
+                        /** @description the record’s version after the upload (its ETag) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too large to record in one step */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -3447,6 +3932,141 @@ export interface operations {
                     "image/png": string;
                 };
             };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
         };
     };
     EvidenceController_removeFromAlert: {
@@ -3454,6 +4074,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path: {
                 fileId: string;
@@ -3463,11 +4085,184 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        fileId: string;
+                        /** Format: uuid */
+                        recordId: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -6733,11 +7528,169 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The files */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /** @description the files the record keeps now, oldest first */
+                        items: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            attachedAt: string;
+                            attachedBy: {
+                                displayName: string | null;
+                                id: string;
+                            };
+                            /**
+                             * @description told from the content
+                             * @example application/pdf
+                             */
+                            contentType: string;
+                            /** @description what the file shows */
+                            description: string;
+                            /** @description erased with a person’s personal data: the fact stays, the bytes are gone (download: 410) */
+                            erased: boolean;
+                            fileName: string;
+                            /** @description where to download it */
+                            href: string;
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            sizeBytes: number;
+                        }[];
+                        /** Format: uuid */
+                        recordId: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -6746,6 +7699,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -6766,11 +7721,288 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The record held these bytes already */
+            200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description false when the record held these bytes already: the same file twice is one file */
+                        created: boolean;
+                        /** EvidenceFile */
+                        file: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            attachedAt: string;
+                            attachedBy: {
+                                displayName: string | null;
+                                id: string;
+                            };
+                            /**
+                             * @description told from the content
+                             * @example application/pdf
+                             */
+                            contentType: string;
+                            /** @description what the file shows */
+                            description: string;
+                            /** @description erased with a person’s personal data: the fact stays, the bytes are gone (download: 410) */
+                            erased: boolean;
+                            fileName: string;
+                            /** @description where to download it */
+                            href: string;
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            sizeBytes: number;
+                        };
+                        /** Format: uuid */
+                        recordId: string;
+                        /** @description the record’s version after the upload (its ETag) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Attached */
             201: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    /** @description where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description false when the record held these bytes already: the same file twice is one file */
+                        created: boolean;
+                        /** EvidenceFile */
+                        file: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            attachedAt: string;
+                            attachedBy: {
+                                displayName: string | null;
+                                id: string;
+                            };
+                            /**
+                             * @description told from the content
+                             * @example application/pdf
+                             */
+                            contentType: string;
+                            /** @description what the file shows */
+                            description: string;
+                            /** @description erased with a person’s personal data: the fact stays, the bytes are gone (download: 410) */
+                            erased: boolean;
+                            fileName: string;
+                            /** @description where to download it */
+                            href: string;
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            sizeBytes: number;
+                        };
+                        /** Format: uuid */
+                        recordId: string;
+                        /** @description the record’s version after the upload (its ETag) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too large to record in one step */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -6800,6 +8032,141 @@ export interface operations {
                     "image/png": string;
                 };
             };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
         };
     };
     EvidenceController_removeFromDispute: {
@@ -6807,6 +8174,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path: {
                 fileId: string;
@@ -6816,11 +8185,184 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        fileId: string;
+                        /** Format: uuid */
+                        recordId: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -11896,11 +13438,169 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The files */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
+                        /** @description the files the record keeps now, oldest first */
+                        items: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            attachedAt: string;
+                            attachedBy: {
+                                displayName: string | null;
+                                id: string;
+                            };
+                            /**
+                             * @description told from the content
+                             * @example application/pdf
+                             */
+                            contentType: string;
+                            /** @description what the file shows */
+                            description: string;
+                            /** @description erased with a person’s personal data: the fact stays, the bytes are gone (download: 410) */
+                            erased: boolean;
+                            fileName: string;
+                            /** @description where to download it */
+                            href: string;
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            sizeBytes: number;
+                        }[];
+                        /** Format: uuid */
+                        recordId: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -11909,6 +13609,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -11929,11 +13631,288 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The record held these bytes already */
+            200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description false when the record held these bytes already: the same file twice is one file */
+                        created: boolean;
+                        /** EvidenceFile */
+                        file: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            attachedAt: string;
+                            attachedBy: {
+                                displayName: string | null;
+                                id: string;
+                            };
+                            /**
+                             * @description told from the content
+                             * @example application/pdf
+                             */
+                            contentType: string;
+                            /** @description what the file shows */
+                            description: string;
+                            /** @description erased with a person’s personal data: the fact stays, the bytes are gone (download: 410) */
+                            erased: boolean;
+                            fileName: string;
+                            /** @description where to download it */
+                            href: string;
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            sizeBytes: number;
+                        };
+                        /** Format: uuid */
+                        recordId: string;
+                        /** @description the record’s version after the upload (its ETag) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Attached */
             201: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    /** @description where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description false when the record held these bytes already: the same file twice is one file */
+                        created: boolean;
+                        /** EvidenceFile */
+                        file: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            attachedAt: string;
+                            attachedBy: {
+                                displayName: string | null;
+                                id: string;
+                            };
+                            /**
+                             * @description told from the content
+                             * @example application/pdf
+                             */
+                            contentType: string;
+                            /** @description what the file shows */
+                            description: string;
+                            /** @description erased with a person’s personal data: the fact stays, the bytes are gone (download: 410) */
+                            erased: boolean;
+                            fileName: string;
+                            /** @description where to download it */
+                            href: string;
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            sizeBytes: number;
+                        };
+                        /** Format: uuid */
+                        recordId: string;
+                        /** @description the record’s version after the upload (its ETag) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too large to record in one step */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };
@@ -11963,6 +13942,141 @@ export interface operations {
                     "image/png": string;
                 };
             };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
         };
     };
     EvidenceController_removeFromMediation: {
@@ -11970,6 +14084,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path: {
                 fileId: string;
@@ -11979,11 +14095,184 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed */
             200: {
+                headers: {
+                    /** @description the record’s version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        fileId: string;
+                        /** Format: uuid */
+                        recordId: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is invalid: problem+json naming every bad field (`errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such record in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Cannot be done in the record’s current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
             };
         };
     };

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, ValidationFailedError, withETag, ZodParam } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, Describe, ProblemResponses, ValidationFailedError, withETag, ZodParam, ZodResponse } from '@lc/http';
 import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 import { AttachEvidenceCommand, EvidenceAttachedAnswer } from '../attach-evidence/attach-evidence';
 import { EvidenceRecordKind } from '../evidence/evidence-records';
@@ -11,6 +11,7 @@ import { EVIDENCE_CONTENT_TYPES } from '../evidence/file-type';
 import { GetEvidenceFileQuery, EvidenceDownload, ListEvidenceQuery } from '../read-evidence/read-evidence';
 import { RemoveEvidenceCommand } from '../remove-evidence/remove-evidence';
 import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
+import { evidenceAttachedSchema, evidenceListSchema, evidenceRemovedSchema } from './evidence.responses';
 
 const id = (what: string) => z.uuid(`must be the id (uuid) of ${what}`);
 const fileId = z.uuid('must be the id (uuid) of an evidence file');
@@ -75,6 +76,10 @@ export class EvidenceController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   @UseInterceptors(EvidenceUploadInterceptor)
+  @Describe('Attaches an evidence file to a dispute case', 'Multipart: `description` and `file` (PDF, JPEG, PNG, HEIC, DOCX or XLSX, told from the content; at most EVIDENCE_MAX_BYTES). 201 with the file; 200 with the file already there when the record holds these bytes.', { command: 'create' })
+  @ZodResponse(201, evidenceAttachedSchema, 'Attached', { etag: true, location: true })
+  @ZodResponse(200, evidenceAttachedSchema, 'The record held these bytes already', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 413, 415, 422)
   attachToDispute(
     @ZodParam('id', id('a dispute case')) recordId: string,
     @Req() req: UploadRequest,
@@ -88,6 +93,9 @@ export class EvidenceController {
   @Get('disputes/:id/evidence')
   @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('The evidence files of a dispute case', 'Oldest first, from the record’s own events; removed files are on its timeline. Who sees the record sees its files.')
+  @ZodResponse(200, evidenceListSchema, 'The files', { etag: true, fresh: true })
+  @ProblemResponses(400, 401, 403, 404)
   listOfDispute(@ZodParam('id', id('a dispute case')) recordId: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return this.list('disputes', recordId, actor, res);
   }
@@ -96,6 +104,8 @@ export class EvidenceController {
   @Allow('admin', 'supervisor', 'mediator')
   @ApiProduces(...EVIDENCE_CONTENT_TYPES)
   @ApiOkResponse({ description: 'The file, byte for byte', content: Object.fromEntries(EVIDENCE_CONTENT_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) })
+  @Describe('Downloads an evidence file of a dispute case', 'Byte for byte, with its checked type, `X-Content-Type-Options: nosniff` and an RFC 5987 Content-Disposition. An erased file answers 410.')
+  @ProblemResponses(400, 401, 403, 404, 410)
   downloadOfDispute(
     @ZodParam('id', id('a dispute case')) recordId: string,
     @ZodParam('fileId', fileId) file: string,
@@ -107,6 +117,9 @@ export class EvidenceController {
 
   @Delete('disputes/:id/evidence/:fileId')
   @Allow('admin', 'mediator')
+  @Describe('Removes an evidence file from a dispute case', 'The fact stays on the record’s timeline (who, when, which file and its hash); the bytes are deleted. An informant removes only what they attached.', { command: 'create' })
+  @ZodResponse(200, evidenceRemovedSchema, 'Removed', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 422)
   removeFromDispute(
     @ZodParam('id', id('a dispute case')) recordId: string,
     @ZodParam('fileId', fileId) file: string,
@@ -125,6 +138,10 @@ export class EvidenceController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   @UseInterceptors(EvidenceUploadInterceptor)
+  @Describe('Attaches an evidence file to a mediation', 'Multipart: `description` and `file` (PDF, JPEG, PNG, HEIC, DOCX or XLSX, told from the content; at most EVIDENCE_MAX_BYTES). 201 with the file; 200 with the file already there when the record holds these bytes.', { command: 'create' })
+  @ZodResponse(201, evidenceAttachedSchema, 'Attached', { etag: true, location: true })
+  @ZodResponse(200, evidenceAttachedSchema, 'The record held these bytes already', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 413, 415, 422)
   attachToMediation(
     @ZodParam('id', id('a mediation')) recordId: string,
     @Req() req: UploadRequest,
@@ -138,6 +155,9 @@ export class EvidenceController {
   @Get('mediations/:id/evidence')
   @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('The evidence files of a mediation', 'Oldest first, from the record’s own events; removed files are on its timeline. Who sees the record sees its files.')
+  @ZodResponse(200, evidenceListSchema, 'The files', { etag: true, fresh: true })
+  @ProblemResponses(400, 401, 403, 404)
   listOfMediation(@ZodParam('id', id('a mediation')) recordId: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return this.list('mediations', recordId, actor, res);
   }
@@ -146,6 +166,8 @@ export class EvidenceController {
   @Allow('admin', 'supervisor', 'mediator')
   @ApiProduces(...EVIDENCE_CONTENT_TYPES)
   @ApiOkResponse({ description: 'The file, byte for byte', content: Object.fromEntries(EVIDENCE_CONTENT_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) })
+  @Describe('Downloads an evidence file of a mediation', 'Byte for byte, with its checked type, `X-Content-Type-Options: nosniff` and an RFC 5987 Content-Disposition. An erased file answers 410.')
+  @ProblemResponses(400, 401, 403, 404, 410)
   downloadOfMediation(
     @ZodParam('id', id('a mediation')) recordId: string,
     @ZodParam('fileId', fileId) file: string,
@@ -157,6 +179,9 @@ export class EvidenceController {
 
   @Delete('mediations/:id/evidence/:fileId')
   @Allow('admin', 'mediator')
+  @Describe('Removes an evidence file from a mediation', 'The fact stays on the record’s timeline (who, when, which file and its hash); the bytes are deleted. An informant removes only what they attached.', { command: 'create' })
+  @ZodResponse(200, evidenceRemovedSchema, 'Removed', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 422)
   removeFromMediation(
     @ZodParam('id', id('a mediation')) recordId: string,
     @ZodParam('fileId', fileId) file: string,
@@ -175,6 +200,10 @@ export class EvidenceController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   @UseInterceptors(EvidenceUploadInterceptor)
+  @Describe('Attaches an evidence file to an alert', 'Multipart: `description` and `file` (PDF, JPEG, PNG, HEIC, DOCX or XLSX, told from the content; at most EVIDENCE_MAX_BYTES). 201 with the file; 200 with the file already there when the record holds these bytes.', { command: 'create' })
+  @ZodResponse(201, evidenceAttachedSchema, 'Attached', { etag: true, location: true })
+  @ZodResponse(200, evidenceAttachedSchema, 'The record held these bytes already', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 413, 415, 422)
   attachToAlert(
     @ZodParam('id', id('an alert')) recordId: string,
     @Req() req: UploadRequest,
@@ -188,6 +217,9 @@ export class EvidenceController {
   @Get('alerts/:id/evidence')
   @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator', 'informant')
+  @Describe('The evidence files of an alert', 'Oldest first, from the record’s own events; removed files are on its timeline. Who sees the record sees its files.')
+  @ZodResponse(200, evidenceListSchema, 'The files', { etag: true, fresh: true })
+  @ProblemResponses(400, 401, 403, 404)
   listOfAlert(@ZodParam('id', id('an alert')) recordId: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
     return this.list('alerts', recordId, actor, res);
   }
@@ -196,6 +228,8 @@ export class EvidenceController {
   @Allow('admin', 'supervisor', 'mediator', 'informant')
   @ApiProduces(...EVIDENCE_CONTENT_TYPES)
   @ApiOkResponse({ description: 'The file, byte for byte', content: Object.fromEntries(EVIDENCE_CONTENT_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) })
+  @Describe('Downloads an evidence file of an alert', 'Byte for byte, with its checked type, `X-Content-Type-Options: nosniff` and an RFC 5987 Content-Disposition. An erased file answers 410.')
+  @ProblemResponses(400, 401, 403, 404, 410)
   downloadOfAlert(
     @ZodParam('id', id('an alert')) recordId: string,
     @ZodParam('fileId', fileId) file: string,
@@ -207,6 +241,9 @@ export class EvidenceController {
 
   @Delete('alerts/:id/evidence/:fileId')
   @Allow('admin', 'supervisor', 'mediator', 'informant')
+  @Describe('Removes an evidence file from an alert', 'The fact stays on the record’s timeline (who, when, which file and its hash); the bytes are deleted. An informant removes only what they attached.', { command: 'create' })
+  @ZodResponse(200, evidenceRemovedSchema, 'Removed', { etag: true })
+  @ProblemResponses(400, 401, 403, 404, 409, 422)
   removeFromAlert(
     @ZodParam('id', id('an alert')) recordId: string,
     @ZodParam('fileId', fileId) file: string,

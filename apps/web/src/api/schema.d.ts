@@ -467,6 +467,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A document of the dispute case (DOCX)
+         * @description The mediation agreement once resolved by an agreement (409 before); a letter kind once one was issued (`letterId` for an earlier one). Chinese unless Accept-Language prefers English.
+         */
         get: operations["DisputeDocumentsController_document"];
         put?: never;
         post?: never;
@@ -533,6 +537,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Issues a letter to the case’s employer
+         * @description A 提示函, 意见书 or 建议书: numbered, and shown on the enterprise’s page.
+         */
         post: operations["DisputeDocumentsController_issueLetter"];
         delete?: never;
         options?: never;
@@ -955,6 +963,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A document of the mediation (DOCX)
+         * @description The mediation agreement and the judicial confirmation application once agreed; the referral feedback once ended; 409 before. A letter kind once one was issued (`letterId` for an earlier one).
+         */
         get: operations["MediationDocumentsController_document"];
         put?: never;
         post?: never;
@@ -1081,6 +1093,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Issues a letter to the mediation’s employer
+         * @description A 提示函, 意见书 or 建议书: numbered, and shown on the enterprise’s page.
+         */
         post: operations["MediationDocumentsController_issueLetter"];
         delete?: never;
         options?: never;
@@ -7434,6 +7450,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
             /** @description The caller's role may not do this */
             403: {
                 headers: {
@@ -8371,6 +8414,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -8412,6 +8457,33 @@ export interface operations {
             };
             /** @description The request is invalid: problem+json naming every bad field (`errors`) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8493,6 +8565,33 @@ export interface operations {
             };
             /** @description Conflict with the current state (or with a concurrent change) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13344,6 +13443,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
             /** @description The caller's role may not do this */
             403: {
                 headers: {
@@ -15063,6 +15189,8 @@ export interface operations {
             query?: never;
             header: {
                 "idempotency-key": string;
+                /** @description the same key and body replays the first answer */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -15104,6 +15232,33 @@ export interface operations {
             };
             /** @description The request is invalid: problem+json naming every bad field (`errors`) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15185,6 +15340,33 @@ export interface operations {
             };
             /** @description Conflict with the current state (or with a concurrent change) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, AuthenticatedActor, CurrentActor, ProblemResponses, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { Allow, AuthenticatedActor, CurrentActor, Describe, ProblemResponses, ZodBody, ZodParam, ZodQuery } from '@lc/http';
 import { prefersEnglish } from '@lc/personal-data';
 import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 import { Locale } from '@lc/reference-data';
@@ -79,8 +79,9 @@ export class DisputeDocumentsController {
   @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator')
   @ApiProduces(DOCX_TYPE)
+  @Describe('A document of the dispute case (DOCX)', 'The mediation agreement once resolved by an agreement (409 before); a letter kind once one was issued (`letterId` for an earlier one). Chinese unless Accept-Language prefers English.')
   @DOCX_RESPONSE
-  @ProblemResponses(400, 403, 404, 409)
+  @ProblemResponses(400, 401, 403, 404, 409)
   async document(
     @ZodParam('id', z.uuid('must be the id (uuid) of a dispute case')) id: string,
     @ZodParam('kind', documentKind) kind: DocumentKind,
@@ -98,8 +99,9 @@ export class DisputeDocumentsController {
   /** Issues a 提示函, 意见书 or 建议书 to the case's employer: numbered, and on the enterprise's page. */
   @Post(':id/letters')
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Issues a letter to the case’s employer', 'A 提示函, 意见书 or 建议书: numbered, and shown on the enterprise’s page.', { command: 'create' })
   @LETTER_RESPONSE
-  @ProblemResponses(400, 403, 404, 409, 422)
+  @ProblemResponses(400, 401, 403, 404, 409, 415, 422)
   issueLetter(
     @ZodParam('id', z.uuid('must be the id (uuid) of a dispute case')) id: string,
     @ZodBody(issueLetterSchema) body: IssueLetterRequest,
@@ -127,8 +129,9 @@ export class MediationDocumentsController {
   @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor', 'mediator')
   @ApiProduces(DOCX_TYPE)
+  @Describe('A document of the mediation (DOCX)', 'The mediation agreement and the judicial confirmation application once agreed; the referral feedback once ended; 409 before. A letter kind once one was issued (`letterId` for an earlier one).')
   @DOCX_RESPONSE
-  @ProblemResponses(400, 403, 404, 409)
+  @ProblemResponses(400, 401, 403, 404, 409)
   async document(
     @ZodParam('id', z.uuid('must be the id (uuid) of a mediation')) id: string,
     @ZodParam('kind', documentKind) kind: DocumentKind,
@@ -145,8 +148,9 @@ export class MediationDocumentsController {
 
   @Post(':id/letters')
   @Allow('admin', 'supervisor', 'mediator')
+  @Describe('Issues a letter to the mediation’s employer', 'A 提示函, 意见书 or 建议书: numbered, and shown on the enterprise’s page.', { command: 'create' })
   @LETTER_RESPONSE
-  @ProblemResponses(400, 403, 404, 409, 422)
+  @ProblemResponses(400, 401, 403, 404, 409, 415, 422)
   issueLetter(
     @ZodParam('id', z.uuid('must be the id (uuid) of a mediation')) id: string,
     @ZodBody(issueLetterSchema) body: IssueLetterRequest,

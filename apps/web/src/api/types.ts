@@ -1,8 +1,15 @@
 /**
- * Answers of the API, named by hand until the API documents its response schemas in OpenAPI
- * (requests are typed from schema.d.ts). Each mirrors the server type named in its comment.
+ * Names for the API's requests and answers, taken from schema.d.ts (generated from the API's
+ * OpenAPI document, which documents every response): a server change shows here at build time.
  */
 import type { paths } from './schema';
+
+/** The JSON body of a route's answer with the given status. */
+type Answer<Path extends keyof paths, Method extends keyof paths[Path], Status extends number> = paths[Path][Method] extends {
+  responses: { [S in Status]: { content: { 'application/json': infer Body } } };
+}
+  ? Body
+  : never;
 
 /** libs/http Page<T>. */
 export interface Page<T> {
@@ -17,44 +24,14 @@ export type SubmitAlertBody = paths['/api/v1/alerts']['post']['requestBody']['co
 export type AlertSignal = SubmitAlertBody['signals'][number];
 export type SubDistrictCode = SubmitAlertBody['subDistrict'];
 
-/** libs/alerts SubmittedAlert. */
-export interface SubmittedAlert {
-  id: string;
-  version: number;
-  status: string;
-  grade: 'red' | 'yellow' | 'green' | null;
-  pickupDeadlineAt: string | null;
-}
+/** POST /api/v1/alerts (libs/alerts SubmittedAlert). */
+export type SubmittedAlert = Answer<'/api/v1/alerts', 'post', 201>;
 
-/** libs/alerts MyInformantProfile (GET /api/v1/informants/me). */
-export interface MyInformantProfile {
-  id: string;
-  name: string;
-  subDistrict: SubDistrictCode;
-  status: 'active' | 'deactivated';
-  enterprises: Array<{ creditCode: string; name: string | null }>;
-  version: number;
-}
+/** GET /api/v1/informants/me (libs/alerts MyInformantProfile). */
+export type MyInformantProfile = Omit<Answer<'/api/v1/informants/me', 'get', 200>, 'subDistrict'> & { subDistrict: SubDistrictCode };
 
-/** libs/alerts InformantAlertView (GET /api/v1/alerts/mine). */
-export interface InformantAlert {
-  id: string;
-  status: 'submitted' | 'acknowledged' | 'verified' | 'dismissed' | 'converted';
-  grade: 'red' | 'yellow' | 'green' | null;
-  enterprise: { name: string; creditCode: string };
-  subDistrict: string;
-  signals: AlertSignal[];
-  workersAffected: number;
-  description: string;
-  observedAt: string;
-  submittedAt: string;
-  acknowledgedAt: string | null;
-  verifiedAt: string | null;
-  dismissedAt: string | null;
-  dismissalReason: string | null;
-  convertedAt: string | null;
-  version: number;
-}
+/** One item of GET /api/v1/alerts/mine (libs/alerts InformantAlertView). */
+export type InformantAlert = Answer<'/api/v1/alerts/mine', 'get', 200>['items'][number];
 
 export const ALERT_SIGNALS: AlertSignal[] = [
   'wage_delay',

@@ -53,4 +53,13 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'ent.referredOn': 'Referred on',
   'ent.back': 'Back to the dashboard',
   'ent.none': 'None',
+  'ent.letters': 'Letters to the enterprise',
+  'ent.letterKind': 'Kind',
+  'ent.letterNo': 'Number',
+  'ent.issuedOn': 'Issued on',
+  'ent.issuedBy': 'Issued by',
+  'ent.citedRecord': 'Record',
+  'letterKind.reminder-letter': 'Reminder letter',
+  'letterKind.opinion': 'Opinion',
+  'letterKind.recommendation': 'Recommendation',
 };

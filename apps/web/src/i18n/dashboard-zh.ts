@@ -54,5 +54,14 @@ export const dashboardZh = {
   'ent.referredOn': '委派日期',
   'ent.back': '返回数据看板',
   'ent.none': '无',
+  'ent.letters': '致企业函件',
+  'ent.letterKind': '类别',
+  'ent.letterNo': '文号',
+  'ent.issuedOn': '发出日期',
+  'ent.issuedBy': '发出人',
+  'ent.citedRecord': '所涉案件',
+  'letterKind.reminder-letter': '提示函',
+  'letterKind.opinion': '意见书',
+  'letterKind.recommendation': '建议书',
 } as const;
 export type DashboardMessageKey = keyof typeof dashboardZh;

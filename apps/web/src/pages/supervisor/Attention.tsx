@@ -36,6 +36,7 @@ export function Attention({ groupDisputes, overdue }: { groupDisputes: UseQueryR
             <div className="lc-scroll" tabIndex={0} role="region" aria-label={t('db.groupDisputes')}>
               <Table
                 size="small"
+                style={{ minWidth: 520 }}
                 rowKey="id"
                 pagination={false}
                 loading={groupDisputes.isLoading}
@@ -61,6 +62,7 @@ export function Attention({ groupDisputes, overdue }: { groupDisputes: UseQueryR
             <div className="lc-scroll" tabIndex={0} role="region" aria-label={t('db.overdueClocks')}>
               <Table
                 size="small"
+                style={{ minWidth: 520 }}
                 rowKey="clockId"
                 pagination={false}
                 loading={overdue.isLoading}

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { answer, api } from '../../api/client';
 import { GradeTag } from '../../components/GradeTag';
 import { problemMessage } from '../../components/problem';
-import { useDashboardI18n as useI18n } from './i18n';
+import { useDashboardI18n as useI18n, type DashboardKey } from './i18n';
 import { formatDateTime, formatYuan } from '../../i18n/format';
 import type { EnterpriseView, Fresh } from './types';
 
@@ -66,6 +66,7 @@ export function EnterprisePage() {
           <div className="lc-scroll" tabIndex={0} role="region" aria-label={t('ent.disputes')}>
             <Table
               size="small"
+              style={{ minWidth: 520 }}
               rowKey="id"
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
               dataSource={e.disputes}
@@ -82,11 +83,38 @@ export function EnterprisePage() {
           </div>
 
           <Typography.Title level={2} style={{ fontSize: 18, marginTop: 16 }}>
+            {t('ent.letters')}
+          </Typography.Title>
+          <div className="lc-scroll" tabIndex={0} role="region" aria-label={t('ent.letters')}>
+            <Table
+              size="small"
+              style={{ minWidth: 520 }}
+              rowKey="letterId"
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              dataSource={e.letters ?? []}
+              locale={{ emptyText: t('ent.none') }}
+              columns={[
+                { title: t('ent.letterKind'), dataIndex: 'kind', render: (kind: string) => t(`letterKind.${kind}` as DashboardKey) },
+                { title: t('ent.letterNo'), dataIndex: 'letterNo' },
+                { title: t('ent.issuedOn'), dataIndex: 'issuedOn' },
+                { title: t('ent.issuedBy'), dataIndex: ['issuedBy', 'displayName'], render: (name: string | null) => name ?? '—' },
+                {
+                  title: t('ent.citedRecord'),
+                  dataIndex: 'record',
+                  render: (record: { kind: string; id: string; ref: string }) =>
+                    record.kind === 'dispute' ? <Link to={`/workspace/cases/${record.id}`}>{record.ref}</Link> : record.ref,
+                },
+              ]}
+            />
+          </div>
+
+          <Typography.Title level={2} style={{ fontSize: 18, marginTop: 16 }}>
             {t('ent.alerts')}
           </Typography.Title>
           <div className="lc-scroll" tabIndex={0} role="region" aria-label={t('ent.alerts')}>
             <Table
               size="small"
+              style={{ minWidth: 520 }}
               rowKey="id"
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
               dataSource={e.alerts}
@@ -107,6 +135,7 @@ export function EnterprisePage() {
           <div className="lc-scroll" tabIndex={0} role="region" aria-label={t('ent.mediations')}>
             <Table
               size="small"
+              style={{ minWidth: 520 }}
               rowKey="id"
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
               dataSource={e.mediations}

@@ -74,6 +74,7 @@ export function MonthlyReports({ months, subDistrict, refetchInterval }: { month
       <div className="lc-scroll" tabIndex={0} role="region" aria-label={t('db.monthlyReports')}>
         <Table
           size="small"
+          style={{ minWidth: 520 }}
           rowKey="month"
           pagination={false}
           dataSource={rows}

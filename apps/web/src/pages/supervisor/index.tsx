@@ -324,11 +324,12 @@ function Dashboard() {
             <Typography.Title level={2} style={{ fontSize: 18 }}>
               {t('supervisor.watchList')}
             </Typography.Title>
+            <div className="lc-scroll" tabIndex={0} role="region" aria-label={t('supervisor.watchList')}>
             <Table
               size="small"
+              style={{ minWidth: 520 }}
               rowKey="creditCode"
               pagination={false}
-              scroll={{ x: true }}
               loading={watchList.isLoading}
               dataSource={watchList.data?.items ?? []}
               columns={[
@@ -351,6 +352,7 @@ function Dashboard() {
                 },
               ]}
             />
+            </div>
           </div>
         </Col>
       </Row>

@@ -83,5 +83,14 @@ export interface EnterpriseView {
     amountRecoveredFen: number;
   }>;
   mediations: Array<{ id: string; court: string; courtCaseNo: string; status: string; category: string; subDistrict: string; workersCount: number; referredOn: string; endedOn: string | null; amountWonFen: number | null }>;
+  /** The union's letters to the employer in the window (issue 15), newest first. */
+  letters?: Array<{
+    letterId: string;
+    kind: string;
+    letterNo: string;
+    issuedOn: string;
+    issuedBy: { id: string | null; displayName: string | null };
+    record: { kind: 'dispute' | 'mediation'; id: string; ref: string };
+  }>;
   totals: { alerts: number; disputes: number; groupDisputes: number; mediations: number; amountRecoveredFen: number; amountWonFen: number };
 }

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { AppConfig, loadConfig } from '@lc/config';
@@ -17,9 +18,14 @@ import { isSealed, masterKeyFromEnvironment, PersonalDataProtection, personsIn, 
 import { ProjectionRegistry } from '@lc/projections';
 import { district, isValidCreditCode, isValidResidentId } from '@lc/reference-data';
 import { createTestDatabase, TestDatabase } from '@lc/testing';
-import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
+import { ADMIN, bearer, startTestApp, TestApp } from '../support/test-app';
+import { accessibilityViolations, launchBrowser, logIn, screenshot } from './support/browser-app';
 
 /*
+ * One run of the demo year serves every check of it (it takes minutes: CI runs it once): the
+ * event log and the API here, and issue 11's browser test 5, the supervisor's dashboard in
+ * Chromium. That is why this file is a browser spec (the browser project's tsconfig has the DOM).
+ *
  * `worker demo` as a user runs it (runDemoCli: migrate, refuse a non-empty database, play the
  * year through the command handlers, check itself), then the API and worker started on that
  * database, as `npm start` would: the event log summed directly and the annual report must both
@@ -132,6 +138,60 @@ describe(`npm run demo -- --year ${YEAR} --seed ${SEED}${SCALE === 1 ? '' : ` --
         `处理诉前调解案件${targets.mediationsConcluded}件，为职工争取工资等经济利益${wanYuan(targets.mediationAgreedFen)}万元。`,
     );
   });
+
+  it('shows the same figures on the supervisor\'s dashboard for the year, with its charts drawn (browser test 5)', async () => {
+    const adminToken = await app.login(ADMIN.username, ADMIN.password);
+    const supervisor = { username: 'demosupervisor', password: 'Demo-Supervisor-Passw0rd' };
+    const created = await app.http().post('/api/v1/users').set(...bearer(adminToken)).send({ ...supervisor, role: 'supervisor' });
+    expect([created.status, created.body]).toEqual([201, expect.anything()]);
+    // The API of this test serves the built web application at / (npm run build made it).
+    const base = `http://127.0.0.1:${(app.api.getHttpServer().address() as AddressInfo).port}`;
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.context(1440);
+      const page = await context.newPage();
+      // Waits, not speed checks: twelve monthly reports and the charts over a whole year, on a possibly busy machine.
+      page.setDefaultTimeout(120_000);
+      await logIn(page, base, supervisor.username, supervisor.password, '/dashboard');
+      await page.goto(`${base}/dashboard?period=${YEAR}`);
+      const tile = (id: string) => page.getByTestId(id).locator('.ant-statistic-content');
+      const shows = (id: string, text: string) => tile(id).getByText(text, { exact: true }).waitFor();
+      await shows('tile-disputes-resolved', String(targets.disputesResolved));
+      await shows('tile-amount-recovered', wanYuan(targets.amountRecoveredFen));
+      await shows('tile-group-disputes', String(targets.groupDisputesResolved));
+      await shows('tile-complaints-handled', String(targets.complaintsHandled));
+      await shows('tile-mediations-concluded', String(targets.mediationsConcluded));
+      await shows('tile-mediation-amount', wanYuan(targets.mediationAgreedFen));
+      if (SCALE === 1) {
+        expect(await tile('tile-disputes-resolved').textContent()).toBe('677');
+        expect(await tile('tile-amount-recovered').textContent()).toBe('2116.67');
+        expect(await tile('tile-group-disputes').textContent()).toBe('4');
+        expect(await tile('tile-complaints-handled').textContent()).toBe('243');
+        expect(await tile('tile-mediations-concluded').textContent()).toBe('1076');
+      }
+      await page.getByTestId('annual-sentence').getByText(`调处劳资纠纷${targets.disputesResolved}宗，帮助职工争取经济利益${wanYuan(targets.amountRecoveredFen)}万元`, { exact: false }).waitFor();
+
+      // Each chart drew something: its canvas has pixels that are not blank.
+      for (const id of ['chart-by-month', 'chart-by-sub-district', 'chart-by-category']) {
+        const drawn = await page.waitForFunction((testId) => {
+          const canvas = document.querySelector(`[data-testid="${testId}"] canvas`) as HTMLCanvasElement | null;
+          if (!canvas || canvas.width === 0) return false;
+          const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+          let painted = 0;
+          for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) painted++;
+          return painted > 1000;
+        }, id);
+        expect(await drawn.jsonValue()).toBe(true);
+      }
+      // The year's twelve monthly reports, each to download.
+      await page.getByTestId('monthly-reports').getByRole('button', { name: `下载 ${YEAR}-12 月报 XLSX` }).waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await screenshot(page, `supervisor-${YEAR}-1440`);
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+  }, 600_000);
 
   it('gives the alerts and informants the event log gives, in the year\'s summary', async () => {
     const token = await app.login(ADMIN.username, ADMIN.password);

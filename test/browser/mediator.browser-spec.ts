@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { BrowserApp, launchBrowser, logIn, START_TIMEOUT_MS, startBrowserApp, TestBrowser } from './support/browser-app';
 
@@ -103,6 +105,14 @@ describe('the mediator workspace', () => {
       await page.getByRole('button', { name: /^办\s?结$/ }).click();
       await submitModal(page, { 说明: '双方达成协议' });
       await page.getByTestId('case-status').getByText('已办结').waitFor();
+
+      // Resolved by an agreement, the case has its 调解协议书: downloaded as the users get it, it reads back with the amount.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-mediation-agreement').click()]);
+      expect(download.suggestedFilename()).toMatch(/^LG-PH-\d{4}-\d{4}\.docx$/);
+      const docx = await JSZip.loadAsync(await readFile((await download.path())!));
+      const body = await docx.file('word/document.xml')!.async('string');
+      expect(body).toContain('人民币壹拾贰万叁仟肆佰伍拾陆元柒角捌分（¥123,456.78元）');
+      expect(body).toContain(ENTERPRISE.name);
 
       // The timeline: each step, who did it (the mediator's display name), when.
       const timeline = page.getByTestId('timeline-item');

@@ -6957,6 +6957,8 @@ export interface operations {
                         }[];
                         /** @description open cases it overlapped when opened, confirmed by the opener as another matter */
                         confirmedDuplicateOf: string[];
+                        /** @description the documents the case can have now (GET /disputes/{id}/documents/{kind}): mediation-agreement once resolved by an agreement */
+                        documents: "mediation-agreement"[];
                         employer: {
                             /** @description unified social credit code */
                             creditCode: string;
@@ -10220,6 +10222,37 @@ export interface operations {
                             status: string;
                             workersInvolved: number;
                         }[];
+                        /** @description the union's letters to the employer (提示函, 意见书, 建议书) issued in the window, newest first */
+                        letters: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            issuedAt: string;
+                            issuedBy: {
+                                displayName: string | null;
+                                id: string | null;
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
+                            issuedOn: string;
+                            /** @enum {string} */
+                            kind: "reminder-letter" | "opinion" | "recommendation";
+                            /** Format: uuid */
+                            letterId: string;
+                            /** @example 龙岗工提〔2026〕3号 */
+                            letterNo: string;
+                            record: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "dispute" | "mediation";
+                                ref: string;
+                            };
+                            subDistrict: string;
+                        }[];
                         mediations: {
                             amountWonFen: number | null;
                             /** @enum {string} */
@@ -12673,6 +12706,8 @@ export interface operations {
                          * @example 2026-12-01
                          */
                         deadlineOn: string;
+                        /** @description the documents the mediation can have now (GET /mediations/{id}/documents/{kind}): agreement and application once agreed, feedback once ended */
+                        documents: ("mediation-agreement" | "judicial-confirmation-application" | "referral-feedback")[];
                         employer: {
                             /** @description unified social credit code */
                             creditCode: string;

@@ -230,6 +230,20 @@ export const enterpriseViewSchema = z
         amountWonFen: z.number().int().nullable(),
       }),
     ),
+    letters: z
+      .array(
+        z.object({
+          letterId: z.uuid(),
+          kind: z.enum(['reminder-letter', 'opinion', 'recommendation']),
+          letterNo: z.string().meta({ example: '龙岗工提〔2026〕3号' }),
+          issuedOn: dateSchema,
+          issuedAt: instantSchema,
+          issuedBy: z.object({ id: z.string().nullable(), displayName: z.string().nullable() }),
+          record: z.object({ kind: z.enum(['dispute', 'mediation']), id: z.uuid(), ref: z.string() }),
+          subDistrict: z.string(),
+        }),
+      )
+      .meta({ description: "the union's letters to the employer (提示函, 意见书, 建议书) issued in the window, newest first" }),
     groupDisputes: z.array(z.object({ id: z.uuid(), caseNo: z.string(), workersInvolved: z.number().int(), openedOn: dateSchema, status: z.string() })),
     totals: z.object({
       alerts: z.number().int(),

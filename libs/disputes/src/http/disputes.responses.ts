@@ -49,6 +49,9 @@ export const disputeDetailSchema = z
     resolvedOn: dateSchema.nullable(),
     timesReopened: z.number().int(),
     lastReopenedOn: dateSchema.nullable(),
+    documents: z
+      .array(z.enum(['mediation-agreement']))
+      .meta({ description: 'the documents the case can have now (GET /disputes/{id}/documents/{kind}): mediation-agreement once resolved by an agreement' }),
     version: z.number().int(),
   })
   .meta({ title: 'DisputeDetail' });

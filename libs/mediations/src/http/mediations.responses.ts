@@ -43,6 +43,9 @@ export const mediationDetailSchema = z
     paymentTerms: z.string().nullable(),
     failureReason: z.string().nullable(),
     withdrawalReason: z.string().nullable(),
+    documents: z.array(z.enum(['mediation-agreement', 'judicial-confirmation-application', 'referral-feedback'])).meta({
+      description: 'the documents the mediation can have now (GET /mediations/{id}/documents/{kind}): agreement and application once agreed, feedback once ended',
+    }),
   })
   .meta({ title: 'MediationDetail' });
 

@@ -6,8 +6,8 @@ import { ClockView } from './clock.entity';
 import { CLOCK_STREAM_PREFIXES, deriveClocks, recordReference } from './clock-rules';
 import { ClockScheduler } from './clock-scheduler';
 
-/** Streams read side by side while a batch is applied (the event store's pool has more connections). */
-const STREAM_READS_AT_ONCE = 8;
+/** Streams read in one round trip while a batch is applied (a record's stream holds tens of events). */
+const STREAMS_PER_READ = 500;
 
 /**
  * Keeps the clocks table: for each record touched by a batch, its clocks are derived again from
@@ -27,19 +27,17 @@ export class ClocksProjection implements Projection {
   ) {}
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
-    // Each touched record's stream is read again whole (a clock depends on several events). Read
-    // several at once, then write every clock of the batch with a few multi-row upserts.
+    // Each touched record's stream is read again whole (a clock depends on several events): the
+    // batch's streams in a few reads, then every clock of the batch written with a few multi-row upserts.
     const streams = [...new Set(events.map((e) => e.streamId))];
-    const rows: Partial<ClockView>[][] = new Array(streams.length);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(STREAM_READS_AT_ONCE, streams.length) }, async () => {
-        while (next < streams.length) {
-          const i = next++;
-          const stream = await this.store.readStream(streams[i]);
-          const clocks = deriveClocks(streams[i], stream);
-          const record = clocks.length ? recordReference(stream) : undefined;
-          rows[i] = clocks.map((c) => ({
+    const rows: Partial<ClockView>[][] = [];
+    for (let i = 0; i < streams.length; i += STREAMS_PER_READ) {
+      const read = await this.store.readStreams(streams.slice(i, i + STREAMS_PER_READ));
+      for (const [streamId, stream] of read) {
+        const clocks = deriveClocks(streamId, stream);
+        const record = clocks.length ? recordReference(stream) : undefined;
+        rows.push(
+          clocks.map((c) => ({
             clockId: c.clockId,
             kind: c.kind,
             subjectStream: c.subjectStream,
@@ -55,10 +53,10 @@ export class ClocksProjection implements Projection {
             running: c.running,
             reminded: c.reminded,
             deadlineReached: c.deadlineReached,
-          }));
-        }
-      }),
-    );
+          })),
+        );
+      }
+    }
     const all = rows.flat();
     // 15 parameters a row: chunks stay under PostgreSQL's 65,535.
     for (let i = 0; i < all.length; i += 2000) await tx.upsert(ClockView, all.slice(i, i + 2000) as ClockView[], ['clockId']);

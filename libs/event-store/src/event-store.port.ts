@@ -86,6 +86,12 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
 export interface EventStore {
   append(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Several whole streams at once, as readStream reads each: every id given is a key of the answer,
+   * its events in version order (none for a stream that does not exist). For projections that
+   * derive a record's state from its whole stream: one round trip for a batch's streams.
+   */
+  readStreams(streamIds: string[]): Promise<Map<string, RecordedEvent[]>>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /**

@@ -77,6 +77,20 @@ export function describeEventStoreContract(adapterName: string, createStore: () 
       expect(await store.readStream(`${prefix}never-written`)).toEqual([]);
     });
 
+    it('reads several whole streams at once, each as readStream reads it', async () => {
+      const [a, b, missing] = [`${prefix}many-a`, `${prefix}many-b`, `${prefix}many-never-written`];
+      await store.append(a, [event('A1'), event('A2')]);
+      await store.append(b, [event('B1')]);
+      await store.append(a, [event('A3')]);
+      const read = await store.readStreams([b, missing, a]);
+      expect([...read.keys()].sort()).toEqual([a, b, missing].sort());
+      expect(read.get(a)).toEqual(await store.readStream(a));
+      expect(read.get(a)!.map((e) => e.type)).toEqual(['A1', 'A2', 'A3']);
+      expect(read.get(b)).toEqual(await store.readStream(b));
+      expect(read.get(missing)).toEqual([]);
+      expect((await store.readStreams([])).size).toBe(0);
+    });
+
     describe('expectedVersion', () => {
       it("'no_stream' creates a stream and refuses an existing one", async () => {
         const stream = `${prefix}s`;

@@ -346,6 +346,22 @@ export class KurrentDbEventStore implements EventStore {
     return { nextVersion: Number(last!.revision) + 1, globalPosition: encodePosition(last!.position) };
   }
 
+  /** KurrentDB reads one stream per call: a few side by side. */
+  async readStreams(streamIds: string[]): Promise<Map<string, RecordedEvent[]>> {
+    const ids = [...new Set(streamIds)];
+    const read = new Array<RecordedEvent[]>(ids.length);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(8, ids.length) }, async () => {
+        while (next < ids.length) {
+          const i = next++;
+          read[i] = await this.readStream(ids[i]);
+        }
+      }),
+    );
+    return new Map(ids.map((id, i) => [id, read[i]]));
+  }
+
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     if (options.maxCount !== undefined && options.maxCount <= 0) return [];

@@ -105,6 +105,8 @@ export class PostgresEventStore implements EventStore {
   private readonly readPageSize: number;
   private readonly maxGroupAppends: number;
   private readonly maxGroupEvents: number;
+  private horizonQuestion?: Promise<string>;
+  private readonly heldBackQuestions = new Map<string, Promise<boolean>>();
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = new Pool({ max: 10, ...options.pool });
@@ -235,6 +237,19 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecorded);
   }
 
+  async readStreams(streamIds: string[]): Promise<Map<string, RecordedEvent[]>> {
+    const streams = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
+    if (streamIds.length === 0) return streams;
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM event_store.events
+        WHERE stream_id = ANY ($1::text[])
+        ORDER BY stream_id, stream_version`,
+      [[...streams.keys()]],
+    );
+    for (const row of rows) streams.get(row.stream_id)!.push(toRecorded(row));
+    return streams;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return (await this.readAllBelowHorizon(options.fromPosition, options.maxCount ?? BATCH, options.filter)).events;
   }
@@ -276,18 +291,37 @@ export class PostgresEventStore implements EventStore {
     return { events, heldBack };
   }
 
-  /** event_store.read_horizon(): it reads pg_locks, so readers ask once per catch-up, not per page. */
-  private async readHorizon(): Promise<string> {
-    const { rows } = await this.pool.query<{ horizon: string }>(`SELECT event_store.read_horizon()::text AS horizon`);
-    return rows[0].horizon;
+  /**
+   * event_store.read_horizon(): it reads pg_locks, so readers ask once per catch-up, not per page.
+   * One notification wakes every subscription of this store at once (a worker has one per read
+   * model): those asking in the same turn of the event loop share one query. It is sent after the
+   * last of them asked, so none gets a horizon older than its question (an older one would only
+   * make it wait, never skip).
+   */
+  private readHorizon(): Promise<string> {
+    this.horizonQuestion ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      this.horizonQuestion = undefined; // who asks from now on gets a query of its own
+      const { rows } = await this.pool.query<{ horizon: string }>(`SELECT event_store.read_horizon()::text AS horizon`);
+      return rows[0].horizon;
+    });
+    return this.horizonQuestion;
   }
 
-  private async isHeldBack(horizon: string): Promise<boolean> {
-    const { rows } = await this.pool.query<{ held_back: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM event_store.events WHERE transaction_id >= $1::text::xid8) AS held_back`,
-      [horizon],
-    );
-    return rows[0].held_back;
+  /** Whether committed events wait at or beyond `horizon`; asked together as readHorizon is. */
+  private isHeldBack(horizon: string): Promise<boolean> {
+    let answer = this.heldBackQuestions.get(horizon);
+    if (!answer) {
+      answer = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        this.heldBackQuestions.delete(horizon);
+        const { rows } = await this.pool.query<{ held_back: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM event_store.events WHERE transaction_id >= $1::text::xid8) AS held_back`,
+          [horizon],
+        );
+        return rows[0].held_back;
+      });
+      this.heldBackQuestions.set(horizon, answer);
+    }
+    return answer;
   }
 
   /**

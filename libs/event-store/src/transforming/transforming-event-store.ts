@@ -41,6 +41,15 @@ export class TransformingEventStore implements EventStore {
     return this.transformer.decode(await this.inner.readStream(streamId, options));
   }
 
+  async readStreams(streamIds: string[]): Promise<Map<string, RecordedEvent[]>> {
+    const streams = await this.inner.readStreams(streamIds);
+    // One decode for all of them: the keys of every person in the lot are looked up at once.
+    const decoded = await this.transformer.decode([...streams.values()].flat());
+    let i = 0;
+    for (const [id, events] of streams) streams.set(id, decoded.slice(i, (i += events.length)));
+    return streams;
+  }
+
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.transformer.decode(await this.inner.readAll(options));
   }

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@lc/event-store';
-import { interpolate, NotificationDraft, NotificationParams, Notifier, RegisterNotifier } from '@lc/notifications';
+import { Injectable } from '@nestjs/common';
+import { RecordedEvent } from '@lc/event-store';
+import { interpolate, NotificationDraft, NotificationParams, Notifier, RegisterNotifier, StreamHistory } from '@lc/notifications';
 import { ClockEventData, ClockKind, DEADLINE_REACHED, deriveClocks, recordReference, REMINDER_DUE } from './clock-rules';
 import messages from './locales/notifications.json';
 
@@ -14,12 +14,10 @@ import messages from './locales/notifications.json';
 export class ClockNotifier implements Notifier {
   readonly filter = { streamPrefixes: ['dispute-', 'mediation-'], eventTypes: [REMINDER_DUE, DEADLINE_REACHED] };
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async notify(event: RecordedEvent): Promise<NotificationDraft[]> {
+  async notify(event: RecordedEvent, historyOf: StreamHistory): Promise<NotificationDraft[]> {
     const data = event.data as unknown as ClockEventData;
     // The record as it stood then: a rebuild raises the same notification for the same mediator.
-    const history = (await this.store.readStream(event.streamId, { maxCount: event.streamVersion })).map((e) => ({ type: e.type, data: e.data }));
+    const history = (await historyOf(event)).map((e) => ({ type: e.type, data: e.data }));
     const clock = deriveClocks(event.streamId, history).find((c) => c.kind === data.clock);
     const record = recordReference(history);
     if (!clock?.assignedTo || !record?.reference) return [];

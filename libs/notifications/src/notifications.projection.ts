@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { EntityManager } from 'typeorm';
-import { deterministicUuid, EventFilter, matchesFilter, RecordedEvent } from '@lc/event-store';
+import { deterministicUuid, EVENT_STORE, EventFilter, EventStore, matchesFilter, RecordedEvent } from '@lc/event-store';
 import { Projection, RegisterProjection } from '@lc/projections';
 import { NotificationView } from './notification.entity';
-import { NOTIFIER, Notifier } from './notifier';
+import { NOTIFIER, Notifier, StreamHistory } from './notifier';
+
+/** Streams read in one round trip for a batch's notifiers. */
+const STREAMS_PER_READ = 500;
 
 /** The smallest filter that lets through every event some notifier wants (the union of their filters). */
 export function unionFilter(filters: EventFilter[]): EventFilter {
@@ -23,7 +26,10 @@ export function unionFilter(filters: EventFilter[]): EventFilter {
 export class NotificationsProjection implements Projection {
   readonly name = 'notifications';
   readonly tables = ['notifications'];
-  constructor(private readonly discovery: DiscoveryService) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   get filter(): EventFilter {
     return unionFilter(this.notifiers().map((n) => n.filter));
@@ -32,9 +38,10 @@ export class NotificationsProjection implements Projection {
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     const rows: NotificationView[] = [];
     const notifiers = this.notifiers(); // once per batch: the look-up walks every provider
+    const historyOf = this.histories(events.filter((e) => notifiers.some((n) => matchesFilter(e, n.filter))));
     for (const event of events) {
       for (const notifier of notifiers.filter((n) => matchesFilter(event, n.filter))) {
-        for (const draft of await notifier.notify(event)) {
+        for (const draft of await notifier.notify(event, historyOf)) {
           rows.push({
             id: deterministicUuid(
               'notification',
@@ -60,6 +67,27 @@ export class NotificationsProjection implements Projection {
     }
     // Chunks keep each INSERT under PostgreSQL's 65,535 parameters (10 a row).
     for (let i = 0; i < rows.length; i += 1000) await tx.insert(NotificationView, rows.slice(i, i + 1000));
+  }
+
+  /**
+   * The notifiers' histories for a batch: the streams of the events they are handed, read together
+   * on the first question (most batches raise none), each event's history cut at its version.
+   */
+  private histories(events: RecordedEvent[]): StreamHistory {
+    let streams: Promise<Map<string, RecordedEvent[]>> | undefined;
+    const readAll = async () => {
+      const ids = [...new Set(events.map((e) => e.streamId))];
+      const all = new Map<string, RecordedEvent[]>();
+      for (let i = 0; i < ids.length; i += STREAMS_PER_READ) {
+        for (const [id, stream] of await this.store.readStreams(ids.slice(i, i + STREAMS_PER_READ))) all.set(id, stream);
+      }
+      return all;
+    };
+    return async (event) => {
+      streams ??= readAll();
+      const stream = (await streams).get(event.streamId) ?? (await this.store.readStream(event.streamId));
+      return stream.filter((e) => e.streamVersion <= event.streamVersion);
+    };
   }
 
   /** Looked up each time rather than kept: cheap, and never a list taken before every provider existed. */

@@ -24,13 +24,18 @@ export interface NotificationDraft {
  * loads; the one notifications projection finds them all.
  *
  * notify() runs inside the projection and again on every rebuild: it must depend on the event and
- * on the history before it only (the event store is fine to read, other read models are not, as
- * they may be ahead or behind).
+ * on the history before it only (`history` gives it; other read models may be ahead or behind).
  */
 export interface Notifier {
   readonly filter: EventFilter;
-  notify(event: RecordedEvent): Promise<NotificationDraft[]>;
+  notify(event: RecordedEvent, history: StreamHistory): Promise<NotificationDraft[]>;
 }
+
+/**
+ * The event's stream from its first event up to and including the event, as the event store holds
+ * it. The projection reads the streams of a whole batch in one go and answers from them.
+ */
+export type StreamHistory = (event: RecordedEvent) => Promise<RecordedEvent[]>;
 
 export const NOTIFIER = 'labour-cases:notifier';
 

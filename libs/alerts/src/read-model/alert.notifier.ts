@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { fold } from '@lc/decider';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@lc/event-store';
-import { interpolate, NotificationDraft, NotificationParams, Notifier, RegisterNotifier } from '@lc/notifications';
+import { RecordedEvent } from '@lc/event-store';
+import { interpolate, NotificationDraft, NotificationParams, Notifier, RegisterNotifier, StreamHistory } from '@lc/notifications';
 import { Locale, label, subDistrictName } from '@lc/reference-data';
 import { ALERT_STREAM_PREFIX, AlertEscalated, AlertEvent, AlertGraded, alert } from '../alert/alert.decider';
 import messages from '../locales/notifications.json';
@@ -21,11 +21,9 @@ function shanghaiMinute(instant: string): string {
 export class AlertNotifier implements Notifier {
   readonly filter = { streamPrefixes: [ALERT_STREAM_PREFIX], eventTypes: ['AlertGraded', 'AlertEscalated'] };
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async notify(event: RecordedEvent): Promise<NotificationDraft[]> {
+  async notify(event: RecordedEvent, historyOf: StreamHistory): Promise<NotificationDraft[]> {
     // The alert as it stood at this event: its history up to here never changes, so a rebuild says the same.
-    const history = await this.store.readStream(event.streamId, { maxCount: event.streamVersion });
+    const history = await historyOf(event);
     const state = fold(
       alert,
       history.map((e) => ({ type: e.type, data: e.data }) as AlertEvent),

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { fold } from '@lc/decider';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@lc/event-store';
-import { interpolate, NotificationDraft, Notifier, RegisterNotifier } from '@lc/notifications';
+import { RecordedEvent } from '@lc/event-store';
+import { interpolate, NotificationDraft, Notifier, RegisterNotifier, StreamHistory } from '@lc/notifications';
 import { DISPUTE_STREAM_PREFIX, DisputeEvent, GroupDisputeFlagged, disputeCase } from '../dispute-case/dispute-case.decider';
 import messages from '../locales/notifications.json';
 
@@ -11,11 +11,9 @@ import messages from '../locales/notifications.json';
 export class GroupDisputeNotifier implements Notifier {
   readonly filter = { streamPrefixes: [DISPUTE_STREAM_PREFIX], eventTypes: ['GroupDisputeFlagged'] };
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async notify(event: RecordedEvent): Promise<NotificationDraft[]> {
+  async notify(event: RecordedEvent, historyOf: StreamHistory): Promise<NotificationDraft[]> {
     // The case as it stood at the flag: its history up to this event never changes.
-    const history = await this.store.readStream(event.streamId, { maxCount: event.streamVersion });
+    const history = await historyOf(event);
     const state = fold(
       disputeCase,
       history.map((e) => ({ type: e.type, data: e.data }) as DisputeEvent),

@@ -8,6 +8,8 @@ export interface ProblemDocument {
   requestId?: string;
   /** For validation_failed: each invalid field by its dotted path (`enterprise.creditCode`). */
   errors?: Array<{ field: string; message: string }>;
+  /** For `duplicate` (409): the record that exists already, to open instead. */
+  existing?: { kind: string; id: string; [detail: string]: unknown };
 }
 
 /** What a failed call throws: the problem the server answered, or a network failure (status 0). */

@@ -8,6 +8,8 @@ export const theme: ThemeConfig = {
   token: {
     colorPrimary: '#b7202e',
     colorLink: '#a01c28',
+    // Darker, not lighter, under the pointer: the default hover colour is under 4.5:1 on white.
+    colorLinkHover: '#7a1520',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',

@@ -1,4 +1,4 @@
-import { DownOutlined, GlobalOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, DownOutlined, GlobalOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Popover, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -86,6 +86,34 @@ function AccountMenu() {
   );
 }
 
+/**
+ * The bell: the caller's unread notifications (GET /notifications/unread-count, cheap enough to
+ * poll every 30 s), a link to their list in the workspace. Not for informants: they have none to read.
+ */
+function NotificationBell() {
+  const session = useSession();
+  const { t } = useI18n();
+  const shown = Boolean(session) && session?.user.role !== 'informant';
+  const unread = useQuery({
+    queryKey: ['notifications', 'unread', session?.user.id],
+    enabled: shown,
+    queryFn: () => answer<{ unread: number }>(api.GET('/api/v1/notifications/unread-count')),
+    refetchInterval: 30_000,
+  });
+  if (!shown) return null;
+  const count = unread.data?.unread ?? 0;
+  return (
+    <Link to="/workspace/notifications" className="lc-bell" data-testid="bell" aria-label={count ? t('notifications.unread', { count }) : t('notifications.title')}>
+      <BellOutlined aria-hidden />
+      {count ? (
+        <span className="lc-bell-count" data-testid="bell-count" aria-hidden>
+          {count > 99 ? '99+' : count}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
+
 /** Header (title, the role's pages, language, account), the offline notice, and the page. */
 export function AppShell() {
   const session = useSession();
@@ -122,6 +150,7 @@ export function AppShell() {
         )}
         <div className="lc-header-actions">
           <LanguageSwitch />
+          <NotificationBell />
           <AccountMenu />
         </div>
       </Layout.Header>

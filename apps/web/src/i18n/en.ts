@@ -31,6 +31,8 @@ export const en: Record<MessageKey, string> = {
   'nav.admin': 'Administration',
 
   'account.menu': 'Account menu',
+  'notifications.title': 'Notifications',
+  'notifications.unread': 'Notifications: {count} unread',
   'account.signedInAs': 'Signed in as {username}',
   'account.scope': 'Scope: {scope}',
   'account.district': 'the whole district',

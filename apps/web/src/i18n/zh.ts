@@ -34,6 +34,8 @@ export const zh = {
   'nav.admin': '系统管理',
 
   'account.menu': '账户菜单',
+  'notifications.title': '通知',
+  'notifications.unread': '通知：{count} 条未读',
   'account.signedInAs': '已登录：{username}',
   'account.scope': '范围：{scope}',
   'account.district': '全区',

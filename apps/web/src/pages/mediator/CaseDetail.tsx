@@ -7,10 +7,12 @@ import { answer, api } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useSession } from '../../auth/use-session';
 import { ProblemAlert, showProblemOnForm } from '../../components/problem';
-import { useI18n, type MessageKey } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import { chinaToday, formatDateTime, formatYuan } from '../../i18n/format';
 import { yuanToFen } from './checks';
 import { EvidencePanel } from './EvidencePanel';
+import { ToneTag } from './ToneTag';
+import { useDeskI18n, type DeskKey, type DeskTranslate } from './i18n';
 import {
   OUTCOMES,
   STEP_KINDS,
@@ -21,14 +23,24 @@ import {
   timelineKey,
   useDispute,
   useMediatorNames,
+  useMediators,
   useTimeline,
   type DisputeDetail,
   type TimelineItem,
 } from './model';
 
-type Action = 'logStep' | 'recordRecovery' | 'resolve' | 'reopen' | 'changeWorkers';
+type Action = 'logStep' | 'recordRecovery' | 'resolve' | 'reopen' | 'changeWorkers' | 'takeIt' | 'assign';
 const OPEN_ACTIONS: Action[] = ['logStep', 'recordRecovery', 'changeWorkers', 'resolve'];
 const RESOLVED_ACTIONS: Action[] = ['recordRecovery', 'reopen'];
+const ACTION_TITLES: Record<Action, DeskKey> = {
+  logStep: 'ws.action.logStep',
+  recordRecovery: 'ws.action.recordRecovery',
+  resolve: 'ws.action.resolve',
+  reopen: 'ws.action.reopen',
+  changeWorkers: 'ws.action.changeWorkers',
+  takeIt: 'desk.assign.takeIt',
+  assign: 'desk.assign.assign',
+};
 
 /** The body each action sends, from its form's values (amounts typed in yuan, sent in fen). */
 function bodyOf(action: Action, v: Record<string, any>): Record<string, unknown> {
@@ -40,7 +52,11 @@ function bodyOf(action: Action, v: Record<string, any>): Record<string, unknown>
     case 'resolve':
       return { outcome: v.outcome, resolvedOn: v.resolvedOn?.format('YYYY-MM-DD'), ...(v.note ? { note: v.note } : {}) };
     case 'reopen':
-      return { reason: v.reason };
+      return { reason: v.reason, ...(v.reopenedOn ? { reopenedOn: v.reopenedOn.format('YYYY-MM-DD') } : {}) };
+    case 'takeIt':
+      return { mediatorId: 'me' };
+    case 'assign':
+      return { mediatorId: v.mediatorId };
     case 'changeWorkers':
       return { workersInvolved: v.workersInvolved, ...(v.reason ? { reason: v.reason } : {}) };
   }
@@ -52,6 +68,8 @@ const PATHS = {
   resolve: '/api/v1/disputes/{id}/resolution',
   reopen: '/api/v1/disputes/{id}/reopen',
   changeWorkers: '/api/v1/disputes/{id}/workers-involved',
+  takeIt: '/api/v1/disputes/{id}/assignments',
+  assign: '/api/v1/disputes/{id}/assignments',
 } as const;
 
 /** The API's field names → this page's (amounts are typed in yuan). */
@@ -64,7 +82,7 @@ const FIELD_MAP: Record<string, string> = { amountFen: 'amountYuan' };
  */
 export function CaseDetail() {
   const { id = '' } = useParams();
-  const { t, label, language } = useI18n();
+  const { t, label, language, baseT } = useDeskI18n();
   const dispute = useDispute(id);
   const timeline = useTimeline(id);
   const names = useMediatorNames();
@@ -118,7 +136,7 @@ export function CaseDetail() {
         await refresh();
       } else {
         setError(failure);
-        setUnplaced(showProblemOnForm(form, failure, language, t, FIELD_MAP));
+        setUnplaced(showProblemOnForm(form, failure, language, baseT, FIELD_MAP));
       }
     } finally {
       setSaving(false);
@@ -149,22 +167,27 @@ export function CaseDetail() {
   if (dispute.isLoading) return <Spin />;
   if (dispute.error || !dispute.data) return <ProblemAlert error={dispute.error} />;
   const { record: d, version } = dispute.data;
-  const actions = d.status === 'open' ? OPEN_ACTIONS : RESOLVED_ACTIONS;
+  const user = session?.user;
+  // A mediator takes an unassigned case of their own sub-district; supervisors and admins assign
+  // (and reassign) within their scope. The server decides; the page offers only what it would allow.
+  const canTake = d.status === 'open' && !d.mediatorId && user?.role === 'mediator' && user.subDistrict === d.subDistrict;
+  const canAssign = d.status === 'open' && (user?.role === 'supervisor' || user?.role === 'admin');
+  const actions: Action[] = [...(canTake ? (['takeIt'] as Action[]) : []), ...(d.status === 'open' ? OPEN_ACTIONS : RESOLVED_ACTIONS), ...(canAssign ? (['assign'] as Action[]) : [])];
 
   return (
     <section aria-labelledby="case-title">
       <Link to="/workspace/cases">{t('ws.case.back')}</Link>
       <Typography.Title level={1} id="case-title" style={{ fontSize: 24, marginTop: 8 }}>
         {t('ws.case.title', { caseNo: d.caseNo })}{' '}
-        <Tag color={d.status === 'open' ? 'blue' : 'green'} data-testid="case-status">
+        <ToneTag tone={d.status === 'open' ? 'blue' : 'green'} data-testid="case-status">
           {label('disputeStatus', d.status)}
-        </Tag>
+        </ToneTag>
       </Typography.Title>
       <CaseFacts dispute={d} version={version} mediatorName={d.mediatorId ? nameOf(d.mediatorId) : t('ws.case.unassigned')} />
       <Space wrap style={{ margin: '16px 0' }}>
         {actions.map((a) => (
-          <Button key={a} type={a === 'logStep' ? 'primary' : 'default'} onClick={() => open(a)}>
-            {t(`ws.action.${a}` as MessageKey)}
+          <Button key={a} type={a === 'logStep' || a === 'takeIt' ? 'primary' : 'default'} onClick={() => open(a)}>
+            {a === 'assign' && d.mediatorId ? t('desk.assign.reassign') : t(ACTION_TITLES[a])}
           </Button>
         ))}
         {d.documents?.includes('mediation-agreement') && (
@@ -186,7 +209,7 @@ export function CaseDetail() {
           key: e.version,
           children: (
             <div data-testid="timeline-item">
-              <Typography.Text strong>{describe(e, t, label, language)}</Typography.Text>
+              <Typography.Text strong>{describe(e, t, label, language, nameOf)}</Typography.Text>
               <br />
               <Typography.Text type="secondary">
                 {formatDateTime(language, e.recordedAt)} · {t('ws.timeline.by', { who: nameOf(e.actorId), role: label('role', e.actorRole) })}
@@ -199,7 +222,7 @@ export function CaseDetail() {
 
       <Modal
         open={action !== null}
-        title={action ? t(`ws.action.${action}` as MessageKey) : ''}
+        title={action ? t(ACTION_TITLES[action]) : ''}
         onCancel={close}
         onOk={submit}
         confirmLoading={saving}
@@ -220,7 +243,7 @@ export function CaseDetail() {
         ) : null}
         <ProblemAlert error={error} unplaced={unplaced} />
         <Form form={form} layout="vertical" name={`case-${action}`}>
-          {action ? <ActionFields action={action} /> : null}
+          {action ? <ActionFields action={action} subDistrict={d.subDistrict} resolvedOn={d.resolvedOn} /> : null}
         </Form>
       </Modal>
     </section>
@@ -228,7 +251,7 @@ export function CaseDetail() {
 }
 
 function CaseFacts({ dispute: d, version, mediatorName }: { dispute: DisputeDetail; version: number; mediatorName: string }) {
-  const { t, label, language } = useI18n();
+  const { t, label, language } = useDeskI18n();
   return (
     <Descriptions
       bordered
@@ -253,7 +276,7 @@ function CaseFacts({ dispute: d, version, mediatorName }: { dispute: DisputeDeta
         { key: 'claimed', label: t('ws.col.claimed'), children: formatYuan(language, d.amountClaimedFen) },
         { key: 'recovered', label: t('ws.col.recovered'), children: <span data-testid="case-recovered">{formatYuan(language, d.amountRecoveredFen)}</span> },
         { key: 'openedOn', label: t('ws.col.openedOn'), children: d.openedOn },
-        { key: 'mediator', label: t('ws.case.mediator'), children: mediatorName },
+        { key: 'mediator', label: t('ws.case.mediator'), children: <span data-testid="case-mediator">{mediatorName}</span> },
         { key: 'steps', label: t('ws.case.version', { version }), children: <span data-testid="case-steps">{t('ws.case.steps', { count: d.stepsLogged })}</span> },
         ...(d.outcome ? [{ key: 'outcome', label: t('ws.case.outcome'), children: `${label('outcome', d.outcome)} · ${d.resolvedOn ?? ''}` }] : []),
         { key: 'claimants', label: t('ws.case.claimants'), children: d.claimants.map((c) => [c.name, c.idNumber, c.phone].filter(Boolean).join(' ')).join('；') },
@@ -263,8 +286,9 @@ function CaseFacts({ dispute: d, version, mediatorName }: { dispute: DisputeDeta
   );
 }
 
-function ActionFields({ action }: { action: Action }) {
-  const { t, label } = useI18n();
+function ActionFields({ action, subDistrict, resolvedOn }: { action: Action; subDistrict: string; resolvedOn: string | null }) {
+  const { t, label } = useDeskI18n();
+  const mediators = useMediators();
   const required = [{ required: true, message: t('field.required') }];
   const today = dayjs(chinaToday());
   switch (action) {
@@ -315,9 +339,30 @@ function ActionFields({ action }: { action: Action }) {
         </>
       );
     case 'reopen':
+      // Back-dated at most to the resolution, never in the future (the server checks the same).
       return (
-        <Form.Item name="reason" label={t('ws.field.reason')} rules={required}>
-          <Input.TextArea rows={3} maxLength={2000} />
+        <>
+          <Form.Item name="reason" label={t('ws.field.reason')} rules={required}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+          <Form.Item name="reopenedOn" label={t('desk.field.reopenedOn')} initialValue={today}>
+            <DatePicker disabledDate={(day) => day.isAfter(today, 'day') || (resolvedOn !== null && day.isBefore(dayjs(resolvedOn), 'day'))} />
+          </Form.Item>
+        </>
+      );
+    case 'takeIt':
+      return <Typography.Paragraph>{t('desk.assign.takeItConfirm')}</Typography.Paragraph>;
+    case 'assign':
+      return (
+        <Form.Item name="mediatorId" label={t('desk.assign.mediator')} rules={required}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            loading={mediators.isLoading}
+            options={(mediators.data?.items ?? [])
+              .filter((m) => m.active && m.subDistrict === subDistrict)
+              .map((m) => ({ value: m.id, label: m.displayName || m.username }))}
+          />
         </Form.Item>
       );
     case 'changeWorkers':
@@ -335,9 +380,11 @@ function ActionFields({ action }: { action: Action }) {
 }
 
 /** One line per event, in the user's language. */
-function describe(e: TimelineItem, t: (key: MessageKey, values?: Record<string, string | number>) => string, label: (g: string, c: string | null | undefined) => string, language: 'zh' | 'en'): string {
+function describe(e: TimelineItem, t: DeskTranslate, label: (g: string, c: string | null | undefined) => string, language: 'zh' | 'en', nameOf: (id: string | null) => string): string {
   const d = e.data;
   switch (e.type) {
+    case 'MediatorAssigned':
+      return t('desk.event.MediatorAssigned', { name: nameOf(typeof d.mediatorId === 'string' ? d.mediatorId : null) });
     case 'WorkersInvolvedChanged':
       return t('ws.event.WorkersInvolvedChanged', { workers: Number(d.workersInvolved) });
     case 'StepLogged':

@@ -6,9 +6,10 @@ import type { paths } from '../../api/schema';
 import type { Page } from '../../api/types';
 import { useSession } from '../../auth/use-session';
 import { ProblemAlert } from '../../components/problem';
-import { useI18n, type MessageKey } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import { formatYuan } from '../../i18n/format';
-import { CATEGORIES, type DisputeListItem } from './model';
+import { useDeskI18n } from './i18n';
+import { CATEGORIES, useMediatorNames, type DisputeListItem } from './model';
 
 const SORTS = ['-openedOn', 'openedOn', '-updatedAt', '-amountClaimedFen', '-workersInvolved', 'caseNo'] as const;
 type ListQuery = NonNullable<paths['/api/v1/disputes']['get']['parameters']['query']>;
@@ -18,8 +19,9 @@ type ListQuery = NonNullable<paths['/api/v1/disputes']['get']['parameters']['que
  * address (?status=open&q=...), so a list can be bookmarked, shared and come back to.
  */
 export function CaseList() {
-  const { t, label, language } = useI18n();
+  const { t, label, language } = useDeskI18n();
   const session = useSession();
+  const names = useMediatorNames();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? 'open';
   const category = params.get('category') ?? '';
@@ -130,6 +132,7 @@ export function CaseList() {
           { title: t('ws.col.claimed'), key: 'claimed', align: 'right', render: (_, d) => formatYuan(language, d.amountClaimedFen) },
           { title: t('ws.col.recovered'), key: 'recovered', align: 'right', render: (_, d) => formatYuan(language, d.amountRecoveredFen) },
           { title: t('ws.col.openedOn'), dataIndex: 'openedOn' },
+          { title: t('desk.col.mediator'), key: 'mediator', render: (_, d) => (d.mediatorId ? names.get(d.mediatorId) ?? '' : t('ws.case.unassigned')) },
         ]}
       />
     </section>

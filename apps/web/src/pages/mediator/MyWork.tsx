@@ -1,11 +1,12 @@
-import { Alert, Table, Tag, Typography } from 'antd';
+import { Alert, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
+import { ToneTag, type Tone } from './ToneTag';
 import { getJson, type MyWork as MyWorkAnswer, type WorkItem } from './model';
 
-const URGENCY_COLOUR: Record<WorkItem['urgency'], string> = { overdue: 'red', due_soon: 'orange', running: 'blue', none: 'default' };
+const URGENCY_TONE: Record<WorkItem['urgency'], Tone> = { overdue: 'red', due_soon: 'orange', running: 'blue', none: 'grey' };
 
 /** The mediator's home: their cases and mediations, most urgent first (the server's order). */
 export function MyWork() {
@@ -34,7 +35,7 @@ export function MyWork() {
           {
             title: t('ws.col.reference'),
             key: 'reference',
-            render: (_, item) => (item.kind === 'dispute' ? <Link to={`/workspace/cases/${item.id}`}>{item.reference}</Link> : item.reference),
+            render: (_, item) => <Link to={item.kind === 'dispute' ? `/workspace/cases/${item.id}` : `/workspace/mediations/${item.id}`}>{item.reference}</Link>,
           },
           { title: t('ws.col.status'), key: 'kind', render: (_, item) => t(`ws.kind.${item.kind}`) },
           { title: t('ws.col.employer'), key: 'employer', render: (_, item) => item.employer.name },
@@ -45,7 +46,7 @@ export function MyWork() {
             key: 'clock',
             render: (_, item) => (
               <>
-                <Tag color={URGENCY_COLOUR[item.urgency]}>{t(`ws.urgency.${item.urgency}`)}</Tag>
+                <ToneTag tone={URGENCY_TONE[item.urgency]}>{t(`ws.urgency.${item.urgency}`)}</ToneTag>
                 {item.nextClock
                   ? `${label('ws.clockKind', item.nextClock.kind)} · ${t(item.nextClock.overdue ? 'ws.clock.overdueBy' : 'ws.clock.daysLeft', {
                       days: Math.abs(item.nextClock.daysLeft),

@@ -1,15 +1,24 @@
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Typography, message } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Typography, message } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, answer } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
 import type { paths } from '../../api/schema';
 import { useSession } from '../../auth/use-session';
 import { ProblemAlert, showProblemOnForm } from '../../components/problem';
-import { useI18n } from '../../i18n';
 import { chinaToday } from '../../i18n/format';
 import { creditCodeMessage, phoneMessage, residentIdMessage, yuanToFen } from './checks';
+import { useDeskI18n } from './i18n';
 import { CATEGORIES, CHANNELS, SUB_DISTRICTS, newKey } from './model';
+
+/** The open case a 409 `duplicate` names: same employer, a claimant in common. */
+interface PossibleDuplicate {
+  id: string;
+  caseNo: string;
+  matchedBy: string[];
+  values: Record<string, any>;
+}
 
 type OpenDisputeBody = paths['/api/v1/disputes']['post']['requestBody']['content']['application/json'];
 
@@ -20,9 +29,12 @@ const FIELD_MAP: Record<string, string> = { amountClaimedFen: 'amountClaimedYuan
  * Opening a case (受理登记). The credit code and ID numbers are checked as they are typed, with
  * the server's rules (./checks); whatever the server still refuses is shown next to its field.
  * One Idempotency-Key per filled form: a double click or a resend after a lost answer opens one case.
+ * When the employer has an open case with a claimant in common, the server answers 409 naming it:
+ * the page links to it and lets the user open this one anyway (`confirmDuplicate: true`, recorded
+ * on the case).
  */
 export function OpenCaseForm() {
-  const { t, label, language } = useI18n();
+  const { t, label, language, baseT } = useDeskI18n();
   const session = useSession();
   const navigate = useNavigate();
   const [form] = Form.useForm();
@@ -30,6 +42,7 @@ export function OpenCaseForm() {
   const [error, setError] = useState<unknown>(null);
   const [unplaced, setUnplaced] = useState<Array<{ field: string; message: string }>>([]);
   const [saving, setSaving] = useState(false);
+  const [duplicate, setDuplicate] = useState<PossibleDuplicate | null>(null);
   const required = [{ required: true, message: t('field.required') }];
   const check = (fn: (v: string) => string | undefined) => ({
     validator: async (_: unknown, value: string | undefined) => {
@@ -38,10 +51,11 @@ export function OpenCaseForm() {
     },
   });
 
-  const submit = async (v: Record<string, any>) => {
+  const submit = async (v: Record<string, any>, confirmDuplicate = false) => {
     setSaving(true);
     setError(null);
     setUnplaced([]);
+    setDuplicate(null);
     const body = {
       channel: v.channel,
       subDistrict: v.subDistrict,
@@ -57,15 +71,23 @@ export function OpenCaseForm() {
         ...(c.idNumber ? { idNumber: c.idNumber.trim().toUpperCase() } : {}),
         ...(c.phone ? { phone: c.phone.trim() } : {}),
       })),
+      ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
     } as OpenDisputeBody;
     try {
-      const opened = await answer<{ id: string; caseNo: string }>(api.POST('/api/v1/disputes', { params: { header: { 'idempotency-key': key } }, body }));
+      // The refused first attempt appended nothing; the confirmed one is a new request with its own key.
+      const attemptKey = confirmDuplicate ? newKey() : key;
+      const opened = await answer<{ id: string; caseNo: string }>(api.POST('/api/v1/disputes', { params: { header: { 'idempotency-key': attemptKey } }, body }));
       void message.success(t('ws.open.created', { caseNo: opened.caseNo }));
       setKey(newKey());
       navigate(`/workspace/cases/${opened.id}`);
     } catch (failure) {
-      setError(failure);
-      setUnplaced(showProblemOnForm(form, failure, language, t, FIELD_MAP));
+      const existing = failure instanceof ApiProblem && failure.status === 409 && failure.code === 'duplicate' ? failure.problem.existing : undefined;
+      if (existing?.kind === 'dispute') {
+        setDuplicate({ id: existing.id, caseNo: String(existing.caseNo ?? ''), matchedBy: Array.isArray(existing.matchedBy) ? existing.matchedBy.map(String) : [], values: v });
+      } else {
+        setError(failure);
+        setUnplaced(showProblemOnForm(form, failure, language, baseT, FIELD_MAP));
+      }
     } finally {
       setSaving(false);
     }
@@ -77,11 +99,32 @@ export function OpenCaseForm() {
         {t('ws.open.title')}
       </Typography.Title>
       <ProblemAlert error={error} unplaced={unplaced} />
+      {duplicate ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          data-testid="possible-duplicate"
+          title={t('desk.dup.title')}
+          description={
+            <>
+              <p>{t('desk.dup.body', { caseNo: duplicate.caseNo, matchedBy: duplicate.matchedBy.map((m) => label('desk.dup.matchedBy', m)).join(language === 'zh' ? '、' : ', ') })}</p>
+              <Space wrap>
+                <Link to={`/workspace/cases/${duplicate.id}`}>{t('desk.dup.open', { caseNo: duplicate.caseNo })}</Link>
+                <Button onClick={() => void submit(duplicate.values, true)} loading={saving}>
+                  {t('desk.dup.confirm')}
+                </Button>
+              </Space>
+            </>
+          }
+          style={{ marginBottom: 16, maxWidth: 720 }}
+        />
+      ) : null}
       <Form
         form={form}
         layout="vertical"
         name="open-case"
-        onFinish={submit}
+        onFinish={(v) => submit(v)}
         initialValues={{
           channel: 'walk_in',
           subDistrict: session?.user.subDistrict ?? 'pinghu',

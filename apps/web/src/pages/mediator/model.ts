@@ -62,6 +62,7 @@ export interface TimelineItem {
   data: Record<string, unknown>;
   actorId: string | null;
   actorRole: string | null;
+  actor?: { displayName: string | null; username: string | null };
   recordedAt: string;
 }
 
@@ -110,6 +111,82 @@ export interface MediatorItem {
   id: string;
   username: string;
   displayName: string;
+  subDistrict: string;
+  active: boolean;
+}
+
+/** The mediators the caller may see (for names and for assigning). */
+export function useMediators() {
+  return useQuery({
+    queryKey: ['mediators', 'names'],
+    queryFn: () => getJson<Page<MediatorItem>>('/api/v1/mediators?active=all&pageSize=200'),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+/** libs/notifications Notification (GET /api/v1/notifications). */
+export interface NotificationItem {
+  id: string;
+  kind: string;
+  subject: { kind: string; stream: string; id: string };
+  title: { zh: string; en: string };
+  params: Record<string, string | number | boolean | null>;
+  createdAt: string;
+  read: boolean;
+  readAt: string | null;
+}
+export interface NotificationPage extends Page<NotificationItem> {
+  unread: number;
+}
+
+/** libs/disputes ComplaintListItem / ComplaintDetail. */
+export interface ComplaintItem {
+  id: string;
+  status: 'received' | 'handled' | 'converted';
+  source: 'hotline_12351' | 'online_opinion' | 'other';
+  workOrderNo: string | null;
+  subDistrict: string;
+  employer: { name: string; creditCode?: string } | null;
+  summary: string;
+  receivedAt: string;
+  receivedOn: string;
+  handledOn: string | null;
+  handlingNote?: string | null;
+  convertedOn: string | null;
+  disputeId: string | null;
+  version: number;
+}
+
+/** libs/mediations MediationListItem / MediationDetail. */
+export interface MediationItem {
+  id: string;
+  court: string;
+  courtCaseNo: string;
+  status: 'referred' | 'in_progress' | 'agreed' | 'failed' | 'withdrawn';
+  subDistrict: string;
+  category: string;
+  employer: { name: string; creditCode: string };
+  workers: Claimant[];
+  claimAmountFen: number;
+  referredOn: string;
+  mediatorId: string | null;
+  sessionsHeld: number;
+  lastSessionOn: string | null;
+  extraDays: number;
+  deadlineOn: string;
+  agreedOn: string | null;
+  amountFen: number | null;
+  paymentTerms?: string | null;
+  judicialConfirmation: 'not_applied' | 'applied' | 'granted' | 'refused';
+  judicialConfirmationAppliedOn: string | null;
+  judicialConfirmationDecidedOn: string | null;
+  judicialConfirmationDeadlineOn: string | null;
+  failedOn: string | null;
+  failureReason?: string | null;
+  withdrawnOn: string | null;
+  withdrawalReason?: string | null;
+  version: number;
 }
 
 /** A record and the version its ETag carried: what the next command's If-Match sends. */
@@ -150,12 +227,7 @@ export async function getJson<T>(path: string): Promise<T> {
 
 /** Display names of the mediators the caller may see, for the timeline and the case (id → name). */
 export function useMediatorNames(): Map<string, string> {
-  const { data } = useQuery({
-    queryKey: ['mediators', 'names'],
-    queryFn: () => getJson<Page<MediatorItem>>('/api/v1/mediators?active=all&pageSize=200'),
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
+  const { data } = useMediators();
   return new Map((data?.items ?? []).map((m) => [m.id, m.displayName || m.username]));
 }
 
@@ -180,3 +252,16 @@ export function useTimeline(id: string) {
 
 /** A fresh Idempotency-Key per attempt the user makes (a retry after a conflict is a new attempt). */
 export const newKey = (): string => crypto.randomUUID();
+
+/** GET a record with the version its ETag carries (routes the generated client may type loosely). */
+export async function getVersioned<T extends { version?: number }>(path: string): Promise<Versioned<T>> {
+  let response: Response;
+  try {
+    response = await authorizedFetch(new Request(path, { headers: { Accept: 'application/json' } }));
+  } catch (error) {
+    throw ApiProblem.network(error);
+  }
+  if (!response.ok) throw await ApiProblem.fromResponse(response);
+  const record = (await response.json()) as T;
+  return { record, version: versionOf(response) ?? record.version ?? 0 };
+}

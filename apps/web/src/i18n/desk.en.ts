@@ -1,0 +1,33 @@
+import type { DeskMessageKey } from './desk.zh';
+
+/** The workspace's later sections in English: the keys of desk.zh.ts. */
+export const deskEn: Record<DeskMessageKey, string> = {
+  'desk.nav.complaints': 'Complaints',
+  'desk.nav.mediations': 'Court-referred mediations',
+  'desk.nav.notifications': 'Notifications',
+  'desk.assign.takeIt': 'Take it',
+  'desk.assign.takeItConfirm': 'Assign this record to yourself.',
+  'desk.assign.assign': 'Assign a mediator',
+  'desk.assign.reassign': 'Reassign',
+  'desk.assign.mediator': 'Mediator',
+  'desk.assign.taken': 'Assigned to you.',
+  'desk.col.mediator': 'Mediator',
+  'desk.event.MediatorAssigned': 'Assigned to {name}',
+  'desk.notes.title': 'Notifications',
+  'desk.notes.unreadOnly': 'Unread only',
+  'desk.notes.readAll': 'Mark all as read',
+  'desk.notes.markRead': 'Mark as read',
+  'desk.notes.open': 'Open',
+  'desk.notes.read': 'Read',
+  'desk.notes.unread': 'Unread',
+  'desk.notes.empty': 'No notifications.',
+  'desk.notes.counts': '{total} in all, {unread} unread',
+  'desk.notes.allRead': 'All marked as read.',
+  'desk.dup.title': 'This employer has an open case with the same claimant',
+  'desk.dup.body': 'Case {caseNo} has a claimant in common with this one (same {matchedBy}). Look at that case first; if this is a different dispute, open it anyway.',
+  'desk.dup.matchedBy.idNumber': 'ID number',
+  'desk.dup.matchedBy.phone': 'phone',
+  'desk.dup.open': 'Open case {caseNo}',
+  'desk.dup.confirm': 'Not a duplicate: open it anyway',
+  'desk.field.reopenedOn': 'Reopened on',
+};

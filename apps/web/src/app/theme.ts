@@ -20,7 +20,5 @@ export const theme: ThemeConfig = {
   components: {
     // An empty table says so in "disabled" grey (25 % black, 1.9:1): text people must read.
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
-    // Same for an empty list (the notifications, a case's evidence).
-    List: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
   },
 };

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { accessibilityViolations, BrowserApp, launchBrowser, logIn, START_TIMEOUT_MS, startBrowserApp, TestBrowser } from './support/browser-app';
 
@@ -168,13 +170,13 @@ describe('the mediator workspace: assignment, notifications, complaints, mediati
       await page.getByTestId('mediation-status').getByText('达成协议').waitFor();
       await page.getByTestId('mediation-agreement').getByText(/8,000\.00/).waitFor();
 
-      await page.getByRole('button', { name: '司法确认' }).click();
+      await page.getByRole('button', { name: '司法确认', exact: true }).click();
       await submitDialog(page);
       await page.getByTestId('mediation-judicial').getByText(/已申请司法确认/).waitFor();
-      await page.getByRole('button', { name: '司法确认' }).click();
+      await page.getByRole('button', { name: '司法确认', exact: true }).click();
       await submitDialog(page);
       await page.getByTestId('mediation-judicial').getByText(/已司法确认/).waitFor();
-      await expect(page.getByRole('button', { name: '司法确认' }).count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: '司法确认', exact: true }).count()).resolves.toBe(0);
 
       const timeline = page.getByTestId('timeline-item');
       await timeline.filter({ hasText: '法院司法确认' }).waitFor();
@@ -182,6 +184,20 @@ describe('the mediator workspace: assignment, notifications, complaints, mediati
         await timeline.filter({ hasText: what }).filter({ hasText: '吴调解（调解员）' }).first().waitFor();
       }
       await expectAccessible(page);
+
+      // Agreed: the court's three documents download from the page, made from the mediation's events.
+      for (const kind of ['mediation-agreement', 'judicial-confirmation-application', 'referral-feedback']) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`download-${kind}`).click()]);
+        expect(download.suggestedFilename()).toBe(`${courtCaseNo}-${kind}.docx`);
+        const docx = await JSZip.loadAsync(await readFile((await download.path())!));
+        const text = (await docx.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+        expect(text).toContain(courtCaseNo);
+        expect(text).toContain('刘工');
+      }
+      // The agreement's text holds the amount in capitals.
+      const [agreement] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-mediation-agreement').click()]);
+      const agreementText = (await (await JSZip.loadAsync(await readFile((await agreement.path())!))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+      expect(agreementText).toContain('人民币捌仟元整');
 
       const detail = await app.call('GET', `/api/v1/mediations/${id}`);
       expect(detail.body).toMatchObject({ status: 'agreed', mediatorId: wu.id, sessionsHeld: 1, amountFen: 800_000, judicialConfirmation: 'granted' });

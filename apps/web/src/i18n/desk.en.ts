@@ -30,4 +30,7 @@ export const deskEn: Record<DeskMessageKey, string> = {
   'desk.dup.open': 'Open case {caseNo}',
   'desk.dup.confirm': 'Not a duplicate: open it anyway',
   'desk.field.reopenedOn': 'Reopened on',
+  'desk.document.mediation-agreement': 'Download the mediation agreement',
+  'desk.document.judicial-confirmation-application': 'Download the application for judicial confirmation',
+  'desk.document.referral-feedback': 'Download the feedback letter to the court',
 };

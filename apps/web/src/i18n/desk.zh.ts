@@ -32,6 +32,9 @@ export const deskZh = {
   'desk.dup.open': '查看案件 {caseNo}',
   'desk.dup.confirm': '确认不是重复，仍然登记',
   'desk.field.reopenedOn': '重新办理日期',
+  'desk.document.mediation-agreement': '下载调解协议书',
+  'desk.document.judicial-confirmation-application': '下载司法确认申请书',
+  'desk.document.referral-feedback': '下载委托调解反馈函',
 } as const;
 
 export type DeskMessageKey = keyof typeof deskZh;

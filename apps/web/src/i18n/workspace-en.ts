@@ -96,7 +96,6 @@ export const workspaceEn: Record<keyof typeof workspaceZh, string> = {
   'ws.action.cancel': 'Cancel',
   'ws.action.retry': 'Submit again on the new version',
   'ws.action.done': 'Saved.',
-  'ws.document.mediationAgreement': 'Download the mediation agreement',
 
   'ws.conflict.title': 'Someone else changed this record',
   'ws.conflict.body': 'Someone else changed this record before you (it is now version {version}). The page shows what it is now; check it and submit again. What you typed is kept.',

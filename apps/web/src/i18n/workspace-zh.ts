@@ -94,7 +94,6 @@ export const workspaceZh = {
   'ws.action.cancel': '取消',
   'ws.action.retry': '按最新内容重新提交',
   'ws.action.done': '已保存。',
-  'ws.document.mediationAgreement': '下载调解协议书',
 
   'ws.conflict.title': '该记录已被他人修改',
   'ws.conflict.body': '在您操作之前，其他人已修改了这条记录（现为版本 {version}）。页面已显示最新内容，请核对后再提交一次；您填写的内容仍保留。',

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { answer, api } from '../../api/client';
+import { api } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useSession } from '../../auth/use-session';
 import { ProblemAlert, showProblemOnForm } from '../../components/problem';
@@ -11,6 +11,7 @@ import type { MessageKey } from '../../i18n';
 import { chinaToday, formatDateTime, formatYuan } from '../../i18n/format';
 import { yuanToFen } from './checks';
 import { EvidencePanel } from './EvidencePanel';
+import { RecordDocuments } from './RecordDocuments';
 import { ToneTag } from './ToneTag';
 import { useDeskI18n, type DeskKey, type DeskTranslate } from './i18n';
 import {
@@ -143,27 +144,6 @@ export function CaseDetail() {
     }
   };
 
-  /** The 调解协议书 as DOCX, made by the API from the case's events. */
-  const downloadAgreement = async (caseNo: string) => {
-    try {
-      const blob = await answer<Blob>(
-        api.GET('/api/v1/disputes/{id}/documents/{kind}', {
-          params: { path: { id, kind: 'mediation-agreement' }, header: { 'accept-language': language === 'en' ? 'en' : 'zh-CN' } },
-          parseAs: 'blob',
-        }),
-      );
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `${caseNo}.docx`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (failure) {
-      // Outside the action dialog, whose alert shows the commands' problems.
-      void message.error(failure instanceof Error ? failure.message : String(failure));
-    }
-  };
-
   if (dispute.isLoading) return <Spin />;
   if (dispute.error || !dispute.data) return <ProblemAlert error={dispute.error} />;
   const { record: d, version } = dispute.data;
@@ -190,14 +170,10 @@ export function CaseDetail() {
             {a === 'assign' && d.mediatorId ? t('desk.assign.reassign') : t(ACTION_TITLES[a])}
           </Button>
         ))}
-        {d.documents?.includes('mediation-agreement') && (
-          <Button data-testid="download-mediation-agreement" onClick={() => void downloadAgreement(d.caseNo)}>
-            {t('ws.document.mediationAgreement')}
-          </Button>
-        )}
+        <RecordDocuments record="disputes" id={id} documents={d.documents} fileStem={d.caseNo} language={language} t={t} />
       </Space>
 
-      <EvidencePanel disputeId={id} onChanged={() => void queryClient.invalidateQueries({ queryKey: timelineKey(id) })} />
+      <EvidencePanel record="disputes" id={id} onChanged={() => void queryClient.invalidateQueries({ queryKey: timelineKey(id) })} />
 
       <Typography.Title level={2} style={{ fontSize: 20 }}>
         {t('ws.timeline.title')}

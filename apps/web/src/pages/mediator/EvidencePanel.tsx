@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { evidenceEn } from '../../i18n/evidence-en';
 import { evidenceZh, type EvidenceMessageKey } from '../../i18n/evidence-zh';
 import { formatDateTime } from '../../i18n/format';
+import { saveBlob } from './download';
 import { newKey } from './model';
 
 interface EvidenceFile {
@@ -26,11 +27,11 @@ const ACCEPT = '.pdf,.jpg,.jpeg,.png,.heic,.docx,.xlsx,application/pdf,image/jpe
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /**
- * The evidence files of a dispute case: list, download, upload (description and file), remove.
+ * The evidence files of a dispute case or a mediation: list, download, upload (description and file), remove.
  * Its strings are its own (i18n/evidence-*.ts). The API checks the type from the content and the
  * size; its refusals show as problems.
  */
-export function EvidencePanel({ disputeId, onChanged }: { disputeId: string; onChanged?: () => void }) {
+export function EvidencePanel({ record, id, onChanged }: { record: 'disputes' | 'mediations'; id: string; onChanged?: () => void }) {
   const { language } = useI18n();
   const t = useMemo(() => {
     const messages = language === 'zh' ? evidenceZh : evidenceEn;
@@ -38,10 +39,14 @@ export function EvidencePanel({ disputeId, onChanged }: { disputeId: string; onC
       messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
   }, [language]);
   const queryClient = useQueryClient();
-  const queryKey = ['evidence', 'disputes', disputeId];
+  const queryKey = ['evidence', record, id];
+  // The mediations' routes take the same parameters and give the same answers as the disputes'; the
+  // typed client knows each path by its literal, so the disputes' stand for both.
+  const collection = `/api/v1/${record}/{id}/evidence` as '/api/v1/disputes/{id}/evidence';
+  const oneFile = `/api/v1/${record}/{id}/evidence/{fileId}` as '/api/v1/disputes/{id}/evidence/{fileId}';
   const files = useQuery({
     queryKey,
-    queryFn: () => answer<{ items: EvidenceFile[] }>(api.GET('/api/v1/disputes/{id}/evidence', { params: { path: { id: disputeId } } })),
+    queryFn: () => answer<{ items: EvidenceFile[] }>(api.GET(collection, { params: { path: { id } } })),
     staleTime: 0,
   });
   const [form] = Form.useForm();
@@ -68,7 +73,7 @@ export function EvidencePanel({ disputeId, onChanged }: { disputeId: string; onC
     setError(null);
     try {
       const answered = await answer<{ created: boolean }>(
-        api.POST('/api/v1/disputes/{id}/evidence', { params: { path: { id: disputeId }, header: { 'idempotency-key': newKey() } }, body: body as never }),
+        api.POST(collection, { params: { path: { id }, header: { 'idempotency-key': newKey() } }, body: body as never }),
       );
       void message.success(answered.created ? t('ev.uploaded') : t('ev.already'));
       form.resetFields();
@@ -85,14 +90,9 @@ export function EvidencePanel({ disputeId, onChanged }: { disputeId: string; onC
   const download = async (file: EvidenceFile) => {
     try {
       const blob = await answer<Blob>(
-        api.GET('/api/v1/disputes/{id}/evidence/{fileId}', { params: { path: { id: disputeId, fileId: file.id } }, parseAs: 'blob' }),
+        api.GET(oneFile, { params: { path: { id, fileId: file.id } }, parseAs: 'blob' }),
       );
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveBlob(blob, file.fileName);
     } catch (problem) {
       setError(problem);
     }
@@ -100,7 +100,7 @@ export function EvidencePanel({ disputeId, onChanged }: { disputeId: string; onC
 
   const remove = async (file: EvidenceFile) => {
     try {
-      await answer(api.DELETE('/api/v1/disputes/{id}/evidence/{fileId}', { params: { path: { id: disputeId, fileId: file.id }, header: { 'idempotency-key': newKey() } } }));
+      await answer(api.DELETE(oneFile, { params: { path: { id, fileId: file.id }, header: { 'idempotency-key': newKey() } } }));
       void message.success(t('ev.removed'));
       refresh();
     } catch (problem) {

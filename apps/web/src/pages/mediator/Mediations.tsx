@@ -17,6 +17,8 @@ import { useDeskI18n, type DeskTranslate } from './i18n';
 
 /** This chunk's own strings. */
 const RECORDS = { zh: recordsZh, en: recordsEn };
+import { EvidencePanel } from './EvidencePanel';
+import { RecordDocuments } from './RecordDocuments';
 import { CATEGORIES, SUB_DISTRICTS, getJson, getVersioned, useMediators, type MediationItem, type TimelineItem } from './model';
 
 const STATUSES = ['referred', 'in_progress', 'agreed', 'failed', 'withdrawn'] as const;
@@ -450,7 +452,10 @@ function MediationDetail() {
             {actionLabel[a]}
           </Button>
         ))}
+        <RecordDocuments record="mediations" id={id} documents={m.documents} fileStem={m.courtCaseNo} language={language} t={t} />
       </Space>
+
+      <EvidencePanel record="mediations" id={id} onChanged={() => void refresh()} />
 
       <Typography.Title level={2} style={{ fontSize: 20 }}>
         {t('ws.timeline.title')}

@@ -186,6 +186,8 @@ export interface MediationItem {
   failureReason?: string | null;
   withdrawnOn: string | null;
   withdrawalReason?: string | null;
+  /** On the detail: the documents the mediation can have now (GET /mediations/{id}/documents/{kind}). */
+  documents?: Array<'mediation-agreement' | 'judicial-confirmation-application' | 'referral-feedback'>;
   version: number;
 }
 

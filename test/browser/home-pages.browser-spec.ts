@@ -87,7 +87,14 @@ describe('home pages in a browser', () => {
       // The old refresh token was rotated out: the server refuses it now.
       expect((await app.call('POST', '/api/v1/auth/refresh', { refreshToken: before.refreshToken })).status).toBe(401);
 
-      await page.getByTestId('account-menu').click();
+      // The shell may still be settling from the refresh (the session rewritten, the dashboard's
+      // strings arriving): a popover opened in that moment can be closed by the re-render, so the
+      // menu is opened until its panel shows.
+      for (let attempt = 0; !(await page.getByTestId('account-panel').isVisible()); attempt++) {
+        if (attempt === 10) throw new Error('the account menu did not open');
+        await page.getByTestId('account-menu').click();
+        await page.getByTestId('account-panel').waitFor({ timeout: 3000 }).catch(() => undefined);
+      }
       await page.getByTestId('logout').click();
       await page.waitForURL(`${app.base}/login`);
       expect(await page.evaluate(() => localStorage.getItem('lc.session'))).toBeNull();

@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Progress, Select, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { saveBlob } from '../../api/download';
 import { answer, api } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { authorizedFetch } from '../../auth/session';
@@ -120,12 +121,7 @@ export function ImportsSection() {
     setError(null);
     try {
       const blob = await answer<Blob>(api.GET('/api/v1/imports/template', { params: { query: { kind, format } }, parseAs: 'blob' }));
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `import-template-${kind}.${format}`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(blob, `import-template-${kind}.${format}`);
     } catch (failure) {
       setError(failure);
     }

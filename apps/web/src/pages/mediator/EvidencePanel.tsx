@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { evidenceEn } from '../../i18n/evidence-en';
 import { evidenceZh, type EvidenceMessageKey } from '../../i18n/evidence-zh';
 import { formatDateTime } from '../../i18n/format';
-import { saveBlob } from './download';
+import { saveBlob } from '../../api/download';
 import { newKey } from './model';
 
 interface EvidenceFile {

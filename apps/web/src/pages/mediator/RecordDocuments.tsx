@@ -1,6 +1,6 @@
 import { Button, message } from 'antd';
 import { answer, api } from '../../api/client';
-import { saveBlob } from './download';
+import { saveBlob } from '../../api/download';
 import type { DeskTranslate } from './i18n';
 
 export type RecordDocumentKind = 'mediation-agreement' | 'judicial-confirmation-application' | 'referral-feedback';

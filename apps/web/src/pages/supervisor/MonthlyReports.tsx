@@ -1,6 +1,7 @@
 import { Button, Space, Table, Tag, Typography, message } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQueries } from '@tanstack/react-query';
+import { saveBlob } from '../../api/download';
 import { answer, api } from '../../api/client';
 import type { SubDistrictCode } from '../../api/types';
 import { problemMessage } from '../../components/problem';
@@ -52,12 +53,7 @@ export function MonthlyReports({ months, subDistrict, refetchInterval }: { month
     try {
       // Through the API client, so the file is asked for with the session's token (a plain link would carry none).
       const blob = await answer<Blob>(api.GET('/api/v1/reports/monthly', { params: { query: { month, subDistrict, format }, header: { 'accept-language': acceptLanguage } }, parseAs: 'blob' }));
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `${t('db.monthlyReports')}-${subDistrict ? `${subDistrict}-` : ''}${month}.${format}`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(blob, `${t('db.monthlyReports')}-${subDistrict ? `${subDistrict}-` : ''}${month}.${format}`);
     } catch (error) {
       void toast.error(problemMessage(error, baseT));
     }

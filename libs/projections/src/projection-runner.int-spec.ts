@@ -89,6 +89,30 @@ it('a rebuild while a replica runs leaves the same read model', async () => {
   expect(await snapshot()).toEqual(before);
 });
 
+it('a rebuild that resets the checkpoint while a fresh replica is still catching up is replayed, not lost', async () => {
+  const before = await snapshot();
+  // The replica's first read of the log (its checkpoint already read) waits until the reset has been made and announced.
+  let open!: () => void;
+  let reading!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const reached = new Promise<void>((resolve) => (reading = resolve));
+  const gated: PostgresEventStore = Object.create(store);
+  gated.readAll = async (options) => {
+    reading();
+    await gate;
+    return store.readAll(options);
+  };
+  const fresh = new ProjectionRunner(projection, gated, new CheckpointStore(dataSource), db.url, { batchSize: 100, standbyRetryMs: 100 });
+  fresh.start();
+  await reached;
+  await new CheckpointStore(dataSource).reset(projection);
+  await new Promise((r) => setTimeout(r, 500)); // the reset's notification reaches the replica
+  open();
+  await eventually(async () => (await rowCount()) === before.length, 'the replica to replay after the reset');
+  await fresh.stop();
+  expect(await snapshot()).toEqual(before);
+});
+
 it('replays from the start into an emptied read model', async () => {
   const before = await snapshot();
   const checkpoints = new CheckpointStore(dataSource);

@@ -110,6 +110,8 @@ export class ProjectionRunner {
   private subscription?: Subscription;
   private loop?: Promise<void>;
   private sleeper?: { timer: NodeJS.Timeout; resolve: () => void };
+  /** Counts the reset notifications received: a reset that lands while catching up (no subscription yet) is not lost. */
+  private resets = 0;
 
   constructor(
     private readonly projection: Projection,
@@ -174,7 +176,9 @@ export class ProjectionRunner {
       return false;
     }
     client.on('notification', (message) => {
-      if (message.payload === this.projection.name) void this.subscription?.close();
+      if (message.payload !== this.projection.name) return;
+      this.resets++;
+      void this.subscription?.close();
     });
     await client.query(`LISTEN ${RESET_CHANNEL}`);
     this.lockClient = client;
@@ -201,10 +205,15 @@ export class ProjectionRunner {
    * applying batches.
    */
   private async follow(): Promise<void> {
+    const resets = this.resets;
     let checkpoint = await this.catchUp(await this.checkpoints.read(this.projection.name, this.projection.filter));
     if (this.stopped) return;
+    // A rebuild that reset the checkpoint while we caught up (with nothing left to apply, so no
+    // CheckpointMoved) would otherwise leave us following from a position the read model no longer has.
+    if (this.resets !== resets) throw new CheckpointMoved();
     const subscription = this.store.subscribeToAll({ fromCheckpoint: checkpoint, filter: this.projection.filter });
     this.subscription = subscription;
+    if (this.resets !== resets) void subscription.close();
     let buffer: RecordedEvent[] = [];
     let flushing: Promise<void> = Promise.resolve();
     let lingering: NodeJS.Timeout | undefined;

@@ -147,10 +147,12 @@ export default function InformantPage() {
     (sentIds: string[]) => {
       outbox.reload();
       if (sentIds.length === 0) return;
+      // Whichever send delivered it (this form's, or a resend of what waited on the phone), say so.
+      setNotice({ type: 'success', text: t('informant.sent', { id: sentIds[sentIds.length - 1].slice(0, 8) }) });
       setAwaited((ids) => [...ids, ...sentIds]);
       void queries.invalidateQueries({ queryKey: ['alerts', 'mine', userId] });
     },
-    [outbox, queries, userId],
+    [outbox, queries, userId, t],
   );
   useEffect(() => {
     const listed = new Set((mine.data?.items ?? []).map((alert) => alert.id));
@@ -201,7 +203,6 @@ export default function InformantPage() {
       form.resetFields();
       const result = await sendNow(userId, item.key);
       if (result && 'sent' in result) {
-        setNotice({ type: 'success', text: t('informant.sent', { id: result.sent.id.slice(0, 8) }) });
         afterSending([result.sent.id]);
       } else if (result && 'rejected' in result) {
         // Refused as it is: back into the form, with the server's reasons next to the fields.

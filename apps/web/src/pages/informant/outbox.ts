@@ -131,11 +131,13 @@ export function flushOutbox(userId: string): Promise<SendResult[]> {
   return flushing;
 }
 
-/** Sends one report now (the one just saved), unless a flush already is. */
+/**
+ * Sends one report now (the one just saved) and answers how that went, whichever flush sent it:
+ * the page's own resend may have picked it up first.
+ */
 export async function sendNow(userId: string, key: string): Promise<SendResult | undefined> {
-  if (flushing) await flushing.catch(() => undefined);
-  const item = (await outboxItems(userId)).find((i) => i.key === key);
-  if (!item) return undefined;
-  const results = await flushOutbox(userId);
-  return results.find((r) => r.key === key);
+  const running = flushing && (await flushing.catch(() => [] as SendResult[])).find((r) => r.key === key);
+  if (running) return running;
+  if (!(await outboxItems(userId)).some((i) => i.key === key)) return undefined;
+  return (await flushOutbox(userId)).find((r) => r.key === key);
 }

@@ -293,7 +293,7 @@ describe('POST /api/v1/persons/{id}/erasure', () => {
       measured.leaksFound += SECRETS_OUTSIDE_ACCOUNTS.filter((secret) => (dump as string).includes(secret)).length;
       for (const secret of SECRETS_OUTSIDE_ACCOUNTS) expect({ table: table_name, secret, leaks: (dump as string).includes(secret) }).toEqual({ table: table_name, secret, leaks: false });
     }
-  }, 300_000); // every read model rebuilt from the whole log: a minute or two beside other suites
+  });
 
   it('lets new data about the same ID number be recorded again, under a new person', async () => {
     const opened = await post(mediator, '/disputes', {

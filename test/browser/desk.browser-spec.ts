@@ -48,6 +48,12 @@ async function submitDialog(page: Page, fields: Record<string, string> = {}, but
   await dialog.getByRole('button', { name: button }).click();
 }
 
+/** Picks the list's order (the Ant Design select named 排序; its options live in a popup at the end of the page). */
+async function sortBy(page: Page, option: string) {
+  await page.getByLabel('排序', { exact: true }).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
 async function expectAccessible(page: Page) {
   expect(await accessibilityViolations(page)).toEqual([]);
 }
@@ -150,6 +156,8 @@ describe('the mediator workspace: assignment, notifications, complaints, mediati
       await logIn(page, app.base, wu.username, wu.password, '/workspace');
       await page.getByRole('link', { name: '诉前调解' }).click();
       await page.getByRole('heading', { level: 1, name: '诉前调解' }).waitFor();
+      await sortBy(page, '案号');
+      await page.waitForURL(/[?&]sort=courtCaseNo(&|$)/);
       await page.getByRole('link', { name: courtCaseNo }).click();
       await page.getByRole('heading', { level: 1, name: new RegExp(`^诉前调解 ${courtCaseNo.replace(/[()（）]/g, '.')}`) }).waitFor();
       await page.getByTestId('mediation-status').getByText('待分配').waitFor();
@@ -209,6 +217,16 @@ describe('the mediator workspace: assignment, notifications, complaints, mediati
   it('a 12351 complaint: received, the same work order refused with a link to the first, converted into a case', async () => {
     const zheng = await mediator(app, '郑调解');
     const workOrderNo = `12351-${randomUUID().slice(0, 8)}`;
+    // An older complaint (received two days ago), for the list's order.
+    const olderNo = `12351-${randomUUID().slice(0, 8)}`;
+    const older = await app.call(
+      'POST',
+      '/api/v1/complaints',
+      { source: 'hotline_12351', workOrderNo: olderNo, subDistrict: 'pinghu', summary: '反映加班费未足额支付', receivedAt: new Date(Date.now() - 2 * 86_400_000).toISOString() },
+      undefined,
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(older.status).toBe(201);
     const context = await browser.context(1440);
     try {
       const page = await context.newPage();
@@ -222,6 +240,14 @@ describe('the mediator workspace: assignment, notifications, complaints, mediati
       await page.waitForURL(/\/workspace\/complaints\/[0-9a-f-]{36}$/);
       const complaintId = /complaints\/([0-9a-f-]{36})$/.exec(page.url())![1];
       await page.getByTestId('complaint-status').getByText('待处理').waitFor();
+
+      // The list's order: newest first, oldest first once chosen (kept in the address, sent as sort=).
+      await page.goto(`${app.base}/workspace/complaints`);
+      const firstRow = page.locator('.ant-table-tbody tr.ant-table-row').first();
+      await firstRow.getByRole('link', { name: workOrderNo }).waitFor();
+      await sortBy(page, '收到时间（旧到新）');
+      await page.waitForURL(/[?&]sort=receivedAt(&|$)/);
+      await firstRow.getByRole('link', { name: olderNo }).waitFor();
 
       // The same work order again: 409, nothing written, a link to the complaint that has it.
       await page.goto(`${app.base}/workspace/complaints`);

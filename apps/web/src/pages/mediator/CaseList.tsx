@@ -1,6 +1,6 @@
 import { Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, answer } from '../../api/client';
 import type { paths } from '../../api/schema';
 import type { Page } from '../../api/types';
@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../components/problem';
 import type { MessageKey } from '../../i18n';
 import { formatYuan } from '../../i18n/format';
 import { useDeskI18n } from './i18n';
+import { SortSelect, useListParams } from './list-controls';
 import { CATEGORIES, useMediatorNames, type DisputeListItem } from './model';
 
 const SORTS = ['-openedOn', 'openedOn', '-updatedAt', '-amountClaimedFen', '-workersInvolved', 'caseNo'] as const;
@@ -22,24 +23,13 @@ export function CaseList() {
   const { t, label, language } = useDeskI18n();
   const session = useSession();
   const names = useMediatorNames();
-  const [params, setParams] = useSearchParams();
+  const { params, set, page } = useListParams();
   const status = params.get('status') ?? 'open';
   const category = params.get('category') ?? '';
   const q = params.get('q') ?? '';
   const mine = params.get('mine') === '1';
   const group = params.get('group') === '1';
   const sort = params.get('sort') ?? '-openedOn';
-  const page = Number(params.get('page') ?? '1') || 1;
-
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const query = {
     ...(status !== 'all' ? { status } : {}),
@@ -89,13 +79,7 @@ export function CaseList() {
           style={{ width: 140 }}
           options={[{ value: '', label: t('ws.filter.all') }, ...CATEGORIES.map((c) => ({ value: c, label: label('category', c) }))]}
         />
-        <Select
-          aria-label={t('ws.filter.sort')}
-          value={sort}
-          onChange={(value) => set({ sort: value })}
-          style={{ width: 200 }}
-          options={SORTS.map((s) => ({ value: s, label: t(`ws.sort.${s}` as MessageKey) }))}
-        />
+        <SortSelect label={t('ws.filter.sort')} value={sort} sorts={SORTS} wordFor={(s) => t(`ws.sort.${s}` as MessageKey)} onChange={(value) => set({ sort: value })} />
         <Checkbox checked={mine} onChange={(e) => set({ mine: e.target.checked ? '1' : null })}>
           {t('ws.filter.mine')}
         </Checkbox>

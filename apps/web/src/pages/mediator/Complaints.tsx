@@ -2,7 +2,7 @@ import { Button, DatePicker, Descriptions, Form, Input, InputNumber, Select, Spa
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
 import type { Page } from '../../api/types';
 import { useSession } from '../../auth/use-session';
 import { ProblemAlert } from '../../components/problem';
@@ -12,8 +12,9 @@ import { CommandDialog, type DialogSpec } from './command';
 import { EmployerFields, PartyFields, partiesBody, yuanRule } from './fields';
 import { recordsEn } from '../../i18n/records.en';
 import { recordsZh } from '../../i18n/records.zh';
+import { SortSelect, useListParams } from './list-controls';
 import { ToneTag } from './ToneTag';
-import { useDeskI18n, type DeskTranslate } from './i18n';
+import { useDeskI18n, type DeskKey, type DeskTranslate } from './i18n';
 
 /** This chunk's own strings. */
 const RECORDS = { zh: recordsZh, en: recordsEn };
@@ -21,6 +22,8 @@ import { CATEGORIES, CHANNELS, SUB_DISTRICTS, getJson, getVersioned, type Compla
 
 const STATUSES = ['received', 'handled', 'converted'] as const;
 const SOURCES = ['hotline_12351', 'online_opinion', 'other'] as const;
+/** The API's sort keys (list-complaints), newest first by default. */
+const SORTS = ['-receivedAt', 'receivedAt', '-updatedAt', '-handledOn', 'workOrderNo'] as const;
 const STATUS_TONE = { received: 'blue', handled: 'green', converted: 'purple' } as const;
 
 /** Complaints (12351 work orders, online opinion...): received, then handled or converted into a case. */
@@ -82,22 +85,13 @@ function ComplaintList() {
   const session = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
+  const { params, set, page } = useListParams();
   const [receiving, setReceiving] = useState(false);
   const status = params.get('status') ?? 'received';
   const source = params.get('source') ?? '';
   const q = params.get('q') ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
-  const query = new URLSearchParams({ ...(status !== 'all' ? { status } : {}), ...(source ? { source } : {}), ...(q ? { q } : {}), sort: '-receivedAt', page: String(page), pageSize: '20' });
+  const sort = params.get('sort') ?? '-receivedAt';
+  const query = new URLSearchParams({ ...(status !== 'all' ? { status } : {}), ...(source ? { source } : {}), ...(q ? { q } : {}), sort, page: String(page), pageSize: '20' });
   const list = useQuery({
     queryKey: ['complaints', query.toString()],
     queryFn: () => getJson<Page<ComplaintItem>>(`/api/v1/complaints?${query}`),
@@ -125,6 +119,7 @@ function ComplaintList() {
           style={{ width: 140 }}
           options={[{ value: '', label: t('ws.filter.all') }, ...SOURCES.map((s) => ({ value: s, label: label('complaintSource', s) }))]}
         />
+        <SortSelect label={t('ws.filter.sort')} value={sort} sorts={SORTS} wordFor={(s) => t(`desk.complaints.sort.${s}` as DeskKey)} onChange={(v) => set({ sort: v })} />
         <Button type="primary" onClick={() => setReceiving(true)}>
           {t('desk.complaints.receive')}
         </Button>

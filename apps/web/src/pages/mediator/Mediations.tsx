@@ -2,7 +2,7 @@ import { Button, DatePicker, Descriptions, Form, Input, InputNumber, Select, Spa
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
 import type { Page } from '../../api/types';
 import { useSession } from '../../auth/use-session';
 import { ProblemAlert } from '../../components/problem';
@@ -12,8 +12,9 @@ import { CommandDialog, type DialogSpec } from './command';
 import { EmployerFields, PartyFields, daysBetween, partiesBody, yuanRule } from './fields';
 import { recordsEn } from '../../i18n/records.en';
 import { recordsZh } from '../../i18n/records.zh';
+import { SortSelect, useListParams } from './list-controls';
 import { ToneTag } from './ToneTag';
-import { useDeskI18n, type DeskTranslate } from './i18n';
+import { useDeskI18n, type DeskKey, type DeskTranslate } from './i18n';
 
 /** This chunk's own strings. */
 const RECORDS = { zh: recordsZh, en: recordsEn };
@@ -25,6 +26,8 @@ const STATUSES = ['referred', 'in_progress', 'agreed', 'failed', 'withdrawn'] as
 const STATUS_TONE = { referred: 'orange', in_progress: 'blue', agreed: 'green', failed: 'red', withdrawn: 'grey' } as const;
 const SESSION_FORMS = ['in_person', 'phone', 'video'] as const;
 const RUNNING = new Set(['referred', 'in_progress']);
+/** The API's sort keys (list-mediations). */
+const SORTS = ['deadlineOn', '-referredOn', 'referredOn', '-updatedAt', '-claimAmountFen', 'courtCaseNo'] as const;
 
 /** Court-referred pre-litigation mediations (诉前调解): referral, sessions, agreement, judicial confirmation. */
 export default function Mediations() {
@@ -105,27 +108,18 @@ function MediationList() {
   const queryClient = useQueryClient();
   const { data: mediators } = useMediators();
   const names = new Map((mediators?.items ?? []).map((m) => [m.id, m.displayName || m.username]));
-  const [params, setParams] = useSearchParams();
+  const { params, set, page } = useListParams();
   const [referring, setReferring] = useState(false);
   const status = params.get('status') ?? 'all';
   const q = params.get('q') ?? '';
   const mine = params.get('mine') === '1';
-  const page = Number(params.get('page') ?? '1') || 1;
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
-  // Running ones by their deadline, the nearest first; the others newest referral first.
+  // Running ones by their deadline, the nearest first; the others newest referral first, unless the user chose.
+  const sort = params.get('sort') ?? (RUNNING.has(status) ? 'deadlineOn' : '-referredOn');
   const query = new URLSearchParams({
     ...(status !== 'all' ? { status } : {}),
     ...(q ? { q } : {}),
     ...(mine ? { mediatorId: 'me' } : {}),
-    sort: RUNNING.has(status) ? 'deadlineOn' : '-referredOn',
+    sort,
     page: String(page),
     pageSize: '20',
   });
@@ -152,6 +146,7 @@ function MediationList() {
             ...STATUSES.map((s) => ({ value: s, label: label('mediationStatus', s) })),
           ]}
         />
+        <SortSelect label={t('ws.filter.sort')} value={sort} sorts={SORTS} wordFor={(s) => t(`desk.mediations.sort.${s}` as DeskKey)} onChange={(v) => set({ sort: v })} />
         <Button onClick={() => set({ mine: mine ? null : '1' })} aria-pressed={mine}>
           {t('ws.filter.mine')}
         </Button>

@@ -18,9 +18,10 @@ export interface CommandContext {
   /**
    * Runs once the decision is made and before the append, only when there is something to append:
    * where a command claims a unique key (a work-order number) in a stream of its own, so that input
-   * the decider refuses never holds a key, and a refused claim appends nothing here.
+   * the decider refuses never holds a key, and a refused claim appends nothing here. It may return
+   * the events completed with what it allocated (a case number), the same events otherwise.
    */
-  beforeAppend?: (events: DomainEvent[]) => Promise<void>;
+  beforeAppend?: (events: DomainEvent[]) => Promise<void | DomainEvent[]>;
 }
 
 export interface DecisionResult<Event, State> {
@@ -95,9 +96,114 @@ async function inTurn<T>(streamId: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A decision on a stream as one attempt read it, not yet appended. */
+export interface Decision<Event, State> {
+  streamId: string;
+  /** The stream as read: its version is the one the append expects. */
+  loaded: LoadedStream<State>;
+  events: Event[];
+  /** The state after the events. */
+  state: State;
+  /** Applied already by an earlier try with the same Idempotency-Key: nothing to append. */
+  replayed: boolean;
+}
+
 /**
- * The one way a command becomes events: read the stream (once per attempt), fold it, decide,
- * append at the version read.
+ * Step 3 of the command path, pure: on the stream as read, tell a replay (Idempotency-Key) from a
+ * new command, check If-Match, and decide, once.
+ */
+export function decideOn<Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+  streamId: string,
+  loaded: LoadedStream<State>,
+  /** Several commands are decided in turn, each on the state the previous ones left, and appended together. */
+  command: Command | Command[],
+  context: Pick<CommandContext, 'expectedVersion' | 'idempotencyKey'>,
+): Decision<Event, State> {
+  const { state, version } = loaded;
+  // Applied already by an earlier try whose answer got lost: deciding again could refuse it.
+  if (isReplay(context, streamId, loaded)) {
+    return { streamId, loaded, events: [], state, replayed: true };
+  }
+  if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
+    // No stream name in the answer: it is an internal name, and the client knows which record it sent.
+    throw new DomainError('precondition_failed', `The record is at version ${version}, not ${context.expectedVersion} as If-Match says`);
+  }
+  const events: Event[] = [];
+  let decided = state;
+  for (const each of Array.isArray(command) ? command : [command]) {
+    const produced = decider.decide(each, decided);
+    events.push(...produced);
+    decided = fold(decider, produced, decided);
+  }
+  return { streamId, loaded, events, state: decided, replayed: false };
+}
+
+/** Whether the stream as read holds the first event of this command already (same Idempotency-Key). */
+export function isReplay(context: Pick<CommandContext, 'idempotencyKey'>, streamId: string, loaded: Pick<LoadedStream<unknown>, 'events'>): boolean {
+  return !!context.idempotencyKey && loaded.events.some((e) => e.eventId === eventIdFor(context, streamId, 0));
+}
+
+function eventIdFor(context: Pick<CommandContext, 'idempotencyKey'>, streamId: string, index: number): string {
+  return context.idempotencyKey ? deterministicUuid(context.idempotencyKey, streamId, String(index)) : randomUUID();
+}
+
+/**
+ * Step 4 of the command path: run beforeAppend (which may complete the events, e.g. with a case
+ * number allocated now that the decision stands) and append at the version read.
+ */
+export async function appendDecision<Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+  decision: Decision<Event, State>,
+  context: CommandContext,
+): Promise<DecisionResult<Event, State>> {
+  const { streamId, loaded } = decision;
+  if (decision.events.length === 0) return { events: [], state: decision.state, version: loaded.version };
+  const completed = ((await context.beforeAppend?.(decision.events)) ?? decision.events) as Event[];
+  const state = completed === decision.events ? decision.state : fold(decider, completed, loaded.state);
+  const metadata: EventMetadata = {
+    ...context.metadata,
+    actorId: context.actor.id,
+    actorRole: context.actor.role,
+    correlationId: context.correlationId,
+    schemaVersion: 1,
+  };
+  const newEvents: NewEvent[] = completed.map((event, index) => ({
+    eventId: eventIdFor(context, streamId, index),
+    type: event.type,
+    data: event.data as Record<string, unknown>,
+    metadata,
+  }));
+  const result = await store.append(streamId, newEvents, { expectedVersion: loaded.version });
+  return { events: completed, state, version: result.nextVersion };
+}
+
+/**
+ * The retry rule of the command path, for one stream or several: without If-Match a lost race
+ * (ConcurrencyError) runs the whole attempt again, reading again, up to CONFLICT_RETRIES times;
+ * with If-Match it is 412 at once.
+ */
+export async function retryingConflicts<T>(context: Pick<CommandContext, 'expectedVersion'>, attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      if (context.expectedVersion !== undefined) {
+        throw new DomainError('precondition_failed', 'The record changed while the request was handled (If-Match); read it again');
+      }
+      if (tries > CONFLICT_RETRIES) throw error;
+      const ceiling = Math.min(RETRY_PAUSE_MS.max, RETRY_PAUSE_MS.first * 2 ** tries);
+      await sleep(Math.floor(Math.random() * ceiling));
+    }
+  }
+}
+
+/**
+ * The one command path (in the manner of Emmett's handleCommandWithDecider): read the stream once,
+ * check (scope, I/O on other records) on the state it loaded, decide once, append at the version
+ * read; each attempt reads once.
  *
  * - With If-Match (`expectedVersion`), the client decided on that version: another version is 412,
  *   before or during the append, and is never retried.
@@ -116,63 +222,11 @@ export async function decideAndAppend<Command, Event extends DomainEvent, State>
   context: CommandContext,
   options: DecideOptions<State> = {},
 ): Promise<DecisionResult<Event, State>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await inTurn(streamId, () => attemptOnce(store, decider, streamId, command, context, options));
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-      if (context.expectedVersion !== undefined) {
-        throw new DomainError('precondition_failed', 'The record changed while the request was handled (If-Match); read it again');
-      }
-      if (attempt > CONFLICT_RETRIES) throw error;
-      const ceiling = Math.min(RETRY_PAUSE_MS.max, RETRY_PAUSE_MS.first * 2 ** attempt);
-      await sleep(Math.floor(Math.random() * ceiling));
-    }
-  }
-}
-
-async function attemptOnce<Command, Event extends DomainEvent, State>(
-  store: EventStore,
-  decider: Decider<Command, Event, State>,
-  streamId: string,
-  command: Command | Command[],
-  context: CommandContext,
-  options: DecideOptions<State>,
-): Promise<DecisionResult<Event, State>> {
-  const loaded = await loadState(store, decider, streamId);
-  const { state, version, events: recorded } = loaded;
-  await options.inspect?.(loaded);
-  const eventId = (index: number) =>
-    context.idempotencyKey ? deterministicUuid(context.idempotencyKey, streamId, String(index)) : randomUUID();
-  // Applied already by an earlier try whose answer got lost: deciding again could refuse it.
-  if (context.idempotencyKey && recorded.some((e) => e.eventId === eventId(0))) return { events: [], state, version };
-  if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
-    // No stream name in the answer: it is an internal name, and the client knows which record it sent.
-    throw new DomainError('precondition_failed', `The record is at version ${version}, not ${context.expectedVersion} as If-Match says`);
-  }
-  const events: Event[] = [];
-  let decided = state;
-  for (const each of Array.isArray(command) ? command : [command]) {
-    const produced = decider.decide(each, decided);
-    events.push(...produced);
-    decided = fold(decider, produced, decided);
-  }
-  if (events.length === 0) return { events, state, version };
-  if (context.beforeAppend) await context.beforeAppend(events);
-
-  const metadata: EventMetadata = {
-    ...context.metadata,
-    actorId: context.actor.id,
-    actorRole: context.actor.role,
-    correlationId: context.correlationId,
-    schemaVersion: 1,
-  };
-  const newEvents: NewEvent[] = events.map((event, index) => ({
-    eventId: eventId(index),
-    type: event.type,
-    data: event.data as Record<string, unknown>,
-    metadata,
-  }));
-  const result = await store.append(streamId, newEvents, { expectedVersion: version });
-  return { events, state: decided, version: result.nextVersion };
+  return retryingConflicts(context, () =>
+    inTurn(streamId, async () => {
+      const loaded = await loadState(store, decider, streamId);
+      await options.inspect?.(loaded);
+      return appendDecision(store, decider, decideOn(decider, streamId, loaded, command, context), context);
+    }),
+  );
 }

@@ -1,9 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, CLOCK } from '@lc/decider';
-import { decideAndAppend, EVENT_STORE, EventStore } from '@lc/event-store';
-import { AuthenticatedActor, WriteRequest, domainActor, writeContext } from '@lc/http';
+import { Clock, CLOCK, DomainEvent } from '@lc/decider';
+import {
+  appendDecision,
+  CommandContext,
+  Decision,
+  decideAndAppend,
+  decideOn,
+  DecisionResult,
+  EVENT_STORE,
+  EventStore,
+  isReplay,
+  loadState,
+  retryingConflicts,
+} from '@lc/event-store';
+import { AuthenticatedActor, ScopedStreams, WithoutContext, WriteRequest, Written, domainActor, writeContext } from '@lc/http';
 import { CaseNumberAllocator } from '../case-numbers/case-number-allocator';
-import { DisputeCase, DisputeOpenedData, OpenDispute, disputeCase, disputeStreamId, openingDate } from '../dispute-case/dispute-case.decider';
+import {
+  DisputeCase,
+  DisputeCaseState,
+  DisputeEvent,
+  DisputeOpenedData,
+  OpenDispute,
+  disputeCase,
+  disputeStreamId,
+} from '../dispute-case/dispute-case.decider';
 
 /** What opening a case needs besides its number (allocated here) and the time and actor. */
 export type OpeningDetails = Omit<OpenDispute, 'type' | 'caseNo' | 'now' | 'actor'>;
@@ -14,12 +34,31 @@ export interface OpenedDispute {
   version: number;
 }
 
-/** Stands in for the case number while the command is checked: the decider only needs one to be there. */
+/**
+ * A record that becomes a case (a complaint, an alert): its streams, the command that records the
+ * conversion on it, and the case's details drawn from it.
+ */
+export interface Conversion<Command extends { now: Date; actor: { id: string; role: string } }, Event extends DomainEvent, State, Loaded extends State> {
+  records: ScopedStreams<Command, Event, State, Loaded>;
+  id: string;
+  /** Records the conversion (ConvertAlert, ConvertComplaint). */
+  command: WithoutContext<Command>;
+  /** The case's id: derived from the record's, so one record makes at most one case. */
+  disputeId: string;
+  details: (record: Loaded) => Omit<OpeningDetails, 'disputeId'>;
+  /** The case the record says it was converted into, if it was. */
+  convertedTo: (record: Loaded) => string | null | undefined;
+}
+
+/** Stands in for the case number while the command is decided: the number is allocated once the decision stands. */
 const CASE_NO_TO_BE_ALLOCATED = 'to-be-allocated';
 
 /**
  * Opens a dispute case, for every way a case comes to be (a mediator opening one, a complaint or
- * an alert converted). Safe to repeat for the same disputeId: the same number, no second opening.
+ * an alert converted), on the one command path: the case stream is read once and OpenDispute
+ * decided once; the case number is allocated after the decision stands and before the append, so
+ * refused input never uses one up. Safe to repeat for the same disputeId with the same
+ * Idempotency-Key: the same number, no second opening.
  */
 @Injectable()
 export class DisputeOpener {
@@ -29,31 +68,75 @@ export class DisputeOpener {
     private readonly caseNumbers: CaseNumberAllocator,
   ) {}
 
-  /** Throws what the decider would refuse; appends nothing. */
-  check(details: OpeningDetails, actor: AuthenticatedActor): void {
-    disputeCase.decide(this.command(details, CASE_NO_TO_BE_ALLOCATED, actor), disputeCase.initialState());
-  }
-
-  async open(details: OpeningDetails, actor: AuthenticatedActor, request: WriteRequest): Promise<OpenedDispute> {
-    // Refused requests must not use up a case number.
-    this.check(details, actor);
+  /** `refuse` runs once the opening is decided and before a number is taken: a rule the decider cannot see (overlapping cases). */
+  async open(details: OpeningDetails, actor: AuthenticatedActor, request: WriteRequest, refuse?: () => void): Promise<OpenedDispute> {
     const stream = disputeStreamId(details.disputeId);
-    // A case opened already (this is a retry) keeps its number; decideAndAppend then tells a replay from a clash.
-    const [opening] = await this.store.readStream(stream, { maxCount: 1 });
-    const caseNo = opening
-      ? (opening.data as unknown as DisputeOpenedData).caseNo
-      : await this.caseNumbers.allocate(
-          details.disputeId,
-          details.subDistrict,
-          Number(openingDate(details.openedOn, this.clock.now()).slice(0, 4)),
-          domainActor(actor),
-        );
-    const result = await decideAndAppend(this.store, disputeCase, stream, this.command(details, caseNo, actor), writeContext(actor, request));
-    // On a replay the stream's own number is the answer (it is the same one).
-    return { id: details.disputeId, caseNo: (result.state as DisputeCase).caseNo, version: result.version };
+    const result = await decideAndAppend(this.store, disputeCase, stream, this.command(details, actor), this.openingContext(actor, request, refuse));
+    return this.opened(details.disputeId, result);
   }
 
-  private command(details: OpeningDetails, caseNo: string, actor: AuthenticatedActor): OpenDispute {
-    return { ...details, type: 'OpenDispute', caseNo, now: this.clock.now(), actor: domainActor(actor) };
+  /**
+   * Converts a record into a case, each stream read once and each command decided once: the case
+   * (nothing written yet, so bad details are refused first), then the conversion recorded on the
+   * record at the version read (of two concurrent conversions only one gets past this), then the
+   * case opened. A conversion cut short between the two appends is finished by the next try, with
+   * or without its Idempotency-Key: the record names the case's id already, and the case is
+   * opened then (the If-Match the client sent is about the version before the conversion).
+   */
+  async convert<Command extends { now: Date; actor: { id: string; role: string } }, Event extends DomainEvent, State, Loaded extends State>(
+    conversion: Conversion<Command, Event, State, Loaded>,
+    actor: AuthenticatedActor,
+    request: WriteRequest,
+  ): Promise<OpenedDispute & { record: Written }> {
+    const { records, disputeId } = conversion;
+    const recordStream = records.streamOf(conversion.id);
+    const disputeStream = disputeStreamId(disputeId);
+    const recordContext = writeContext(actor, request);
+    const openingContext = this.openingContext(actor, { idempotencyKey: request.idempotencyKey });
+    return retryingConflicts(recordContext, async () => {
+      const source = await loadState(this.store, records.decider, recordStream);
+      const record = records.visibleIn(source.state, actor);
+      const opening = this.command({ ...conversion.details(record), disputeId }, actor);
+      const dispute = await loadState(this.store, disputeCase, disputeStream);
+      const replayed = isReplay(openingContext, disputeStream, dispute);
+      // A case on record already (and no replay) is a finished conversion: the record's own decider refuses it first.
+      let decided: Decision<DisputeEvent, DisputeCaseState> | undefined =
+        dispute.version === 0 || replayed ? decideOn(disputeCase, disputeStream, dispute, opening, openingContext) : undefined;
+      const unfinished = conversion.convertedTo(record) === disputeId && dispute.version === 0;
+      let recordVersion = source.version;
+      if (!unfinished && !replayed) {
+        const converting = decideOn(records.decider, recordStream, source, records.commandOf(conversion.command, actor), recordContext);
+        recordVersion = (await appendDecision(this.store, records.decider, converting, recordContext)).version;
+      }
+      decided ??= decideOn(disputeCase, disputeStream, dispute, opening, openingContext);
+      const result = await appendDecision(this.store, disputeCase, decided, openingContext);
+      return { ...this.opened(disputeId, result), record: { id: conversion.id, version: recordVersion } };
+    });
+  }
+
+  private openingContext(actor: AuthenticatedActor, request: WriteRequest, refuse?: () => void): CommandContext {
+    return {
+      ...writeContext(actor, request),
+      beforeAppend: async (events) => {
+        refuse?.();
+        return Promise.all(events.map((event) => (event.type === 'DisputeOpened' ? this.numbered(event as DisputeEvent, actor) : event)));
+      },
+    };
+  }
+
+  /** The opening with its case number, for its sub-district and the year of its openedOn; a retry for the same case gets the same number. */
+  private async numbered(event: DisputeEvent, actor: AuthenticatedActor): Promise<DisputeEvent> {
+    const data = event.data as DisputeOpenedData;
+    const caseNo = await this.caseNumbers.allocate(data.disputeId, data.subDistrict, Number(data.openedOn.slice(0, 4)), domainActor(actor));
+    return { ...event, data: { ...data, caseNo } } as DisputeEvent;
+  }
+
+  private opened(disputeId: string, result: DecisionResult<DisputeEvent, DisputeCaseState>): OpenedDispute {
+    // On a replay the stream's own number is the answer (it is the same one).
+    return { id: disputeId, caseNo: (result.state as DisputeCase).caseNo, version: result.version };
+  }
+
+  private command(details: OpeningDetails, actor: AuthenticatedActor): OpenDispute {
+    return { ...details, type: 'OpenDispute', caseNo: CASE_NO_TO_BE_ALLOCATED, now: this.clock.now(), actor: domainActor(actor) };
   }
 }

@@ -25,21 +25,22 @@ export class OpenDisputeHandler implements ICommandHandler<OpenDisputeCommand, O
     const disputeId = key ? deterministicUuid('dispute', key) : randomUUID();
     const { confirmDuplicate, assignToMe, ...details } = input;
     const mediatorId = openingMediator(actor, assignToMe);
-    // Refused input is refused first: a 409 must be about a case that could otherwise open.
-    this.opener.check({ ...details, disputeId, mediatorId }, actor);
+    // A read model (and the candidates' streams), before the command path: what the opening is checked against.
     const overlaps = await this.overlapping.find(details.employer.creditCode, details.claimants, disputeId);
-    if (overlaps.length > 0 && !confirmDuplicate) {
-      const [first] = overlaps;
-      throw new DuplicateRecordError(
-        `${details.employer.name} has an open case with the same claimant (${first.caseNo}); open this one anyway with confirmDuplicate: true`,
-        { kind: 'dispute', id: first.id, caseNo: first.caseNo, matchedBy: first.matchedBy, all: overlaps.map((o) => ({ id: o.id, caseNo: o.caseNo })) },
-        [{ field: 'confirmDuplicate', message: 'is required: the employer has an open case with the same claimant' }],
-      );
-    }
     return this.opener.open(
       { ...details, disputeId, confirmedDuplicateOf: overlaps.map((o) => o.id), mediatorId },
       actor,
       { idempotencyKey },
+      // Once the opening is decided: refused input is refused first, so a 409 is about a case that could otherwise open.
+      () => {
+        if (overlaps.length === 0 || confirmDuplicate) return;
+        const [first] = overlaps;
+        throw new DuplicateRecordError(
+          `${details.employer.name} has an open case with the same claimant (${first.caseNo}); open this one anyway with confirmDuplicate: true`,
+          { kind: 'dispute', id: first.id, caseNo: first.caseNo, matchedBy: first.matchedBy, all: overlaps.map((o) => ({ id: o.id, caseNo: o.caseNo })) },
+          [{ field: 'confirmDuplicate', message: 'is required: the employer has an open case with the same claimant' }],
+        );
+      },
     );
   }
 }

@@ -32,8 +32,8 @@ export class ScopedStreams<Command extends { now: Date; actor: Actor }, Event ex
   constructor(
     protected readonly store: EventStore,
     protected readonly clock: Clock,
-    private readonly decider: Decider<Command, Event, State>,
-    private readonly streamOf: (id: string) => string,
+    readonly decider: Decider<Command, Event, State>,
+    readonly streamOf: (id: string) => string,
     /** The record, or undefined while the stream holds none. */
     private readonly recordOf: (state: State) => Loaded | undefined,
     private readonly scopeOf: (record: Loaded) => { subDistrict: string; assignedTo?: string | null },
@@ -42,7 +42,7 @@ export class ScopedStreams<Command extends { now: Date; actor: Actor }, Event ex
 
   async load(id: string, actor: AuthenticatedActor): Promise<{ record: Loaded; version: number; events: RecordedEvent[] }> {
     const { state, version, events } = await loadState(this.store, this.decider, this.streamOf(id));
-    return { record: this.visible(state, actor), version, events };
+    return { record: this.visibleIn(state, actor), version, events };
   }
 
   /**
@@ -58,17 +58,22 @@ export class ScopedStreams<Command extends { now: Date; actor: Actor }, Event ex
     request: WriteRequest,
     check?: (record: Loaded) => Promise<void>,
   ): Promise<{ id: string; version: number; state: State }> {
-    const full = { ...command, now: this.clock.now(), actor: domainActor(actor) } as unknown as Command;
-    const result = await decideAndAppend(this.store, this.decider, this.streamOf(id), full, writeContext(actor, request), {
+    const result = await decideAndAppend(this.store, this.decider, this.streamOf(id), this.commandOf(command, actor), writeContext(actor, request), {
       inspect: async ({ state }) => {
-        const record = this.visible(state, actor);
+        const record = this.visibleIn(state, actor);
         await check?.(record);
       },
     });
     return { id, version: result.version, state: result.state };
   }
 
-  private visible(state: State, actor: AuthenticatedActor): Loaded {
+  /** The command as the decider takes it: with the time now and the actor. */
+  commandOf(command: WithoutContext<Command>, actor: AuthenticatedActor): Command {
+    return { ...command, now: this.clock.now(), actor: domainActor(actor) } as unknown as Command;
+  }
+
+  /** The record in a state already loaded, when the actor may see it; not_found otherwise. */
+  visibleIn(state: State, actor: AuthenticatedActor): Loaded {
     const record = this.recordOf(state);
     if (!record || !inScope(actor, this.scopeOf(record))) throw new DomainError('not_found', this.notFound);
     return record;

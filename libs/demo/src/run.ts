@@ -1,39 +1,14 @@
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  convertAlertSchema,
-  dismissAlertSchema,
-  escalateAlertSchema,
-  registerInformantSchema,
-  RISK_WEIGHTS_STREAM_PREFIX,
-  submitAlertSchema,
-  verifyAlertSchema,
-} from '@lc/alerts';
+import { RISK_WEIGHTS_STREAM_PREFIX } from '@lc/alerts';
 import { Actor, ManualClock } from '@lc/decider';
-import {
-  changeWorkersInvolvedSchema,
-  convertComplaintSchema,
-  handleComplaintSchema,
-  logStepSchema,
-  openDisputeSchema,
-  receiveComplaintSchema,
-  recordRecoverySchema,
-  reopenDisputeSchema,
-  resolveDisputeSchema,
-} from '@lc/disputes';
 import { ConcurrencyError, EventStore } from '@lc/event-store';
 import { AuthenticatedActor } from '@lc/http';
-import {
-  extendMediationSchema,
-  failMediationSchema,
-  holdSessionSchema,
-  reachAgreementSchema,
-  recordJudicialConfirmationSchema,
-  referMediationSchema,
-  withdrawMediationSchema,
-} from '@lc/mediations';
 import * as C from './commands';
-import data from './data/zh.json';
 import { DemoPlan, TimedAction } from './plan';
+import { alertActions } from './play/alerts';
+import { disputeActions } from './play/disputes';
+import { mediationActions } from './play/mediations';
+import { MINUTE, Play } from './play/play';
 
 /** Streams of the records a demo writes: a database holding any of them is not empty. */
 export const RECORD_STREAM_PREFIXES = ['dispute-', 'complaint-', 'mediation-', 'alert-', 'informant-', 'case-numbers-'];
@@ -77,7 +52,6 @@ export interface DemoRun {
   elapsedMs: number;
 }
 
-const MINUTE = 60_000;
 const MAX_ATTEMPTS = 5;
 
 /**
@@ -132,7 +106,7 @@ export async function runDemoPlan(plan: DemoPlan, deps: DemoDependencies): Promi
     const actor = actors.get(action.actor);
     if (!actor) throw new Error(`the plan names an unknown account ${action.actor}`);
     try {
-      await perform(action, actor, `${keyPrefix}-${action.seq}`, actors, execute, deps.password);
+      await perform(action, { actor, key: `${keyPrefix}-${action.seq}`, at: new Date(action.at), actors, password: deps.password, execute });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`demo action #${action.seq} (${action.type} at ${new Date(action.at).toISOString()}) failed: ${message}`, { cause: error });
@@ -147,207 +121,8 @@ export async function runDemoPlan(plan: DemoPlan, deps: DemoDependencies): Promi
   };
 }
 
-type Execute = <T>(command: object) => Promise<T>;
+const actions = { ...disputeActions, ...mediationActions, ...alertActions };
 
-function idOf(record: { id?: string }, what: string): string {
-  if (!record.id) throw new Error(`${what} has no id yet: the plan runs an action before the record exists`);
-  return record.id;
-}
-
-async function perform(
-  action: TimedAction,
-  actor: AuthenticatedActor,
-  key: string,
-  actors: Map<string, AuthenticatedActor>,
-  execute: Execute,
-  password: string,
-): Promise<void> {
-  const at = new Date(action.at);
-  switch (action.type) {
-    case 'openDispute': {
-      const d = action.dispute;
-      const input = openDisputeSchema.parse({
-        channel: d.channel,
-        subDistrict: d.subDistrict,
-        employer: { name: d.employer.name, creditCode: d.employer.creditCode },
-        category: d.category,
-        workersInvolved: d.workersInvolved,
-        amountClaimedFen: d.amountClaimedFen,
-        summary: d.summary,
-        openedOn: d.openedOn,
-        claimants: d.claimants,
-        // The plan has the supervisor assign each case (to its opener or a colleague) the same day.
-        assignToMe: false,
-      });
-      d.id = (await execute<{ id: string }>(new C.OpenDisputeCommand(input, actor, key))).id;
-      return;
-    }
-    case 'receiveComplaint': {
-      const c = action.complaint;
-      const input = receiveComplaintSchema.parse({
-        source: c.source,
-        ...(c.workOrderNo ? { workOrderNo: c.workOrderNo } : {}),
-        subDistrict: c.subDistrict,
-        ...(c.employer ? { employer: c.employer } : {}),
-        summary: c.summary,
-        receivedAt: at.toISOString(),
-      });
-      c.id = (await execute<{ id: string }>(new C.ReceiveComplaintCommand(input, actor, key))).id;
-      return;
-    }
-    case 'convertComplaint': {
-      const d = action.dispute;
-      const input = convertComplaintSchema.parse({
-        category: d.category,
-        workersInvolved: d.workersInvolved,
-        amountClaimedFen: d.amountClaimedFen,
-        claimants: d.claimants,
-        employer: { name: d.employer.name, creditCode: d.employer.creditCode },
-        summary: d.summary,
-        channel: d.channel,
-        openedOn: d.openedOn,
-      });
-      d.id = (await execute<{ id: string }>(new C.ConvertComplaintCommand(idOf(action.complaint, 'complaint'), input, actor, undefined, key))).id;
-      return;
-    }
-    case 'handleComplaint': {
-      const c = action.complaint;
-      const input = handleComplaintSchema.parse({ note: c.handled!.note, handledOn: c.handled!.handledOn });
-      await execute(new C.HandleComplaintCommand(idOf(c, 'complaint'), input, actor, undefined, key));
-      return;
-    }
-    case 'assignDispute': {
-      const mediatorId = actors.get(action.dispute.mediator)!.id;
-      await execute(new C.AssignMediatorCommand(idOf(action.dispute, 'dispute'), { mediatorId }, actor, undefined, key));
-      return;
-    }
-    case 'logStep': {
-      // Logged a little after it happened, as mediators do.
-      const occurredAt = new Date(action.at - 10 * MINUTE).toISOString();
-      const input = logStepSchema.parse({ kind: action.step.kind, note: action.step.note, occurredAt });
-      await execute(new C.LogStepCommand(idOf(action.dispute, 'dispute'), input, actor, undefined, key));
-      return;
-    }
-    case 'changeWorkers': {
-      const input = changeWorkersInvolvedSchema.parse({ workersInvolved: action.workersInvolved, reason: action.reason });
-      await execute(new C.ChangeWorkersInvolvedCommand(idOf(action.dispute, 'dispute'), input, actor, undefined, key));
-      return;
-    }
-    case 'recordRecovery': {
-      const input = recordRecoverySchema.parse({ amountFen: action.amountFen, recoveredOn: action.recoveredOn, note: action.note });
-      await execute(new C.RecordRecoveryCommand(idOf(action.dispute, 'dispute'), input, actor, undefined, key));
-      return;
-    }
-    case 'resolveDispute': {
-      const input = resolveDisputeSchema.parse({ outcome: action.outcome, resolvedOn: action.resolvedOn, note: action.note });
-      await execute(new C.ResolveDisputeCommand(idOf(action.dispute, 'dispute'), input, actor, undefined, key));
-      return;
-    }
-    case 'reopenDispute': {
-      const input = reopenDisputeSchema.parse({ reason: action.reason });
-      await execute(new C.ReopenDisputeCommand(idOf(action.dispute, 'dispute'), input, actor, undefined, key));
-      return;
-    }
-    case 'referMediation': {
-      const m = action.mediation;
-      const input = referMediationSchema.parse({
-        court: data.court,
-        courtCaseNo: m.courtCaseNo,
-        referredOn: m.referredOn,
-        subDistrict: m.subDistrict,
-        category: m.category,
-        employer: { name: m.employer.name, creditCode: m.employer.creditCode },
-        workers: m.workers,
-        claimAmountFen: m.claimAmountFen,
-        assignToMe: false,
-      });
-      m.id = (await execute<{ id: string }>(new C.ReferMediationCommand(input, actor, key))).id;
-      return;
-    }
-    case 'assignMediation': {
-      const mediatorId = actors.get(action.mediation.mediator)!.id;
-      await execute(new C.AssignMediationMediatorCommand(idOf(action.mediation, 'mediation'), { mediatorId }, actor, undefined, key));
-      return;
-    }
-    case 'holdSession': {
-      const input = holdSessionSchema.parse({ heldOn: action.heldOn, form: action.form, note: action.note });
-      await execute(new C.HoldSessionCommand(idOf(action.mediation, 'mediation'), input, actor, undefined, key));
-      return;
-    }
-    case 'extendMediation': {
-      const input = extendMediationSchema.parse({ extraDays: action.extraDays, agreedOn: action.agreedOn, note: action.note });
-      await execute(new C.ExtendMediationCommand(idOf(action.mediation, 'mediation'), input, actor, undefined, key));
-      return;
-    }
-    case 'endMediation': {
-      const m = action.mediation;
-      const id = idOf(m, 'mediation');
-      const ending = m.ending!;
-      if (ending.type === 'agreement') {
-        const input = reachAgreementSchema.parse({ amountFen: ending.amountFen, agreedOn: ending.on, paymentTerms: ending.paymentTerms });
-        await execute(new C.ReachAgreementCommand(id, input, actor, undefined, key));
-      } else if (ending.type === 'failure') {
-        const input = failMediationSchema.parse({ reason: ending.reason, failedOn: ending.on });
-        await execute(new C.FailMediationCommand(id, input, actor, undefined, key));
-      } else {
-        const input = withdrawMediationSchema.parse({ withdrawnOn: ending.on, reason: ending.reason });
-        await execute(new C.WithdrawMediationCommand(id, input, actor, undefined, key));
-      }
-      return;
-    }
-    case 'registerInformant': {
-      const i = action.informant;
-      const input = registerInformantSchema.parse({ username: i.username, password, name: i.name, phone: i.phone, subDistrict: i.subDistrict, enterprises: i.enterprises });
-      const { id } = await execute<{ id: string }>(new C.RegisterInformantCommand(input, actor, key));
-      i.id = id;
-      // From now on the informant reports from their phone, as themselves.
-      actors.set(i.key, { id, username: i.username, role: 'informant', subDistrict: i.subDistrict });
-      return;
-    }
-    case 'submitAlert': {
-      const a = action.alert;
-      const input = submitAlertSchema.parse({
-        enterprise: { name: a.enterprise.name, creditCode: a.enterprise.creditCode },
-        subDistrict: a.subDistrict,
-        signals: a.signals,
-        workersAffected: a.workersAffected,
-        description: a.description,
-        observedAt: new Date(action.observedAt).toISOString(),
-        ...(a.location ? { location: { text: a.location } } : {}),
-      });
-      a.id = (await execute<{ id: string }>(new C.SubmitAlertCommand(input, actor, key))).id;
-      return;
-    }
-    case 'triageAlert': {
-      const id = idOf(action.alert, 'alert');
-      const step =
-        action.step === 'acknowledge'
-          ? { type: 'AcknowledgeAlert' as const }
-          : action.step === 'verify'
-            ? { type: 'VerifyAlert' as const, ...verifyAlertSchema.parse({ note: action.text }) }
-            : action.step === 'escalate'
-              ? { type: 'EscalateAlert' as const, ...escalateAlertSchema.parse({ note: action.text }) }
-              : { type: 'DismissAlert' as const, ...dismissAlertSchema.parse({ reason: action.text }) };
-      await execute(new C.TriageAlertCommand(id, step, actor, undefined, key));
-      return;
-    }
-    case 'convertAlert': {
-      const d = action.dispute;
-      const input = convertAlertSchema.parse({
-        category: d.category,
-        workersInvolved: d.workersInvolved,
-        amountClaimedFen: d.amountClaimedFen,
-        claimants: d.claimants,
-        summary: d.summary,
-        openedOn: d.openedOn,
-      });
-      d.id = (await execute<{ id: string }>(new C.ConvertAlertCommand(idOf(action.alert, 'alert'), input, actor, undefined, key))).id;
-      return;
-    }
-    case 'judicialConfirmation': {
-      const input = recordJudicialConfirmationSchema.parse({ status: action.status, on: action.on });
-      await execute(new C.RecordJudicialConfirmationCommand(idOf(action.mediation, 'mediation'), input, actor, undefined, key));
-      return;
-    }
-  }
+function perform(action: TimedAction, play: Play): Promise<void> {
+  return (actions[action.type] as (action: TimedAction, play: Play) => Promise<void>)(action, play);
 }

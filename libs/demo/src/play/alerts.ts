@@ -1,0 +1,56 @@
+import { convertAlertSchema, dismissAlertSchema, escalateAlertSchema, registerInformantSchema, submitAlertSchema, verifyAlertSchema } from '@lc/alerts';
+import * as C from '../commands';
+import { TimedAction } from '../plan';
+import { Actions, idOf } from './play';
+
+type AlertAction = 'registerInformant' | 'submitAlert' | 'triageAlert' | 'convertAlert';
+
+function triageStep({ step, text }: Extract<TimedAction, { type: 'triageAlert' }>) {
+  switch (step) {
+    case 'acknowledge':
+      return { type: 'AcknowledgeAlert' as const };
+    case 'verify':
+      return { type: 'VerifyAlert' as const, ...verifyAlertSchema.parse({ note: text }) };
+    case 'escalate':
+      return { type: 'EscalateAlert' as const, ...escalateAlertSchema.parse({ note: text }) };
+    case 'dismiss':
+      return { type: 'DismissAlert' as const, ...dismissAlertSchema.parse({ reason: text }) };
+  }
+}
+
+/** Early-warning informants, registered by their supervisor, and their alerts from submission to triage or a case. */
+export const alertActions: Actions<AlertAction> = {
+  async registerInformant({ informant: i }, { actor, key, actors, password, execute }) {
+    const input = registerInformantSchema.parse({ username: i.username, password, name: i.name, phone: i.phone, subDistrict: i.subDistrict, enterprises: i.enterprises });
+    const { id } = await execute<{ id: string }>(new C.RegisterInformantCommand(input, actor, key));
+    i.id = id;
+    // From now on the informant reports from their phone, as themselves.
+    actors.set(i.key, { id, username: i.username, role: 'informant', subDistrict: i.subDistrict });
+  },
+  async submitAlert({ alert: a, observedAt }, { actor, key, execute }) {
+    const input = submitAlertSchema.parse({
+      enterprise: { name: a.enterprise.name, creditCode: a.enterprise.creditCode },
+      subDistrict: a.subDistrict,
+      signals: a.signals,
+      workersAffected: a.workersAffected,
+      description: a.description,
+      observedAt: new Date(observedAt).toISOString(),
+      ...(a.location ? { location: { text: a.location } } : {}),
+    });
+    a.id = (await execute<{ id: string }>(new C.SubmitAlertCommand(input, actor, key))).id;
+  },
+  async triageAlert(action, { actor, key, execute }) {
+    await execute(new C.TriageAlertCommand(idOf(action.alert, 'alert'), triageStep(action), actor, undefined, key));
+  },
+  async convertAlert({ alert, dispute: d }, { actor, key, execute }) {
+    const input = convertAlertSchema.parse({
+      category: d.category,
+      workersInvolved: d.workersInvolved,
+      amountClaimedFen: d.amountClaimedFen,
+      claimants: d.claimants,
+      summary: d.summary,
+      openedOn: d.openedOn,
+    });
+    d.id = (await execute<{ id: string }>(new C.ConvertAlertCommand(idOf(alert, 'alert'), input, actor, undefined, key))).id;
+  },
+};

@@ -1,0 +1,80 @@
+import {
+  changeWorkersInvolvedSchema,
+  convertComplaintSchema,
+  handleComplaintSchema,
+  logStepSchema,
+  openDisputeSchema,
+  receiveComplaintSchema,
+  recordRecoverySchema,
+  reopenDisputeSchema,
+  resolveDisputeSchema,
+} from '@lc/disputes';
+import * as C from '../commands';
+import { DisputePlan } from '../plan';
+import { Actions, idOf, MINUTE } from './play';
+
+type DisputeAction = 'openDispute' | 'receiveComplaint' | 'convertComplaint' | 'handleComplaint' | 'assignDispute' | 'logStep' | 'changeWorkers' | 'recordRecovery' | 'resolveDispute' | 'reopenDispute';
+
+const caseDetails = (d: DisputePlan) => ({
+  category: d.category,
+  workersInvolved: d.workersInvolved,
+  amountClaimedFen: d.amountClaimedFen,
+  claimants: d.claimants,
+  employer: { name: d.employer.name, creditCode: d.employer.creditCode },
+  summary: d.summary,
+  channel: d.channel,
+  openedOn: d.openedOn,
+});
+
+/** Dispute cases and the complaints (诉求) some of them come from. */
+export const disputeActions: Actions<DisputeAction> = {
+  async openDispute({ dispute: d }, { actor, key, execute }) {
+    // The plan has the supervisor assign each case (to its opener or a colleague) the same day.
+    const input = openDisputeSchema.parse({ ...caseDetails(d), subDistrict: d.subDistrict, assignToMe: false });
+    d.id = (await execute<{ id: string }>(new C.OpenDisputeCommand(input, actor, key))).id;
+  },
+  async receiveComplaint({ complaint: c }, { actor, key, at, execute }) {
+    const input = receiveComplaintSchema.parse({
+      source: c.source,
+      ...(c.workOrderNo ? { workOrderNo: c.workOrderNo } : {}),
+      subDistrict: c.subDistrict,
+      ...(c.employer ? { employer: c.employer } : {}),
+      summary: c.summary,
+      receivedAt: at.toISOString(),
+    });
+    c.id = (await execute<{ id: string }>(new C.ReceiveComplaintCommand(input, actor, key))).id;
+  },
+  async convertComplaint({ complaint, dispute: d }, { actor, key, execute }) {
+    const input = convertComplaintSchema.parse(caseDetails(d));
+    d.id = (await execute<{ id: string }>(new C.ConvertComplaintCommand(idOf(complaint, 'complaint'), input, actor, undefined, key))).id;
+  },
+  async handleComplaint({ complaint: c }, { actor, key, execute }) {
+    const input = handleComplaintSchema.parse({ note: c.handled!.note, handledOn: c.handled!.handledOn });
+    await execute(new C.HandleComplaintCommand(idOf(c, 'complaint'), input, actor, undefined, key));
+  },
+  async assignDispute({ dispute }, { actor, key, actors, execute }) {
+    const mediatorId = actors.get(dispute.mediator)!.id;
+    await execute(new C.AssignMediatorCommand(idOf(dispute, 'dispute'), { mediatorId }, actor, undefined, key));
+  },
+  async logStep({ dispute, step, at }, { actor, key, execute }) {
+    // Logged a little after it happened, as mediators do.
+    const input = logStepSchema.parse({ kind: step.kind, note: step.note, occurredAt: new Date(at - 10 * MINUTE).toISOString() });
+    await execute(new C.LogStepCommand(idOf(dispute, 'dispute'), input, actor, undefined, key));
+  },
+  async changeWorkers({ dispute, workersInvolved, reason }, { actor, key, execute }) {
+    const input = changeWorkersInvolvedSchema.parse({ workersInvolved, reason });
+    await execute(new C.ChangeWorkersInvolvedCommand(idOf(dispute, 'dispute'), input, actor, undefined, key));
+  },
+  async recordRecovery({ dispute, amountFen, recoveredOn, note }, { actor, key, execute }) {
+    const input = recordRecoverySchema.parse({ amountFen, recoveredOn, note });
+    await execute(new C.RecordRecoveryCommand(idOf(dispute, 'dispute'), input, actor, undefined, key));
+  },
+  async resolveDispute({ dispute, outcome, resolvedOn, note }, { actor, key, execute }) {
+    const input = resolveDisputeSchema.parse({ outcome, resolvedOn, note });
+    await execute(new C.ResolveDisputeCommand(idOf(dispute, 'dispute'), input, actor, undefined, key));
+  },
+  async reopenDispute({ dispute, reason }, { actor, key, execute }) {
+    const input = reopenDisputeSchema.parse({ reason });
+    await execute(new C.ReopenDisputeCommand(idOf(dispute, 'dispute'), input, actor, undefined, key));
+  },
+};

@@ -1,4 +1,5 @@
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { openDisputeBody } from './support/bodies';
 
 /**
  * Issue 12 §4: a command without If-Match means "apply to the current state", so concurrent
@@ -23,17 +24,7 @@ const post = (path: string, body: object, headers: Record<string, string> = {}) 
   app.http().post(`/api/v1${path}`).set(...bearer(mediator.token)).set(headers).send(body);
 
 async function openCase(): Promise<string> {
-  const res = await post('/disputes', {
-    channel: 'walk_in',
-    subDistrict: 'pinghu',
-    employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
-    category: 'wage_arrears',
-    workersInvolved: 12,
-    amountClaimedFen: 36_000_000,
-    summary: '12名员工反映2月工资未发放',
-    openedOn: '2026-03-02',
-    claimants: [{ name: '张三' }],
-  });
+  const res = await post('/disputes', openDisputeBody());
   expect(res.status).toBe(201);
   return res.body.id as string;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
+import { openDisputeBody } from './support/bodies';
 
 // 2026-03-10 10:00 in Shanghai: dates in request bodies must not be after it.
 const NOW = new Date('2026-03-10T02:00:00Z');
@@ -31,21 +32,14 @@ afterAll(async () => {
 const ID_NUMBER = '11010519491231002X';
 const PHONE = '13812345678';
 
-const openBody = (overrides: Record<string, unknown> = {}) => ({
-  channel: 'walk_in',
-  subDistrict: 'pinghu',
-  employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
-  category: 'wage_arrears',
-  workersInvolved: 12,
-  amountClaimedFen: 36_000_000,
-  summary: '12名员工反映2月工资未发放',
-  openedOn: '2026-03-02',
-  claimants: [{ name: '张三', idNumber: ID_NUMBER, phone: PHONE }, { name: '李四' }],
-  // These tests open the same workers' case against the same employer again and again, on purpose
-  // (test/duplicates.e2e-spec.ts is about the question this answers in advance).
-  confirmDuplicate: true,
-  ...overrides,
-});
+const openBody = (overrides: Record<string, unknown> = {}) =>
+  openDisputeBody({
+    claimants: [{ name: '张三', idNumber: ID_NUMBER, phone: PHONE }, { name: '李四' }],
+    // These tests open the same workers' case against the same employer again and again, on purpose
+    // (test/duplicates.e2e-spec.ts is about the question this answers in advance).
+    confirmDuplicate: true,
+    ...overrides,
+  });
 
 const post = (token: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
   app.http().post(`/api/v1${path}`).set(...bearer(token)).set(headers).send(body as object);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { openDisputeBody } from './support/bodies';
 
 /**
  * Issue 12 §3: text the stores cannot keep, dates outside any sensible span and JSON nested
@@ -21,18 +22,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-const openBody = (overrides: Record<string, unknown> = {}) => ({
-  channel: 'walk_in',
-  subDistrict: 'pinghu',
-  employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
-  category: 'wage_arrears',
-  workersInvolved: 12,
-  amountClaimedFen: 36_000_000,
-  summary: '12名员工反映2月工资未发放',
-  openedOn: '2026-03-02',
-  claimants: [{ name: '张三' }],
-  ...overrides,
-});
 
 /** Sends a raw JSON text, so that lone surrogates and odd nestings reach the server as written. */
 const postRaw = (token: string, path: string, json: string, headers: Record<string, string> = {}) =>
@@ -50,17 +39,17 @@ async function refusedWithoutTrace(send: () => Promise<{ status: number; headers
 
 describe('NUL and lone surrogates', () => {
   it('in a body string: 400 naming the field, no event, and no case number used up', async () => {
-    await refusedWithoutTrace(() => postRaw(mediator.token, '/disputes', JSON.stringify(openBody({ summary: '工资\u0000未发放' }))), 'summary');
+    await refusedWithoutTrace(() => postRaw(mediator.token, '/disputes', JSON.stringify(openDisputeBody({ summary: '工资\u0000未发放' }))), 'summary');
     await refusedWithoutTrace(
-      () => postRaw(mediator.token, '/disputes', JSON.stringify(openBody()).replace('"张三"', '"\\ud800张三"')),
+      () => postRaw(mediator.token, '/disputes', JSON.stringify(openDisputeBody()).replace('"张三"', '"\\ud800张三"')),
       'claimants.0.name',
     );
     await refusedWithoutTrace(
-      () => postRaw(mediator.token, '/disputes', JSON.stringify(openBody({ employer: { name: '某\udfff公司', creditCode: '91440300708461136T' } }))),
+      () => postRaw(mediator.token, '/disputes', JSON.stringify(openDisputeBody({ employer: { name: '某\udfff公司', creditCode: '91440300708461136T' } }))),
       'employer.name',
     );
     // The numbering has no gap: the first case that opens is number 1 of the year.
-    const opened = await postRaw(mediator.token, '/disputes', JSON.stringify(openBody()));
+    const opened = await postRaw(mediator.token, '/disputes', JSON.stringify(openDisputeBody()));
     expect(opened.status).toBe(201);
     expect(opened.body.caseNo).toMatch(/-2026-0001$/);
   });
@@ -68,10 +57,10 @@ describe('NUL and lone surrogates', () => {
   it('with an Idempotency-Key: the key is not kept, so the corrected request runs', async () => {
     const key = randomUUID();
     await refusedWithoutTrace(
-      () => postRaw(mediator.token, '/disputes', JSON.stringify(openBody({ summary: 'a\u0000' })), { 'Idempotency-Key': key }),
+      () => postRaw(mediator.token, '/disputes', JSON.stringify(openDisputeBody({ summary: 'a\u0000' })), { 'Idempotency-Key': key }),
       'summary',
     );
-    const corrected = await postRaw(mediator.token, '/disputes', JSON.stringify(openBody()), { 'Idempotency-Key': key });
+    const corrected = await postRaw(mediator.token, '/disputes', JSON.stringify(openDisputeBody()), { 'Idempotency-Key': key });
     expect(corrected.status).toBe(201);
   });
 
@@ -109,17 +98,17 @@ describe('dates', () => {
     ['1949-09-30', 'openedOn'],
     ['9999-12-31', 'openedOn'],
   ])('%s is refused with 400 naming the field', async (date, field) => {
-    await refusedWithoutTrace(() => postRaw(mediator.token, '/disputes', JSON.stringify(openBody({ openedOn: date }))), field);
+    await refusedWithoutTrace(() => postRaw(mediator.token, '/disputes', JSON.stringify(openDisputeBody({ openedOn: date }))), field);
   });
 
   it('1949-10-01 is inside the span (and the decider then judges it against the rules)', async () => {
-    const res = await postRaw(mediator.token, '/disputes', JSON.stringify(openBody({ openedOn: '1949-10-01' })));
+    const res = await postRaw(mediator.token, '/disputes', JSON.stringify(openDisputeBody({ openedOn: '1949-10-01' })));
     expect(res.status).not.toBe(400);
     expect(res.status).toBeLessThan(500);
   });
 
   it('an instant in year 1 and a list filter in year 1 are refused too', async () => {
-    const opened = await postRaw(mediator.token, '/disputes', JSON.stringify(openBody()));
+    const opened = await postRaw(mediator.token, '/disputes', JSON.stringify(openDisputeBody()));
     await refusedWithoutTrace(
       () => postRaw(mediator.token, `/disputes/${opened.body.id}/steps`, JSON.stringify({ kind: 'contact', note: '电话', occurredAt: '0001-01-01T00:00:00Z' })),
       'occurredAt',
@@ -134,7 +123,7 @@ describe('dates', () => {
     const allocations = async () =>
       (await app.store.readStream('case-numbers-LG-PH-2026')).length;
     const allocated = await allocations();
-    const res = await postRaw(mediator.token, '/disputes', JSON.stringify(openBody({ openedOn: '2026-03-11' })));
+    const res = await postRaw(mediator.token, '/disputes', JSON.stringify(openDisputeBody({ openedOn: '2026-03-11' })));
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['openedOn']);
     expect(await app.requestEventCount()).toBe(before);

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { alertIdForKey } from '@lc/alerts';
 import { IDEMPOTENCY_KEY_PURGE_SCHEDULER, IdempotencyKeyPurge, MAINTENANCE_QUEUE } from '@lc/http';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { openDisputeBody } from './support/bodies';
 
 /**
  * Issue 12 §1: a key whose request died with its process is a lease that runs out; the same
@@ -38,17 +39,6 @@ const alertBody = () => ({
   workersAffected: 60,
   description: '老板失联，工人聚集在厂门口',
   observedAt: '2026-03-10T09:30:00+08:00',
-});
-const openBody = () => ({
-  channel: 'walk_in',
-  subDistrict: 'pinghu',
-  employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
-  category: 'wage_arrears',
-  workersInvolved: 12,
-  amountClaimedFen: 36_000_000,
-  summary: '12名员工反映2月工资未发放',
-  openedOn: '2026-03-02',
-  claimants: [{ name: '张三' }],
 });
 
 /** What a SIGKILL between the append and the stored answer leaves: the key pending, its lease running. */
@@ -95,12 +85,12 @@ it('an alert whose request died mid-way: 409 with Retry-After while the lease ru
 
 it('a case opening whose request died before its answer was kept: once the lease ran out, the same case and number', async () => {
   const key = randomUUID();
-  const first = await post(mediator.token, '/disputes', openBody(), key);
+  const first = await post(mediator.token, '/disputes', openDisputeBody(), key);
   expect(first.status).toBe(201);
   await asIfTheProcessDied(key, 1);
   await waitUntilLeaseRunsOut(key);
 
-  const retried = await post(mediator.token, '/disputes', openBody(), key);
+  const retried = await post(mediator.token, '/disputes', openDisputeBody(), key);
   expect(retried.status).toBe(201);
   expect(retried.body).toEqual(first.body);
   expect(await streamTypes(`dispute-${first.body.id}`)).toEqual(['DisputeOpened']);
@@ -130,7 +120,7 @@ it('a key used for another body is still refused while pending (422), and a requ
   expect(other.status).toBe(422);
 
   const failing = randomUUID();
-  const refused = await post(mediator.token, '/disputes', { ...openBody(), openedOn: '2026-03-11' }, failing);
+  const refused = await post(mediator.token, '/disputes', { ...openDisputeBody(), openedOn: '2026-03-11' }, failing);
   expect(refused.status).toBe(422);
   expect(await sql.query(`SELECT 1 FROM idempotency_keys WHERE key = $1`, [failing])).toHaveLength(0);
 });

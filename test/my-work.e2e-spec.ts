@@ -1,5 +1,6 @@
 import { ClockJobs, deriveClocks } from '@lc/clocks';
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
+import { openDisputeBody } from './support/bodies';
 
 /**
  * Issue 10 §1, assignment and "my work": supervisors find mediators in their scope and assign
@@ -35,18 +36,6 @@ afterAll(async () => {
 });
 
 let numbers = 0;
-const openBody = (overrides: Record<string, unknown> = {}) => ({
-  channel: 'walk_in',
-  subDistrict: 'pinghu',
-  employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
-  category: 'wage_arrears',
-  workersInvolved: 12,
-  amountClaimedFen: 36_000_000,
-  summary: '12名员工反映2月工资未发放',
-  openedOn: '2026-03-02',
-  claimants: [{ name: '张三' }],
-  ...overrides,
-});
 const referBody = (overrides: Record<string, unknown> = {}) => ({
   court: '深圳市龙岗区人民法院',
   courtCaseNo: `（2026）粤0307民诉前调${2000 + ++numbers}号`,
@@ -76,7 +65,7 @@ async function eventually(token: string, path: string, ready: (body: any) => boo
 }
 
 async function open(token: string, overrides: Record<string, unknown> = {}) {
-  const res = await post(token, '/disputes', openBody(overrides));
+  const res = await post(token, '/disputes', openDisputeBody(overrides));
   expect(res.status).toBe(201);
   return res.body as { id: string; caseNo: string; version: number };
 }
@@ -270,10 +259,10 @@ describe('a mediator opening a case is assigned to it unless they say otherwise'
     const forTheDesk = await open(wang.token, { assignToMe: false });
     expect((await get(wang.token, `/disputes/${forTheDesk.id}`).expect(200)).body.mediatorId).toBeNull();
 
-    const bySupervisor = await post(supervisor.token, '/disputes', openBody({ assignToMe: true }));
+    const bySupervisor = await post(supervisor.token, '/disputes', openDisputeBody({ assignToMe: true }));
     expect(bySupervisor.status).toBe(422);
     expect(bySupervisor.body.errors).toEqual([expect.objectContaining({ field: 'assignToMe' })]);
-    expect((await post(wang.token, '/disputes', openBody({ assignToMe: 'yes' }))).status).toBe(400);
+    expect((await post(wang.token, '/disputes', openDisputeBody({ assignToMe: 'yes' }))).status).toBe(400);
 
     const referral = await post(wang.token, '/mediations', referBody());
     expect(referral.status).toBe(201);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
+import { ADMIN, bearer, startApiReplica, startTestApp, TestApp } from './support/test-app';
 
 let app: TestApp;
 let admin: string;
@@ -137,6 +137,32 @@ describe('user administration', () => {
     await app.http().patch(`/api/v1/users/${mediator.id}`).set(...bearer(admin)).send({ active: false }).expect(200);
     const res = await app.http().get('/api/v1/auth/me').set(...bearer(mediator.token));
     expect(res.status).toBe(401);
+  });
+
+  it('with two API replicas, a deactivation through one shuts the user out of the other on the very next request', async () => {
+    // Each replica keeps accounts' folded state between requests (ADR 0015): the other one's must
+    // not let the account act once the deactivation is committed, nor keep an old role or password.
+    const replica = await startApiReplica(app);
+    try {
+      const mediator = await app.user('mediator', 'pinghu');
+      await replica.http().get('/api/v1/auth/me').set(...bearer(mediator.token)).expect(200);
+      await replica.http().get('/api/v1/users').set(...bearer(mediator.token)).expect(403);
+
+      await app.http().patch(`/api/v1/users/${mediator.id}`).set(...bearer(admin)).send({ role: 'admin' }).expect(200);
+      await replica.http().get('/api/v1/users').set(...bearer(mediator.token)).expect(200);
+
+      await app.http().patch(`/api/v1/users/${mediator.id}`).set(...bearer(admin)).send({ active: false }).expect(200);
+      const refused = await replica.http().get('/api/v1/auth/me').set(...bearer(mediator.token));
+      expect(refused.status).toBe(401);
+      expect(refused.body.code).toBe('unauthenticated');
+
+      const other = await app.user('mediator', 'pinghu');
+      await replica.http().get('/api/v1/auth/me').set(...bearer(other.token)).expect(200);
+      await app.http().patch(`/api/v1/users/${other.id}`).set(...bearer(admin)).send({ password: 'a-brand-new-Passw0rd' }).expect(200);
+      await replica.http().get('/api/v1/auth/me').set(...bearer(other.token)).expect(401);
+    } finally {
+      await replica.close();
+    }
   });
 
   it('a password reset ends the sessions issued before it', async () => {

@@ -161,3 +161,18 @@ export async function startTestApp(label: string, options: { now?: Date; env?: R
 export function bearer(token: string): [string, string] {
   return ['Authorization', `Bearer ${token}`];
 }
+
+/**
+ * A second API process's worth of app against the same database and Redis as `app` (its own
+ * providers, caches and pool), for what must hold across API replicas. Close it before `app`.
+ */
+export async function startApiReplica(app: TestApp): Promise<{ http: () => ReturnType<typeof request>; close(): Promise<void> }> {
+  const module = await Test.createTestingModule({ imports: [ApiModule.forRoot(app.config)] })
+    .overrideProvider(CLOCK)
+    .useValue(app.clock)
+    .compile();
+  const replica = module.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error', 'warn'] });
+  configureApi(replica, app.config);
+  await replica.listen(0, '127.0.0.1');
+  return { http: () => request(replica.getHttpServer()), close: () => replica.close() };
+}

@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '@lc/config';
 import { AccessGuard } from './auth/access.guard';
+import { AccountStates } from './auth/account-states';
 import { AuthController } from './auth/auth.controller';
 import { LoginThrottle } from './auth/login-throttle';
 import { RateLimiter } from './auth/rate-limiter';
@@ -41,6 +42,7 @@ import { UsersController } from './users/users.controller';
   controllers: [AuthController, UsersController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
+    AccountStates,
     Tokens,
     LoginThrottle,
     RateLimiter,

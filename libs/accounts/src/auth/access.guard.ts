@@ -1,22 +1,22 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@lc/decider';
-import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
 import { ALLOWED_ROLES, AccessRole, AuthenticatedActor, IS_PUBLIC, RequestWithActor } from '@lc/http';
-import { accountDecider, accountStream } from '../account/account.decider';
+import { AccountStates } from './account-states';
 import { Tokens } from './tokens';
 
 /**
  * The global guard. Every request but the public ones needs a valid access token of an active
  * account; role and scope come from the account stream at this moment, not from the token, so a
- * role change or a deactivation takes effect on the very next request.
+ * role change or a deactivation takes effect on the very next request. The state is folded once
+ * and kept per account while the stream's last event stays the same (AccountStates, ADR 0015).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: Tokens,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly accounts: AccountStates,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -28,7 +28,7 @@ export class AccessGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (!match) throw new DomainError('unauthenticated', 'An access token is required (Authorization: Bearer …)');
     const claims = await this.tokens.verifyAccess(match[1]);
-    const { state } = await loadState(this.store, accountDecider, accountStream(claims.sub));
+    const state = await this.accounts.current(claims.sub);
     if (!state.exists || !state.active || state.credentialsVersion !== claims.cv) {
       throw new DomainError('unauthenticated', 'The access token is no longer valid');
     }

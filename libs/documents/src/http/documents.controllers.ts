@@ -59,104 +59,100 @@ const LETTER_RESPONSE = ApiResponse({
   },
 });
 
+/** What differs between the two records' routes: the path, the record, and the words. */
+interface RecordDocuments {
+  /** The class's name: OpenAPI's operation ids are made from it. */
+  name: string;
+  path: 'disputes' | 'mediations';
+  record: 'dispute' | 'mediation';
+  idMessage: string;
+  documentSummary: string;
+  documentDescription: string;
+  letterSummary: string;
+}
+
 /*
  * Documents of a dispute case or a mediation, and the letters to its employer. Same access as the
  * record's detail: admins, supervisors and mediators, each within their scope (404 outside it);
  * ID numbers in full only for those who see them on the detail. Letters are issued by the same
- * roles: labour-law supervision is the union's, whoever of it handles the record.
+ * roles: labour-law supervision is the union's, whoever of it handles the record. One class made
+ * per record, so that the two cannot drift apart.
  */
-@ApiTags('documents')
-@ApiBearerAuth()
-@Controller('disputes')
-export class DisputeDocumentsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+function recordDocumentsController(words: RecordDocuments) {
+  const recordId = z.uuid(words.idMessage);
 
-  /** mediation-agreement once resolved by an agreement (409 before); a letter kind once one was issued. */
-  @Get(':id/documents/:kind')
-  @ReadsModels(FROM_EVENT_STREAM)
-  @Allow('admin', 'supervisor', 'mediator')
-  @ApiProduces(DOCX_TYPE)
-  @Describe('A document of the dispute case (DOCX)', 'The mediation agreement once resolved by an agreement (409 before); a letter kind once one was issued (`letterId` for an earlier one). Chinese unless Accept-Language prefers English.')
-  @DOCX_RESPONSE
-  @ProblemResponses(400, 401, 403, 404, 409)
-  async document(
-    @ZodParam('id', z.uuid('must be the id (uuid) of a dispute case')) id: string,
-    @ZodParam('kind', documentKind) kind: DocumentKind,
-    @ZodQuery(documentQuery) query: DocumentQuery,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) res: Response,
-    @Headers('accept-language') acceptLanguage?: string,
-  ) {
-    const document: RenderedDocument = await this.queries.execute(
-      new GetDocumentQuery('dispute', id, kind, actor, documentLanguage(acceptLanguage), query.letterId),
-    );
-    return download(res, document);
-  }
+  @ApiTags('documents')
+  @ApiBearerAuth()
+  @Controller(words.path)
+  class RecordDocumentsController {
+    constructor(
+      readonly commands: CommandBus,
+      readonly queries: QueryBus,
+    ) {}
 
-  /** Issues a 提示函, 意见书 or 建议书 to the case's employer: numbered, and on the enterprise's page. */
-  @Post(':id/letters')
-  @Allow('admin', 'supervisor', 'mediator')
-  @Describe('Issues a letter to the case’s employer', 'A 提示函, 意见书 or 建议书: numbered, and shown on the enterprise’s page.', { command: 'create' })
-  @LETTER_RESPONSE
-  @ProblemResponses(400, 401, 403, 404, 409, 415, 422)
-  issueLetter(
-    @ZodParam('id', z.uuid('must be the id (uuid) of a dispute case')) id: string,
-    @ZodBody(issueLetterSchema) body: IssueLetterRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Headers('idempotency-key') idempotencyKey?: string,
-  ): Promise<IssuedLetter> {
-    return this.commands.execute(new IssueLetterCommand('dispute', id, body, actor, idempotencyKey));
+    @Get(':id/documents/:kind')
+    @ReadsModels(FROM_EVENT_STREAM)
+    @Allow('admin', 'supervisor', 'mediator')
+    @ApiProduces(DOCX_TYPE)
+    @Describe(words.documentSummary, words.documentDescription)
+    @DOCX_RESPONSE
+    @ProblemResponses(400, 401, 403, 404, 409)
+    async document(
+      @ZodParam('id', recordId) id: string,
+      @ZodParam('kind', documentKind) kind: DocumentKind,
+      @ZodQuery(documentQuery) query: DocumentQuery,
+      @CurrentActor() actor: AuthenticatedActor,
+      @Res({ passthrough: true }) res: Response,
+      @Headers('accept-language') acceptLanguage?: string,
+    ) {
+      const document: RenderedDocument = await this.queries.execute(
+        new GetDocumentQuery(words.record, id, kind, actor, documentLanguage(acceptLanguage), query.letterId),
+      );
+      return download(res, document);
+    }
+
+    /** Issues a 提示函, 意见书 or 建议书 to the record's employer: numbered, and on the enterprise's page. */
+    @Post(':id/letters')
+    @Allow('admin', 'supervisor', 'mediator')
+    @Describe(words.letterSummary, 'A 提示函, 意见书 or 建议书: numbered, and shown on the enterprise’s page.', { command: 'create' })
+    @LETTER_RESPONSE
+    @ProblemResponses(400, 401, 403, 404, 409, 415, 422)
+    issueLetter(
+      @ZodParam('id', recordId) id: string,
+      @ZodBody(issueLetterSchema) body: IssueLetterRequest,
+      @CurrentActor() actor: AuthenticatedActor,
+      @Headers('idempotency-key') idempotencyKey?: string,
+    ): Promise<IssuedLetter> {
+      return this.commands.execute(new IssueLetterCommand(words.record, id, body, actor, idempotencyKey));
+    }
   }
+  Object.defineProperty(RecordDocumentsController, 'name', { value: words.name });
+  return RecordDocumentsController;
 }
 
-@ApiTags('documents')
-@ApiBearerAuth()
-@Controller('mediations')
-export class MediationDocumentsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+/** mediation-agreement once resolved by an agreement (409 before); a letter kind once one was issued. */
+export const DisputeDocumentsController = recordDocumentsController({
+  name: 'DisputeDocumentsController',
+  path: 'disputes',
+  record: 'dispute',
+  idMessage: 'must be the id (uuid) of a dispute case',
+  documentSummary: 'A document of the dispute case (DOCX)',
+  documentDescription:
+    'The mediation agreement once resolved by an agreement (409 before); a letter kind once one was issued (`letterId` for an earlier one). Chinese unless Accept-Language prefers English.',
+  letterSummary: 'Issues a letter to the case’s employer',
+});
 
-  /**
-   * mediation-agreement and judicial-confirmation-application once agreed; referral-feedback once
-   * ended (agreed, failed or withdrawn); 409 before. A letter kind once one was issued.
-   */
-  @Get(':id/documents/:kind')
-  @ReadsModels(FROM_EVENT_STREAM)
-  @Allow('admin', 'supervisor', 'mediator')
-  @ApiProduces(DOCX_TYPE)
-  @Describe('A document of the mediation (DOCX)', 'The mediation agreement and the judicial confirmation application once agreed; the referral feedback once ended; 409 before. A letter kind once one was issued (`letterId` for an earlier one).')
-  @DOCX_RESPONSE
-  @ProblemResponses(400, 401, 403, 404, 409)
-  async document(
-    @ZodParam('id', z.uuid('must be the id (uuid) of a mediation')) id: string,
-    @ZodParam('kind', documentKind) kind: DocumentKind,
-    @ZodQuery(documentQuery) query: DocumentQuery,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) res: Response,
-    @Headers('accept-language') acceptLanguage?: string,
-  ) {
-    const document: RenderedDocument = await this.queries.execute(
-      new GetDocumentQuery('mediation', id, kind, actor, documentLanguage(acceptLanguage), query.letterId),
-    );
-    return download(res, document);
-  }
-
-  @Post(':id/letters')
-  @Allow('admin', 'supervisor', 'mediator')
-  @Describe('Issues a letter to the mediation’s employer', 'A 提示函, 意见书 or 建议书: numbered, and shown on the enterprise’s page.', { command: 'create' })
-  @LETTER_RESPONSE
-  @ProblemResponses(400, 401, 403, 404, 409, 415, 422)
-  issueLetter(
-    @ZodParam('id', z.uuid('must be the id (uuid) of a mediation')) id: string,
-    @ZodBody(issueLetterSchema) body: IssueLetterRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Headers('idempotency-key') idempotencyKey?: string,
-  ): Promise<IssuedLetter> {
-    return this.commands.execute(new IssueLetterCommand('mediation', id, body, actor, idempotencyKey));
-  }
-}
+/**
+ * mediation-agreement and judicial-confirmation-application once agreed; referral-feedback once
+ * ended (agreed, failed or withdrawn); 409 before. A letter kind once one was issued.
+ */
+export const MediationDocumentsController = recordDocumentsController({
+  name: 'MediationDocumentsController',
+  path: 'mediations',
+  record: 'mediation',
+  idMessage: 'must be the id (uuid) of a mediation',
+  documentSummary: 'A document of the mediation (DOCX)',
+  documentDescription:
+    'The mediation agreement and the judicial confirmation application once agreed; the referral feedback once ended; 409 before. A letter kind once one was issued (`letterId` for an earlier one).',
+  letterSummary: 'Issues a letter to the mediation’s employer',
+});

@@ -2,16 +2,16 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsProjectionModule } from '@lc/accounts';
-import { AlertsProjectionModule } from '@lc/alerts';
+import { alertPickupDeadline, AlertsProjectionModule } from '@lc/alerts';
 import { AuditTrailModule } from '@lc/audit-trail';
 import { ClocksWorkerModule } from '@lc/clocks';
 import { AppConfig, ConfigModule } from '@lc/config';
 import { readModelsModule } from '@lc/database';
-import { DisputesProjectionModule } from '@lc/disputes';
+import { disputeDeadlines, DisputesProjectionModule } from '@lc/disputes';
 import { EventStoreModule } from '@lc/event-store';
 import { IdempotencyKeyRetentionModule, processLoggerParams } from '@lc/http';
 import { ImportsWorkerModule } from '@lc/imports';
-import { MediationsProjectionModule } from '@lc/mediations';
+import { mediationDeadlines, MediationsProjectionModule } from '@lc/mediations';
 import { NotificationsProjectionModule } from '@lc/notifications';
 import { ProjectionsModule } from '@lc/projections';
 import { ReportingWorkerModule } from '@lc/reporting';
@@ -40,8 +40,8 @@ export class WorkerModule {
         MediationsProjectionModule,
         AlertsProjectionModule,
         NotificationsProjectionModule,
-        // The statutory clocks: their projection, delayed jobs and reconciliation.
-        ClocksWorkerModule,
+        // The statutory clocks: their projection, delayed jobs and reconciliation; a job sends the record's context its command.
+        ClocksWorkerModule.forRoot([disputeDeadlines, mediationDeadlines, alertPickupDeadline]),
         // Imports of past years' spreadsheets, queued by the API.
         ImportsWorkerModule,
         // The statistics projection and the monthly report's job scheduler.

@@ -21,3 +21,4 @@ export { ConvertAlertCommand } from './convert-alert/convert-alert.command';
 export { RegisterInformantCommand } from './register-informant/register-informant.command';
 export { SubmitAlertCommand } from './submit-alert/submit-alert.command';
 export { TriageAlertCommand } from './triage-alert/triage-alert.command';
+export { alertPickupDeadline } from './escalate-missed-pickup/alert-pickup-deadline';

@@ -1,24 +1,50 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { Clock, CLOCK } from '@lc/decider';
-import { deterministicUuid, EVENT_STORE, EventStore } from '@lc/event-store';
-import { ClockEventData, deadlineEvent, deriveClocks, hasReminder, REMINDER_DUE } from './clock-rules';
+import { Clock, CLOCK, Decider, DomainEvent, DueDeadline } from '@lc/decider';
+import { decideAndAppend, EVENT_STORE, EventStore, RecordedEvent } from '@lc/event-store';
+import { deriveClocks, hasReminder } from './clock-rules';
 import { CLOCKS_QUEUE, ClockJob, ClockScheduler } from './clock-scheduler';
 
 export type FireResult = 'appended' | 'not_running' | 'already_done';
 
 /**
- * A clock's job fires: read the record again and append ReminderDue or the kind's deadline event
- * (DeadlineReached; AlertEscalated for an alert's pick-up) only if the clock still runs with that
- * deadline. The event id is derived from the event type, the clock and the deadline, so a job
- * delivered twice, even at the same moment, appends at most one event.
+ * A kind of record with clocks, as its own context publishes it: the streams it owns, its decider,
+ * and the command it decides when a reminder or a deadline comes (disputes: MarkDeadlineReached;
+ * alerts: EscalateAlert). The clocks know no context's events beyond what deriveClocks reads.
+ */
+export interface ClockSubject {
+  streamPrefix: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subject's own command and state types
+  decider: Decider<any, DomainEvent, any>;
+  commandFor(due: DueDeadline): unknown;
+}
+
+/** The injection token of the subjects the worker hands to ClocksWorkerModule.forRoot. */
+export const CLOCK_SUBJECTS = Symbol('CLOCK_SUBJECTS');
+
+const SYSTEM = { id: 'system', role: 'system' };
+
+/** Thrown by the check on the stream as read: the job has nothing to do. */
+class NothingToFire extends Error {
+  constructor(readonly outcome: Exclude<FireResult, 'appended'>) {
+    super(outcome);
+  }
+}
+
+/**
+ * A clock's job fires: on the one command path, read the record once, check on what was read that
+ * the clock still runs with that deadline and was not noted yet, and send the record's context its
+ * command (its decider makes the event: ReminderDue, DeadlineReached, AlertEscalated). The
+ * Idempotency-Key derives from the job (due, clock, deadline), so a job delivered twice, even at
+ * the same moment, appends at most one event.
  */
 @Processor(CLOCKS_QUEUE)
 export class ClockJobs extends WorkerHost {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK_SUBJECTS) private readonly subjects: ClockSubject[],
   ) {
     super();
   }
@@ -36,29 +62,30 @@ export class ClockJobs extends WorkerHost {
   }
 
   async fire(job: ClockJob, jobId?: string): Promise<FireResult> {
-    const events = await this.store.readStream(job.subjectStream);
+    const subject = this.subjects.find((s) => job.subjectStream.startsWith(s.streamPrefix));
+    if (!subject) return 'not_running';
+    const command = subject.commandFor({ due: job.due, clock: job.kind, lastDay: job.lastDay, deadlineAt: job.deadlineAt, now: this.clock.now(), actor: SYSTEM });
+    try {
+      const result = await decideAndAppend(
+        this.store,
+        subject.decider,
+        job.subjectStream,
+        command,
+        { actor: SYSTEM, idempotencyKey: `clock|${job.due}|${job.clockId}|${job.deadlineAt}`, metadata: { causationId: jobId } },
+        { inspect: ({ events }) => this.check(job, events) },
+      );
+      return result.events.length > 0 ? 'appended' : 'already_done';
+    } catch (error) {
+      if (error instanceof NothingToFire) return error.outcome;
+      throw error;
+    }
+  }
+
+  private check(job: ClockJob, events: RecordedEvent[]): void {
     const clock = deriveClocks(job.subjectStream, events).find((c) => c.clockId === job.clockId);
-    if (!clock || !clock.running || clock.deadlineAt.toISOString() !== job.deadlineAt) return 'not_running';
-    if (job.due === 'reminder' && !hasReminder(job.kind)) return 'not_running';
-    if (job.due === 'reminder' ? clock.reminded : clock.deadlineReached) return 'already_done';
-    const reminder: ClockEventData = { clock: job.kind, lastDay: job.lastDay, deadlineAt: job.deadlineAt };
-    const { type, data } =
-      job.due === 'deadline'
-        ? deadlineEvent({ kind: job.kind, lastDay: job.lastDay, deadlineAt: job.deadlineAt, firedAt: this.clock.now() })
-        : { type: REMINDER_DUE, data: reminder as unknown as Record<string, unknown> };
-    await this.store.append(
-      job.subjectStream,
-      [
-        {
-          eventId: deterministicUuid(type, job.clockId, job.deadlineAt),
-          type,
-          data,
-          metadata: { actorId: 'system', actorRole: 'system', causationId: jobId, schemaVersion: 1 },
-        },
-      ],
-      { expectedVersion: 'any' },
-    );
-    return 'appended';
+    if (!clock || !clock.running || clock.deadlineAt.toISOString() !== job.deadlineAt) throw new NothingToFire('not_running');
+    if (job.due === 'reminder' && !hasReminder(job.kind)) throw new NothingToFire('not_running');
+    if (job.due === 'reminder' ? clock.reminded : clock.deadlineReached) throw new NothingToFire('already_done');
   }
 }
 

@@ -33,10 +33,13 @@ export const hasReminder = (kind: ClockKind): boolean => REMINDER_DAYS[kind] !==
 
 export const CLOCK_STREAM_PREFIXES = ['mediation-', 'dispute-', 'alert-'];
 
-/** The events the clock machinery itself appends to a record's stream. */
+/**
+ * The events that note a reminder or a deadline on a record's stream, decided by the record's own
+ * context when a clock's job sends it the command (see ClockSubject).
+ */
 export const REMINDER_DUE = 'ReminderDue';
 export const DEADLINE_REACHED = 'DeadlineReached';
-/** What the alert_pickup deadline appends instead of DeadlineReached: the alert context's own event. */
+/** What notes a missed alert_pickup deadline instead of DeadlineReached: the alert context's own escalation. */
 export const ALERT_ESCALATED = 'AlertEscalated';
 export const NOT_ACKNOWLEDGED_IN_TIME = 'not_acknowledged_in_time';
 
@@ -44,32 +47,6 @@ export interface ClockEventData {
   clock: ClockKind;
   lastDay: string;
   deadlineAt: string;
-}
-
-/** A deadline job that fires, and when. */
-export interface DueDeadline {
-  kind: ClockKind;
-  lastDay: string;
-  /** ISO instant. */
-  deadlineAt: string;
-  firedAt: Date;
-}
-
-/**
- * The event a kind's deadline appends to the record's stream. Most kinds mark the record overdue
- * (DeadlineReached); where the record's own context has an event for what a missed deadline
- * means, the clock appends that one, so the record's decider and read models see it as theirs.
- * Whatever it appends must let deriveClocks tell that the deadline was reached.
- */
-export function deadlineEvent(due: DueDeadline): { type: string; data: Record<string, unknown> } {
-  switch (due.kind) {
-    case 'alert_pickup':
-      return { type: ALERT_ESCALATED, data: { escalatedAt: due.firedAt.toISOString(), reason: NOT_ACKNOWLEDGED_IN_TIME } };
-    default: {
-      const data: ClockEventData = { clock: due.kind, lastDay: due.lastDay, deadlineAt: due.deadlineAt };
-      return { type: DEADLINE_REACHED, data: data as unknown as Record<string, unknown> };
-    }
-  }
 }
 
 export interface DerivedClock {

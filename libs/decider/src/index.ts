@@ -2,5 +2,6 @@ export * from './decider';
 export * from './domain-error';
 export * from './clock';
 export * from './calendar';
+export * from './deadlines';
 // Pure (node:assert only), so specs anywhere can use it through @lc/decider.
 export * from './testing/given-when-then';

@@ -33,3 +33,4 @@ export { ReopenDisputeCommand } from './reopen-dispute/reopen-dispute.command';
 export { ResolveDisputeCommand } from './resolve-dispute/resolve-dispute.command';
 export * from './dispute-case/documents';
 export * from './http/disputes.responses';
+export { disputeDeadlines } from './mark-deadline/dispute-deadlines';

@@ -25,3 +25,4 @@ export { RecordJudicialConfirmationCommand } from './record-judicial-confirmatio
 export { ReferMediationCommand } from './refer-mediation/refer-mediation.command';
 export { WithdrawMediationCommand } from './withdraw-mediation/withdraw-mediation.command';
 export * from './mediation/documents';
+export { mediationDeadlines } from './mark-deadline/mediation-deadlines';

@@ -231,6 +231,23 @@ describe('alert', () => {
       given(alert, [...history, manual]).when({ type: 'EscalateAlert', ...by(mediator, 40) }).thenThrows('unprocessable');
     });
 
+    it('escalates a missed pick-up when the clocks say so, once, and only while nobody picked the alert up', () => {
+      const system = { now: new Date('2026-03-10T04:00:00.000Z'), actor: { id: 'system', role: 'system' } };
+      const missed = { type: 'EscalateAlert' as const, reason: 'not_acknowledged_in_time' as const, ...system };
+      const state = asAlert(given(alert, history).when(missed).then([timedOut]));
+      expect(state.escalations).toEqual([{ escalatedAt: '2026-03-10T04:00:00.000Z', reason: 'not_acknowledged_in_time', note: null }]);
+      // A job delivered again: noted once already, nothing more.
+      given(alert, [...history, timedOut]).when(missed).then([]);
+      // A manual escalation before does not stand for the missed deadline.
+      const manual: AlertEvent = { type: 'AlertEscalated', data: { escalatedAt: '2026-03-10T02:30:00.000Z', reason: 'manual' } };
+      given(alert, [...history, manual]).when(missed).then([timedOut]);
+      given(alert, [...history, acknowledged]).when(missed).thenThrows('unprocessable');
+      given(alert, [...history, dismissed]).when(missed).thenThrows('unprocessable');
+      const green: AlertEvent = { type: 'AlertGraded', data: { ...gradedRed.data, grade: 'green', pickupDeadlineAt: undefined } } as AlertEvent;
+      given(alert, [submittedEvent, green]).when(missed).thenThrows('unprocessable');
+      given(alert).when(missed).thenThrows('not_found');
+    });
+
     it('converts an alert once into a dispute case, and never a dismissed one', () => {
       const state = asAlert(given(alert, [...history, acknowledged]).when({ type: 'ConvertAlert', disputeId: 'd-1', ...by(mediator, 60) }).then([converted]));
       expect(state).toMatchObject({ status: 'converted', disputeId: 'd-1' });

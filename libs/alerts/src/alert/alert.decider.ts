@@ -12,9 +12,9 @@ import { CommandContext, MAX_WORKERS_INVOLVED } from '@lc/disputes';
  * up), verified, escalated to supervisors, and closed exactly once, dismissed or converted into a
  * dispute case that names it as its source.
  *
- * A red or yellow alert must be picked up by its pickupDeadlineAt; the clocks (libs/clocks,
- * alert_pickup) append AlertEscalated {reason: 'not_acknowledged_in_time'} to the stream when it
- * is not. Instants are ISO 8601 in UTC.
+ * A red or yellow alert must be picked up by its pickupDeadlineAt; when it is not, the clocks
+ * (libs/clocks, alert_pickup) send EscalateAlert {reason: 'not_acknowledged_in_time'}, which this
+ * decider turns into AlertEscalated. Instants are ISO 8601 in UTC.
  */
 
 export const ALERT_STREAM_PREFIX = 'alert-';
@@ -122,10 +122,12 @@ export interface DismissAlert extends CommandContext {
   reason: string;
 }
 
-/** By hand; the missed pick-up deadline is escalated by the clocks. */
+/** By hand (manual), or by the clocks when the pick-up deadline passed (not_acknowledged_in_time). */
 export interface EscalateAlert extends CommandContext {
   type: 'EscalateAlert';
   note?: string;
+  /** Default manual; only the clocks send not_acknowledged_in_time (the request schema has no such field). */
+  reason?: EscalationReason;
 }
 
 export interface ConvertAlert extends CommandContext {
@@ -318,10 +320,22 @@ function escalate(command: EscalateAlert, state: AlertState): AlertEvent[] {
   checks.throwIfAny();
   const alert = submitted(state);
   requireOpen(alert, 'escalated');
+  if (command.reason === 'not_acknowledged_in_time') return escalateMissedPickup(command, alert);
   // Supervisors hear of an alert once by hand; the clocks' escalation for a missed deadline is a fact of its own.
   const manual = alert.escalations.find((e) => e.reason === 'manual');
   if (manual) throw unprocessable(`the alert was already escalated at ${manual.escalatedAt}`);
   return [{ type: 'AlertEscalated', data: definedOnly({ escalatedAt: command.now.toISOString(), reason: 'manual' as const, note: command.note }) }];
+}
+
+/**
+ * The clocks' escalation when the pick-up deadline passed (they send it at the deadline, and only
+ * while nobody has picked the alert up): once per alert, as the deadline never moves.
+ */
+function escalateMissedPickup(command: EscalateAlert, alert: Alert): AlertEvent[] {
+  if (!alert.pickupDeadlineAt) throw unprocessable('the alert has no pick-up deadline (green)');
+  if (alert.acknowledgedAt) throw unprocessable(`the alert was picked up at ${alert.acknowledgedAt}`);
+  if (alert.escalations.some((e) => e.reason === 'not_acknowledged_in_time')) return [];
+  return [{ type: 'AlertEscalated', data: { escalatedAt: command.now.toISOString(), reason: 'not_acknowledged_in_time' as const } }];
 }
 
 function convert(command: ConvertAlert, state: AlertState): AlertEvent[] {

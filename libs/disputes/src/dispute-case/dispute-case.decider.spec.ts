@@ -456,6 +456,25 @@ describe('dispute case', () => {
   });
 });
 
+describe('deadlines the clocks send', () => {
+  const mark = { clock: 'dispute_mediation', lastDay: '2026-03-18', deadlineAt: '2026-03-18T16:00:00.000Z' };
+  const system = { now: new Date('2026-03-19T02:00:00Z'), actor: { id: 'system', role: 'system' } };
+
+  it('notes a reminder and a reached deadline on an opened case, without changing its state', () => {
+    const state = given(disputeCase, [opened()]).when({ type: 'RemindOfDeadline', deadline: mark, ...system }).then([{ type: 'ReminderDue', data: mark }]);
+    expect(state).toEqual(given(disputeCase, [opened()]).when({ type: 'MarkDeadlineReached', deadline: mark, ...system }).then([{ type: 'DeadlineReached', data: mark }]));
+    // Still decides as before: the clock events change no rule.
+    given(disputeCase, [opened(), { type: 'DeadlineReached', data: mark }])
+      .when({ type: 'ResolveDispute', outcome: 'agreement', resolvedOn: '2026-03-10', note: '', ...ctx })
+      .then([resolvedOn('2026-03-10')]);
+  });
+
+  it('refuses a case that was never opened, and a deadline that does not say which', () => {
+    given(disputeCase).when({ type: 'MarkDeadlineReached', deadline: mark, ...system }).thenThrows('not_found');
+    given(disputeCase, [opened()]).when({ type: 'RemindOfDeadline', deadline: { ...mark, clock: '' }, ...system }).thenThrows('validation_failed', 'deadline.clock');
+  });
+});
+
 describe('case numbers', () => {
   it('formats LG-PH-2026-0042', () => {
     expect(formatCaseNo('LG', 'PH', 2026, 42)).toBe('LG-PH-2026-0042');

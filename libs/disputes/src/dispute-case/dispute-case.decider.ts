@@ -1,4 +1,4 @@
-import { Actor, Decider, DomainError, DomainEvent, daysBetween, shanghaiDate, unprocessable } from '@lc/decider';
+import { Actor, Decider, DeadlineCommand, DeadlineEvent, DomainError, DomainEvent, daysBetween, decideDeadline, shanghaiDate, unprocessable } from '@lc/decider';
 import { DisputeCategory, DisputeChannel, DisputeOutcome, DisputeStepKind } from '@lc/reference-data';
 import {
   FieldChecks,
@@ -103,9 +103,12 @@ export type DisputeEvent =
   | StepLogged
   | RecoveryRecorded
   | DisputeResolved
-  | DisputeReopened;
+  | DisputeReopened
+  // The statutory clocks' reminders and deadlines (libs/clocks), decided here when the clocks send them.
+  | DeadlineEvent;
 
 export type DisputeEventType = DisputeEvent['type'];
+/** The case's own events (the clocks' ReminderDue and DeadlineReached leave its state as it was). */
 export const DISPUTE_EVENT_TYPES: readonly DisputeEventType[] = [
   'DisputeOpened',
   'GroupDisputeFlagged',
@@ -195,7 +198,8 @@ export type DisputeCommand =
   | LogStep
   | RecordRecovery
   | ResolveDispute
-  | ReopenDispute;
+  | ReopenDispute
+  | DeadlineCommand;
 
 // ---- State --------------------------------------------------------------------------------------
 
@@ -468,6 +472,9 @@ function evolveOpened(dispute: DisputeCase, event: Exclude<DisputeEvent, Dispute
       };
     case 'DisputeResolved':
       return { ...dispute, status: 'resolved', outcome: event.data.outcome, resolvedOn: event.data.resolvedOn };
+    case 'ReminderDue':
+    case 'DeadlineReached':
+      return dispute;
     case 'DisputeReopened':
       return {
         ...dispute,
@@ -499,6 +506,11 @@ export const disputeCase: Decider<DisputeCommand, DisputeEvent, DisputeCaseState
         return resolve(command, state);
       case 'ReopenDispute':
         return reopen(command, state);
+      case 'RemindOfDeadline':
+      case 'MarkDeadlineReached':
+        // Whether the clock still runs, and was noted already, the clocks derive from these same events.
+        opened(state);
+        return decideDeadline(command);
     }
   },
 

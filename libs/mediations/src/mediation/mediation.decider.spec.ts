@@ -383,6 +383,26 @@ describe('mediation', () => {
     });
   });
 
+  describe('deadlines the clocks send', () => {
+    const mark = { clock: 'mediation_period', lastDay: '2026-03-31', deadlineAt: '2026-03-31T16:00:00.000Z' };
+    const system = { now: new Date('2026-04-01T01:00:00Z'), actor: { id: 'system', role: 'system' } };
+
+    it('notes a reminder and a reached deadline on a referred mediation, without changing its state', () => {
+      const state = given(mediation, [referred()]).when({ type: 'RemindOfDeadline', deadline: mark, ...system }).then([{ type: 'ReminderDue', data: mark }]);
+      expect(state).toEqual(fold(mediation, [referred()]));
+      given(mediation, [referred(), failed('2026-03-20')])
+        .when({ type: 'MarkDeadlineReached', deadline: mark, ...system })
+        .then([{ type: 'DeadlineReached', data: mark }]);
+    });
+
+    it('refuses a mediation that was never referred, and a deadline that does not say which', () => {
+      given(mediation).when({ type: 'MarkDeadlineReached', deadline: mark, ...system }).thenThrows('not_found');
+      given(mediation, [referred()])
+        .when({ type: 'MarkDeadlineReached', deadline: { ...mark, lastDay: '31 March' }, ...system })
+        .thenThrows('validation_failed', 'deadline.lastDay');
+    });
+  });
+
   describe('events appended by others', () => {
     it('leaves the state alone for the clocks\' ReminderDue and DeadlineReached', () => {
       const foreign = [

@@ -1,4 +1,4 @@
-import { Decider, DomainError, DomainEvent, addDays, unprocessable } from '@lc/decider';
+import { Decider, DeadlineCommand, DeadlineEvent, DomainError, DomainEvent, addDays, decideDeadline, unprocessable } from '@lc/decider';
 import { DisputeCategory, MediationSessionForm, FieldChecks, definedOnly, refuseDateBefore, refuseFutureDate, today } from '@lc/reference-data';
 import { Claimant, CommandContext, Employer, MAX_AMOUNT_FEN } from '@lc/disputes';
 
@@ -75,9 +75,12 @@ export type MediationEvent =
   | JudicialConfirmationGranted
   | JudicialConfirmationRefused
   | MediationFailed
-  | MediationWithdrawn;
+  | MediationWithdrawn
+  // The statutory clocks' reminders and deadlines (libs/clocks), decided here when the clocks send them.
+  | DeadlineEvent;
 
 export type MediationEventType = MediationEvent['type'];
+/** The mediation's own events (the clocks' ReminderDue and DeadlineReached leave its state as it was). */
 export const MEDIATION_EVENT_TYPES: readonly MediationEventType[] = [
   'MediationReferred',
   'MediationMediatorAssigned',
@@ -165,7 +168,8 @@ export type MediationCommand =
   | ReachAgreement
   | RecordJudicialConfirmation
   | FailMediation
-  | WithdrawMediation;
+  | WithdrawMediation
+  | DeadlineCommand;
 
 // ---- State --------------------------------------------------------------------------------------
 
@@ -521,6 +525,11 @@ export const mediation: Decider<MediationCommand, MediationEvent, MediationState
         return fail(command, state);
       case 'WithdrawMediation':
         return withdraw(command, state);
+      case 'RemindOfDeadline':
+      case 'MarkDeadlineReached':
+        // Whether the clock still runs, and was noted already, the clocks derive from these same events.
+        referred(state);
+        return decideDeadline(command);
     }
   },
 

@@ -96,6 +96,13 @@ async function inTurn<T>(streamId: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * What the path decides: a command, or several decided in turn (each on the state the previous
+ * ones left, their events appended together), or a function that makes them from the state read
+ * (a change whose commands depend on the record, as an account's PATCH), called on each attempt.
+ */
+export type CommandInput<Command, State> = Command | Command[] | ((state: State) => Command | Command[]);
+
 /** A decision on a stream as one attempt read it, not yet appended. */
 export interface Decision<Event, State> {
   streamId: string;
@@ -116,8 +123,7 @@ export function decideOn<Command, Event extends DomainEvent, State>(
   decider: Decider<Command, Event, State>,
   streamId: string,
   loaded: LoadedStream<State>,
-  /** Several commands are decided in turn, each on the state the previous ones left, and appended together. */
-  command: Command | Command[],
+  command: CommandInput<Command, State>,
   context: Pick<CommandContext, 'expectedVersion' | 'idempotencyKey'>,
 ): Decision<Event, State> {
   const { state, version } = loaded;
@@ -125,13 +131,15 @@ export function decideOn<Command, Event extends DomainEvent, State>(
   if (isReplay(context, streamId, loaded)) {
     return { streamId, loaded, events: [], state, replayed: true };
   }
+  // Made from the state before If-Match is checked, as inspect's checks are: a record that is not there is 404, not 412.
+  const commands = typeof command === 'function' ? (command as (state: State) => Command | Command[])(state) : command;
   if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
     // No stream name in the answer: it is an internal name, and the client knows which record it sent.
     throw new DomainError('precondition_failed', `The record is at version ${version}, not ${context.expectedVersion} as If-Match says`);
   }
   const events: Event[] = [];
   let decided = state;
-  for (const each of Array.isArray(command) ? command : [command]) {
+  for (const each of Array.isArray(commands) ? commands : [commands]) {
     const produced = decider.decide(each, decided);
     events.push(...produced);
     decided = fold(decider, produced, decided);
@@ -217,8 +225,7 @@ export async function decideAndAppend<Command, Event extends DomainEvent, State>
   store: EventStore,
   decider: Decider<Command, Event, State>,
   streamId: string,
-  /** Several commands are decided in turn, each on the state the previous ones left, and appended together. */
-  command: Command | Command[],
+  command: CommandInput<Command, State>,
   context: CommandContext,
   options: DecideOptions<State> = {},
 ): Promise<DecisionResult<Event, State>> {

@@ -21,16 +21,19 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccountComman
     if (weakness) throw invalidField('password', weakness);
     const accountId = idempotencyKey ? deterministicUuid('account', idempotencyKey) : randomUUID();
     const command: AccountCommand = { type: 'CreateAccount', accountId, ...input, now: this.clock.now(), actor };
-    // Refuse bad input before the username is claimed: a refused request must change nothing.
-    accountDecider.decide(command, accountDecider.initialState());
-
-    await this.claimUsername(input.username, accountId);
-    await this.dataSource.query(
-      `INSERT INTO account_credentials (account_id, password_hash) VALUES ($1, $2)
-       ON CONFLICT (account_id) DO UPDATE SET password_hash = EXCLUDED.password_hash, updated_at = now()`,
-      [accountId, await hashPassword(input.password)],
-    );
-    const result = await decideAndAppend(this.store, accountDecider, accountStream(accountId), command, { actor, idempotencyKey });
+    const result = await decideAndAppend(this.store, accountDecider, accountStream(accountId), command, {
+      actor,
+      idempotencyKey,
+      // Once the decision stands: bad input is refused before the username is claimed, so a refused request changes nothing.
+      beforeAppend: async () => {
+        await this.claimUsername(input.username, accountId);
+        await this.dataSource.query(
+          `INSERT INTO account_credentials (account_id, password_hash) VALUES ($1, $2)
+           ON CONFLICT (account_id) DO UPDATE SET password_hash = EXCLUDED.password_hash, updated_at = now()`,
+          [accountId, await hashPassword(input.password)],
+        );
+      },
+    });
     return { id: accountId, version: result.version };
   }
 

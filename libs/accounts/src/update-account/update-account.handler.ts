@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK, DomainError, invalidField } from '@lc/decider';
-import { decideAndAppend, EVENT_STORE, EventStore, loadState } from '@lc/event-store';
-import { AccountCommand, accountDecider, accountStream } from '../account/account.decider';
+import { decideAndAppend, EVENT_STORE, EventStore } from '@lc/event-store';
+import { AccountCommand, accountDecider, AccountState, accountStream } from '../account/account.decider';
 import { SUB_DISTRICT_RULE } from '../account/roles';
 import { hashPassword, passwordWeakness } from '../auth/password';
 import { Tokens } from '../auth/tokens';
@@ -20,33 +20,34 @@ export class UpdateAccountHandler implements ICommandHandler<UpdateAccountComman
   ) {}
 
   async execute({ accountId, changes, actor, expectedVersion, idempotencyKey }: UpdateAccountCommand) {
-    const stream = accountStream(accountId);
-    const { state } = await loadState(this.store, accountDecider, stream);
-    if (!state.exists) throw new DomainError('not_found', 'No such account');
-    if (changes.password !== undefined) {
-      const weakness = passwordWeakness(changes.password, state.username);
-      if (weakness) throw invalidField('password', weakness);
-    }
-
     const base = { now: this.clock.now(), actor };
-    const commands: AccountCommand[] = [];
-    if (changes.role !== undefined || changes.subDistrict !== undefined) {
-      const role = changes.role ?? state.role!;
-      // A role change alone keeps the scope where the new role allows one.
-      const subDistrict =
-        changes.subDistrict !== undefined
-          ? (changes.subDistrict ?? undefined)
-          : SUB_DISTRICT_RULE[role] === 'forbidden'
-            ? undefined
-            : (state.subDistrict ?? undefined);
-      commands.push({ ...base, type: 'ChangeRole', role, subDistrict });
-    }
-    if (changes.displayName !== undefined) commands.push({ ...base, type: 'RenameAccount', displayName: changes.displayName });
-    if (changes.password !== undefined) commands.push({ ...base, type: 'ChangePassword' });
-    if (changes.active === false) commands.push({ ...base, type: 'DeactivateAccount' });
-    if (changes.active === true) commands.push({ ...base, type: 'ReactivateAccount' });
+    // One read of the account: the checks and the commands are made from the state it loaded.
+    const commands = (state: AccountState): AccountCommand[] => {
+      if (!state.exists) throw new DomainError('not_found', 'No such account');
+      if (changes.password !== undefined) {
+        const weakness = passwordWeakness(changes.password, state.username);
+        if (weakness) throw invalidField('password', weakness);
+      }
+      const made: AccountCommand[] = [];
+      if (changes.role !== undefined || changes.subDistrict !== undefined) {
+        const role = changes.role ?? state.role!;
+        // A role change alone keeps the scope where the new role allows one.
+        const subDistrict =
+          changes.subDistrict !== undefined
+            ? (changes.subDistrict ?? undefined)
+            : SUB_DISTRICT_RULE[role] === 'forbidden'
+              ? undefined
+              : (state.subDistrict ?? undefined);
+        made.push({ ...base, type: 'ChangeRole', role, subDistrict });
+      }
+      if (changes.displayName !== undefined) made.push({ ...base, type: 'RenameAccount', displayName: changes.displayName });
+      if (changes.password !== undefined) made.push({ ...base, type: 'ChangePassword' });
+      if (changes.active === false) made.push({ ...base, type: 'DeactivateAccount' });
+      if (changes.active === true) made.push({ ...base, type: 'ReactivateAccount' });
+      return made;
+    };
 
-    const result = await decideAndAppend(this.store, accountDecider, stream, commands, { actor, expectedVersion, idempotencyKey });
+    const result = await decideAndAppend(this.store, accountDecider, accountStream(accountId), commands, { actor, expectedVersion, idempotencyKey });
     if (changes.password !== undefined && result.events.length) {
       await this.dataSource.query(`UPDATE account_credentials SET password_hash = $2, updated_at = now() WHERE account_id = $1`, [
         accountId,

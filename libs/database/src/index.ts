@@ -1,3 +1,4 @@
 export * from './connection';
 export * from './data-source';
 export * from './read-models.module';
+export * from './transformers';

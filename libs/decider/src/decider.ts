@@ -22,6 +22,16 @@ export interface Actor {
 }
 
 /**
+ * What every context's commands carry besides their own fields, set by the handler: `now` from the
+ * injected clock, `actor` from the request. (The write path's options, If-Match and Idempotency-Key,
+ * are the event store's WriteContext, not this.)
+ */
+export interface CommandContext {
+  now: Date;
+  actor: Actor;
+}
+
+/**
  * A stream also carries events that other parts of the system append to it (the statutory clocks'
  * ReminderDue and DeadlineReached, for one); an evolve that does not know an event returns nothing
  * for it, and the state stays as it was.

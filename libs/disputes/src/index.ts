@@ -19,7 +19,6 @@ export * from './read-model/dispute-case.view';
 export * from './read-model/complaint.view';
 export { workOrderNoStream } from './receive-complaint/receive-complaint.handler';
 export { disputeIdForComplaint } from './convert-complaint/convert-complaint.handler';
-export * as disputeFields from './shared/request-fields';
 // The use-case commands, for callers outside HTTP (imports, the demo year).
 export { AssignMediatorCommand } from './assign-mediator/assign-mediator.command';
 export { ChangeWorkersInvolvedCommand } from './change-workers-involved/change-workers-involved.command';

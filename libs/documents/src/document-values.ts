@@ -1,5 +1,6 @@
 import { DomainError, fold } from '@lc/decider';
-import { Claimant, DisputeCase, DisputeEvent, disputeCase, maskClaimant } from '@lc/disputes';
+import { DisputeCase, DisputeEvent, disputeCase } from '@lc/disputes';
+import { Claimant, maskClaimant } from '@lc/parties';
 import { Mediation, MediationEvent, judicialConfirmationDeadline, mediation as mediationDecider } from '@lc/mediations';
 import { district, label, Locale, subDistrictName } from '@lc/reference-data';
 import { capitalAmount, figuresAmount } from './chinese-amount';

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Actor, Decider, DomainError, DomainEvent, fold } from '@lc/decider';
 import { ConcurrencyError, EventMetadata, EventStore, NewEvent, RecordedEvent } from './event-store.port';
 
-export interface CommandContext {
+export interface WriteContext {
   actor: Actor;
   /** The version the client last saw (If-Match). A different current version answers 412. */
   expectedVersion?: number;
@@ -124,7 +124,7 @@ export function decideOn<Command, Event extends DomainEvent, State>(
   streamId: string,
   loaded: LoadedStream<State>,
   command: CommandInput<Command, State>,
-  context: Pick<CommandContext, 'expectedVersion' | 'idempotencyKey'>,
+  context: Pick<WriteContext, 'expectedVersion' | 'idempotencyKey'>,
 ): Decision<Event, State> {
   const { state, version } = loaded;
   // Applied already by an earlier try whose answer got lost: deciding again could refuse it.
@@ -148,11 +148,11 @@ export function decideOn<Command, Event extends DomainEvent, State>(
 }
 
 /** Whether the stream as read holds the first event of this command already (same Idempotency-Key). */
-export function isReplay(context: Pick<CommandContext, 'idempotencyKey'>, streamId: string, loaded: Pick<LoadedStream<unknown>, 'events'>): boolean {
+export function isReplay(context: Pick<WriteContext, 'idempotencyKey'>, streamId: string, loaded: Pick<LoadedStream<unknown>, 'events'>): boolean {
   return !!context.idempotencyKey && loaded.events.some((e) => e.eventId === eventIdFor(context, streamId, 0));
 }
 
-function eventIdFor(context: Pick<CommandContext, 'idempotencyKey'>, streamId: string, index: number): string {
+function eventIdFor(context: Pick<WriteContext, 'idempotencyKey'>, streamId: string, index: number): string {
   return context.idempotencyKey ? deterministicUuid(context.idempotencyKey, streamId, String(index)) : randomUUID();
 }
 
@@ -164,7 +164,7 @@ export async function appendDecision<Event extends DomainEvent, State>(
   store: EventStore,
   decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
   decision: Decision<Event, State>,
-  context: CommandContext,
+  context: WriteContext,
 ): Promise<DecisionResult<Event, State>> {
   const { streamId, loaded } = decision;
   if (decision.events.length === 0) return { events: [], state: decision.state, version: loaded.version };
@@ -192,7 +192,7 @@ export async function appendDecision<Event extends DomainEvent, State>(
  * (ConcurrencyError) runs the whole attempt again, reading again, up to CONFLICT_RETRIES times;
  * with If-Match it is 412 at once.
  */
-export async function retryingConflicts<T>(context: Pick<CommandContext, 'expectedVersion'>, attempt: () => Promise<T>): Promise<T> {
+export async function retryingConflicts<T>(context: Pick<WriteContext, 'expectedVersion'>, attempt: () => Promise<T>): Promise<T> {
   for (let tries = 1; ; tries++) {
     try {
       return await attempt();
@@ -226,7 +226,7 @@ export async function decideAndAppend<Command, Event extends DomainEvent, State>
   decider: Decider<Command, Event, State>,
   streamId: string,
   command: CommandInput<Command, State>,
-  context: CommandContext,
+  context: WriteContext,
   options: DecideOptions<State> = {},
 ): Promise<DecisionResult<Event, State>> {
   return retryingConflicts(context, () =>

@@ -1,9 +1,9 @@
-import { Decider, DomainError, DomainEvent, unprocessable } from '@lc/decider';
+import { CommandContext, Decider, DomainError, DomainEvent, unprocessable } from '@lc/decider';
 import type { OpenDispute } from '@lc/disputes';
 import { ALERT_SIGNALS, AlertGrade, AlertSignal, DisputeCategory, FieldChecks, definedOnly, refuseFutureInstant } from '@lc/reference-data';
 import conversion from '../locales/conversion.json';
 import { RiskAssessment, RiskFactor, RiskWeights, assessRisk, riskWeightsProblems } from '../risk-weights/risk-weights';
-import { CommandContext, MAX_WORKERS_INVOLVED } from '@lc/disputes';
+import { MAX_WORKERS_INVOLVED } from '@lc/parties';
 
 /*
  * An early-warning alert (预警信息) from an informant inside an enterprise, one stream per alert:

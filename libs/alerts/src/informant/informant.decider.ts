@@ -1,5 +1,4 @@
-import { Decider, DomainError, DomainEvent, unprocessable } from '@lc/decider';
-import { CommandContext } from '@lc/disputes';
+import { CommandContext, Decider, DomainError, DomainEvent, unprocessable } from '@lc/decider';
 import { FieldChecks, definedOnly } from '@lc/reference-data';
 
 /*

@@ -1,6 +1,8 @@
 import { Decider, DomainError, DomainEvent, invalidField, shanghaiDate, unprocessable } from '@lc/decider';
 import { ComplaintSource, DisputeChannel, FieldChecks, definedOnly, refuseDateBefore, refuseFutureDate, refuseFutureInstant, today } from '@lc/reference-data';
-import type { CommandContext, Employer, OpenDispute } from '../dispute-case/dispute-case.decider';
+import type { CommandContext } from '@lc/decider';
+import type { Employer } from '@lc/parties';
+import type { OpenDispute } from '../dispute-case/dispute-case.decider';
 
 /*
  * A complaint or work order (投诉反映问题, 工单) from the 12351 hotline, online public-opinion

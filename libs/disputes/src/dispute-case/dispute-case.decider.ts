@@ -1,4 +1,5 @@
-import { Actor, Decider, DeadlineCommand, DeadlineEvent, DomainError, DomainEvent, daysBetween, decideDeadline, shanghaiDate, unprocessable } from '@lc/decider';
+import { Actor, CommandContext, Decider, DeadlineCommand, DeadlineEvent, DomainError, DomainEvent, daysBetween, decideDeadline, shanghaiDate, unprocessable } from '@lc/decider';
+import { Claimant, Employer, GROUP_DISPUTE_THRESHOLD, MAX_AMOUNT_FEN, MAX_WORKERS_INVOLVED } from '@lc/parties';
 import { DisputeCategory, DisputeChannel, DisputeOutcome, DisputeStepKind } from '@lc/reference-data';
 import {
   FieldChecks,
@@ -18,34 +19,8 @@ import {
 export const DISPUTE_STREAM_PREFIX = 'dispute-';
 export const disputeStreamId = (disputeId: string): string => `${DISPUTE_STREAM_PREFIX}${disputeId}`;
 
-/** 涉及职工30人以上: such a case is counted separately and escalated to supervisors at once. */
-export const GROUP_DISPUTE_THRESHOLD = 30;
 /** Payment often follows the agreement by some weeks, so recoveries stay open this long after resolution. */
 export const RECOVERY_WINDOW_DAYS = 30;
-export const MAX_WORKERS_INVOLVED = 100_000;
-/** 10^12 fen = 10 billion yuan: far above any claim, low enough to catch a slipped keyboard. */
-export const MAX_AMOUNT_FEN = 1_000_000_000_000;
-
-export interface Employer {
-  name: string;
-  /** Unified Social Credit Code, upper case, check character verified. */
-  creditCode: string;
-}
-
-export interface Claimant {
-  name: string;
-  /** Resident ID number, full: personal data, mask it (maskResidentId) outside the case detail. */
-  idNumber?: string;
-  /** Personal data too: maskPhone. */
-  phone?: string;
-  /**
-   * Set by the event store's personal-data protection, never by commands: whose name, ID number
-   * and phone these are (their key seals them in the stored event). `erased`: that person's data
-   * was erased on request; name, ID number and phone then read 已删除 (ERASED).
-   */
-  personId?: string;
-  erased?: boolean;
-}
 
 /** What the case came from, when it came from another work item. */
 export interface DisputeSource {
@@ -121,12 +96,6 @@ export const DISPUTE_EVENT_TYPES: readonly DisputeEventType[] = [
 ];
 
 // ---- Commands -----------------------------------------------------------------------------------
-
-/** Set by the handler: `now` from the injected clock, `actor` from the request. */
-export interface CommandContext {
-  now: Date;
-  actor: Actor;
-}
 
 export interface OpenDispute extends CommandContext {
   type: 'OpenDispute';

@@ -1,24 +1,13 @@
 import { z } from 'zod';
 import { COMPLAINT_SOURCES, DISPUTE_CATEGORIES, DISPUTE_CHANNELS, DISPUTE_OUTCOMES } from '@lc/reference-data';
-import { dateSchema, instantSchema, pageSchemaOf, writtenSchema } from '@lc/http';
+import { dateSchema, instantSchema, pageSchemaOf, timelineItemSchema, writtenSchema } from '@lc/http';
+import { claimantResponseSchema as claimantSchema, employerResponseSchema as employerSchema } from '@lc/parties';
 
 /*
  * The response shapes of /disputes and /complaints, documented in the OpenAPI document (the web
  * application's types come from them). They mirror DisputeDetail, DisputeListItem, DisputeTimeline,
  * ComplaintDetail and ComplaintListItem.
  */
-
-export const employerSchema = z.object({ name: z.string(), creditCode: z.string().meta({ description: 'unified social credit code' }) });
-
-export const claimantSchema = z
-  .object({
-    name: z.string(),
-    idNumber: z.string().optional().meta({ description: 'resident ID number: in full on a case’s detail for those who may see it, masked elsewhere' }),
-    phone: z.string().optional().meta({ description: 'masked like idNumber' }),
-    personId: z.string().optional().meta({ description: 'the person whose data this is (for erasure requests)' }),
-    erased: z.boolean().optional().meta({ description: 'the person’s data was erased on request: name and numbers read 已删除' }),
-  })
-  .meta({ title: 'Claimant' });
 
 const sourceSchema = z.object({ kind: z.enum(['complaint', 'alert']), id: z.uuid() }).nullable().meta({ description: 'what the case was converted from' });
 
@@ -84,19 +73,6 @@ export const disputeListItemSchema = z
   .meta({ title: 'DisputeListItem' });
 
 export const disputePageSchema = pageSchemaOf(disputeListItemSchema, 'DisputePage');
-
-/** One event of a record's history, with who did it (libs/audit-trail TimelineItem). */
-export const timelineItemSchema = z
-  .object({
-    version: z.number().int(),
-    type: z.string().meta({ example: 'DisputeOpened' }),
-    data: z.record(z.string(), z.unknown()).meta({ description: 'the event’s data, personal data masked' }),
-    actorId: z.string().nullable(),
-    actorRole: z.string().nullable(),
-    actor: z.object({ id: z.string().nullable(), role: z.string().nullable(), displayName: z.string().nullable(), username: z.string().nullable() }),
-    recordedAt: instantSchema,
-  })
-  .meta({ title: 'TimelineItem' });
 
 export const disputeTimelineSchema = z
   .object({ id: z.uuid(), caseNo: z.string(), version: z.number().int(), events: z.array(timelineItemSchema) })

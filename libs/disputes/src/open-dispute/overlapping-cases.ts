@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
-import { Claimant, DisputeCase, disputeCase, disputeStreamId } from '../dispute-case/dispute-case.decider';
+import type { Claimant } from '@lc/parties';
+import { DisputeCase, disputeCase, disputeStreamId } from '../dispute-case/dispute-case.decider';
 import { DisputeCaseView } from '../read-model/dispute-case.view';
 
 export interface OverlappingCase {

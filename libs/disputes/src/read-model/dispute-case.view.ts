@@ -1,11 +1,6 @@
-import { Column, Entity, PrimaryColumn, ValueTransformer } from 'typeorm';
-import type { Claimant } from '../dispute-case/dispute-case.decider';
-
-/** bigint columns arrive as strings; fen amounts stay far below 2^53. */
-export const bigintAsNumber: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '@lc/database';
+import type { Claimant } from '@lc/parties';
 
 /**
  * The dispute-cases projection: what the case list searches and filters. Claimants are kept

@@ -1,15 +1,8 @@
-import { maskPhone, maskResidentId } from '@lc/reference-data';
-import type { Claimant } from '../dispute-case/dispute-case.decider';
+import { Claimant, maskClaimant } from '@lc/parties';
 
-/* Claimants' ID numbers and phones are personal data: shown in full only on a case's detail, to those who work it. */
+/* Claimants' ID numbers and phones are personal data: shown in full only on a case's detail, to those who work it (maskClaimant, libs/parties). */
 
-export function maskClaimant(claimant: Claimant): Claimant {
-  return {
-    ...claimant,
-    ...(claimant.idNumber !== undefined ? { idNumber: maskResidentId(claimant.idNumber) } : {}),
-    ...(claimant.phone !== undefined ? { phone: maskPhone(claimant.phone) } : {}),
-  };
-}
+export { maskClaimant };
 
 /** An event's data as anyone may read it (timelines): the claimants of an opening masked. */
 export function maskedEventData(type: string, data: Record<string, unknown>): Record<string, unknown> {

@@ -1,6 +1,6 @@
-import { Decider, DomainError, DomainEvent } from '@lc/decider';
+import { CommandContext, Decider, DomainError, DomainEvent } from '@lc/decider';
 import { district, FieldChecks, definedOnly, refuseDateBefore, refuseFutureDate, today } from '@lc/reference-data';
-import type { CommandContext, Employer } from '@lc/disputes';
+import type { Employer } from '@lc/parties';
 
 /*
  * The union's labour-law supervision letters to an employer (一函两书): 提示函 (reminder letter),

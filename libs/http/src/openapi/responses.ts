@@ -28,6 +28,19 @@ export const writtenSchema = z
   .object({ id: z.uuid(), version: z.number().int().meta({ description: 'the record’s version after the change: send it as If-Match' }) })
   .meta({ title: 'Written' });
 
+/** One event of a record's history, with who did it (libs/audit-trail TimelineItem). */
+export const timelineItemSchema = z
+  .object({
+    version: z.number().int(),
+    type: z.string().meta({ example: 'DisputeOpened' }),
+    data: z.record(z.string(), z.unknown()).meta({ description: 'the event’s data, personal data masked' }),
+    actorId: z.string().nullable(),
+    actorRole: z.string().nullable(),
+    actor: z.object({ id: z.string().nullable(), role: z.string().nullable(), displayName: z.string().nullable(), username: z.string().nullable() }),
+    recordedAt: instantSchema,
+  })
+  .meta({ title: 'TimelineItem' });
+
 /** One page of a list: `items` and the paging, as every list route answers. */
 export function pageSchemaOf<Item extends z.ZodType>(item: Item, title: string) {
   return z

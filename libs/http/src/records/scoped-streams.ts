@@ -1,5 +1,5 @@
 import { Actor, Clock, Decider, DomainError, DomainEvent } from '@lc/decider';
-import { CommandContext, decideAndAppend, EventStore, loadState, RecordedEvent } from '@lc/event-store';
+import { WriteContext, decideAndAppend, EventStore, loadState, RecordedEvent } from '@lc/event-store';
 import { AuthenticatedActor, inScope } from '../access/access';
 import { commandKey } from '../idempotency/command-key';
 
@@ -19,7 +19,7 @@ export function domainActor(actor: AuthenticatedActor): Actor {
 }
 
 /** decideAndAppend's context for a request: the actor, If-Match, and the Idempotency-Key scoped to the actor. */
-export function writeContext(actor: AuthenticatedActor, request: WriteRequest): CommandContext {
+export function writeContext(actor: AuthenticatedActor, request: WriteRequest): WriteContext {
   return { actor: domainActor(actor), expectedVersion: request.expectedVersion, idempotencyKey: commandKey(actor, request.idempotencyKey) };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISPUTE_CATEGORIES } from '@lc/reference-data';
-import { claimantSchema, employerSchema, timelineItemSchema } from '@lc/disputes';
+import { timelineItemSchema } from '@lc/http';
+import { claimantResponseSchema as claimantSchema, employerResponseSchema as employerSchema } from '@lc/parties';
 import { dateSchema, instantSchema, pageSchemaOf } from '@lc/http';
 import { JUDICIAL_CONFIRMATION_STEPS } from '../mediation/mediation.decider';
 

@@ -1,6 +1,6 @@
-import { Decider, DeadlineCommand, DeadlineEvent, DomainError, DomainEvent, addDays, decideDeadline, unprocessable } from '@lc/decider';
+import { CommandContext, Decider, DeadlineCommand, DeadlineEvent, DomainError, DomainEvent, addDays, decideDeadline, unprocessable } from '@lc/decider';
 import { DisputeCategory, MediationSessionForm, FieldChecks, definedOnly, refuseDateBefore, refuseFutureDate, today } from '@lc/reference-data';
-import { Claimant, CommandContext, Employer, MAX_AMOUNT_FEN } from '@lc/disputes';
+import { Claimant, Employer, MAX_AMOUNT_FEN } from '@lc/parties';
 
 /*
  * A court-referred pre-litigation mediation (诉前调解, "court + union" 诉调对接), one stream per

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber } from '@lc/disputes';
+import { bigintAsNumber } from '@lc/database';
 import type { MediationWorker } from '../mediation/mediation.decider';
 
 /**

@@ -1,5 +1,5 @@
 import type { MediationWorker } from '../mediation/mediation.decider';
-import { maskClaimant as maskWorker } from '@lc/disputes';
+import { maskClaimant as maskWorker } from '@lc/parties';
 
 /* Workers' ID numbers and phones are personal data: in full only on a mediation's detail, to those who work it. */
 

@@ -1,4 +1,4 @@
-import { disputeFields } from '@lc/disputes';
+import { partyFields } from '@lc/parties';
 
-/* The request field schemas mediations share with dispute cases: same wording, same limits. */
-export const { claimant: worker, disputeCategory: category, employer, fen, isoDate, optionalNote, subDistrict, text } = disputeFields;
+/* The request field schemas mediations share with dispute cases (libs/parties): same wording, same limits. */
+export const { claimant: worker, disputeCategory: category, employer, fen, isoDate, optionalNote, subDistrict, text } = partyFields;

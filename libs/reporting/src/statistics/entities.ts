@@ -1,10 +1,5 @@
-import { Column, Entity, PrimaryColumn, ValueTransformer } from 'typeorm';
-
-/** bigint columns arrive as strings; the sums of fen this system sees stay far below 2^53. */
-const bigintAsNumber: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '@lc/database';
 
 /*
  * The statistics projection's tables. The counters (reporting_daily_counts) are read by every

@@ -1,5 +1,5 @@
 import { daysBetween, isIsoDate, shanghaiDate } from '@lc/decider';
-import { GROUP_DISPUTE_THRESHOLD } from '@lc/disputes';
+import { GROUP_DISPUTE_THRESHOLD } from '@lc/parties';
 import { Contribution, METRIC } from './metrics';
 
 /*

@@ -1,6 +1,4 @@
-export * from './alert/alert.decider';
-export * from './informant/informant.decider';
-export * from './risk-weights/risk-weights';
+export * from './domain';
 export * from './submit-alert/submit-alert.schema';
 export * from './triage-alert/triage-alert.schema';
 export * from './convert-alert/convert-alert.schema';

@@ -1,6 +1,4 @@
-export * from './dispute-case/dispute-case.decider';
-export * from './dispute-case/case-number';
-export * from './complaint/complaint.decider';
+export * from './domain';
 export * from './open-dispute/open-dispute.schema';
 export * from './assign-mediator/assign-mediator.schema';
 export * from './change-workers-involved/change-workers-involved.schema';
@@ -14,7 +12,6 @@ export * from './convert-complaint/convert-complaint.schema';
 export * from './disputes.module';
 export * from './open-dispute/dispute-opener';
 export * from './case-numbers/case-number-allocator';
-export * from './shared/personal-data';
 export * from './read-model/dispute-case.view';
 export * from './read-model/complaint.view';
 export { workOrderNoStream } from './receive-complaint/receive-complaint.handler';
@@ -30,6 +27,5 @@ export { ReceiveComplaintCommand } from './receive-complaint/receive-complaint.c
 export { RecordRecoveryCommand } from './record-recovery/record-recovery.command';
 export { ReopenDisputeCommand } from './reopen-dispute/reopen-dispute.command';
 export { ResolveDisputeCommand } from './resolve-dispute/resolve-dispute.command';
-export * from './dispute-case/documents';
 export * from './http/disputes.responses';
 export { disputeDeadlines } from './mark-deadline/dispute-deadlines';

@@ -1,7 +1,7 @@
 import { DomainError, fold } from '@lc/decider';
-import { DisputeCase, DisputeEvent, disputeCase } from '@lc/disputes';
+import { DisputeCase, DisputeEvent, disputeCase } from '@lc/disputes/domain';
 import { Claimant, maskClaimant } from '@lc/parties';
-import { Mediation, MediationEvent, judicialConfirmationDeadline, mediation as mediationDecider } from '@lc/mediations';
+import { Mediation, MediationEvent, judicialConfirmationDeadline, mediation as mediationDecider } from '@lc/mediations/domain';
 import { district, label, Locale, subDistrictName } from '@lc/reference-data';
 import { capitalAmount, figuresAmount } from './chinese-amount';
 import { DocumentValues } from './docx';

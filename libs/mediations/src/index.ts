@@ -1,4 +1,4 @@
-export * from './mediation/mediation.decider';
+export * from './domain';
 export * from './refer-mediation/refer-mediation.schema';
 export { courtCaseNoStream } from './refer-mediation/refer-mediation.handler';
 export * from './assign-mediator/assign-mediator.schema';
@@ -11,7 +11,6 @@ export * from './withdraw-mediation/withdraw-mediation.schema';
 export * from './list-mediations/list-mediations.schema';
 export * from './mediations.module';
 export * from './read-model/mediation.view';
-export { maskedMediationEventData } from './shared/personal-data';
 export type { MediationDetail } from './get-mediation/get-mediation.handler';
 export type { MediationListItem } from './list-mediations/list-mediations.handler';
 export type { MediationTimeline } from './get-mediation-timeline/get-mediation-timeline.handler';
@@ -24,5 +23,4 @@ export { ReachAgreementCommand } from './reach-agreement/reach-agreement.command
 export { RecordJudicialConfirmationCommand } from './record-judicial-confirmation/record-judicial-confirmation.command';
 export { ReferMediationCommand } from './refer-mediation/refer-mediation.command';
 export { WithdrawMediationCommand } from './withdraw-mediation/withdraw-mediation.command';
-export * from './mediation/documents';
 export { mediationDeadlines } from './mark-deadline/mediation-deadlines';

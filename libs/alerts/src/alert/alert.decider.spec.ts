@@ -1,5 +1,5 @@
 import { Actor, given } from '@lc/decider';
-import { disputeCase } from '@lc/disputes';
+import { disputeCase } from '@lc/disputes/domain';
 import { DEFAULT_RISK_WEIGHTS, RiskWeights } from '../risk-weights/risk-weights';
 import {
   Alert,

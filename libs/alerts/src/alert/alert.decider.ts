@@ -1,5 +1,5 @@
 import { CommandContext, Decider, DomainError, DomainEvent, unprocessable } from '@lc/decider';
-import type { OpenDispute } from '@lc/disputes';
+import type { OpenDispute } from '@lc/disputes/domain';
 import { ALERT_SIGNALS, AlertGrade, AlertSignal, DisputeCategory, FieldChecks, definedOnly, refuseFutureInstant } from '@lc/reference-data';
 import conversion from '../locales/conversion.json';
 import { RiskAssessment, RiskFactor, RiskWeights, assessRisk, riskWeightsProblems } from '../risk-weights/risk-weights';

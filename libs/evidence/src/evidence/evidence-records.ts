@@ -1,8 +1,8 @@
 import { Decider, DomainEvent } from '@lc/decider';
-import { ALERT_STREAM_PREFIX, alert, alertStreamId } from '@lc/alerts';
-import { DISPUTE_STREAM_PREFIX, disputeCase, disputeStreamId } from '@lc/disputes';
+import { ALERT_STREAM_PREFIX, alert, alertStreamId } from '@lc/alerts/domain';
+import { DISPUTE_STREAM_PREFIX, disputeCase, disputeStreamId } from '@lc/disputes/domain';
 import { AccessRole, AuthenticatedActor, inScope } from '@lc/http';
-import { MEDIATION_STREAM_PREFIX, mediation, mediationStreamId } from '@lc/mediations';
+import { MEDIATION_STREAM_PREFIX, mediation, mediationStreamId } from '@lc/mediations/domain';
 
 /** The kinds of record that keep evidence, as their routes name them. */
 export const EVIDENCE_RECORD_KINDS = ['disputes', 'mediations', 'alerts'] as const;

@@ -1,4 +1,4 @@
-import { disputeCase, DisputeEvent } from '@lc/disputes';
+import { disputeCase, DisputeEvent } from '@lc/disputes/domain';
 import { given } from '@lc/decider';
 import { AttachEvidence, evidence, EvidenceAttached, RemoveEvidence, withEvidence } from './evidence.decider';
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AccessRole } from '@lc/http';
+import { Role } from '@lc/access';
 import { ROUTE_RULES } from './role-matrix';
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
 
 /** Every route the app registers × every role (and no token): allowed or denied as ROUTE_RULES says. */
 let app: TestApp;
-const tokens = {} as Record<AccessRole, string>;
+const tokens = {} as Record<Role, string>;
 
 beforeAll(async () => {
   app = await startTestApp('roles');
@@ -40,7 +40,7 @@ function registeredRoutes(): string[] {
     .filter((route, index, all) => !INFRASTRUCTURE.test(route) && all.indexOf(route) === index);
 }
 
-const ROLES: AccessRole[] = ['admin', 'supervisor', 'mediator', 'informant'];
+const ROLES: Role[] = ['admin', 'supervisor', 'mediator', 'informant'];
 
 it('has a rule for every registered route, and every rule names a real route', () => {
   const routes = registeredRoutes();

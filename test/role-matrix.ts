@@ -1,13 +1,13 @@
-import { AccessRole } from '@lc/http';
+import { Role } from '@lc/access';
 
 /**
  * Who may call each route, written down once. The role matrix test enumerates the routes the
  * application really registers and fails for any route missing here, so a new route cannot ship
  * without a decision. 'public' routes need no token.
  */
-const everyone: AccessRole[] = ['admin', 'supervisor', 'mediator', 'informant'];
+const everyone: Role[] = ['admin', 'supervisor', 'mediator', 'informant'];
 
-export const ROUTE_RULES: Record<string, AccessRole[] | 'public'> = {
+export const ROUTE_RULES: Record<string, Role[] | 'public'> = {
   'GET /health': 'public',
   'GET /health/ready': 'public',
   'POST /api/v1/auth/login': 'public',

@@ -1,5 +1,4 @@
 export * from './accounts.module';
-export * from './account/roles';
 export * from './account/account.decider';
 // For contexts that manage accounts of their own kind (the informant registry creates and deactivates informants' accounts).
 export { CreateAccountCommand } from './create-account/create-account.command';

@@ -2,7 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { RISK_WEIGHTS_STREAM_PREFIX } from '@lc/alerts';
 import { Actor, ManualClock } from '@lc/decider';
 import { ConcurrencyError, EventStore } from '@lc/event-store';
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import * as C from './commands';
 import { DemoPlan, TimedAction } from './plan';
 import { alertActions } from './play/alerts';

@@ -23,7 +23,6 @@ export * from './records/scope-filter';
 export * from './preconditions/etag';
 export * from './records/account-ref';
 export * from './openapi/responses';
-export * from './records/opening-mediator';
 export * from './caching/no-store';
 export * from './serialization/china-time';
 export * from './validation/json-only';

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import { EventFilter, RecordedEvent } from '@lc/event-store';
-import { AccessRole } from '@lc/http';
+import { Role } from '@lc/access';
 import { Localized, PLACEHOLDER, placeholderText } from '@lc/reference-data';
 import { NotificationParams } from './notification.entity';
 
@@ -11,7 +11,7 @@ export interface NotificationDraft {
    * Who should see it: a role, in one sub-district or (null) in the whole district; with
    * accountId, that one person only (who must hold the role).
    */
-  audience: { role: AccessRole; subDistrict: string | null; accountId?: string };
+  audience: { role: Role; subDistrict: string | null; accountId?: string };
   /** The record it is about. */
   subject: { stream: string; id: string };
   title: Localized;

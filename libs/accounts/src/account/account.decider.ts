@@ -1,5 +1,5 @@
 import { Actor, Decider, DomainError, invalidField } from '@lc/decider';
-import { Role, SUB_DISTRICT_RULE } from './roles';
+import { Role, SUB_DISTRICT_RULE } from '@lc/access';
 
 export const accountStream = (accountId: string) => `account-${accountId}`;
 /** One stream per username: appending to it with no_stream is how a username is claimed, race-free. */

@@ -1,7 +1,7 @@
 import { unprocessable } from '@lc/decider';
 import { EventStore, loadState } from '@lc/event-store';
 import { AccountState, accountDecider, accountStream } from './account.decider';
-import { Role } from './roles';
+import { Role } from '@lc/access';
 
 /**
  * Refuses (422, naming `field`) an id that is not an active account of the role. Read from the

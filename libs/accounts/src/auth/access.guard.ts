@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@lc/decider';
-import { ALLOWED_ROLES, AccessRole, AuthenticatedActor, IS_PUBLIC, RequestWithActor } from '@lc/http';
+import { ALLOWED_ROLES, IS_PUBLIC, RequestWithActor } from '@lc/http';
+import { AuthenticatedActor, Role } from '@lc/access';
 import { AccountStates } from './account-states';
 import { Tokens } from './tokens';
 
@@ -40,7 +41,7 @@ export class AccessGuard implements CanActivate {
     };
     request.actor = actor;
 
-    const allowed = this.reflector.getAllAndOverride<AccessRole[] | undefined>(ALLOWED_ROLES, targets);
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     // No rule declared: closed. The role matrix test names any such route.
     if (!allowed || !allowed.includes(actor.role)) {
       throw new DomainError('forbidden', `The ${actor.role} role may not do this`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RecordedEvent } from '@lc/event-store';
-import { AccessRole } from '@lc/http';
+import { Role } from '@lc/access';
 import { interpolate, NotificationDraft, NotificationParams, Notifier, RegisterNotifier } from '@lc/notifications';
 import messages from '../locales/notifications.json';
 import { LoginGuardEvent } from './login-guard.decider';
@@ -42,7 +42,7 @@ export class LoginGuardNotifier implements Notifier {
     const drafts = [draft({ role: 'admin', subDistrict: null })];
     // The owner too, by name (an admin owner sees the administrators' one already).
     if (event.data.role !== 'admin') {
-      drafts.push(draft({ role: event.data.role as AccessRole, subDistrict: event.data.subDistrict, accountId: event.data.accountId }));
+      drafts.push(draft({ role: event.data.role as Role, subDistrict: event.data.subDistrict, accountId: event.data.accountId }));
     }
     return drafts;
   }

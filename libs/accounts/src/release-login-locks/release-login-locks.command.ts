@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 
 /** An administrator lets a locked-out or slowed-down account log in again from everywhere. */
 export class ReleaseLoginLocksCommand {

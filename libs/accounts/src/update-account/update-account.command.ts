@@ -1,5 +1,5 @@
 import { Actor } from '@lc/decider';
-import { Role } from '../account/roles';
+import { Role } from '@lc/access';
 
 export interface AccountChanges {
   role?: Role;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock, CLOCK, DomainError, invalidField } from '@lc/decider';
 import { decideAndAppend, EVENT_STORE, EventStore } from '@lc/event-store';
 import { AccountCommand, accountDecider, AccountState, accountStream } from '../account/account.decider';
-import { SUB_DISTRICT_RULE } from '../account/roles';
+import { SUB_DISTRICT_RULE } from '@lc/access';
 import { hashPassword, passwordWeakness } from '../auth/password';
 import { Tokens } from '../auth/tokens';
 import { UpdateAccountCommand } from './update-account.command';

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ChangeInformantEnterprisesRequest } from '../register-informant/register-informant.schema';
 
 export class ChangeInformantEnterprisesCommand {

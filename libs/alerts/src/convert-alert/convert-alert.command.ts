@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ConvertAlertRequest } from './convert-alert.schema';
 
 export class ConvertAlertCommand {

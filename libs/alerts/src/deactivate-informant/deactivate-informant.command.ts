@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { DeactivateInformantRequest } from '../register-informant/register-informant.schema';
 
 export class DeactivateInformantCommand {

@@ -9,7 +9,8 @@ import { enterpriseLettersStream, LetterIssuedData, LetterKind } from '@lc/docum
 import { EVENT_STORE, EventStore } from '@lc/event-store';
 import { MediationView } from '@lc/mediations';
 import { AlertView } from '../read-model/alert.view';
-import { inScope, restrictToScope } from '@lc/http';
+import { restrictToScope } from '@lc/http';
+import { inScope } from '@lc/access';
 import { GetEnterpriseQuery } from './get-enterprise.query';
 
 export interface EnterpriseView {

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 
 /** The informant's own registry entry, for their phone page's enterprise picker. */
 export class GetMyInformantProfileQuery {

@@ -2,7 +2,8 @@ import { Controller, Get, Headers, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, AuthenticatedActor, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { z } from 'zod';
 import { checkHistoryWindow, creditCodeSchema, historyWindowQueryFields } from '@lc/reference-data';
 

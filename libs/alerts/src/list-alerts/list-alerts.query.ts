@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ListAlertsRequest, ListMyAlertsRequest } from './list-alerts.schema';
 
 export class ListAlertsQuery {

@@ -1,7 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { applySort, containsPattern, Page, requireSubDistrictInScope, restrictToScope } from '@lc/http';
+import { applySort, containsPattern, Page, restrictToScope } from '@lc/http';
+import { requireSubDistrictInScope } from '@lc/access';
 import { PersonalDataProtection } from '@lc/personal-data';
 import { InformantActivityView, InformantView } from '../read-model/informant.view';
 import { ListInformantsQuery } from './list-informants.query';

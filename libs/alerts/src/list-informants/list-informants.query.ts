@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ListInformantsRequest } from './list-informants.schema';
 
 export class ListInformantsQuery {

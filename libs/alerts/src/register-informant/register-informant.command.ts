@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { RegisterInformantRequest } from './register-informant.schema';
 
 export class RegisterInformantCommand {

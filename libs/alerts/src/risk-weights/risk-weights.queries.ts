@@ -1,6 +1,6 @@
 import { DomainError } from '@lc/decider';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { district } from '@lc/reference-data';
 import { ChangeRiskWeightsRequest } from './risk-weights.schema';
 import { CurrentRiskWeights, RiskWeightsStore } from './risk-weights.store';

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '@lc/decider';
 import { decideAndAppend, EVENT_STORE, EventStore, loadState } from '@lc/event-store';
-import { AuthenticatedActor, WriteRequest, writeContext } from '@lc/http';
+import { WriteRequest, writeContext } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { DEFAULT_DISTRICT_CODE } from '@lc/reference-data';
 import { RiskWeights, WorkersBand, riskWeights, riskWeightsStreamId } from './risk-weights';
 

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK, DomainError } from '@lc/decider';
 import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
-import { AuthenticatedActor, ScopedStreams } from '@lc/http';
+import { ScopedStreams } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { Alert, AlertCommand, AlertEvent, AlertState, alert, alertStreamId } from '../alert/alert.decider';
 
 /** Alerts, each seen by the union staff of its sub-district. */

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { SubmitAlertRequest } from './submit-alert.schema';
 
 export class SubmitAlertCommand {

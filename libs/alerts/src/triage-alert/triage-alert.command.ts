@@ -1,4 +1,5 @@
-import { AuthenticatedActor, WithoutContext } from '@lc/http';
+import { WithoutContext } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { AcknowledgeAlert, DismissAlert, EscalateAlert, VerifyAlert } from '../alert/alert.decider';
 
 export type TriageStep = WithoutContext<AcknowledgeAlert | VerifyAlert | DismissAlert | EscalateAlert>;

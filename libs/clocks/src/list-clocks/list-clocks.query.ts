@@ -1,4 +1,5 @@
-import { AuthenticatedActor, SortKey } from '@lc/http';
+import { SortKey } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 
 export const CLOCK_SORT_COLUMNS = {
   deadlineAt: 'c.deadline_at',

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { AssignMediatorRequest } from './assign-mediator.schema';
 
 export class AssignMediatorCommand {

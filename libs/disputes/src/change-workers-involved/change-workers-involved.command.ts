@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ChangeWorkersInvolvedRequest } from './change-workers-involved.schema';
 
 export class ChangeWorkersInvolvedCommand {

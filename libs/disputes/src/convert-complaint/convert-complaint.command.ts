@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ConvertComplaintRequest } from './convert-complaint.schema';
 
 export class ConvertComplaintCommand {

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { seesPersonalData } from '@lc/http';
+import { seesPersonalData } from '@lc/access';
 import { DisputeCase } from '../dispute-case/dispute-case.decider';
 import { DisputeDocumentKind, disputeDocumentKinds } from '../dispute-case/documents';
 import { maskClaimant } from '../shared/personal-data';

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { HandleComplaintRequest } from './handle-complaint.schema';
 
 export class HandleComplaintCommand {

@@ -1,7 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { applySort, containsPattern, Page, pageOf, requireSubDistrictInScope, restrictToScope } from '@lc/http';
+import { applySort, containsPattern, Page, pageOf, restrictToScope } from '@lc/http';
+import { requireSubDistrictInScope } from '@lc/access';
 import { ComplaintView } from '../read-model/complaint.view';
 import { ListComplaintsQuery } from './list-complaints.query';
 import { COMPLAINT_SORT_COLUMNS } from './list-complaints.schema';

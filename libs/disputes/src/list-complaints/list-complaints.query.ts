@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ListComplaintsRequest } from './list-complaints.schema';
 
 export class ListComplaintsQuery {

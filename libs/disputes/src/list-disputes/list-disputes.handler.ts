@@ -1,7 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { applySort, containsPattern, Page, pageOf, requireSubDistrictInScope, resolveAccountRef, restrictToScope } from '@lc/http';
+import { applySort, containsPattern, Page, pageOf, resolveAccountRef, restrictToScope } from '@lc/http';
+import { requireSubDistrictInScope } from '@lc/access';
 import type { Claimant } from '@lc/parties';
 import { DisputeSource } from '../dispute-case/dispute-case.decider';
 import { DisputeCaseView } from '../read-model/dispute-case.view';

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { LogStepRequest } from './log-step.schema';
 
 export class LogStepCommand {

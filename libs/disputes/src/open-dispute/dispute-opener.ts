@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK, DomainEvent } from '@lc/decider';
 import {
   appendDecision,
-  CommandContext,
+  WriteContext,
   Decision,
   decideAndAppend,
   decideOn,
@@ -13,7 +13,8 @@ import {
   loadState,
   retryingConflicts,
 } from '@lc/event-store';
-import { AuthenticatedActor, ScopedStreams, WithoutContext, WriteRequest, Written, domainActor, writeContext } from '@lc/http';
+import { ScopedStreams, WithoutContext, WriteRequest, Written, domainActor, writeContext } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { CaseNumberAllocator } from '../case-numbers/case-number-allocator';
 import {
   DisputeCase,
@@ -114,7 +115,7 @@ export class DisputeOpener {
     });
   }
 
-  private openingContext(actor: AuthenticatedActor, request: WriteRequest, refuse?: () => void): CommandContext {
+  private openingContext(actor: AuthenticatedActor, request: WriteRequest, refuse?: () => void): WriteContext {
     return {
       ...writeContext(actor, request),
       beforeAppend: async (events) => {

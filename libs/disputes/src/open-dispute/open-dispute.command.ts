@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { OpenDisputeRequest } from './open-dispute.schema';
 
 export class OpenDisputeCommand {

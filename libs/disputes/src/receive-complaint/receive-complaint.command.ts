@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ReceiveComplaintRequest } from './receive-complaint.schema';
 
 export class ReceiveComplaintCommand {

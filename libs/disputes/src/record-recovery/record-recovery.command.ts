@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { RecordRecoveryRequest } from './record-recovery.schema';
 
 export class RecordRecoveryCommand {

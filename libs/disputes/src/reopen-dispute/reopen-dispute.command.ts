@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ReopenDisputeRequest } from './reopen-dispute.schema';
 
 export class ReopenDisputeCommand {

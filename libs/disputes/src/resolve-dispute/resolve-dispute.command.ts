@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ResolveDisputeRequest } from './resolve-dispute.schema';
 
 export class ResolveDisputeCommand {

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, DomainError, fold, shanghaiDate } from '@lc/decider';
 import { EVENT_STORE, EventStore } from '@lc/event-store';
-import { seesPersonalData } from '@lc/http';
+import { seesPersonalData } from '@lc/access';
 import {
   disputeAgreementValues,
   DocumentContext,

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { Locale } from '@lc/reference-data';
 import { DocumentKind } from '../document-values';
 import { RecordKind } from '../shared/record-streams';

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { RecordKind } from '../shared/record-streams';
 import { IssueLetterRequest } from './issue-letter.schema';
 

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '@lc/decider';
 import { DisputeCase, DisputeCaseState, DisputeCommand, DisputeEvent, disputeCase, disputeStreamId } from '@lc/disputes';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@lc/event-store';
-import { AuthenticatedActor, ScopedStreams } from '@lc/http';
+import { ScopedStreams } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { Mediation, MediationCommand, MediationEvent, MediationState, mediation, mediationStreamId } from '@lc/mediations';
 
 export type RecordKind = 'dispute' | 'mediation';

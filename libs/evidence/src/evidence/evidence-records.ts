@@ -1,7 +1,7 @@
 import { Decider, DomainEvent } from '@lc/decider';
 import { ALERT_STREAM_PREFIX, alert, alertStreamId } from '@lc/alerts/domain';
 import { DISPUTE_STREAM_PREFIX, disputeCase, disputeStreamId } from '@lc/disputes/domain';
-import { AccessRole, AuthenticatedActor, inScope } from '@lc/http';
+import { AuthenticatedActor, inScope, Role } from '@lc/access';
 import { MEDIATION_STREAM_PREFIX, mediation, mediationStreamId } from '@lc/mediations/domain';
 
 /** The kinds of record that keep evidence, as their routes name them. */
@@ -21,7 +21,7 @@ export interface EvidenceRecord {
    */
   visible: (state: unknown, actor: AuthenticatedActor) => boolean;
   /** Roles that may attach and remove files (those in scope; informants only on their own alerts, files they attached). */
-  writers: AccessRole[];
+  writers: Role[];
   notFound: string;
 }
 

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@lc/decider';
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { EvidenceRecordKind } from '../evidence/evidence-records';
 import { EvidenceFileView, EvidenceStreams } from '../evidence/evidence-streams';
 import { EVIDENCE_STORAGE, EvidenceStorage } from '../storage/evidence-storage.port';

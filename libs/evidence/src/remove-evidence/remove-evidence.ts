@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, invalidField } from '@lc/decider';
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { EvidenceRecordKind } from '../evidence/evidence-records';
 import { EvidenceStreams } from '../evidence/evidence-streams';
 import { EVIDENCE_STORAGE, EvidenceStorage } from '../storage/evidence-storage.port';

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '../access/access';
+import { AuthenticatedActor } from '@lc/access';
 
 /**
  * The Idempotency-Key as commands use it (event ids, new aggregate ids). Keys are chosen by

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuthenticatedActor } from '../access/access';
+import { AuthenticatedActor } from '@lc/access';
 
 /**
  * An account named in a request: its id, or `me` for the caller. Mediators' home screens ask for

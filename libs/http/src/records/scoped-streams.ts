@@ -1,6 +1,6 @@
 import { Actor, Clock, Decider, DomainError, DomainEvent } from '@lc/decider';
 import { WriteContext, decideAndAppend, EventStore, loadState, RecordedEvent } from '@lc/event-store';
-import { AuthenticatedActor, inScope } from '../access/access';
+import { AuthenticatedActor, inScope } from '@lc/access';
 import { commandKey } from '../idempotency/command-key';
 
 /** A domain command as a handler writes it: the stream class adds `now` and `actor`. */

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { AssignMediationMediatorRequest } from './assign-mediator.schema';
 
 export class AssignMediationMediatorCommand {

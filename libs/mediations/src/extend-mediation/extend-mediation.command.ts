@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ExtendMediationRequest } from './extend-mediation.schema';
 
 export class ExtendMediationCommand {

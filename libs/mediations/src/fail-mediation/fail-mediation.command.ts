@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { FailMediationRequest } from './fail-mediation.schema';
 
 export class FailMediationCommand {

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Mediation, judicialConfirmationDeadline, mediationDeadline } from '../mediation/mediation.decider';
-import { seesPersonalData } from '@lc/http';
+import { seesPersonalData } from '@lc/access';
 import { MediationDocumentKind, mediationDocumentKinds } from '../mediation/documents';
 import { MediationStreams } from '../shared/mediation-streams';
 import { maskWorker } from '../shared/personal-data';

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { HoldSessionRequest } from './hold-session.schema';
 
 export class HoldSessionCommand {

@@ -1,7 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { applySort, containsPattern, Page, pageOf, requireSubDistrictInScope, resolveAccountRef, restrictToScope } from '@lc/http';
+import { applySort, containsPattern, Page, pageOf, resolveAccountRef, restrictToScope } from '@lc/http';
+import { requireSubDistrictInScope } from '@lc/access';
 import { Employer, MediationWorker } from '../mediation/mediation.decider';
 import { MediationView } from '../read-model/mediation.view';
 import { ListMediationsQuery } from './list-mediations.query';

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ReachAgreementRequest } from './reach-agreement.schema';
 
 export class ReachAgreementCommand {

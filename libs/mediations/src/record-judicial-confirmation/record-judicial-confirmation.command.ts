@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { RecordJudicialConfirmationRequest } from './record-judicial-confirmation.schema';
 
 export class RecordJudicialConfirmationCommand {

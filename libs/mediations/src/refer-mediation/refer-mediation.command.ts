@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ReferMediationRequest } from './refer-mediation.schema';
 
 export class ReferMediationCommand {

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 
 export class CountUnreadNotificationsQuery {
   constructor(readonly actor: AuthenticatedActor) {}

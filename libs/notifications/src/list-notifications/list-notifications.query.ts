@@ -1,4 +1,5 @@
-import { AuthenticatedActor, SortKey } from '@lc/http';
+import { SortKey } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 
 export const NOTIFICATION_SORT_COLUMNS = { createdAt: 'n.created_at', kind: 'n.kind' };
 

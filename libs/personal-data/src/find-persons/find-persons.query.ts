@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { FindPersonsRequest } from './find-persons.schema';
 
 export class FindPersonsQuery {

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { Locale } from '@lc/reference-data';
 import { AnnualReportQuery } from '../http/request-schemas';
 

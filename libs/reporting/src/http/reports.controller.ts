@@ -2,7 +2,8 @@ import { Controller, Get, Headers, Post, Res, StreamableFile } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, AuthenticatedActor, CurrentActor, Describe, ProblemResponses, ZodBody, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CurrentActor, Describe, ProblemResponses, ZodBody, ZodQuery, ZodResponse } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { GetAnnualReportQuery } from '../annual-report/get-annual-report.query';
 import { GenerateMonthlyReportCommand } from '../monthly-report/generate-monthly-report.command';
 import { MonthlyReportView } from '../monthly-report/get-monthly-report.handler';

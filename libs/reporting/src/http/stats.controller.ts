@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Allow, AuthenticatedActor, CurrentActor, Describe, ProblemResponses, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CurrentActor, Describe, ProblemResponses, ZodQuery, ZodResponse } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { GetByCategoryQuery } from '../get-by-category/get-by-category.query';
 import { GetByMonthQuery } from '../get-by-month/get-by-month.query';
 import { GetBySubDistrictQuery } from '../get-by-sub-district/get-by-sub-district.query';

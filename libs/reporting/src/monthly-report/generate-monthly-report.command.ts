@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { GenerateMonthlyReportRequest } from '../http/request-schemas';
 
 export class GenerateMonthlyReportCommand {

@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '@lc/decider';
 import { EVENT_STORE, EventStore } from '@lc/event-store';
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { MonthlyReports } from './monthly-reports';
 
 export class ReviseMonthlyReportCommand {

@@ -1,5 +1,5 @@
 import { DomainError } from '@lc/decider';
-import { AuthenticatedActor, requireSubDistrictInScope } from '@lc/http';
+import { AuthenticatedActor, requireSubDistrictInScope } from '@lc/access';
 
 /**
  * The sub-district whose figures an actor gets: null for the whole district. Admins and district

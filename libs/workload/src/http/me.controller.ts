@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Allow, AuthenticatedActor, CurrentActor, Describe, ProblemResponses, ZodResponse } from '@lc/http';
+import { Allow, CurrentActor, Describe, ProblemResponses, ZodResponse } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { GetMyWorkQuery } from '../my-work/get-my-work.query';
 import { myWorkSchema } from '../workload.schemas';
 

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Allow, AuthenticatedActor, CurrentActor, Describe, ProblemResponses, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CurrentActor, Describe, ProblemResponses, ZodQuery, ZodResponse } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ListMediatorsQuery } from '../list-mediators/list-mediators.query';
 import { ListMediatorsRequest, listMediatorsSchema } from '../list-mediators/list-mediators.schema';
 import { mediatorPageSchema } from '../workload.schemas';

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { ListMediatorsRequest } from './list-mediators.schema';
 
 export class ListMediatorsQuery {

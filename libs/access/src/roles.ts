@@ -1,3 +1,4 @@
+/** The four roles: one type for accounts (who holds which), routes (who may call which) and scope rules. */
 export const ROLES = ['admin', 'supervisor', 'mediator', 'informant'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,5 +1,5 @@
 import { DomainError } from '@lc/decider';
-import { AuthenticatedActor } from '../access/access';
+import type { AuthenticatedActor } from './actor';
 
 /**
  * Who a new record (a dispute case, a referred mediation) is assigned to as it is opened: the

@@ -22,7 +22,8 @@ module.exports = {
   // its own database, queue prefix and ports, and the tests are written for a busy machine.
   maxWorkers: 2,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    // test/architecture.spec.ts: the import boundaries (.dependency-cruiser.cjs), no services needed.
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/http';
+import { AuthenticatedActor } from '@lc/access';
 import { PlannedAction, TimedAction } from '../plan';
 
 /** What playing one planned action needs: who does it, when, with which key, and the bus. */

@@ -127,6 +127,7 @@ export const en: Record<MessageKey, string> = {
   'informant.myAlerts': 'My reports',
   'informant.noAlerts': 'You have not reported anything yet.',
   'informant.workers': '{count} workers',
+  'informant.addPhotos': 'Add photos',
   'informant.install': 'Add to home screen',
 
   'supervisor.title': 'Dashboard',

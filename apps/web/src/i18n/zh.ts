@@ -130,6 +130,7 @@ export const zh = {
   'informant.myAlerts': '我的预警',
   'informant.noAlerts': '还没有报送过预警。',
   'informant.workers': '{count} 人',
+  'informant.addPhotos': '添加照片',
   'informant.install': '添加到主屏幕',
 
   'supervisor.title': '数据看板',

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Form, Input, Radio, Space, Spin, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, answer } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { ALERT_SIGNALS, type AlertSignal, type InformantAlert, type MyInformantProfile, type Page, type SubmitAlertBody } from '../../api/types';
@@ -10,6 +10,9 @@ import { ProblemAlert, localFieldMessage, problemMessage, showProblemOnForm } fr
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { flushOutbox, onOutboxChange, outboxItems, removeFromOutbox, saveToOutbox, sendNow, type OutboxItem } from './outbox';
+
+/** Attaching photos: its own chunk, loaded when first opened (the informant's entry has a budget). */
+const AlertPhotos = lazy(() => import('./AlertPhotos'));
 
 interface AlertForm {
   enterpriseCode?: string;
@@ -115,6 +118,7 @@ export default function InformantPage() {
   const [error, setError] = useState<unknown>(null);
   const [unplaced, setUnplaced] = useState<Array<{ field: string; message: string }>>([]);
   const [saving, setSaving] = useState(false);
+  const [photosOf, setPhotosOf] = useState<string | null>(null);
 
   const profileKey = `lc.informant.profile.${userId}`;
   const alertsKey = `lc.informant.alerts.${userId}`;
@@ -327,6 +331,17 @@ export default function InformantPage() {
               {alert.signals.map((s) => label('signal', s)).join('、')} · {t('informant.workers', { count: alert.workersAffected })}
             </div>
             <Typography.Text type="secondary">{formatDateTime(language, alert.submittedAt)}</Typography.Text>
+            {photosOf === alert.id ? (
+              <Suspense fallback={<Spin />}>
+                <AlertPhotos alertId={alert.id} language={language} onClose={() => setPhotosOf(null)} />
+              </Suspense>
+            ) : (
+              <div>
+                <Button onClick={() => setPhotosOf(alert.id)} aria-label={`${t('informant.addPhotos')} · ${alert.enterprise.name}`}>
+                  {t('informant.addPhotos')}
+                </Button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -5,11 +5,14 @@ import { Link, useNavigate } from 'react-router';
 import { api, answer } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import type { Page } from '../../api/types';
+import { GradeTag } from '../../components/GradeTag';
 import { ProblemAlert, showProblemOnForm } from '../../components/problem';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { yuanToFen } from './checks';
+import { EvidencePanel } from './EvidencePanel';
 import { CATEGORIES, isConflict, newKey, type TriageAlert } from './model';
+import { ToneTag } from './ToneTag';
 
 type Step = 'acknowledge' | 'verify' | 'escalate' | 'dismiss' | 'convert';
 const PATHS = {
@@ -20,7 +23,6 @@ const PATHS = {
   convert: '/api/v1/alerts/{id}/conversion',
 } as const;
 const STATUSES = ['submitted', 'acknowledged', 'verified', 'dismissed', 'converted'] as const;
-const GRADE_COLOUR = { red: 'red', yellow: 'gold', green: 'green' } as const;
 
 /** What can be done to an alert in its state (the server decides; the page offers only these). */
 function stepsFor(a: TriageAlert): Step[] {
@@ -54,7 +56,8 @@ function bodyOf(step: Step, v: Record<string, any>): Record<string, unknown> {
 }
 
 /**
- * The alert triage desk (预警分拣): alerts of the caller's scope, red first. Each action sends the
+ * The alert triage desk (预警分拣): alerts of the caller's scope, red first; a row opens to the
+ * alert's evidence (list, download, upload, remove). Each action sends the
  * alert's version as If-Match; the alert is then read again from its stream (the list, a read
  * model, may be a moment behind), so the row shows at once what the action did. When someone else
  * acted first, the page says so and shows the alert as it is now.
@@ -164,11 +167,13 @@ export function AlertDesk() {
         locale={{ emptyText: t('ws.alerts.empty') }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
         onRow={(a) => ({ 'data-testid': `alert-${a.id}` }) as React.HTMLAttributes<HTMLElement>}
+        // Each alert's evidence (the informant's photos, what the mediator adds when verifying) below its row.
+        expandable={{ expandedRowRender: (a) => <EvidencePanel record="alerts" id={a.id} /> }}
         columns={[
           {
             title: t('ws.col.grade'),
             key: 'grade',
-            render: (_, a) => <Tag color={a.grade ? GRADE_COLOUR[a.grade] : 'default'}>{label('grade', a.grade ?? 'none')}</Tag>,
+            render: (_, a) => (a.grade ? <GradeTag grade={a.grade} /> : <Tag>{label('grade', 'none')}</Tag>),
           },
           {
             title: t('ws.col.employer'),
@@ -189,8 +194,8 @@ export function AlertDesk() {
             render: (_, a) => (
               <Space size={4} wrap>
                 <span data-testid="alert-status">{label('alertStatus', a.status)}</span>
-                {a.overdue ? <Tag color="red">{t('ws.alerts.overdue')}</Tag> : null}
-                {a.escalated ? <Tag color="orange">{t('ws.alerts.escalated')}</Tag> : null}
+                {a.overdue ? <ToneTag tone="red">{t('ws.alerts.overdue')}</ToneTag> : null}
+                {a.escalated ? <ToneTag tone="orange">{t('ws.alerts.escalated')}</ToneTag> : null}
               </Space>
             ),
           },

@@ -1,4 +1,4 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Form, Input, List, Popconfirm, Space, Tag, Typography, message } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
@@ -27,11 +27,11 @@ const ACCEPT = '.pdf,.jpg,.jpeg,.png,.heic,.docx,.xlsx,application/pdf,image/jpe
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /**
- * The evidence files of a dispute case or a mediation: list, download, upload (description and file), remove.
+ * The evidence files of a dispute case, a mediation or an alert: list, download, upload (description and file), remove.
  * Its strings are its own (i18n/evidence-*.ts). The API checks the type from the content and the
  * size; its refusals show as problems.
  */
-export function EvidencePanel({ record, id, onChanged }: { record: 'disputes' | 'mediations'; id: string; onChanged?: () => void }) {
+export function EvidencePanel({ record, id, onChanged }: { record: 'disputes' | 'mediations' | 'alerts'; id: string; onChanged?: () => void }) {
   const { language } = useI18n();
   const t = useMemo(() => {
     const messages = language === 'zh' ? evidenceZh : evidenceEn;
@@ -40,8 +40,8 @@ export function EvidencePanel({ record, id, onChanged }: { record: 'disputes' | 
   }, [language]);
   const queryClient = useQueryClient();
   const queryKey = ['evidence', record, id];
-  // The mediations' routes take the same parameters and give the same answers as the disputes'; the
-  // typed client knows each path by its literal, so the disputes' stand for both.
+  // The mediations' and alerts' routes take the same parameters and give the same answers as the
+  // disputes'; the typed client knows each path by its literal, so the disputes' stand for all three.
   const collection = `/api/v1/${record}/{id}/evidence` as '/api/v1/disputes/{id}/evidence';
   const oneFile = `/api/v1/${record}/{id}/evidence/{fileId}` as '/api/v1/disputes/{id}/evidence/{fileId}';
   const files = useQuery({
@@ -109,8 +109,8 @@ export function EvidencePanel({ record, id, onChanged }: { record: 'disputes' | 
   };
 
   return (
-    <section aria-labelledby="evidence-title" data-testid="evidence">
-      <Typography.Title level={2} id="evidence-title" style={{ fontSize: 20 }}>
+    <section aria-labelledby={`evidence-title-${id}`} data-testid="evidence">
+      <Typography.Title level={2} id={`evidence-title-${id}`} style={{ fontSize: 20 }}>
         {t('ev.title')}
       </Typography.Title>
       <ProblemAlert error={files.error ?? error} />
@@ -126,7 +126,8 @@ export function EvidencePanel({ record, id, onChanged }: { record: 'disputes' | 
                 {t('ev.download')}
               </Button>,
               <Popconfirm key="remove" title={t('ev.removeConfirm')} onConfirm={() => void remove(file)}>
-                <Button size="small" danger aria-label={`${t('ev.remove')} ${file.fileName}`}>
+                {/* With an icon, Ant Design puts no space between the two characters (删 除): the visible text stays part of the name. */}
+                <Button size="small" danger icon={<DeleteOutlined />} aria-label={`${t('ev.remove')} ${file.fileName}`}>
                   {t('ev.remove')}
                 </Button>
               </Popconfirm>,
@@ -149,7 +150,7 @@ export function EvidencePanel({ record, id, onChanged }: { record: 'disputes' | 
           </List.Item>
         )}
       />
-      <Form form={form} layout="vertical" name="evidence-upload" style={{ marginTop: 12 }} onFinish={() => void upload()}>
+      <Form form={form} layout="vertical" name={`evidence-${id}`} style={{ marginTop: 12 }} onFinish={() => void upload()}>
         <Form.Item name="description" label={t('ev.description')} rules={[{ required: true, message: t('ev.required') }]}>
           <Input maxLength={2000} placeholder={t('ev.descriptionHint')} />
         </Form.Item>

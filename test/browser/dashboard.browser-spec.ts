@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { accessibilityViolations, BrowserApp, launchBrowser, logIn, screenshot, START_TIMEOUT_MS, startBrowserApp, TestBrowser } from './support/browser-app';
 
 /** Today and other days in China time, as the server counts them. */
@@ -114,6 +115,28 @@ describe('the supervisor dashboard, live', () => {
       await page.getByRole('link', { name: group.caseNo }).waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { dashboardMark?: string }).dashboardMark)).toBe('same page');
+
+      // A 提示函 to the enterprise (issue 15), issued from its page citing its group dispute, then its DOCX.
+      const docxText = async (download: { path(): Promise<string | null> }) =>
+        (await (await JSZip.loadAsync(readFileSync((await download.path())!))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+      await page.getByRole('button', { name: '发出函件' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('查明的情况').fill('该企业拖欠三十五名职工两个月工资');
+      await dialog.getByLabel(/提示、意见或建议事项/).fill('请于十五日内足额支付拖欠的工资');
+      await dialog.getByRole('button', { name: /^提\s?交$/ }).click();
+      const issued = page.getByTestId('letter-issued');
+      const letterNo = /文号 (\S+)/.exec(await issued.getByText(/已发出提示函，文号 /).innerText())![1];
+      const [letter] = await Promise.all([page.waitForEvent('download'), issued.getByRole('button', { name: '下载函件' }).click()]);
+      expect(letter.suggestedFilename()).toBe(`${letterNo}.docx`);
+      const letterText = await docxText(letter);
+      for (const part of [GROUP_EMPLOYER.name, letterNo, '请于十五日内足额支付拖欠的工资']) expect(letterText).toContain(part);
+      // The letters' list has it (a read model, asked again until it does), citing the case, with its download.
+      const letters = page.getByRole('region', { name: '致企业函件' });
+      await letters.getByRole('cell', { name: letterNo, exact: true }).waitFor({ timeout: 60_000 });
+      await letters.getByRole('link', { name: group.caseNo }).waitFor();
+      const [again] = await Promise.all([page.waitForEvent('download'), letters.getByRole('button', { name: `下载函件 DOCX ${letterNo}` }).click()]);
+      expect(await docxText(again)).toContain(letterNo);
+      expect(await accessibilityViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }

@@ -42,8 +42,8 @@ export function existingRecordPath(existing: { kind: string; id: string } | unde
 
 export interface DialogSpec {
   title: string;
-  /** The command's full path (`/api/v1/mediations/<id>/sessions`). */
-  path: string;
+  /** The command's full path (`/api/v1/mediations/<id>/sessions`), or from the form's values when they choose the record. */
+  path: string | ((values: Record<string, any>) => string);
   /** The body from the form's values. */
   body(values: Record<string, any>): unknown;
   /** The form's items; none: a confirmation. */
@@ -74,7 +74,8 @@ export function CommandDialog<T>({
   /** The record's version now (null when the command creates the record). */
   version: number | null;
   refresh(): Promise<unknown>;
-  onDone(answer: T): void | Promise<void>;
+  /** With the form's values the command was sent with. */
+  onDone(answer: T, values: Record<string, any>): void | Promise<void>;
   onClose(): void;
 }) {
   const { t, language, baseT } = useDeskI18n();
@@ -90,8 +91,9 @@ export function CommandDialog<T>({
     setError(null);
     setUnplaced([]);
     try {
-      const answered = await postCommand<T>(spec.path, version, spec.body(values));
-      await onDone(answered);
+      const path = typeof spec.path === 'function' ? spec.path(values) : spec.path;
+      const answered = await postCommand<T>(path, version, spec.body(values));
+      await onDone(answered, values);
     } catch (failure) {
       if (isConflict(failure)) {
         setConflict(true);

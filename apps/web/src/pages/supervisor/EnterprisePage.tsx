@@ -1,23 +1,41 @@
-import { Alert, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Descriptions, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { answer, api } from '../../api/client';
 import { GradeTag } from '../../components/GradeTag';
-import { problemMessage } from '../../components/problem';
+import { ProblemAlert, problemMessage } from '../../components/problem';
 import { useDashboardI18n as useI18n, type DashboardKey } from './i18n';
 import { formatDateTime, formatYuan } from '../../i18n/format';
+import { downloadLetter, type CitedRecord, type IssuedLetter } from './Letters';
 import type { EnterpriseView, Fresh } from './types';
 
-/** An enterprise's page (the watch-list links here): its alerts, disputes and mediations in the watch-list's window. */
+const IssueLetterDialog = lazy(() => import('./IssueLetterDialog'));
+
+/**
+ * An enterprise's page (the watch-list links here): its alerts, disputes and mediations in the
+ * watch-list's window, and the union's letters to it: each downloads as DOCX, and a new one is
+ * issued here, citing one of its cases or mediations.
+ */
 export function EnterprisePage() {
   const { t, baseT, label, language } = useI18n();
   const { creditCode = '' } = useParams();
+  const [issuing, setIssuing] = useState(false);
+  const [issued, setIssued] = useState<{ letter: IssuedLetter; record: CitedRecord } | null>(null);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
   const enterprise = useQuery({
     queryKey: ['enterprises', creditCode],
     queryFn: () => answer<EnterpriseView & Fresh>(api.GET('/api/v1/enterprises/{creditCode}', { params: { path: { creditCode } } })),
-    refetchInterval: 60_000,
+    // The page is a read model, a moment behind a letter just issued: ask again until it lists it.
+    refetchInterval: (query) => (issued && !query.state.data?.letters?.some((l) => l.letterId === issued.letter.letterId) ? 2_000 : 60_000),
   });
   const e = enterprise.data;
+  const download = (record: CitedRecord, letter: { letterId: string; kind: string; letterNo: string }) => {
+    setDownloadError(null);
+    downloadLetter(record, letter, language).catch(setDownloadError);
+  };
+  const canCite = e ? e.disputes.length + e.mediations.length > 0 : false;
   return (
     <section aria-labelledby="enterprise-title">
       <Link to="/dashboard">{t('ent.back')}</Link>
@@ -82,9 +100,30 @@ export function EnterprisePage() {
             />
           </div>
 
-          <Typography.Title level={2} style={{ fontSize: 18, marginTop: 16 }}>
-            {t('ent.letters')}
-          </Typography.Title>
+          <Space wrap align="center" style={{ marginTop: 16, marginBottom: 8 }}>
+            <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+              {t('ent.letters')}
+            </Typography.Title>
+            <Button type="primary" disabled={!canCite} title={canCite ? undefined : t('ent.letter.nothingToCite')} onClick={() => setIssuing(true)}>
+              {t('ent.letter.issue')}
+            </Button>
+          </Space>
+          {issued ? (
+            <Alert
+              type="success"
+              showIcon
+              role="status"
+              data-testid="letter-issued"
+              style={{ marginBottom: 8 }}
+              title={t('ent.letter.issued', { kind: t(`letterKind.${issued.letter.kind}` as DashboardKey), letterNo: issued.letter.letterNo })}
+              action={
+                <Button size="small" icon={<DownloadOutlined />} onClick={() => download(issued.record, issued.letter)}>
+                  {t('ent.letter.downloadDocx')}
+                </Button>
+              }
+            />
+          ) : null}
+          <ProblemAlert error={downloadError} />
           <div className="lc-scroll" tabIndex={0} role="region" aria-label={t('ent.letters')}>
             <Table
               size="small"
@@ -103,6 +142,15 @@ export function EnterprisePage() {
                   dataIndex: 'record',
                   render: (record: { kind: string; id: string; ref: string }) =>
                     record.kind === 'dispute' ? <Link to={`/workspace/cases/${record.id}`}>{record.ref}</Link> : record.ref,
+                },
+                {
+                  title: t('ent.letter.document'),
+                  key: 'docx',
+                  render: (_, letter) => (
+                    <Button size="small" icon={<DownloadOutlined />} aria-label={`${t('ent.letter.downloadDocx')} DOCX ${letter.letterNo}`} onClick={() => download(letter.record, letter)}>
+                      DOCX
+                    </Button>
+                  ),
                 },
               ]}
             />
@@ -151,6 +199,20 @@ export function EnterprisePage() {
           </div>
         </>
       )}
+      {issuing && e ? (
+        <Suspense fallback={null}>
+          <IssueLetterDialog
+            enterprise={e}
+            refresh={() => enterprise.refetch()}
+            onClose={() => setIssuing(false)}
+            onIssued={(letter, record) => {
+              setIssuing(false);
+              setIssued({ letter, record });
+              void enterprise.refetch();
+            }}
+          />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

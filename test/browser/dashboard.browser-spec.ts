@@ -153,6 +153,21 @@ describe('the supervisor dashboard, live', () => {
       await page.getByTestId('open-group-disputes').getByRole('link').first().waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'dashboard-360');
+
+      // The English switch: the tiles' labels from the dashboard's English strings, the figures unchanged.
+      await page.getByRole('button', { name: 'English' }).click();
+      const tiles = {
+        'tile-disputes-resolved': 'Disputes resolved',
+        'tile-amount-recovered': 'Won for workers (10,000 yuan)',
+        'tile-group-disputes': 'Disputes of 30+ workers',
+        'tile-complaints-handled': 'Complaints handled',
+        'tile-mediations-concluded': 'Pre-litigation mediations',
+        'tile-alerts': 'Early-warning alerts',
+      };
+      for (const [id, title] of Object.entries(tiles)) await page.getByTestId(id).getByText(title, { exact: true }).waitFor();
+      await page.getByTestId('tile-disputes-resolved').locator('.ant-statistic-content').getByText('1', { exact: true }).waitFor();
+      expect(await page.getByTestId('tile-disputes-resolved').innerText()).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
     } finally {
       await context.close();
     }

@@ -9,6 +9,9 @@ import { IMPORT_KIND } from './kinds/kinds';
 import { readTable, Table } from './table/read-table';
 import { PlannedRow, Validation, validateRows } from './validate-rows';
 
+/** Stands in for a row's case number while its commands are decided: the number is allocated once the decision stands. */
+const CASE_NO_TO_BE_ALLOCATED = 'to-be-allocated';
+
 export function fileHashOf(content: Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
@@ -96,22 +99,27 @@ export class ImportService {
     if (await this.exists(row.streamId)) return 'existed';
     const unique = row.uniqueNumber;
     const importKind = IMPORT_KIND[kind];
-    // The allocator finds the number it gave this record before, should a try have stopped after it.
-    const caseNo = row.caseNumber ? await this.caseNumbers.allocate(row.id, row.caseNumber.subDistrict, row.caseNumber.year, actor) : '';
     let takenBy: string | undefined;
     try {
+      const caseNo = row.caseNumber ? CASE_NO_TO_BE_ALLOCATED : '';
       const result = await decideAndAppend(this.store, importKind.decider, row.streamId, row.build(this.clock.now(), actor, caseNo), {
         actor,
         idempotencyKey: `import:${metadata.import.fileHash}:${kind}:${row.row}`,
         metadata: { ...metadata },
-        // Claimed as the API's command claims it, just before the append: first come, first served.
-        beforeAppend: async () => {
-          if (!unique) return;
-          const { ownerId } = await claimUniqueKey(this.store, { streamId: unique.streamId, type: unique.claimType, ownerId: row.id, data: unique.data, actor });
-          if (ownerId !== row.id) {
-            takenBy = ownerId;
-            throw new NumberTakenError();
+        // As the API's commands do, once the row's decision stands and just before the append:
+        // its unique number claimed (first come, first served), then its case number allocated.
+        beforeAppend: async (events) => {
+          if (unique) {
+            const { ownerId } = await claimUniqueKey(this.store, { streamId: unique.streamId, type: unique.claimType, ownerId: row.id, data: unique.data, actor });
+            if (ownerId !== row.id) {
+              takenBy = ownerId;
+              throw new NumberTakenError();
+            }
           }
+          if (!row.caseNumber) return events;
+          // The allocator finds the number it gave this record before, should a try have stopped after it.
+          const allocated = await this.caseNumbers.allocate(row.id, row.caseNumber.subDistrict, row.caseNumber.year, actor);
+          return events.map((e) => (e.type === 'DisputeOpened' ? { ...e, data: { ...(e.data as object), caseNo: allocated } } : e));
         },
       });
       return result.events.length ? 'written' : 'existed';

@@ -1,5 +1,6 @@
 export * from './projection';
 export * from './projection-runner';
+export * from './projection-locks';
 export * from './projections.module';
 export * from './statement-batch';
 export * from './freshness';

@@ -5,6 +5,7 @@ import { PostgresEventStore } from '@lc/event-store';
 import { createTestDatabase, TestDatabase } from '@lc/testing';
 import { TimelineEntry } from '@lc/audit-trail';
 import { TimelineProjection } from '../../audit-trail/src/timeline.projection';
+import { ProjectionLocks } from './projection-locks';
 import { CheckpointStore, ProjectionRunner, replay } from './projection-runner';
 
 let db: TestDatabase;
@@ -17,7 +18,16 @@ beforeAll(async () => {
   dataSource = await new DataSource(dataSourceOptions(db.url, { entities: [TimelineEntry] })).initialize();
   store = new PostgresEventStore({ pool: { connectionString: db.url }, idlePollMs: 200 });
 });
+/** Each runner a replica of its own: with its own lock connection, as each worker process has. */
+const lockConnections: ProjectionLocks[] = [];
+const replicaLocks = () => {
+  const locks = new ProjectionLocks(db.url);
+  lockConnections.push(locks);
+  return locks;
+};
+
 afterAll(async () => {
+  await Promise.all(lockConnections.map((locks) => locks.close()));
   await store?.close();
   await dataSource?.destroy();
   await db?.drop();
@@ -51,7 +61,7 @@ async function eventually(check: () => Promise<boolean>, what: string, ms = 30_0
 }
 
 function runner(batchSize = 100): ProjectionRunner {
-  return new ProjectionRunner(projection, store, new CheckpointStore(dataSource), db.url, {
+  return new ProjectionRunner(projection, store, new CheckpointStore(dataSource), replicaLocks(), {
     batchSize,
     standbyRetryMs: 100,
   });
@@ -102,7 +112,7 @@ it('a rebuild that resets the checkpoint while a fresh replica is still catching
     await gate;
     return store.readAll(options);
   };
-  const fresh = new ProjectionRunner(projection, gated, new CheckpointStore(dataSource), db.url, { batchSize: 100, standbyRetryMs: 100 });
+  const fresh = new ProjectionRunner(projection, gated, new CheckpointStore(dataSource), replicaLocks(), { batchSize: 100, standbyRetryMs: 100 });
   fresh.start();
   await reached;
   await new CheckpointStore(dataSource).reset(projection);
@@ -111,6 +121,21 @@ it('a rebuild that resets the checkpoint while a fresh replica is still catching
   await eventually(async () => (await rowCount()) === before.length, 'the replica to replay after the reset');
   await fresh.stop();
   expect(await snapshot()).toEqual(before);
+});
+
+it('takes its lock again on a new connection when the lock connection dies, and goes on projecting', async () => {
+  const before = await rowCount();
+  const active = runner();
+  active.start();
+  const lockHolder = async () =>
+    (await dataSource.query(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)) as { pid: number }[];
+  await eventually(async () => (await lockHolder()).length === 1, 'the replica to take its lock');
+  const [{ pid }] = await lockHolder();
+  await dataSource.query(`SELECT pg_terminate_backend($1)`, [pid]);
+  await eventually(async () => (await lockHolder()).some((holder) => holder.pid !== pid), 'the lock taken again on another connection');
+  await appendEvents(50);
+  await eventually(async () => (await rowCount()) === before + 50, 'the replica to project what came after');
+  await active.stop();
 });
 
 it('replays from the start into an emptied read model', async () => {
@@ -124,8 +149,9 @@ it('replays from the start into an emptied read model', async () => {
 
 it('refuses a batch when the checkpoint moved under it, applying nothing', async () => {
   const checkpoints = new CheckpointStore(dataSource);
+  const rows = await rowCount();
   const stale = undefined; // the checkpoint is far past the start by now
   const [event] = await store.readAll({ maxCount: 1 });
   await expect(checkpoints.apply(projection, stale, [event])).rejects.toThrow();
-  expect(await rowCount()).toBe(1500);
+  expect(await rowCount()).toBe(rows);
 });

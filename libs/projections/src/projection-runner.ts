@@ -1,17 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { EventFilter, EventStore, RecordedEvent, Subscription } from '@lc/event-store';
 import { Projection } from './projection';
-
-export const RESET_CHANNEL = 'projection_reset';
+import { ProjectionLocks, RESET_CHANNEL } from './projection-locks';
 
 /** Another runner, or a rebuild, moved the checkpoint since this runner read it. */
 class CheckpointMoved extends Error {}
-
-export function lockKey(name: string): string {
-  return `projection:${name}`;
-}
 
 export interface RunnerOptions {
   batchSize: number;
@@ -100,13 +94,14 @@ export class CheckpointStore {
 }
 
 /**
- * Runs one projection in this process while it holds the projection's advisory lock; replicas
- * without the lock stand by and take over when the holder's session ends (crash, deploy).
+ * Runs one projection in this process while it holds the projection's advisory lock (on the
+ * process's shared lock connection, see ProjectionLocks); replicas without the lock stand by and
+ * take over when the holder's session ends (crash, deploy).
  */
 export class ProjectionRunner {
   private readonly logger: Logger;
   private stopped = false;
-  private lockClient?: Client;
+  private holding = false;
   private subscription?: Subscription;
   private loop?: Promise<void>;
   private sleeper?: { timer: NodeJS.Timeout; resolve: () => void };
@@ -117,7 +112,7 @@ export class ProjectionRunner {
     private readonly projection: Projection,
     private readonly store: EventStore,
     private readonly checkpoints: CheckpointStore,
-    private readonly connectionString: string,
+    private readonly locks: ProjectionLocks,
     private readonly options: RunnerOptions,
   ) {
     this.logger = new Logger(`Projection:${projection.name}`);
@@ -132,8 +127,8 @@ export class ProjectionRunner {
     this.wake();
     await this.subscription?.close();
     await this.loop;
-    await this.lockClient?.end().catch(() => undefined);
-    this.lockClient = undefined;
+    this.holding = false;
+    await this.locks.release(this.projection.name);
   }
 
   private async run(): Promise<void> {
@@ -149,55 +144,34 @@ export class ProjectionRunner {
       } catch (error) {
         if (this.stopped) break;
         if (error instanceof CheckpointMoved) {
-          this.logger.log('checkpoint moved (rebuild or another replica); resuming from the stored checkpoint');
+          this.logger.log('checkpoint moved (rebuild, another replica, or the lock lost); resuming from the stored checkpoint');
           continue;
         }
         failures++;
         this.logger.error({ err: error, failures }, 'projection failed; retrying from its checkpoint');
         await this.checkpoints.recordError(this.projection.name, error);
-        if (this.lockClient && !(await this.lockAlive())) await this.dropLock();
+        if (this.holding && !(await this.locks.alive())) this.holding = false;
         await this.sleep(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)));
       }
     }
   }
 
-  /** A session-level advisory lock on a connection of its own: it dies with this process. */
   private async holdLock(): Promise<boolean> {
-    if (this.lockClient) return true;
-    const client = new Client({ connectionString: this.connectionString });
-    client.on('error', () => undefined); // surfaced by lockAlive / the next query
-    await client.connect();
-    const { rows } = await client.query<{ locked: boolean }>(
-      `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`,
-      [lockKey(this.projection.name)],
-    );
-    if (!rows[0].locked) {
-      await client.end();
-      return false;
-    }
-    client.on('notification', (message) => {
-      if (message.payload !== this.projection.name) return;
-      this.resets++;
-      void this.subscription?.close();
+    if (this.holding) return true;
+    this.holding = await this.locks.tryLock(this.projection.name, {
+      onReset: () => {
+        this.resets++;
+        void this.subscription?.close();
+      },
+      onLost: () => {
+        // Another replica may take it over now: stop following, and take the lock again first.
+        this.holding = false;
+        this.resets++;
+        void this.subscription?.close();
+      },
     });
-    await client.query(`LISTEN ${RESET_CHANNEL}`);
-    this.lockClient = client;
-    this.logger.log('lock taken: this replica runs the projection');
-    return true;
-  }
-
-  private async lockAlive(): Promise<boolean> {
-    try {
-      await this.lockClient!.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  private async dropLock(): Promise<void> {
-    await this.lockClient?.end().catch(() => undefined);
-    this.lockClient = undefined;
+    if (this.holding) this.logger.log('lock taken: this replica runs the projection');
+    return this.holding;
   }
 
   /**

@@ -6,7 +6,8 @@ import { AppConfig, APP_CONFIG } from '@lc/config';
 import { withDefaultUser } from '@lc/database';
 import { EVENT_STORE, EventStore, matchesFilter } from '@lc/event-store';
 import { Projection, PROJECTION } from './projection';
-import { CheckpointStore, lockKey, ProjectionRunner, replay } from './projection-runner';
+import { lockKey, ProjectionLocks } from './projection-locks';
+import { CheckpointStore, ProjectionRunner, replay } from './projection-runner';
 
 /** Events per page and per transaction when rebuilding everything: few, large transactions. */
 const REBUILD_BATCH = 5000;
@@ -29,6 +30,8 @@ export class ProjectionRegistry implements OnApplicationShutdown {
   private readonly logger = new Logger('Projections');
   private readonly runners: ProjectionRunner[] = [];
   private readonly checkpoints: CheckpointStore;
+  /** This process's lock connection, shared by its runners. */
+  private locks?: ProjectionLocks;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -61,14 +64,9 @@ export class ProjectionRegistry implements OnApplicationShutdown {
 
   /** Starts a runner per projection; each runs here only while it holds that projection's lock. */
   startAll(): void {
+    this.locks ??= new ProjectionLocks(withDefaultUser(this.config.DATABASE_URL));
     for (const projection of this.projections()) {
-      const runner = new ProjectionRunner(
-        projection,
-        this.store,
-        this.checkpoints,
-        withDefaultUser(this.config.DATABASE_URL),
-        { batchSize: this.config.PROJECTION_BATCH_SIZE },
-      );
+      const runner = new ProjectionRunner(projection, this.store, this.checkpoints, this.locks, { batchSize: this.config.PROJECTION_BATCH_SIZE });
       runner.start();
       this.runners.push(runner);
       this.logger.log(`runner started for ${projection.name}`);
@@ -161,6 +159,7 @@ export class ProjectionRegistry implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((r) => r.stop()));
+    await this.locks?.close();
   }
 }
 

@@ -3,7 +3,8 @@ import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UpdateAccountCommand } from '@lc/accounts';
 import { Clock, CLOCK, DomainError } from '@lc/decider';
 import { informant } from '../informant/informant.decider';
-import { domainActor, Written } from '@lc/http';
+import { Written } from '@lc/http';
+import { domainActor } from '@lc/access';
 import { InformantStreams } from '../shared/informant-streams';
 import { DeactivateInformantCommand } from './deactivate-informant.command';
 

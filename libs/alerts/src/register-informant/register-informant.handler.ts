@@ -3,8 +3,8 @@ import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CreateAccountCommand } from '@lc/accounts';
 import { Clock, CLOCK, DomainError } from '@lc/decider';
 import { decideAndAppend, EVENT_STORE, EventStore } from '@lc/event-store';
-import { commandKey, domainActor, Written, writeContext } from '@lc/http';
-import { inScope } from '@lc/access';
+import { commandKey, Written, writeContext } from '@lc/http';
+import { domainActor, inScope } from '@lc/access';
 import { RegisterInformant, informant, informantStreamId } from '../informant/informant.decider';
 import { RegisterInformantCommand } from './register-informant.command';
 

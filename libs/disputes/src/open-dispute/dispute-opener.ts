@@ -13,8 +13,8 @@ import {
   loadState,
   retryingConflicts,
 } from '@lc/event-store';
-import { ScopedStreams, WithoutContext, WriteRequest, Written, domainActor, writeContext } from '@lc/http';
-import { AuthenticatedActor } from '@lc/access';
+import { ScopedStreams, WithoutContext, WriteRequest, Written, writeContext } from '@lc/http';
+import { AuthenticatedActor, domainActor } from '@lc/access';
 import { CaseNumberAllocator } from '../case-numbers/case-number-allocator';
 import {
   DisputeCase,

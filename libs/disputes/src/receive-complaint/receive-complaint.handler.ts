@@ -3,8 +3,8 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, DomainError, DuplicateRecordError } from '@lc/decider';
 import { claimUniqueKey, decideAndAppend, deterministicUuid, EVENT_STORE, EventStore, normalizedKey } from '@lc/event-store';
-import { commandKey, domainActor, writeContext, Written } from '@lc/http';
-import { inScope } from '@lc/access';
+import { commandKey, writeContext, Written } from '@lc/http';
+import { domainActor, inScope } from '@lc/access';
 import { complaint, complaintStreamId } from '../complaint/complaint.decider';
 import { ReceiveComplaintCommand } from './receive-complaint.command';
 

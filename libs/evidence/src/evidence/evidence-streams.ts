@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK, DomainError, DomainEvent } from '@lc/decider';
 import { decideAndAppend, EVENT_STORE, EventStore, loadState, LoadedStream } from '@lc/event-store';
-import { domainActor, writeContext } from '@lc/http';
-import { AuthenticatedActor } from '@lc/access';
+import { writeContext } from '@lc/http';
+import { AuthenticatedActor, domainActor } from '@lc/access';
 import { EVIDENCE_RECORDS, EvidenceRecordKind } from './evidence-records';
 import { EvidenceCommand, EvidenceFile, WithEvidence, withEvidence } from './evidence.decider';
 

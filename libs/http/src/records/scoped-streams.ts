@@ -1,6 +1,6 @@
 import { Actor, Clock, Decider, DomainError, DomainEvent } from '@lc/decider';
 import { WriteContext, decideAndAppend, EventStore, loadState, RecordedEvent } from '@lc/event-store';
-import { AuthenticatedActor, inScope } from '@lc/access';
+import { AuthenticatedActor, domainActor, inScope } from '@lc/access';
 import { commandKey } from '../idempotency/command-key';
 
 /** A domain command as a handler writes it: the stream class adds `now` and `actor`. */
@@ -12,10 +12,6 @@ export interface WriteRequest {
   expectedVersion?: number;
   /** The Idempotency-Key header as the client sent it. */
   idempotencyKey?: string;
-}
-
-export function domainActor(actor: AuthenticatedActor): Actor {
-  return { id: actor.id, role: actor.role };
 }
 
 /** decideAndAppend's context for a request: the actor, If-Match, and the Idempotency-Key scoped to the actor. */

@@ -3,8 +3,8 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, DomainError, DuplicateRecordError } from '@lc/decider';
 import { claimUniqueKey, decideAndAppend, deterministicUuid, EVENT_STORE, EventStore, normalizedKey } from '@lc/event-store';
-import { commandKey, Written, domainActor, writeContext } from '@lc/http';
-import { inScope, openingMediator } from '@lc/access';
+import { commandKey, Written, writeContext } from '@lc/http';
+import { domainActor, inScope, openingMediator } from '@lc/access';
 import { mediation, mediationStreamId } from '../mediation/mediation.decider';
 import { ReferMediationCommand } from './refer-mediation.command';
 

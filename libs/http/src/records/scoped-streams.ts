@@ -53,8 +53,11 @@ export class ScopedStreams<Command extends { now: Date; actor: Actor }, Event ex
     command: WithoutContext<Command>,
     request: WriteRequest,
     check?: (record: Loaded) => Promise<void>,
+    /** Once the decision stands and before the append, only when there is something to append (see CommandContext.beforeAppend). */
+    beforeAppend?: () => Promise<void>,
   ): Promise<{ id: string; version: number; state: State }> {
-    const result = await decideAndAppend(this.store, this.decider, this.streamOf(id), this.commandOf(command, actor), writeContext(actor, request), {
+    const context = { ...writeContext(actor, request), beforeAppend };
+    const result = await decideAndAppend(this.store, this.decider, this.streamOf(id), this.commandOf(command, actor), context, {
       inspect: async ({ state }) => {
         const record = this.visibleIn(state, actor);
         await check?.(record);

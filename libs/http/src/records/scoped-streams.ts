@@ -53,7 +53,7 @@ export class ScopedStreams<Command extends { now: Date; actor: Actor }, Event ex
     command: WithoutContext<Command>,
     request: WriteRequest,
     check?: (record: Loaded) => Promise<void>,
-    /** Once the decision stands and before the append, only when there is something to append (see CommandContext.beforeAppend). */
+    /** Once the decision stands and before the append, only when there is something to append (see WriteContext.beforeAppend). */
     beforeAppend?: () => Promise<void>,
   ): Promise<{ id: string; version: number; state: State }> {
     const context = { ...writeContext(actor, request), beforeAppend };

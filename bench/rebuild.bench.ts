@@ -200,6 +200,6 @@ export async function demoBench(): Promise<string[]> {
     `| demo at scale ${DEMO_SCALE}: wall time | ${fmt(demoMs / 1000, 1)} s for ${fmt(demoEvents)} events (${fmt(perSecond)} events/s) |`,
     `| the full year (scale 1, about 14,600 events) at that rate | ${fmt(14_600 / perSecond, 0)} s (extrapolated) |`,
     '',
-    'The import (rows/s of a 10,000-row spreadsheet) is not measured by the harness yet: see "Not measured yet" below.',
+    "The import's rows/s: the next part of this section (`npm run bench -- import`).",
   ];
 }

@@ -11,6 +11,8 @@ import { withDefaultUser } from '@lc/database';
 import { appendBench } from './append.bench';
 import { catchUpBench } from './catch-up.bench';
 import { dashboardBench } from './dashboard.bench';
+import { httpBench, lagBench } from './http.bench';
+import { importBench } from './import.bench';
 import { cleanups, demoBench, rebuildBench } from './rebuild.bench';
 import { environment, fmt, SERVER } from './lib';
 
@@ -24,7 +26,10 @@ const SECTIONS: Section[] = [
   { name: 'append', title: '1. Append', run: appendBench },
   { name: 'catchup', title: '2. Catch-up read', run: catchUpBench },
   { name: 'rebuild', title: '3. Projection rebuild', run: rebuildBench },
+  { name: 'http', title: '4. HTTP commands', run: httpBench },
+  { name: 'import', title: '7. Import', run: importBench },
   { name: 'dashboard', title: '5. Dashboard', run: dashboardBench },
+  { name: 'lag', title: '6. Projection lag', run: lagBench },
   { name: 'demo', title: '7. Demo year', run: demoBench },
 ];
 

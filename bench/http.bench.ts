@@ -131,6 +131,22 @@ async function waitForConnections(url: string, needed: number, timeoutMs = 600_0
   }
 }
 
+/** A connection of the harness's own, waiting while the server has none free (other work comes and goes). */
+async function connectPatiently(url: string, timeoutMs = 300_000): Promise<Client> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const client = new Client({ connectionString: url });
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if (!/too many clients/.test(String(error)) || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+  }
+}
+
 // ---- setting up the users and cases -------------------------------------------------------------
 
 async function call(base: string, token: string | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -335,17 +351,14 @@ interface Checkpoint {
  */
 class LagProbe {
   readonly lags = new Map<string, number[]>();
-  private readonly client: Client;
   private last = new Map<string, string | null>();
   private stopped = false;
   private loop?: Promise<void>;
 
-  constructor(url: string) {
-    this.client = new Client({ connectionString: url });
-  }
+  /** `client`: connected, the caller's to close (one for every run: the server's connections are scarce). */
+  constructor(private readonly client: Client) {}
 
   async start(): Promise<void> {
-    await this.client.connect();
     for (const c of await this.checkpoints()) this.last.set(c.name, c.position);
     this.loop = (async () => {
       while (!this.stopped) {
@@ -406,7 +419,6 @@ class LagProbe {
     this.stopped = true;
     await this.loop;
     await this.poll();
-    await this.client.end();
     return caughtUp;
   }
 }
@@ -522,11 +534,13 @@ function httpResults(): Promise<HttpResults> {
       // Warm-up: the first seconds of a fresh process (JIT, pools, caches) are not what is measured.
       // Then let the requests autocannon left in flight finish and the worker catch up.
       await commandLoad(base, actors, Math.min(3, SECONDS));
-      const warm = new LagProbe(db.url);
+      const probeClient = await connectPatiently(db.url);
+      cleanups.unshift(() => probeClient.end());
+      const warm = new LagProbe(probeClient);
       await warm.start();
       await warm.drain(120_000);
       for (let r = 1; r <= RUNS; r++) {
-        const probe = new LagProbe(db.url);
+        const probe = new LagProbe(probeClient);
         await probe.start();
         const before = cpuMs();
         const load = await commandLoad(base, actors, SECONDS);

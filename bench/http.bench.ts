@@ -595,7 +595,7 @@ export async function httpBench(): Promise<string[]> {
     `| p99 latency (ms) | ${spread(commands.map((l) => l.p99))} | ${spread(guard.map((l) => l.p99))} | |`,
     `| the API's CPU time per request (ms) | ${spread(commands.map((l) => l.apiCpuPerRequest ?? NaN), 1)} | ${spread(guard.map((l) => l.apiCpuPerRequest ?? NaN), 1)} | ${ratioText(commands.map((l) => l.apiCpuPerRequest ?? NaN), guard.map((l) => l.apiCpuPerRequest ?? NaN))} |`,
     `| the worker's CPU time per request, until it caught up (ms) | ${spread(commands.map((l) => l.workerCpuPerRequest ?? NaN), 1)} | | |`,
-    `| errors (non-2xx, socket errors, timeouts), per run | ${errors.map((n) => fmt(n)).join(', ')} of ${commands.map((l) => fmt(l.total)).join(', ')} | ${guard.map((l) => fmt(Object.values(l.refused).reduce((a, b) => a + b, 0))).join(', ')} | |`,
+    `| errors (non-2xx, socket errors, timeouts), per run | ${errors.map((n) => fmt(n)).join(', ')} (answered: ${commands.map((l) => fmt(l.total)).join(', ')}) | ${guard.map((l) => fmt(Object.values(l.refused).reduce((a, b) => a + b, 0))).join(', ')} (answered: ${guard.map((l) => fmt(l.total)).join(', ')}) | |`,
     '',
     `Errors by answer, per run: ${commands.map((l, i) => `run ${i + 1}: ${refusedText(l)}`).join('. ')}.`,
     '',

@@ -98,12 +98,17 @@ export class Tokens {
   async verifyAccess(token: string): Promise<AccessClaims> {
     const claims = await this.claimsOf(token);
     if (!claims) throw new DomainError('unauthenticated', 'The access token is invalid or has expired');
+    await this.requireLiveSession(claims);
+    return claims;
+  }
+
+  /** Refuses a token whose session has ended (logout, a reused refresh token, a password change). */
+  async requireLiveSession(claims: AccessClaims): Promise<void> {
     const rows: { ended_at: Date | null }[] = await this.dataSource.query(
       `SELECT ended_at FROM sessions WHERE id = $1 AND account_id = $2`,
       [claims.sid, claims.sub],
     );
     if (!rows[0] || rows[0].ended_at) throw new DomainError('unauthenticated', 'The session has ended; log in again');
-    return claims;
   }
 
   /** The live refresh token's id, session and account, or an error that says nothing more than "invalid". */

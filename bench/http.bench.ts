@@ -307,6 +307,17 @@ async function commandLoad(base: string, actors: { mediators: Actor[]; informant
       },
     ],
   });
+  return loadOf(result, refused, kinds);
+}
+
+/** The same-run reference: the guard alone (token check and account lookup), `GET /auth/me`. */
+async function guardLoad(base: string, token: string, seconds: number): Promise<Load> {
+  const result = await autocannon({ url: `${base}/api/v1/auth/me`, connections: CONNECTIONS, duration: seconds, headers: { authorization: `Bearer ${token}` } });
+  return loadOf(result, result.non2xx ? { 'non-2xx': result.non2xx } : {}, {});
+}
+
+/** autocannon's result as a Load: the refusals counted by the caller, plus what never got an answer. */
+function loadOf(result: Awaited<ReturnType<typeof autocannon>>, refused: Record<string, number>, kinds: Record<string, number>): Load {
   if (result.timeouts) refused['no answer within 10 s (autocannon\'s timeout)'] = result.timeouts;
   if (result.errors - result.timeouts > 0) refused['socket errors'] = result.errors - result.timeouts;
   return {
@@ -316,23 +327,6 @@ async function commandLoad(base: string, actors: { mediators: Actor[]; informant
     total: result.requests.total,
     refused,
     kinds,
-  };
-}
-
-/** The same-run reference: the guard alone (token check and account lookup), `GET /auth/me`. */
-async function guardLoad(base: string, token: string, seconds: number): Promise<Load> {
-  const result = await autocannon({ url: `${base}/api/v1/auth/me`, connections: CONNECTIONS, duration: seconds, headers: { authorization: `Bearer ${token}` } });
-  const refused: Record<string, number> = {};
-  if (result.non2xx) refused['non-2xx'] = result.non2xx;
-  if (result.timeouts) refused['no answer within 10 s (autocannon\'s timeout)'] = result.timeouts;
-  if (result.errors - result.timeouts > 0) refused['socket errors'] = result.errors - result.timeouts;
-  return {
-    perSecond: (result.requests.total / (result.finish.getTime() - result.start.getTime())) * 1000,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    total: result.requests.total,
-    refused,
-    kinds: {},
   };
 }
 

@@ -4,6 +4,7 @@ import { Decider } from '@lc/decider';
 import { disputeCase } from '@lc/disputes';
 import { EventStore } from '@lc/event-store';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { openDisputeBody } from './support/bodies';
 
 /*
  * How many times a command reads each stream it touches (issue 13): the API's own event store is
@@ -80,19 +81,6 @@ afterAll(async () => {
 const post = (token: string, path: string, body: object, headers: Record<string, string> = {}) =>
   app.http().post(`/api/v1${path}`).set(...bearer(token)).set(headers).send(body);
 
-// Claimants with neither ID number nor phone: the overlapping-cases check has nothing to compare, and reads no other case.
-const openBody = () => ({
-  channel: 'walk_in',
-  subDistrict: 'pinghu',
-  employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
-  category: 'wage_arrears',
-  workersInvolved: 12,
-  amountClaimedFen: 36_000_000,
-  summary: '12名员工反映2月工资未发放',
-  openedOn: '2026-03-02',
-  claimants: [{ name: '张三' }],
-});
-
 const CASE_NUMBERS = 'case-numbers-LG-PH-2026';
 
 describe('stream reads per command', () => {
@@ -100,7 +88,8 @@ describe('stream reads per command', () => {
 
   it('open-dispute reads the new case stream once and the case-number counter once', async () => {
     const counted = await readsDuring(async () => {
-      const res = await post(mediator.token, '/disputes', openBody(), { 'Idempotency-Key': randomUUID() });
+      // Its claimant has neither ID number nor phone: the overlapping-cases check reads no other case.
+      const res = await post(mediator.token, '/disputes', openDisputeBody(), { 'Idempotency-Key': randomUUID() });
       expect(res.status).toBe(201);
       disputeId = res.body.id;
     });

@@ -30,6 +30,8 @@ export class ProjectionLocks {
   private current?: Client;
   private readonly holders = new Map<string, LockHolder>();
   private closed = false;
+  /** The connection's statements, one at a time: node-postgres is retiring its own queue (pg 9). */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly connectionString: string) {}
 
@@ -37,7 +39,7 @@ export class ProjectionLocks {
   async tryLock(name: string, holder: LockHolder): Promise<boolean> {
     if (this.holders.has(name)) return false;
     const client = await this.connect();
-    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [lockKey(name)]);
+    const { rows } = await this.inTurn(() => client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [lockKey(name)]));
     if (!rows[0].locked) return false;
     this.holders.set(name, holder);
     return true;
@@ -47,7 +49,7 @@ export class ProjectionLocks {
   async release(name: string): Promise<void> {
     if (!this.holders.delete(name)) return;
     const client = await this.connection?.catch(() => undefined);
-    await client?.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey(name)]).catch(() => undefined);
+    if (client) await this.inTurn(() => client.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey(name)])).catch(() => undefined);
   }
 
   /** Whether the connection, and so every lock taken on it, is still there. */
@@ -55,7 +57,7 @@ export class ProjectionLocks {
     try {
       const client = await this.connection;
       if (!client) return false;
-      await client.query('SELECT 1');
+      await this.inTurn(() => client.query('SELECT 1'));
       return true;
     } catch {
       this.lose();
@@ -72,6 +74,12 @@ export class ProjectionLocks {
     await client?.end().catch(() => undefined);
   }
 
+  private inTurn<T>(statement: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(statement, statement);
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
   private connect(): Promise<Client> {
     if (this.closed) return Promise.reject(new Error('projection locks closed'));
     if (!this.connection) {
@@ -80,11 +88,11 @@ export class ProjectionLocks {
       client.on('notification', (message) => {
         if (message.payload) this.holders.get(message.payload)?.onReset();
       });
-      const connecting = (async () => {
+      const connecting = this.inTurn(async () => {
         await client.connect();
         await client.query(`LISTEN ${RESET_CHANNEL}`);
         return client;
-      })();
+      });
       this.connection = connecting;
       this.current = client;
       connecting.catch(() => this.lose(client));

@@ -84,25 +84,18 @@ describe('home pages in a browser', () => {
       await page.waitForFunction((old) => JSON.parse(localStorage.getItem('lc.session') ?? 'null')?.refreshToken !== old, before.refreshToken);
       const after = await page.evaluate(() => JSON.parse(localStorage.getItem('lc.session')!));
       expect(after.refreshToken).not.toBe(before.refreshToken);
-      // The old refresh token was rotated out: the server refuses it now.
-      expect((await app.call('POST', '/api/v1/auth/refresh', { refreshToken: before.refreshToken })).status).toBe(401);
 
-      // The shell may still be settling from the refresh (the session rewritten, the dashboard's
-      // strings arriving): a popover opened in that moment can be closed by the re-render, so the
-      // menu is opened until its panel shows.
-      // On a loaded CI machine the header's button was seen detached again and again for 30 s
-      // (re-rendered while the refreshed session and the dashboard settle; the cause is not known
-      // yet): each try is short, and the bound is on the whole.
-      const deadline = Date.now() + 90_000;
-      while (!(await page.getByTestId('account-panel').isVisible())) {
-        if (Date.now() > deadline) throw new Error('the account menu did not open within 90 s');
-        await page.getByTestId('account-menu').click({ timeout: 5_000 }).catch(() => undefined);
-        await page.getByTestId('account-panel').waitFor({ timeout: 3_000 }).catch(() => undefined);
-      }
+      await page.getByTestId('account-menu').click();
+      await page.getByTestId('account-panel').waitFor();
       await page.getByTestId('logout').click();
       await page.waitForURL(`${app.base}/login`);
       expect(await page.evaluate(() => localStorage.getItem('lc.session'))).toBeNull();
       expect((await app.call('POST', '/api/v1/auth/refresh', { refreshToken: after.refreshToken })).status).toBe(401);
+      // The old refresh token was rotated out: the server refuses it. Asked only now, after the
+      // logout: a rotated token sent again is taken for a stolen one and ends the whole session at
+      // once (issue 12), so asked earlier it logged this page out at its next request, and on a busy
+      // machine that came before the click on the account menu.
+      expect((await app.call('POST', '/api/v1/auth/refresh', { refreshToken: before.refreshToken })).status).toBe(401);
     } finally {
       await context.close();
     }

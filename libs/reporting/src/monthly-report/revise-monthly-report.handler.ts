@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError } from '@lc/decider';
-import { EVENT_STORE, EventStore } from '@lc/event-store';
+import { decideAndAppend, EVENT_STORE, EventStore } from '@lc/event-store';
+import { Clock, CLOCK, DomainError } from '@lc/decider';
 import { AuthenticatedActor } from '@lc/access';
+import { monthlyReportAuditDecider, monthlyReportStream } from './monthly-report-audit.decider';
 import { MonthlyReports } from './monthly-reports';
 
 export class ReviseMonthlyReportCommand {
@@ -25,6 +25,7 @@ export class ReviseMonthlyReportHandler implements ICommandHandler<ReviseMonthly
   constructor(
     private readonly reports: MonthlyReports,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ month, reason, actor }: ReviseMonthlyReportCommand): Promise<{ month: string; revision: number }> {
@@ -32,10 +33,12 @@ export class ReviseMonthlyReportHandler implements ICommandHandler<ReviseMonthly
       throw new DomainError('forbidden', 'the monthly report is the district’s: a district supervisor or an administrator revises it');
     }
     const { revision } = await this.reports.revise(month, actor.id);
-    await this.store.append(
-      `monthly-report-${month}`,
-      [{ eventId: randomUUID(), type: 'MonthlyReportRevised', data: { month, revision, reason }, metadata: { actorId: actor.id, actorRole: actor.role, schemaVersion: 1 } }],
-      { expectedVersion: 'any' },
+    await decideAndAppend(
+      this.store,
+      monthlyReportAuditDecider,
+      monthlyReportStream(month),
+      { type: 'RecordMonthlyReportRevision', month, revision, reason, actor, now: this.clock.now() },
+      { actor },
     );
     return { month, revision };
   }

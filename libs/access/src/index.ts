@@ -7,3 +7,4 @@ export * from './roles';
 export * from './actor';
 export * from './scope';
 export * from './opening-mediator';
+export * from './command-meta';

@@ -105,8 +105,9 @@ export async function runDemoPlan(plan: DemoPlan, deps: DemoDependencies): Promi
     deps.clock.set(new Date(action.at));
     const actor = actors.get(action.actor);
     if (!actor) throw new Error(`the plan names an unknown account ${action.actor}`);
+    const key = `${keyPrefix}-${action.seq}`;
     try {
-      await perform(action, { actor, key: `${keyPrefix}-${action.seq}`, at: new Date(action.at), actors, password: deps.password, execute });
+      await perform(action, { actor, key, meta: { actor, idempotencyKey: key }, at: new Date(action.at), actors, password: deps.password, execute });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`demo action #${action.seq} (${action.type} at ${new Date(action.at).toISOString()}) failed: ${message}`, { cause: error });

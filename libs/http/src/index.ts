@@ -13,6 +13,7 @@ export * from './health/redis.health';
 export * from './health/event-store.health';
 export * from './access/access';
 export * from './preconditions/if-match';
+export * from './preconditions/request-meta';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/command-key';
 export * from './idempotency/idempotency-key-retention';

@@ -28,12 +28,12 @@ const caseDetails = (d: DisputePlan) => ({
 
 /** Dispute cases and the complaints (诉求) some of them come from. */
 export const disputeActions: Actions<DisputeAction> = {
-  async openDispute({ dispute: d }, { actor, key, execute }) {
+  async openDispute({ dispute: d }, { meta, execute }) {
     // The plan has the supervisor assign each case (to its opener or a colleague) the same day.
     const input = openDisputeSchema.parse({ ...caseDetails(d), subDistrict: d.subDistrict, assignToMe: false });
-    d.id = (await execute<{ id: string }>(new C.OpenDisputeCommand(input, actor, key))).id;
+    d.id = (await execute<{ id: string }>(new C.OpenDisputeCommand(input, meta))).id;
   },
-  async receiveComplaint({ complaint: c }, { actor, key, at, execute }) {
+  async receiveComplaint({ complaint: c }, { meta, at, execute }) {
     const input = receiveComplaintSchema.parse({
       source: c.source,
       ...(c.workOrderNo ? { workOrderNo: c.workOrderNo } : {}),
@@ -42,39 +42,39 @@ export const disputeActions: Actions<DisputeAction> = {
       summary: c.summary,
       receivedAt: at.toISOString(),
     });
-    c.id = (await execute<{ id: string }>(new C.ReceiveComplaintCommand(input, actor, key))).id;
+    c.id = (await execute<{ id: string }>(new C.ReceiveComplaintCommand(input, meta))).id;
   },
-  async convertComplaint({ complaint, dispute: d }, { actor, key, execute }) {
+  async convertComplaint({ complaint, dispute: d }, { meta, execute }) {
     const input = convertComplaintSchema.parse(caseDetails(d));
-    d.id = (await execute<{ id: string }>(new C.ConvertComplaintCommand(idOf(complaint, 'complaint'), input, actor, undefined, key))).id;
+    d.id = (await execute<{ id: string }>(new C.ConvertComplaintCommand(idOf(complaint, 'complaint'), input, meta))).id;
   },
-  async handleComplaint({ complaint: c }, { actor, key, execute }) {
+  async handleComplaint({ complaint: c }, { meta, execute }) {
     const input = handleComplaintSchema.parse({ note: c.handled!.note, handledOn: c.handled!.handledOn });
-    await execute(new C.HandleComplaintCommand(idOf(c, 'complaint'), input, actor, undefined, key));
+    await execute(new C.HandleComplaintCommand(idOf(c, 'complaint'), input, meta));
   },
-  async assignDispute({ dispute }, { actor, key, actors, execute }) {
+  async assignDispute({ dispute }, { meta, actors, execute }) {
     const mediatorId = actors.get(dispute.mediator)!.id;
-    await execute(new C.AssignMediatorCommand(idOf(dispute, 'dispute'), { mediatorId }, actor, undefined, key));
+    await execute(new C.AssignMediatorCommand(idOf(dispute, 'dispute'), { mediatorId }, meta));
   },
-  async logStep({ dispute, step, at }, { actor, key, execute }) {
+  async logStep({ dispute, step, at }, { meta, execute }) {
     // Logged a little after it happened, as mediators do.
     const input = logStepSchema.parse({ kind: step.kind, note: step.note, occurredAt: new Date(at - 10 * MINUTE).toISOString() });
-    await execute(new C.LogStepCommand(idOf(dispute, 'dispute'), input, actor, undefined, key));
+    await execute(new C.LogStepCommand(idOf(dispute, 'dispute'), input, meta));
   },
-  async changeWorkers({ dispute, workersInvolved, reason }, { actor, key, execute }) {
+  async changeWorkers({ dispute, workersInvolved, reason }, { meta, execute }) {
     const input = changeWorkersInvolvedSchema.parse({ workersInvolved, reason });
-    await execute(new C.ChangeWorkersInvolvedCommand(idOf(dispute, 'dispute'), input, actor, undefined, key));
+    await execute(new C.ChangeWorkersInvolvedCommand(idOf(dispute, 'dispute'), input, meta));
   },
-  async recordRecovery({ dispute, amountFen, recoveredOn, note }, { actor, key, execute }) {
+  async recordRecovery({ dispute, amountFen, recoveredOn, note }, { meta, execute }) {
     const input = recordRecoverySchema.parse({ amountFen, recoveredOn, note });
-    await execute(new C.RecordRecoveryCommand(idOf(dispute, 'dispute'), input, actor, undefined, key));
+    await execute(new C.RecordRecoveryCommand(idOf(dispute, 'dispute'), input, meta));
   },
-  async resolveDispute({ dispute, outcome, resolvedOn, note }, { actor, key, execute }) {
+  async resolveDispute({ dispute, outcome, resolvedOn, note }, { meta, execute }) {
     const input = resolveDisputeSchema.parse({ outcome, resolvedOn, note });
-    await execute(new C.ResolveDisputeCommand(idOf(dispute, 'dispute'), input, actor, undefined, key));
+    await execute(new C.ResolveDisputeCommand(idOf(dispute, 'dispute'), input, meta));
   },
-  async reopenDispute({ dispute, reason }, { actor, key, execute }) {
+  async reopenDispute({ dispute, reason }, { meta, execute }) {
     const input = reopenDisputeSchema.parse({ reason });
-    await execute(new C.ReopenDisputeCommand(idOf(dispute, 'dispute'), input, actor, undefined, key));
+    await execute(new C.ReopenDisputeCommand(idOf(dispute, 'dispute'), input, meta));
   },
 };

@@ -1,12 +1,10 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { AssignMediatorRequest } from './assign-mediator.schema';
 
 export class AssignMediatorCommand {
   constructor(
     readonly disputeId: string,
     readonly input: AssignMediatorRequest,
-    readonly actor: AuthenticatedActor,
-    readonly expectedVersion?: number,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

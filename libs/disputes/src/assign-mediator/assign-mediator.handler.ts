@@ -18,7 +18,7 @@ export class AssignMediatorHandler implements ICommandHandler<AssignMediatorComm
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ disputeId, input, actor, expectedVersion, idempotencyKey }: AssignMediatorCommand): Promise<Written> {
+  async execute({ disputeId, input, meta: { actor, expectedVersion, idempotencyKey } }: AssignMediatorCommand): Promise<Written> {
     const mediatorId = resolveAccountRef(input.mediatorId, actor);
     const { id, version } = await this.disputes.change(
       disputeId,

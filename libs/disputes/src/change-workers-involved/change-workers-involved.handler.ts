@@ -8,7 +8,7 @@ import { ChangeWorkersInvolvedCommand } from './change-workers-involved.command'
 export class ChangeWorkersInvolvedHandler implements ICommandHandler<ChangeWorkersInvolvedCommand, Written> {
   constructor(private readonly disputes: DisputeStreams) {}
 
-  async execute({ disputeId, input, actor, expectedVersion, idempotencyKey }: ChangeWorkersInvolvedCommand): Promise<Written> {
+  async execute({ disputeId, input, meta: { actor, expectedVersion, idempotencyKey } }: ChangeWorkersInvolvedCommand): Promise<Written> {
     const { id, version } = await this.disputes.change(
       disputeId,
       actor,

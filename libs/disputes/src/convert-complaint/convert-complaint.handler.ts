@@ -26,7 +26,7 @@ export class ConvertComplaintHandler implements ICommandHandler<ConvertComplaint
     private readonly opener: DisputeOpener,
   ) {}
 
-  async execute({ complaintId, input, actor, expectedVersion, idempotencyKey }: ConvertComplaintCommand): Promise<ConvertedComplaint> {
+  async execute({ complaintId, input, meta: { actor, expectedVersion, idempotencyKey } }: ConvertComplaintCommand): Promise<ConvertedComplaint> {
     const disputeId = disputeIdForComplaint(complaintId);
     const { record, ...dispute } = await this.opener.convert(
       {

@@ -8,7 +8,7 @@ import { HandleComplaintCommand } from './handle-complaint.command';
 export class HandleComplaintHandler implements ICommandHandler<HandleComplaintCommand, Written> {
   constructor(private readonly complaints: ComplaintStreams) {}
 
-  async execute({ complaintId, input, actor, expectedVersion, idempotencyKey }: HandleComplaintCommand): Promise<Written> {
+  async execute({ complaintId, input, meta: { actor, expectedVersion, idempotencyKey } }: HandleComplaintCommand): Promise<Written> {
     const { id, version } = await this.complaints.change(complaintId, actor, { type: 'HandleComplaint', ...input }, { expectedVersion, idempotencyKey });
     return { id, version };
   }

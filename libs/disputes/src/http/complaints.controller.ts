@@ -1,10 +1,10 @@
-import { Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
-import { AuthenticatedActor } from '@lc/access';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { ConvertComplaintCommand } from '../convert-complaint/convert-complaint.command';
 import { ConvertComplaintRequest, convertComplaintSchema } from '../convert-complaint/convert-complaint.schema';
 import { GetComplaintQuery } from '../get-complaint/get-complaint.query';
@@ -36,11 +36,10 @@ export class ComplaintsController {
   @ProblemResponses(400, 401, 403, 409, 415, 422)
   async receive(
     @ZodBody(receiveComplaintSchema) body: ReceiveComplaintRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('create') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ReceiveComplaintCommand(body, actor, idempotencyKey)));
+    return withETag(res, await this.commands.execute(new ReceiveComplaintCommand(body, meta)));
   }
 
   @Get()
@@ -69,12 +68,10 @@ export class ComplaintsController {
   async handle(
     @ZodParam('id', complaintId) id: string,
     @ZodBody(handleComplaintSchema) body: HandleComplaintRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new HandleComplaintCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new HandleComplaintCommand(id, body, meta)));
   }
 
   /** → 201 with the new dispute case {id, caseNo, version} (the ETag is the case's); If-Match is the complaint's version. */
@@ -85,11 +82,9 @@ export class ComplaintsController {
   async convert(
     @ZodParam('id', complaintId) id: string,
     @ZodBody(convertComplaintSchema) body: ConvertComplaintRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ConvertComplaintCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new ConvertComplaintCommand(id, body, meta)));
   }
 }

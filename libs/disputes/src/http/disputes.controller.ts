@@ -1,10 +1,10 @@
-import { Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
-import { AuthenticatedActor } from '@lc/access';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { AssignMediatorCommand } from '../assign-mediator/assign-mediator.command';
 import { AssignMediatorRequest, assignMediatorSchema } from '../assign-mediator/assign-mediator.schema';
 import { ChangeWorkersInvolvedCommand } from '../change-workers-involved/change-workers-involved.command';
@@ -49,11 +49,10 @@ export class DisputesController {
   @ProblemResponses(400, 401, 403, 409, 415, 422)
   async open(
     @ZodBody(openDisputeSchema) body: OpenDisputeRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('create') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new OpenDisputeCommand(body, actor, idempotencyKey)));
+    return withETag(res, await this.commands.execute(new OpenDisputeCommand(body, meta)));
   }
 
   @Get()
@@ -96,12 +95,10 @@ export class DisputesController {
   async assign(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(assignMediatorSchema) body: AssignMediatorRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new AssignMediatorCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new AssignMediatorCommand(id, body, meta)));
   }
 
   @Post(':id/steps')
@@ -113,12 +110,10 @@ export class DisputesController {
   async logStep(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(logStepSchema) body: LogStepRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new LogStepCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new LogStepCommand(id, body, meta)));
   }
 
   @Post(':id/recoveries')
@@ -130,12 +125,10 @@ export class DisputesController {
   async recordRecovery(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(recordRecoverySchema) body: RecordRecoveryRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new RecordRecoveryCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new RecordRecoveryCommand(id, body, meta)));
   }
 
   @Post(':id/resolution')
@@ -147,12 +140,10 @@ export class DisputesController {
   async resolve(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(resolveDisputeSchema) body: ResolveDisputeRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ResolveDisputeCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new ResolveDisputeCommand(id, body, meta)));
   }
 
   @Post(':id/reopen')
@@ -164,12 +155,10 @@ export class DisputesController {
   async reopen(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(reopenDisputeSchema) body: ReopenDisputeRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ReopenDisputeCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new ReopenDisputeCommand(id, body, meta)));
   }
 
   /** The count of workers involved changed; reaching 30 makes it a group dispute. */
@@ -182,14 +171,12 @@ export class DisputesController {
   async changeWorkersInvolved(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(changeWorkersInvolvedSchema) body: ChangeWorkersInvolvedRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
     return withETag(
       res,
-      await this.commands.execute(new ChangeWorkersInvolvedCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)),
+      await this.commands.execute(new ChangeWorkersInvolvedCommand(id, body, meta)),
     );
   }
 }

@@ -8,7 +8,7 @@ import { LogStepCommand } from './log-step.command';
 export class LogStepHandler implements ICommandHandler<LogStepCommand, Written> {
   constructor(private readonly disputes: DisputeStreams) {}
 
-  async execute({ disputeId, input, actor, expectedVersion, idempotencyKey }: LogStepCommand): Promise<Written> {
+  async execute({ disputeId, input, meta: { actor, expectedVersion, idempotencyKey } }: LogStepCommand): Promise<Written> {
     const { id, version } = await this.disputes.change(disputeId, actor, { type: 'LogStep', ...input }, { expectedVersion, idempotencyKey });
     return { id, version };
   }

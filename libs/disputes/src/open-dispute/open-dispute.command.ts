@@ -1,10 +1,9 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { OpenDisputeRequest } from './open-dispute.schema';
 
 export class OpenDisputeCommand {
   constructor(
     readonly input: OpenDisputeRequest,
-    readonly actor: AuthenticatedActor,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

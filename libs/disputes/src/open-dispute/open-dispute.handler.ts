@@ -15,7 +15,7 @@ export class OpenDisputeHandler implements ICommandHandler<OpenDisputeCommand, O
     private readonly overlapping: OverlappingCases,
   ) {}
 
-  async execute({ input, actor, idempotencyKey }: OpenDisputeCommand): Promise<OpenedDispute> {
+  async execute({ input, meta: { actor, idempotencyKey } }: OpenDisputeCommand): Promise<OpenedDispute> {
     if (!inScope(actor, { subDistrict: input.subDistrict })) {
       throw new DomainError('forbidden', `A ${actor.role} of ${actor.subDistrict} may not open cases in ${input.subDistrict}`, [
         { field: 'subDistrict', message: 'is outside your sub-district' },

@@ -25,7 +25,7 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ input, actor, idempotencyKey }: ReceiveComplaintCommand): Promise<Written> {
+  async execute({ input, meta: { actor, idempotencyKey } }: ReceiveComplaintCommand): Promise<Written> {
     if (!inScope(actor, { subDistrict: input.subDistrict })) {
       throw new DomainError('forbidden', `A ${actor.role} of ${actor.subDistrict} may not receive complaints for ${input.subDistrict}`, [
         { field: 'subDistrict', message: 'is outside your sub-district' },

@@ -1,12 +1,10 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { RecordRecoveryRequest } from './record-recovery.schema';
 
 export class RecordRecoveryCommand {
   constructor(
     readonly disputeId: string,
     readonly input: RecordRecoveryRequest,
-    readonly actor: AuthenticatedActor,
-    readonly expectedVersion?: number,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

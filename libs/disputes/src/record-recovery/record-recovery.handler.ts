@@ -8,7 +8,7 @@ import { RecordRecoveryCommand } from './record-recovery.command';
 export class RecordRecoveryHandler implements ICommandHandler<RecordRecoveryCommand, Written> {
   constructor(private readonly disputes: DisputeStreams) {}
 
-  async execute({ disputeId, input, actor, expectedVersion, idempotencyKey }: RecordRecoveryCommand): Promise<Written> {
+  async execute({ disputeId, input, meta: { actor, expectedVersion, idempotencyKey } }: RecordRecoveryCommand): Promise<Written> {
     const { id, version } = await this.disputes.change(disputeId, actor, { type: 'RecordRecovery', ...input }, { expectedVersion, idempotencyKey });
     return { id, version };
   }

@@ -1,12 +1,10 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { ReopenDisputeRequest } from './reopen-dispute.schema';
 
 export class ReopenDisputeCommand {
   constructor(
     readonly disputeId: string,
     readonly input: ReopenDisputeRequest,
-    readonly actor: AuthenticatedActor,
-    readonly expectedVersion?: number,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

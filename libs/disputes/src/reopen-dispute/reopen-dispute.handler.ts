@@ -8,7 +8,7 @@ import { ReopenDisputeCommand } from './reopen-dispute.command';
 export class ReopenDisputeHandler implements ICommandHandler<ReopenDisputeCommand, Written> {
   constructor(private readonly disputes: DisputeStreams) {}
 
-  async execute({ disputeId, input, actor, expectedVersion, idempotencyKey }: ReopenDisputeCommand): Promise<Written> {
+  async execute({ disputeId, input, meta: { actor, expectedVersion, idempotencyKey } }: ReopenDisputeCommand): Promise<Written> {
     const { id, version } = await this.disputes.change(disputeId, actor, { type: 'ReopenDispute', ...input }, { expectedVersion, idempotencyKey });
     return { id, version };
   }

@@ -1,12 +1,10 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { ResolveDisputeRequest } from './resolve-dispute.schema';
 
 export class ResolveDisputeCommand {
   constructor(
     readonly disputeId: string,
     readonly input: ResolveDisputeRequest,
-    readonly actor: AuthenticatedActor,
-    readonly expectedVersion?: number,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

@@ -8,7 +8,7 @@ import { ResolveDisputeCommand } from './resolve-dispute.command';
 export class ResolveDisputeHandler implements ICommandHandler<ResolveDisputeCommand, Written> {
   constructor(private readonly disputes: DisputeStreams) {}
 
-  async execute({ disputeId, input, actor, expectedVersion, idempotencyKey }: ResolveDisputeCommand): Promise<Written> {
+  async execute({ disputeId, input, meta: { actor, expectedVersion, idempotencyKey } }: ResolveDisputeCommand): Promise<Written> {
     const { id, version } = await this.disputes.change(disputeId, actor, { type: 'ResolveDispute', ...input }, { expectedVersion, idempotencyKey });
     return { id, version };
   }

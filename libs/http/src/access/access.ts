@@ -18,8 +18,12 @@ export interface RequestWithActor {
   actor?: AuthenticatedActor;
 }
 
-export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedActor => {
-  const actor = context.switchToHttp().getRequest<RequestWithActor>().actor;
-  if (!actor) throw new Error('CurrentActor used on a route without authentication');
-  return actor;
-});
+/** The request's authenticated actor, as the guard put it there. */
+export function actorOf(request: RequestWithActor): AuthenticatedActor {
+  if (!request.actor) throw new Error('The actor (CurrentActor, RequestMeta) was asked for on a route without authentication');
+  return request.actor;
+}
+
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedActor =>
+  actorOf(context.switchToHttp().getRequest<RequestWithActor>()),
+);

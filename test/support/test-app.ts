@@ -140,7 +140,7 @@ export async function startTestApp(label: string, options: { now?: Date; env?: R
         // POST /users makes no informants (the registry does, with their enterprises); tests that
         // only need an informant's account get one from the command the registry itself uses.
         const admin = { id: 'test-fixture', role: 'admin' as const };
-        const created = await api.get(CommandBus).execute(new CreateAccountCommand({ username, password, role, subDistrict }, admin));
+        const created = await api.get(CommandBus).execute(new CreateAccountCommand({ username, password, role, subDistrict }, { actor: admin }));
         return { id: (created as { id: string }).id, token: await login(username, password), username };
       }
       const res = await http()

@@ -90,8 +90,7 @@ export async function runDemoPlan(plan: DemoPlan, deps: DemoDependencies): Promi
     const { id } = await execute<{ id: string }>(
       new C.CreateAccountCommand(
         { username: member.username, password: deps.password, role: member.role, subDistrict: member.subDistrict ?? undefined, displayName: member.displayName },
-        deps.createdBy,
-        `${keyPrefix}-account-${member.username}`,
+        { actor: deps.createdBy, idempotencyKey: `${keyPrefix}-account-${member.username}` },
       ),
     );
     actors.set(member.key, { id, username: member.username, role: member.role, subDistrict: member.subDistrict });
@@ -105,9 +104,8 @@ export async function runDemoPlan(plan: DemoPlan, deps: DemoDependencies): Promi
     deps.clock.set(new Date(action.at));
     const actor = actors.get(action.actor);
     if (!actor) throw new Error(`the plan names an unknown account ${action.actor}`);
-    const key = `${keyPrefix}-${action.seq}`;
     try {
-      await perform(action, { actor, key, meta: { actor, idempotencyKey: key }, at: new Date(action.at), actors, password: deps.password, execute });
+      await perform(action, { meta: { actor, idempotencyKey: `${keyPrefix}-${action.seq}` }, at: new Date(action.at), actors, password: deps.password, execute });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`demo action #${action.seq} (${action.type} at ${new Date(action.at).toISOString()}) failed: ${message}`, { cause: error });

@@ -1,10 +1,9 @@
 import { Actor } from '@lc/decider';
-import { Role } from '@lc/access';
+import { CommandMeta, Role } from '@lc/access';
 
 export class CreateAccountCommand {
   constructor(
     readonly input: { username: string; password: string; role: Role; subDistrict?: string; displayName?: string },
-    readonly actor: Actor,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta<Actor>,
   ) {}
 }

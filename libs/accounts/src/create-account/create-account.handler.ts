@@ -16,7 +16,7 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccountComman
     private readonly dataSource: DataSource,
   ) {}
 
-  async execute({ input, actor, idempotencyKey }: CreateAccountCommand): Promise<{ id: string; version: number }> {
+  async execute({ input, meta: { actor, idempotencyKey } }: CreateAccountCommand): Promise<{ id: string; version: number }> {
     const weakness = passwordWeakness(input.password, input.username);
     if (weakness) throw invalidField('password', weakness);
     const accountId = idempotencyKey ? deterministicUuid('account', idempotencyKey) : randomUUID();

@@ -1,5 +1,5 @@
 import { Actor } from '@lc/decider';
-import { Role } from '@lc/access';
+import { CommandMeta, Role } from '@lc/access';
 
 export interface AccountChanges {
   role?: Role;
@@ -14,8 +14,6 @@ export class UpdateAccountCommand {
   constructor(
     readonly accountId: string,
     readonly changes: AccountChanges,
-    readonly actor: Actor,
-    readonly expectedVersion?: number,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta<Actor>,
   ) {}
 }

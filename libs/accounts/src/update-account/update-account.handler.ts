@@ -19,7 +19,7 @@ export class UpdateAccountHandler implements ICommandHandler<UpdateAccountComman
     private readonly tokens: Tokens,
   ) {}
 
-  async execute({ accountId, changes, actor, expectedVersion, idempotencyKey }: UpdateAccountCommand) {
+  async execute({ accountId, changes, meta: { actor, expectedVersion, idempotencyKey } }: UpdateAccountCommand) {
     const base = { now: this.clock.now(), actor };
     // One read of the account: the checks and the commands are made from the state it loaded.
     const commands = (state: AccountState): AccountCommand[] => {

@@ -25,8 +25,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
       await this.commands.execute(
         new CreateAccountCommand(
           { username, password: this.config.ADMIN_PASSWORD, role: 'admin', displayName: 'Administrator' },
-          { id: 'system', role: 'system' },
-          `bootstrap-admin:${username}`,
+          { actor: { id: 'system', role: 'system' }, idempotencyKey: `bootstrap-admin:${username}` },
         ),
       );
       this.logger.log(`Created the first admin account "${username}" from ADMIN_USERNAME / ADMIN_PASSWORD`);

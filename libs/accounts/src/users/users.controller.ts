@@ -1,12 +1,12 @@
-import { Controller, Delete, Get, Headers, HttpCode, Inject, Patch, Post, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Inject, Patch, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '@lc/decider';
 import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
-import { Allow, CurrentActor, Describe, ifMatchVersion, pageQueryFields, ProblemResponses, sortQueryField, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
-import { AuthenticatedActor, ROLES } from '@lc/access';
+import { Allow, CurrentActor, Describe, pageQueryFields, ProblemResponses, RequestMeta, sortQueryField, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { AuthenticatedActor, CommandMeta, ROLES } from '@lc/access';
 import { isSubDistrict } from '@lc/reference-data';
 import { accountDecider, accountStream } from '../account/account.decider';
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
@@ -78,10 +78,9 @@ export class UsersController {
   @ProblemResponses(400, 401, 403, 409, 415, 422)
   async create(
     @ZodBody(createUser) body: z.output<typeof createUser>,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('create') meta: CommandMeta,
   ) {
-    return this.commands.execute(new CreateAccountCommand(body, actor, idempotencyKey));
+    return this.commands.execute(new CreateAccountCommand(body, meta));
   }
 
   @Get()
@@ -122,11 +121,9 @@ export class UsersController {
   update(
     @ZodParam('id', accountId) id: string,
     @ZodBody(updateUser) body: z.output<typeof updateUser>,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return this.commands.execute(new UpdateAccountCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey));
+    return this.commands.execute(new UpdateAccountCommand(id, body, meta));
   }
 
   /** Which addresses are locked out of the account, and whether logins from new addresses are slowed down. */

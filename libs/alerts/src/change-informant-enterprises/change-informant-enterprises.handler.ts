@@ -7,7 +7,7 @@ import { ChangeInformantEnterprisesCommand } from './change-informant-enterprise
 export class ChangeInformantEnterprisesHandler implements ICommandHandler<ChangeInformantEnterprisesCommand, Written> {
   constructor(private readonly informants: InformantStreams) {}
 
-  async execute({ informantId, input, actor, expectedVersion, idempotencyKey }: ChangeInformantEnterprisesCommand): Promise<Written> {
+  async execute({ informantId, input, meta: { actor, expectedVersion, idempotencyKey } }: ChangeInformantEnterprisesCommand): Promise<Written> {
     const { id, version } = await this.informants.change(
       informantId,
       actor,

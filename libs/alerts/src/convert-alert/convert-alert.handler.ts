@@ -26,7 +26,7 @@ export class ConvertAlertHandler implements ICommandHandler<ConvertAlertCommand,
     private readonly opener: DisputeOpener,
   ) {}
 
-  async execute({ alertId, input, actor, expectedVersion, idempotencyKey }: ConvertAlertCommand): Promise<ConvertedAlert> {
+  async execute({ alertId, input, meta: { actor, expectedVersion, idempotencyKey } }: ConvertAlertCommand): Promise<ConvertedAlert> {
     const disputeId = disputeIdForAlert(alertId);
     const { record, ...dispute } = await this.opener.convert(
       {

@@ -1,12 +1,10 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { DeactivateInformantRequest } from '../register-informant/register-informant.schema';
 
 export class DeactivateInformantCommand {
   constructor(
     readonly informantId: string,
     readonly input: DeactivateInformantRequest,
-    readonly actor: AuthenticatedActor,
-    readonly expectedVersion?: number,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

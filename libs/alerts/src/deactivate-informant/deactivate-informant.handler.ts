@@ -20,7 +20,7 @@ export class DeactivateInformantHandler implements ICommandHandler<DeactivateInf
     private readonly commands: CommandBus,
   ) {}
 
-  async execute({ informantId, input, actor, expectedVersion, idempotencyKey }: DeactivateInformantCommand): Promise<Written> {
+  async execute({ informantId, input, meta: { actor, expectedVersion, idempotencyKey } }: DeactivateInformantCommand): Promise<Written> {
     const written = await this.informants.change(
       informantId,
       actor,
@@ -28,7 +28,7 @@ export class DeactivateInformantHandler implements ICommandHandler<DeactivateInf
       { expectedVersion, idempotencyKey },
       undefined,
       async () => {
-        await this.commands.execute(new UpdateAccountCommand(informantId, { active: false }, domainActor(actor)));
+        await this.commands.execute(new UpdateAccountCommand(informantId, { active: false }, { actor: domainActor(actor) }));
       },
     );
     return { id: written.id, version: written.version };

@@ -1,17 +1,16 @@
-import { Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
-import { AuthenticatedActor } from '@lc/access';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { ConvertAlertCommand } from '../convert-alert/convert-alert.command';
 import { ConvertAlertRequest, convertAlertSchema } from '../convert-alert/convert-alert.schema';
 import { GetAlertQuery } from '../get-alert/get-alert.query';
 import { ListAlertsQuery, ListMyAlertsQuery } from '../list-alerts/list-alerts.query';
 import { ListAlertsRequest, ListMyAlertsRequest, listAlertsSchema, listMyAlertsSchema, RENAMED_ALERT_PARAMETERS } from '../list-alerts/list-alerts.schema';
 import { SubmitAlertCommand } from '../submit-alert/submit-alert.command';
-import { requireIdempotencyKey } from '../submit-alert/submit-alert.handler';
 import { SubmitAlertRequest, submitAlertSchema } from '../submit-alert/submit-alert.schema';
 import { TriageAlertCommand, TriageStep } from '../triage-alert/triage-alert.command';
 import {
@@ -52,11 +51,10 @@ export class AlertsController {
   @ProblemResponses(400, 401, 403, 409, 415, 422)
   async submit(
     @ZodBody(submitAlertSchema) body: SubmitAlertRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('create') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new SubmitAlertCommand(body, actor, requireIdempotencyKey(idempotencyKey))));
+    return withETag(res, await this.commands.execute(new SubmitAlertCommand(body, meta)));
   }
 
   @Get()
@@ -100,12 +98,10 @@ export class AlertsController {
   async acknowledge(
     @ZodParam('id', alertId) id: string,
     @ZodBody(acknowledgeAlertSchema) _body: AcknowledgeAlertRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return this.triage(res, id, { type: 'AcknowledgeAlert' }, actor, ifMatch, idempotencyKey);
+    return this.triage(res, id, { type: 'AcknowledgeAlert' }, meta);
   }
 
   @Post(':id/verification')
@@ -117,12 +113,10 @@ export class AlertsController {
   async verify(
     @ZodParam('id', alertId) id: string,
     @ZodBody(verifyAlertSchema) body: VerifyAlertRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return this.triage(res, id, { type: 'VerifyAlert', ...body }, actor, ifMatch, idempotencyKey);
+    return this.triage(res, id, { type: 'VerifyAlert', ...body }, meta);
   }
 
   @Post(':id/dismissal')
@@ -134,12 +128,10 @@ export class AlertsController {
   async dismiss(
     @ZodParam('id', alertId) id: string,
     @ZodBody(dismissAlertSchema) body: DismissAlertRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return this.triage(res, id, { type: 'DismissAlert', ...body }, actor, ifMatch, idempotencyKey);
+    return this.triage(res, id, { type: 'DismissAlert', ...body }, meta);
   }
 
   /** To the supervisors of the alert's sub-district, who are notified. */
@@ -152,12 +144,10 @@ export class AlertsController {
   async escalate(
     @ZodParam('id', alertId) id: string,
     @ZodBody(escalateAlertSchema) body: EscalateAlertRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return this.triage(res, id, { type: 'EscalateAlert', ...body }, actor, ifMatch, idempotencyKey);
+    return this.triage(res, id, { type: 'EscalateAlert', ...body }, meta);
   }
 
   /** → 201 with the new dispute case {id, caseNo, version} (the ETag is the case's); If-Match is the alert's version. */
@@ -169,15 +159,13 @@ export class AlertsController {
   async convert(
     @ZodParam('id', alertId) id: string,
     @ZodBody(convertAlertSchema) body: ConvertAlertRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ConvertAlertCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new ConvertAlertCommand(id, body, meta)));
   }
 
-  private async triage(res: Response, id: string, step: TriageStep, actor: AuthenticatedActor, ifMatch?: string, idempotencyKey?: string) {
-    return withETag(res, await this.commands.execute(new TriageAlertCommand(id, step, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+  private async triage(res: Response, id: string, step: TriageStep, meta: CommandMeta) {
+    return withETag(res, await this.commands.execute(new TriageAlertCommand(id, step, meta)));
   }
 }

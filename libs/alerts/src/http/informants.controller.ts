@@ -1,10 +1,10 @@
-import { Controller, Get, Headers, HttpCode, Post, Put, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
-import { AuthenticatedActor } from '@lc/access';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { ChangeInformantEnterprisesCommand } from '../change-informant-enterprises/change-informant-enterprises.command';
 import { DeactivateInformantCommand } from '../deactivate-informant/deactivate-informant.command';
 import { GetMyInformantProfileQuery } from '../get-my-informant-profile/get-my-informant-profile.query';
@@ -43,11 +43,10 @@ export class InformantsController {
   @ProblemResponses(400, 401, 403, 409, 415, 422)
   async register(
     @ZodBody(registerInformantSchema) body: RegisterInformantRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('create') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new RegisterInformantCommand(body, actor, idempotencyKey)));
+    return withETag(res, await this.commands.execute(new RegisterInformantCommand(body, meta)));
   }
 
   @Get()
@@ -86,14 +85,12 @@ export class InformantsController {
   async changeEnterprises(
     @ZodParam('id', informantId) id: string,
     @ZodBody(changeInformantEnterprisesSchema) body: ChangeInformantEnterprisesRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
     return withETag(
       res,
-      await this.commands.execute(new ChangeInformantEnterprisesCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)),
+      await this.commands.execute(new ChangeInformantEnterprisesCommand(id, body, meta)),
     );
   }
 
@@ -106,11 +103,9 @@ export class InformantsController {
   async deactivate(
     @ZodParam('id', informantId) id: string,
     @ZodBody(deactivateInformantSchema) body: DeactivateInformantRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new DeactivateInformantCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new DeactivateInformantCommand(id, body, meta)));
   }
 }

@@ -1,9 +1,9 @@
-import { Controller, Get, Headers, Put, Res } from '@nestjs/common';
+import { Controller, Get, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
-import { AuthenticatedActor } from '@lc/access';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, withETag, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { z } from 'zod';
 import { checkHistoryWindow, creditCodeSchema, historyWindowQueryFields } from '@lc/reference-data';
 
@@ -41,12 +41,10 @@ export class RiskWeightsController {
   @ProblemResponses(400, 401, 403, 409, 412, 415, 422)
   async change(
     @ZodBody(changeRiskWeightsSchema) body: ChangeRiskWeightsRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute<ChangeRiskWeightsCommand, RiskWeightsAnswer>(new ChangeRiskWeightsCommand(body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute<ChangeRiskWeightsCommand, RiskWeightsAnswer>(new ChangeRiskWeightsCommand(body, meta)));
   }
 }
 

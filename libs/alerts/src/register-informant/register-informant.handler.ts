@@ -3,7 +3,7 @@ import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CreateAccountCommand } from '@lc/accounts';
 import { Clock, CLOCK, DomainError } from '@lc/decider';
 import { decideAndAppend, EVENT_STORE, EventStore } from '@lc/event-store';
-import { commandKey, Written, writeContext } from '@lc/http';
+import { commandKey, writeContext, Written } from '@lc/http';
 import { domainActor, inScope } from '@lc/access';
 import { RegisterInformant, informant, informantStreamId } from '../informant/informant.decider';
 import { RegisterInformantCommand } from './register-informant.command';
@@ -26,7 +26,7 @@ export class RegisterInformantHandler implements ICommandHandler<RegisterInforma
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ input, actor, idempotencyKey }: RegisterInformantCommand): Promise<Written> {
+  async execute({ input, meta: { actor, idempotencyKey } }: RegisterInformantCommand): Promise<Written> {
     if (!inScope(actor, { subDistrict: input.subDistrict })) {
       throw new DomainError('forbidden', `A ${actor.role} of ${actor.subDistrict} may not register informants in ${input.subDistrict}`, [
         { field: 'subDistrict', message: 'is outside your sub-district' },
@@ -45,8 +45,7 @@ export class RegisterInformantHandler implements ICommandHandler<RegisterInforma
     const account: Written = await this.commands.execute(
       new CreateAccountCommand(
         { username, password, role: 'informant', subDistrict: input.subDistrict, displayName: input.name },
-        domainActor(actor),
-        commandKey(actor, idempotencyKey),
+        { actor: domainActor(actor), idempotencyKey: commandKey(actor, idempotencyKey) },
       ),
     );
     const result = await decideAndAppend(this.store, informant, informantStreamId(account.id), command(account.id), writeContext(actor, { idempotencyKey }));

@@ -1,6 +1,6 @@
 import { DomainError } from '@lc/decider';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { district } from '@lc/reference-data';
 import { ChangeRiskWeightsRequest } from './risk-weights.schema';
 import { CurrentRiskWeights, RiskWeightsStore } from './risk-weights.store';
@@ -35,10 +35,8 @@ export class GetRiskWeightsHandler implements IQueryHandler<GetRiskWeightsQuery,
 export class ChangeRiskWeightsCommand {
   constructor(
     readonly input: ChangeRiskWeightsRequest,
-    readonly actor: AuthenticatedActor,
-    /** If-Match: the weights' version. */
-    readonly expectedVersion?: number,
-    readonly idempotencyKey?: string,
+    /** meta.expectedVersion (If-Match): the weights' version. */
+    readonly meta: CommandMeta,
   ) {}
 }
 
@@ -47,7 +45,7 @@ export class ChangeRiskWeightsCommand {
 export class ChangeRiskWeightsHandler implements ICommandHandler<ChangeRiskWeightsCommand, RiskWeightsAnswer> {
   constructor(private readonly weights: RiskWeightsStore) {}
 
-  async execute({ input, actor, expectedVersion, idempotencyKey }: ChangeRiskWeightsCommand): Promise<RiskWeightsAnswer> {
+  async execute({ input, meta: { actor, expectedVersion, idempotencyKey } }: ChangeRiskWeightsCommand): Promise<RiskWeightsAnswer> {
     const streamVersion = expectedVersion === undefined ? undefined : expectedVersion - DEFAULT_RISK_WEIGHTS.version;
     if (streamVersion !== undefined && streamVersion < 0) {
       throw new DomainError('precondition_failed', `the risk weights have no version ${expectedVersion}`);

@@ -43,7 +43,7 @@ export class SubmitAlertHandler implements ICommandHandler<SubmitAlertCommand, S
     private readonly weights: RiskWeightsStore,
   ) {}
 
-  async execute({ input, actor, idempotencyKey }: SubmitAlertCommand): Promise<SubmittedAlert> {
+  async execute({ input, meta: { actor, idempotencyKey } }: SubmitAlertCommand): Promise<SubmittedAlert> {
     const key = requireIdempotencyKey(idempotencyKey);
     if (actor.role !== 'informant' || actor.subDistrict !== input.subDistrict) {
       throw new DomainError('forbidden', `An informant of ${actor.subDistrict} may not report alerts in ${input.subDistrict}`, [

@@ -1,5 +1,5 @@
 import { WithoutContext } from '@lc/http';
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { AcknowledgeAlert, DismissAlert, EscalateAlert, VerifyAlert } from '../alert/alert.decider';
 
 export type TriageStep = WithoutContext<AcknowledgeAlert | VerifyAlert | DismissAlert | EscalateAlert>;
@@ -9,9 +9,7 @@ export class TriageAlertCommand {
   constructor(
     readonly alertId: string,
     readonly step: TriageStep,
-    readonly actor: AuthenticatedActor,
-    /** If-Match: the alert's version. */
-    readonly expectedVersion?: number,
-    readonly idempotencyKey?: string,
+    /** meta.expectedVersion (If-Match): the alert's version. */
+    readonly meta: CommandMeta,
   ) {}
 }

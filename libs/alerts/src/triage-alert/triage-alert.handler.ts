@@ -8,7 +8,7 @@ import { TriageAlertCommand } from './triage-alert.command';
 export class TriageAlertHandler implements ICommandHandler<TriageAlertCommand, Written> {
   constructor(private readonly alerts: AlertStreams) {}
 
-  async execute({ alertId, step, actor, expectedVersion, idempotencyKey }: TriageAlertCommand): Promise<Written> {
+  async execute({ alertId, step, meta: { actor, expectedVersion, idempotencyKey } }: TriageAlertCommand): Promise<Written> {
     const { id, version } = await this.alerts.change(alertId, actor, step, { expectedVersion, idempotencyKey });
     return { id, version };
   }

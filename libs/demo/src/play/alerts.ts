@@ -20,14 +20,14 @@ function triageStep({ step, text }: Extract<TimedAction, { type: 'triageAlert' }
 
 /** Early-warning informants, registered by their supervisor, and their alerts from submission to triage or a case. */
 export const alertActions: Actions<AlertAction> = {
-  async registerInformant({ informant: i }, { actor, key, actors, password, execute }) {
+  async registerInformant({ informant: i }, { meta, actors, password, execute }) {
     const input = registerInformantSchema.parse({ username: i.username, password, name: i.name, phone: i.phone, subDistrict: i.subDistrict, enterprises: i.enterprises });
-    const { id } = await execute<{ id: string }>(new C.RegisterInformantCommand(input, actor, key));
+    const { id } = await execute<{ id: string }>(new C.RegisterInformantCommand(input, meta));
     i.id = id;
     // From now on the informant reports from their phone, as themselves.
     actors.set(i.key, { id, username: i.username, role: 'informant', subDistrict: i.subDistrict });
   },
-  async submitAlert({ alert: a, observedAt }, { actor, key, execute }) {
+  async submitAlert({ alert: a, observedAt }, { meta, execute }) {
     const input = submitAlertSchema.parse({
       enterprise: { name: a.enterprise.name, creditCode: a.enterprise.creditCode },
       subDistrict: a.subDistrict,
@@ -37,12 +37,12 @@ export const alertActions: Actions<AlertAction> = {
       observedAt: new Date(observedAt).toISOString(),
       ...(a.location ? { location: { text: a.location } } : {}),
     });
-    a.id = (await execute<{ id: string }>(new C.SubmitAlertCommand(input, actor, key))).id;
+    a.id = (await execute<{ id: string }>(new C.SubmitAlertCommand(input, meta))).id;
   },
-  async triageAlert(action, { actor, key, execute }) {
-    await execute(new C.TriageAlertCommand(idOf(action.alert, 'alert'), triageStep(action), actor, undefined, key));
+  async triageAlert(action, { meta, execute }) {
+    await execute(new C.TriageAlertCommand(idOf(action.alert, 'alert'), triageStep(action), meta));
   },
-  async convertAlert({ alert, dispute: d }, { actor, key, execute }) {
+  async convertAlert({ alert, dispute: d }, { meta, execute }) {
     const input = convertAlertSchema.parse({
       category: d.category,
       workersInvolved: d.workersInvolved,
@@ -51,6 +51,6 @@ export const alertActions: Actions<AlertAction> = {
       summary: d.summary,
       openedOn: d.openedOn,
     });
-    d.id = (await execute<{ id: string }>(new C.ConvertAlertCommand(idOf(alert, 'alert'), input, actor, undefined, key))).id;
+    d.id = (await execute<{ id: string }>(new C.ConvertAlertCommand(idOf(alert, 'alert'), input, meta))).id;
   },
 };

@@ -15,7 +15,7 @@ type MediationAction = 'referMediation' | 'assignMediation' | 'holdSession' | 'e
 
 /** Court-referred pre-litigation mediations (诉前调解), from the referral to judicial confirmation. */
 export const mediationActions: Actions<MediationAction> = {
-  async referMediation({ mediation: m }, { actor, key, execute }) {
+  async referMediation({ mediation: m }, { meta, execute }) {
     const input = referMediationSchema.parse({
       court: data.court,
       courtCaseNo: m.courtCaseNo,
@@ -27,36 +27,36 @@ export const mediationActions: Actions<MediationAction> = {
       claimAmountFen: m.claimAmountFen,
       assignToMe: false,
     });
-    m.id = (await execute<{ id: string }>(new C.ReferMediationCommand(input, actor, key))).id;
+    m.id = (await execute<{ id: string }>(new C.ReferMediationCommand(input, meta))).id;
   },
-  async assignMediation({ mediation }, { actor, key, actors, execute }) {
+  async assignMediation({ mediation }, { meta, actors, execute }) {
     const mediatorId = actors.get(mediation.mediator)!.id;
-    await execute(new C.AssignMediationMediatorCommand(idOf(mediation, 'mediation'), { mediatorId }, actor, undefined, key));
+    await execute(new C.AssignMediationMediatorCommand(idOf(mediation, 'mediation'), { mediatorId }, meta));
   },
-  async holdSession({ mediation, heldOn, form, note }, { actor, key, execute }) {
+  async holdSession({ mediation, heldOn, form, note }, { meta, execute }) {
     const input = holdSessionSchema.parse({ heldOn, form, note });
-    await execute(new C.HoldSessionCommand(idOf(mediation, 'mediation'), input, actor, undefined, key));
+    await execute(new C.HoldSessionCommand(idOf(mediation, 'mediation'), input, meta));
   },
-  async extendMediation({ mediation, extraDays, agreedOn, note }, { actor, key, execute }) {
+  async extendMediation({ mediation, extraDays, agreedOn, note }, { meta, execute }) {
     const input = extendMediationSchema.parse({ extraDays, agreedOn, note });
-    await execute(new C.ExtendMediationCommand(idOf(mediation, 'mediation'), input, actor, undefined, key));
+    await execute(new C.ExtendMediationCommand(idOf(mediation, 'mediation'), input, meta));
   },
-  async endMediation({ mediation }, { actor, key, execute }) {
+  async endMediation({ mediation }, { meta, execute }) {
     const id = idOf(mediation, 'mediation');
     const ending = mediation.ending!;
     if (ending.type === 'agreement') {
       const input = reachAgreementSchema.parse({ amountFen: ending.amountFen, agreedOn: ending.on, paymentTerms: ending.paymentTerms });
-      await execute(new C.ReachAgreementCommand(id, input, actor, undefined, key));
+      await execute(new C.ReachAgreementCommand(id, input, meta));
     } else if (ending.type === 'failure') {
       const input = failMediationSchema.parse({ reason: ending.reason, failedOn: ending.on });
-      await execute(new C.FailMediationCommand(id, input, actor, undefined, key));
+      await execute(new C.FailMediationCommand(id, input, meta));
     } else {
       const input = withdrawMediationSchema.parse({ withdrawnOn: ending.on, reason: ending.reason });
-      await execute(new C.WithdrawMediationCommand(id, input, actor, undefined, key));
+      await execute(new C.WithdrawMediationCommand(id, input, meta));
     }
   },
-  async judicialConfirmation({ mediation, status, on }, { actor, key, execute }) {
+  async judicialConfirmation({ mediation, status, on }, { meta, execute }) {
     const input = recordJudicialConfirmationSchema.parse({ status, on });
-    await execute(new C.RecordJudicialConfirmationCommand(idOf(mediation, 'mediation'), input, actor, undefined, key));
+    await execute(new C.RecordJudicialConfirmationCommand(idOf(mediation, 'mediation'), input, meta));
   },
 };

@@ -3,10 +3,10 @@ import { PlannedAction, TimedAction } from '../plan';
 
 /** What playing one planned action needs: who does it, when, with which key, and the bus. */
 export interface Play {
-  actor: AuthenticatedActor;
-  /** The action's Idempotency-Key: from the year, the seed and the action's place in the plan. */
-  key: string;
-  /** What each command carries: the actor and the key as its Idempotency-Key (the demo sends no If-Match). */
+  /**
+   * Who does it and the action's Idempotency-Key (from the year, the seed and the action's place
+   * in the plan), as its command carries them; the demo sends no If-Match.
+   */
   meta: CommandMeta;
   at: Date;
   /** Every account of the demo by its key in the plan (informants join as they are registered). */

@@ -3,8 +3,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ProblemResponses, ZodBody, ZodParam, ZodQuery } from '@lc/http';
-import { AuthenticatedActor } from '@lc/access';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { prefersEnglish } from '@lc/personal-data';
 import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 import { Locale } from '@lc/reference-data';
@@ -121,10 +121,9 @@ function recordDocumentsController(words: RecordDocuments) {
     issueLetter(
       @ZodParam('id', recordId) id: string,
       @ZodBody(issueLetterSchema) body: IssueLetterRequest,
-      @CurrentActor() actor: AuthenticatedActor,
-      @Headers('idempotency-key') idempotencyKey?: string,
+      @RequestMeta('create') meta: CommandMeta,
     ): Promise<IssuedLetter> {
-      return this.commands.execute(new IssueLetterCommand(words.record, id, body, actor, idempotencyKey));
+      return this.commands.execute(new IssueLetterCommand(words.record, id, body, meta));
     }
   }
   Object.defineProperty(RecordDocumentsController, 'name', { value: words.name });

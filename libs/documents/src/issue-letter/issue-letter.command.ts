@@ -1,4 +1,4 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { RecordKind } from '../shared/record-streams';
 import { IssueLetterRequest } from './issue-letter.schema';
 
@@ -7,7 +7,6 @@ export class IssueLetterCommand {
     readonly recordKind: RecordKind,
     readonly recordId: string,
     readonly input: IssueLetterRequest,
-    readonly actor: AuthenticatedActor,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

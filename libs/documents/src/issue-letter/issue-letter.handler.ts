@@ -31,7 +31,7 @@ export class IssueLetterHandler implements ICommandHandler<IssueLetterCommand, I
     private readonly numbers: LetterNumberAllocator,
   ) {}
 
-  async execute({ recordKind, recordId, input, actor, idempotencyKey }: IssueLetterCommand): Promise<IssuedLetter> {
+  async execute({ recordKind, recordId, input, meta: { actor, idempotencyKey } }: IssueLetterCommand): Promise<IssuedLetter> {
     const record = await this.records.load(recordKind, recordId, actor);
     const context = writeContext(actor, { idempotencyKey });
     // A retried request (same Idempotency-Key) is the same letter, with the same number.

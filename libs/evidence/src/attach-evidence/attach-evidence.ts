@@ -4,7 +4,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, invalidField } from '@lc/decider';
 import { deterministicUuid } from '@lc/event-store';
 import { commandKey } from '@lc/http';
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { EvidenceRecordKind } from '../evidence/evidence-records';
 import { EvidenceFileView, EvidenceStreams } from '../evidence/evidence-streams';
 import { EVIDENCE_ATTACHED, EvidenceAttachedData } from '../evidence/evidence.decider';
@@ -17,8 +17,7 @@ export class AttachEvidenceCommand {
     readonly kind: EvidenceRecordKind,
     readonly recordId: string,
     readonly upload: { content: Buffer; fileName: string; description: string },
-    readonly actor: AuthenticatedActor,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }
 
@@ -45,7 +44,7 @@ export class AttachEvidenceHandler implements ICommandHandler<AttachEvidenceComm
     @Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage,
   ) {}
 
-  async execute({ kind, recordId, upload, actor, idempotencyKey }: AttachEvidenceCommand): Promise<EvidenceAttachedAnswer> {
+  async execute({ kind, recordId, upload, meta: { actor, idempotencyKey } }: AttachEvidenceCommand): Promise<EvidenceAttachedAnswer> {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
       throw invalidField('Idempotency-Key', 'must be 1-200 visible ASCII characters, e.g. a UUID');
     }

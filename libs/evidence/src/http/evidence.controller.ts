@@ -1,10 +1,10 @@
-import { Controller, Delete, Get, Headers, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Controller, Delete, Get, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ProblemResponses, ValidationFailedError, withETag, ZodParam, ZodResponse } from '@lc/http';
-import { AuthenticatedActor } from '@lc/access';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, ValidationFailedError, withETag, ZodParam, ZodResponse } from '@lc/http';
+import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 import { AttachEvidenceCommand, EvidenceAttachedAnswer } from '../attach-evidence/attach-evidence';
 import { EvidenceRecordKind } from '../evidence/evidence-records';
@@ -84,11 +84,10 @@ export class EvidenceController {
   attachToDispute(
     @ZodParam('id', id('a dispute case')) recordId: string,
     @Req() req: UploadRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('create') meta: CommandMeta,
   ) {
-    return this.attach('disputes', recordId, req, actor, res, idempotencyKey);
+    return this.attach('disputes', recordId, req, meta, res);
   }
 
   @Get('disputes/:id/evidence')
@@ -124,11 +123,10 @@ export class EvidenceController {
   removeFromDispute(
     @ZodParam('id', id('a dispute case')) recordId: string,
     @ZodParam('fileId', fileId) file: string,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('create') meta: CommandMeta,
   ) {
-    return this.remove('disputes', recordId, file, actor, res, idempotencyKey);
+    return this.remove('disputes', recordId, file, meta, res);
   }
 
   // ---- mediations -------------------------------------------------------------------------------
@@ -146,11 +144,10 @@ export class EvidenceController {
   attachToMediation(
     @ZodParam('id', id('a mediation')) recordId: string,
     @Req() req: UploadRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('create') meta: CommandMeta,
   ) {
-    return this.attach('mediations', recordId, req, actor, res, idempotencyKey);
+    return this.attach('mediations', recordId, req, meta, res);
   }
 
   @Get('mediations/:id/evidence')
@@ -186,11 +183,10 @@ export class EvidenceController {
   removeFromMediation(
     @ZodParam('id', id('a mediation')) recordId: string,
     @ZodParam('fileId', fileId) file: string,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('create') meta: CommandMeta,
   ) {
-    return this.remove('mediations', recordId, file, actor, res, idempotencyKey);
+    return this.remove('mediations', recordId, file, meta, res);
   }
 
   // ---- alerts -----------------------------------------------------------------------------------
@@ -208,11 +204,10 @@ export class EvidenceController {
   attachToAlert(
     @ZodParam('id', id('an alert')) recordId: string,
     @Req() req: UploadRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('create') meta: CommandMeta,
   ) {
-    return this.attach('alerts', recordId, req, actor, res, idempotencyKey);
+    return this.attach('alerts', recordId, req, meta, res);
   }
 
   @Get('alerts/:id/evidence')
@@ -248,16 +243,15 @@ export class EvidenceController {
   removeFromAlert(
     @ZodParam('id', id('an alert')) recordId: string,
     @ZodParam('fileId', fileId) file: string,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('create') meta: CommandMeta,
   ) {
-    return this.remove('alerts', recordId, file, actor, res, idempotencyKey);
+    return this.remove('alerts', recordId, file, meta, res);
   }
 
   // ---- the same for each kind -------------------------------------------------------------------
 
-  private async attach(kind: EvidenceRecordKind, recordId: string, req: UploadRequest, actor: AuthenticatedActor, res: Response, idempotencyKey?: string) {
+  private async attach(kind: EvidenceRecordKind, recordId: string, req: UploadRequest, meta: CommandMeta, res: Response) {
     const parsed = description.safeParse((req.body as Record<string, unknown> | undefined)?.description);
     const errors = [
       ...(parsed.success ? [] : [{ field: 'description', message: parsed.error.issues[0].message }]),
@@ -265,7 +259,7 @@ export class EvidenceController {
     ];
     if (errors.length || !parsed.success || !req.file) throw new ValidationFailedError(errors);
     const answer: EvidenceAttachedAnswer = await this.commands.execute(
-      new AttachEvidenceCommand(kind, recordId, { content: req.file.buffer, fileName: uploadedName(req.file.originalname), description: parsed.data }, actor, idempotencyKey),
+      new AttachEvidenceCommand(kind, recordId, { content: req.file.buffer, fileName: uploadedName(req.file.originalname), description: parsed.data }, meta),
     );
     res.status(answer.created ? 201 : 200);
     res.setHeader('Location', answer.file.href);
@@ -286,7 +280,7 @@ export class EvidenceController {
     res.end(found.content);
   }
 
-  private async remove(kind: EvidenceRecordKind, recordId: string, file: string, actor: AuthenticatedActor, res: Response, idempotencyKey?: string) {
-    return withETag(res, await this.commands.execute(new RemoveEvidenceCommand(kind, recordId, file, actor, idempotencyKey)));
+  private async remove(kind: EvidenceRecordKind, recordId: string, file: string, meta: CommandMeta, res: Response) {
+    return withETag(res, await this.commands.execute(new RemoveEvidenceCommand(kind, recordId, file, meta)));
   }
 }

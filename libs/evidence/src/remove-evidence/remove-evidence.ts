@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, invalidField } from '@lc/decider';
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { EvidenceRecordKind } from '../evidence/evidence-records';
 import { EvidenceStreams } from '../evidence/evidence-streams';
 import { EVIDENCE_STORAGE, EvidenceStorage } from '../storage/evidence-storage.port';
@@ -11,8 +11,7 @@ export class RemoveEvidenceCommand {
     readonly kind: EvidenceRecordKind,
     readonly recordId: string,
     readonly fileId: string,
-    readonly actor: AuthenticatedActor,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }
 
@@ -35,7 +34,7 @@ export class RemoveEvidenceHandler implements ICommandHandler<RemoveEvidenceComm
     @Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage,
   ) {}
 
-  async execute({ kind, recordId, fileId, actor, idempotencyKey }: RemoveEvidenceCommand): Promise<EvidenceRemovedAnswer> {
+  async execute({ kind, recordId, fileId, meta: { actor, idempotencyKey } }: RemoveEvidenceCommand): Promise<EvidenceRemovedAnswer> {
     // The idempotency interceptor checks keys on POST and PATCH; a DELETE's key is checked here, the same way.
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
       throw invalidField('Idempotency-Key', 'must be 1-200 visible ASCII characters, e.g. a UUID');

@@ -1,12 +1,10 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { AssignMediationMediatorRequest } from './assign-mediator.schema';
 
 export class AssignMediationMediatorCommand {
   constructor(
     readonly mediationId: string,
     readonly input: AssignMediationMediatorRequest,
-    readonly actor: AuthenticatedActor,
-    readonly expectedVersion?: number,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

@@ -18,7 +18,7 @@ export class AssignMediationMediatorHandler implements ICommandHandler<AssignMed
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ mediationId, input, actor, expectedVersion, idempotencyKey }: AssignMediationMediatorCommand): Promise<Written> {
+  async execute({ mediationId, input, meta: { actor, expectedVersion, idempotencyKey } }: AssignMediationMediatorCommand): Promise<Written> {
     const mediatorId = resolveAccountRef(input.mediatorId, actor);
     const { id, version } = await this.mediations.change(
       mediationId,

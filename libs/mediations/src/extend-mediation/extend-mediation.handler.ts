@@ -8,7 +8,7 @@ import { ExtendMediationCommand } from './extend-mediation.command';
 export class ExtendMediationHandler implements ICommandHandler<ExtendMediationCommand, Written> {
   constructor(private readonly mediations: MediationStreams) {}
 
-  async execute({ mediationId, input, actor, expectedVersion, idempotencyKey }: ExtendMediationCommand): Promise<Written> {
+  async execute({ mediationId, input, meta: { actor, expectedVersion, idempotencyKey } }: ExtendMediationCommand): Promise<Written> {
     const { id, version } = await this.mediations.change(mediationId, actor, { type: 'ExtendMediation', ...input }, { expectedVersion, idempotencyKey });
     return { id, version };
   }

@@ -1,12 +1,10 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { FailMediationRequest } from './fail-mediation.schema';
 
 export class FailMediationCommand {
   constructor(
     readonly mediationId: string,
     readonly input: FailMediationRequest,
-    readonly actor: AuthenticatedActor,
-    readonly expectedVersion?: number,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

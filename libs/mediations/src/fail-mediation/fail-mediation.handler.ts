@@ -8,7 +8,7 @@ import { FailMediationCommand } from './fail-mediation.command';
 export class FailMediationHandler implements ICommandHandler<FailMediationCommand, Written> {
   constructor(private readonly mediations: MediationStreams) {}
 
-  async execute({ mediationId, input, actor, expectedVersion, idempotencyKey }: FailMediationCommand): Promise<Written> {
+  async execute({ mediationId, input, meta: { actor, expectedVersion, idempotencyKey } }: FailMediationCommand): Promise<Written> {
     const { id, version } = await this.mediations.change(mediationId, actor, { type: 'FailMediation', ...input }, { expectedVersion, idempotencyKey });
     return { id, version };
   }

@@ -1,12 +1,10 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { HoldSessionRequest } from './hold-session.schema';
 
 export class HoldSessionCommand {
   constructor(
     readonly mediationId: string,
     readonly input: HoldSessionRequest,
-    readonly actor: AuthenticatedActor,
-    readonly expectedVersion?: number,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

@@ -8,7 +8,7 @@ import { HoldSessionCommand } from './hold-session.command';
 export class HoldSessionHandler implements ICommandHandler<HoldSessionCommand, Written> {
   constructor(private readonly mediations: MediationStreams) {}
 
-  async execute({ mediationId, input, actor, expectedVersion, idempotencyKey }: HoldSessionCommand): Promise<Written> {
+  async execute({ mediationId, input, meta: { actor, expectedVersion, idempotencyKey } }: HoldSessionCommand): Promise<Written> {
     const { id, version } = await this.mediations.change(mediationId, actor, { type: 'HoldSession', ...input }, { expectedVersion, idempotencyKey });
     return { id, version };
   }

@@ -1,10 +1,10 @@
-import { Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ifMatchVersion, ProblemResponses, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
-import { AuthenticatedActor } from '@lc/access';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { AssignMediationMediatorCommand } from '../assign-mediator/assign-mediator.command';
 import { AssignMediationMediatorRequest, assignMediationMediatorSchema } from '../assign-mediator/assign-mediator.schema';
 import { ExtendMediationCommand } from '../extend-mediation/extend-mediation.command';
@@ -56,11 +56,10 @@ export class MediationsController {
   @ProblemResponses(400, 401, 403, 409, 415, 422)
   async refer(
     @ZodBody(referMediationSchema) body: ReferMediationRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('create') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ReferMediationCommand(body, actor, idempotencyKey)));
+    return withETag(res, await this.commands.execute(new ReferMediationCommand(body, meta)));
   }
 
   @Get()
@@ -103,14 +102,12 @@ export class MediationsController {
   async assign(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(assignMediationMediatorSchema) body: AssignMediationMediatorRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
     return withETag(
       res,
-      await this.commands.execute(new AssignMediationMediatorCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)),
+      await this.commands.execute(new AssignMediationMediatorCommand(id, body, meta)),
     );
   }
 
@@ -123,12 +120,10 @@ export class MediationsController {
   async holdSession(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(holdSessionSchema) body: HoldSessionRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new HoldSessionCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new HoldSessionCommand(id, body, meta)));
   }
 
   /** Both parties agreed to extend the period, once, by at most 30 days. */
@@ -141,12 +136,10 @@ export class MediationsController {
   async extend(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(extendMediationSchema) body: ExtendMediationRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ExtendMediationCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new ExtendMediationCommand(id, body, meta)));
   }
 
   @Post(':id/agreement')
@@ -158,12 +151,10 @@ export class MediationsController {
   async reachAgreement(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(reachAgreementSchema) body: ReachAgreementRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ReachAgreementCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new ReachAgreementCommand(id, body, meta)));
   }
 
   @Post(':id/judicial-confirmation')
@@ -175,14 +166,12 @@ export class MediationsController {
   async recordJudicialConfirmation(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(recordJudicialConfirmationSchema) body: RecordJudicialConfirmationRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
     return withETag(
       res,
-      await this.commands.execute(new RecordJudicialConfirmationCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)),
+      await this.commands.execute(new RecordJudicialConfirmationCommand(id, body, meta)),
     );
   }
 
@@ -196,12 +185,10 @@ export class MediationsController {
   async fail(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(failMediationSchema) body: FailMediationRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new FailMediationCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new FailMediationCommand(id, body, meta)));
   }
 
   @Post(':id/withdrawal')
@@ -213,11 +200,9 @@ export class MediationsController {
   async withdraw(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(withdrawMediationSchema) body: WithdrawMediationRequest,
-    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new WithdrawMediationCommand(id, body, actor, ifMatchVersion(ifMatch), idempotencyKey)));
+    return withETag(res, await this.commands.execute(new WithdrawMediationCommand(id, body, meta)));
   }
 }

@@ -1,12 +1,10 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { ReachAgreementRequest } from './reach-agreement.schema';
 
 export class ReachAgreementCommand {
   constructor(
     readonly mediationId: string,
     readonly input: ReachAgreementRequest,
-    readonly actor: AuthenticatedActor,
-    readonly expectedVersion?: number,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

@@ -8,7 +8,7 @@ import { ReachAgreementCommand } from './reach-agreement.command';
 export class ReachAgreementHandler implements ICommandHandler<ReachAgreementCommand, Written> {
   constructor(private readonly mediations: MediationStreams) {}
 
-  async execute({ mediationId, input, actor, expectedVersion, idempotencyKey }: ReachAgreementCommand): Promise<Written> {
+  async execute({ mediationId, input, meta: { actor, expectedVersion, idempotencyKey } }: ReachAgreementCommand): Promise<Written> {
     const { id, version } = await this.mediations.change(mediationId, actor, { type: 'ReachAgreement', ...input }, { expectedVersion, idempotencyKey });
     return { id, version };
   }

@@ -8,7 +8,7 @@ import { RecordJudicialConfirmationCommand } from './record-judicial-confirmatio
 export class RecordJudicialConfirmationHandler implements ICommandHandler<RecordJudicialConfirmationCommand, Written> {
   constructor(private readonly mediations: MediationStreams) {}
 
-  async execute({ mediationId, input, actor, expectedVersion, idempotencyKey }: RecordJudicialConfirmationCommand): Promise<Written> {
+  async execute({ mediationId, input, meta: { actor, expectedVersion, idempotencyKey } }: RecordJudicialConfirmationCommand): Promise<Written> {
     const { id, version } = await this.mediations.change(mediationId, actor, { type: 'RecordJudicialConfirmation', ...input }, { expectedVersion, idempotencyKey });
     return { id, version };
   }

@@ -1,10 +1,9 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { ReferMediationRequest } from './refer-mediation.schema';
 
 export class ReferMediationCommand {
   constructor(
     readonly input: ReferMediationRequest,
-    readonly actor: AuthenticatedActor,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

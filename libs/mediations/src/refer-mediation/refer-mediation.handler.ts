@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, DomainError, DuplicateRecordError } from '@lc/decider';
 import { claimUniqueKey, decideAndAppend, deterministicUuid, EVENT_STORE, EventStore, normalizedKey } from '@lc/event-store';
-import { commandKey, Written, writeContext } from '@lc/http';
+import { commandKey, writeContext, Written } from '@lc/http';
 import { domainActor, inScope, openingMediator } from '@lc/access';
 import { mediation, mediationStreamId } from '../mediation/mediation.decider';
 import { ReferMediationCommand } from './refer-mediation.command';
@@ -24,7 +24,7 @@ export class ReferMediationHandler implements ICommandHandler<ReferMediationComm
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ input, actor, idempotencyKey }: ReferMediationCommand): Promise<Written> {
+  async execute({ input, meta: { actor, idempotencyKey } }: ReferMediationCommand): Promise<Written> {
     if (!inScope(actor, { subDistrict: input.subDistrict })) {
       throw new DomainError('forbidden', `A ${actor.role} of ${actor.subDistrict} may not record mediations in ${input.subDistrict}`, [
         { field: 'subDistrict', message: 'is outside your sub-district' },

@@ -1,12 +1,10 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { WithdrawMediationRequest } from './withdraw-mediation.schema';
 
 export class WithdrawMediationCommand {
   constructor(
     readonly mediationId: string,
     readonly input: WithdrawMediationRequest,
-    readonly actor: AuthenticatedActor,
-    readonly expectedVersion?: number,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

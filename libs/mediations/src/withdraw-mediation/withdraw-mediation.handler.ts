@@ -8,7 +8,7 @@ import { WithdrawMediationCommand } from './withdraw-mediation.command';
 export class WithdrawMediationHandler implements ICommandHandler<WithdrawMediationCommand, Written> {
   constructor(private readonly mediations: MediationStreams) {}
 
-  async execute({ mediationId, input, actor, expectedVersion, idempotencyKey }: WithdrawMediationCommand): Promise<Written> {
+  async execute({ mediationId, input, meta: { actor, expectedVersion, idempotencyKey } }: WithdrawMediationCommand): Promise<Written> {
     const { id, version } = await this.mediations.change(mediationId, actor, { type: 'WithdrawMediation', ...input }, { expectedVersion, idempotencyKey });
     return { id, version };
   }

@@ -1,11 +1,10 @@
-import { AuthenticatedActor } from '@lc/access';
+import { CommandMeta } from '@lc/access';
 import { ErasePersonRequest } from './erase-person.schema';
 
 export class ErasePersonCommand {
   constructor(
     readonly personId: string,
     readonly input: ErasePersonRequest,
-    readonly actor: AuthenticatedActor,
-    readonly idempotencyKey?: string,
+    readonly meta: CommandMeta,
   ) {}
 }

@@ -29,7 +29,7 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand, E
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ personId, input, actor, idempotencyKey }: ErasePersonCommand): Promise<ErasureDone> {
+  async execute({ personId, input, meta: { actor, idempotencyKey } }: ErasePersonCommand): Promise<ErasureDone> {
     const known = (await this.protection.keyKnown(personId)) || (await this.protection.erasures([personId])).has(personId);
     const result = await decideAndAppend(
       this.store,

@@ -1,9 +1,9 @@
-import { Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, instantSchema, ProblemResponses, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
-import { AuthenticatedActor } from '@lc/access';
+import { Allow, CurrentActor, Describe, instantSchema, ProblemResponses, RequestMeta, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { ErasePersonCommand } from '../erase-person/erase-person.command';
 import { ErasePersonRequest, erasePersonSchema } from '../erase-person/erase-person.schema';
 import { FindPersonsQuery, GetPersonQuery } from '../find-persons/find-persons.query';
@@ -69,9 +69,8 @@ export class PersonsController {
   erase(
     @ZodParam('id', personId) id: string,
     @ZodBody(erasePersonSchema) body: ErasePersonRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestMeta('create') meta: CommandMeta,
   ) {
-    return this.commands.execute(new ErasePersonCommand(id, body, actor, idempotencyKey));
+    return this.commands.execute(new ErasePersonCommand(id, body, meta));
   }
 }

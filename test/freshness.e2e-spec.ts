@@ -42,7 +42,7 @@ async function openCase(phone: string): Promise<string> {
       openedOn: '2026-03-02',
       claimants: [{ name: '工人', phone }],
     });
-  expect(res.status).toBe(201);
+  expect({ status: res.status, body: res.status === 201 ? undefined : res.body }).toEqual({ status: 201, body: undefined });
   return res.body.id;
 }
 
@@ -188,5 +188,28 @@ describe('an issued monthly report', () => {
     const [audit] = await app.store.readStream('monthly-report-2026-01');
     expect(audit).toMatchObject({ type: 'MonthlyReportRevised', data: { month: '2026-01', revision: 2, reason: '补录1月20日来访案件' } });
     expect(audit.metadata.actorId).toBe(districtSupervisor.id);
+  });
+});
+
+describe('summaries kept between requests', () => {
+  it('answer a repeated question from what was kept only while the statistics have not moved, a rebuild included', async () => {
+    const march = () => get(admin, '/stats/summary?period=2026-03&subDistrict=pinghu');
+    const before = (await march()).body.disputes.opened;
+    expect((await march()).body.disputes.opened).toBe(before);
+
+    await openCase('13600000031');
+    await app.settled();
+    expect((await march()).body.disputes.opened).toBe(before + 1);
+
+    // A rebuild empties the read model and replays it: while it is empty the answer says so, then it is whole again.
+    const statistics: Projection = app.worker.get(ProjectionRegistry).find('statistics');
+    await app.restartWorker(async () => {
+      await new CheckpointStore(app.api.get(DataSource)).reset(statistics);
+      const during = (await march()).body;
+      expect(during.disputes.opened).toBe(0);
+      expect(during.freshness).toMatchObject({ upToDate: false });
+    });
+    await app.settled();
+    expect((await march()).body.disputes.opened).toBe(before + 1);
   });
 });

@@ -40,7 +40,7 @@ export const FROM_EVENT_STREAM = 'event-stream';
  */
 export const ReadsModels = (...names: string[]) => SetMetadata(READS_MODELS, names);
 
-interface CheckpointRow {
+export interface CheckpointRow {
   name: string;
   position: string | null;
   last_event_at: Date | null;
@@ -65,16 +65,25 @@ export class ReadModelFreshness {
   }
 
   async of(names: string[]): Promise<Freshness> {
+    return this.lagBehind(await this.checkpoints(names));
+  }
+
+  /**
+   * Where each read model stands: read before the answer is, so that the answer has at least
+   * what `asOf` says. (A read model no worker has started yet has applied nothing.)
+   */
+  async checkpoints(names: string[]): Promise<CheckpointRow[]> {
     const rows: CheckpointRow[] = await this.dataSource.query(
       `SELECT name, position, last_event_at, filter, last_error FROM projection_checkpoints WHERE name = ANY($1)`,
       [names],
     );
-    const lags = await Promise.all(rows.map((row) => this.lagOf(row)));
-    // A read model no worker has started yet has applied nothing: behind if the log has anything.
-    for (const name of names.filter((n) => !rows.some((r) => r.name === n))) {
-      lags.push(await this.lagOf({ name, position: null, last_event_at: null, filter: null, last_error: null }));
-    }
-    return combine(lags);
+    const missing = names.filter((n) => !rows.some((r) => r.name === n));
+    return [...rows, ...missing.map((name) => ({ name, position: null, last_event_at: null, filter: null, last_error: null }))];
+  }
+
+  /** Whether the log holds events past those checkpoints: it may be asked while the answer is read. */
+  async lagBehind(checkpoints: CheckpointRow[]): Promise<Freshness> {
+    return combine(await Promise.all(checkpoints.map((row) => this.lagOf(row))));
   }
 
   private async lagOf(row: CheckpointRow): Promise<ReadModelLag> {
@@ -112,24 +121,28 @@ export class FreshnessInterceptor implements NestInterceptor {
     const names = context.getType() === 'http' ? this.reflector.get<string[] | undefined>(READS_MODELS, context.getHandler()) : undefined;
     if (!names) return next.handle();
     const models = names.filter((n) => n !== FROM_EVENT_STREAM);
-    // Measured before the answer is read: the answer then has at least what the freshness says.
-    const measured = models.length > 0 ? this.freshness.of(models) : Promise.resolve({ asOf: this.clock.now(), upToDate: true, behindEvents: 0 });
-    return from(measured).pipe(
-      switchMap((freshness: Freshness) =>
-        next.handle().pipe(
-          map((body: unknown) => {
-            if (body instanceof StreamableFile || body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
-              const res = context.switchToHttp().getResponse<Response>();
-              if (freshness.asOf) res.setHeader('X-Data-As-Of', freshness.asOf.toISOString());
-              res.setHeader('X-Data-Up-To-Date', String(freshness.upToDate));
-              res.setHeader('X-Data-Behind-Events', String(freshness.behindEvents));
-              return body;
-            }
-            return { ...(body as Record<string, unknown>), [FRESHNESS_FIELD]: freshness };
-          }),
-        ),
-      ),
+    // The checkpoints are read before the answer is, so the answer has at least what `asOf` says;
+    // whether the log has more is asked while the answer is read (one round trip less in a read).
+    const checkpoints = models.length > 0 ? this.freshness.checkpoints(models) : Promise.resolve(null);
+    return from(checkpoints).pipe(
+      switchMap((rows) => {
+        const lag: Promise<Freshness> = rows ? this.freshness.lagBehind(rows) : Promise.resolve({ asOf: this.clock.now(), upToDate: true, behindEvents: 0 });
+        // Settled now, so that a failed answer leaves no unhandled rejection behind.
+        lag.catch(() => undefined);
+        return next.handle().pipe(switchMap((body: unknown) => from(lag).pipe(map((freshness) => this.withFreshness(context, body, freshness)))));
+      }),
     );
+  }
+
+  private withFreshness(context: ExecutionContext, body: unknown, freshness: Freshness): unknown {
+    if (body instanceof StreamableFile || body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
+      const res = context.switchToHttp().getResponse<Response>();
+      if (freshness.asOf) res.setHeader('X-Data-As-Of', freshness.asOf.toISOString());
+      res.setHeader('X-Data-Up-To-Date', String(freshness.upToDate));
+      res.setHeader('X-Data-Behind-Events', String(freshness.behindEvents));
+      return body;
+    }
+    return { ...(body as Record<string, unknown>), [FRESHNESS_FIELD]: freshness };
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Period } from '../shared/period';
+import { STATISTICS_PROJECTION } from '../statistics/statistics-freshness';
 import { buildSummary, CounterTotal, Summary, SummaryExtras } from './summary';
 
 /** A period to report on, under a key of the caller's ('2022-05', 'all'...). */
@@ -29,14 +30,33 @@ function bucketParams(buckets: Bucket[]): [string[], string[], string[]] {
   return [buckets.map((b) => b.key), buckets.map((b) => b.period.from), buckets.map((b) => b.period.to)];
 }
 
+/** Summaries kept per process: the dashboards' few periods and scopes, asked again and again. */
+const CACHED_SUMMARIES = 256;
+
 /**
  * The statistics read model, read. Every figure is a handful of grouped queries over a range of
  * days: the counters, the facts of acknowledged alerts (for the median) and the informants.
  * Several periods (the months of a year) are answered by the same queries, grouped by bucket.
+ *
+ * Summaries are kept per process under the statistics projection's checkpoint: the read model
+ * changes only in the transactions that move that checkpoint (and a rebuild's reset rewrites its
+ * row too), so while the row is as it was, the figures are as they were. An answer is kept under
+ * the checkpoint read before its queries: it holds at least what that checkpoint says.
  */
 @Injectable()
 export class StatisticsReader {
+  private readonly kept = new Map<string, { checkpoint: string; summaries: KeyedSummary[] }>();
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The statistics checkpoint as a version stamp; null while nothing is applied (no keeping then). */
+  private async checkpoint(): Promise<string | null> {
+    const rows: { position: string | null; updated_at: Date }[] = await this.dataSource.query(
+      `SELECT position, updated_at FROM projection_checkpoints WHERE name = $1`,
+      [STATISTICS_PROJECTION],
+    );
+    return rows[0]?.position ? `${rows[0].position}@${rows[0].updated_at.toISOString()}` : null;
+  }
 
   /** Summed counters per bucket (and per sub-district / category when asked). */
   async counters(
@@ -107,6 +127,21 @@ export class StatisticsReader {
   /** A summary per bucket (and per sub-district in it, when asked). */
   async summaries(buckets: Bucket[], options: SummaryOptions = {}): Promise<KeyedSummary[]> {
     if (buckets.length === 0) return [];
+    const key = JSON.stringify([buckets, options.subDistrict ?? null, !!options.bySubDistrict]);
+    const checkpoint = await this.checkpoint();
+    const kept = this.kept.get(key);
+    if (checkpoint !== null && kept?.checkpoint === checkpoint) return structuredClone(kept.summaries);
+    const summaries = await this.computeSummaries(buckets, options);
+    if (checkpoint !== null) {
+      this.kept.delete(key);
+      this.kept.set(key, { checkpoint, summaries: structuredClone(summaries) });
+      // Oldest first out (a Map keeps insertion order).
+      if (this.kept.size > CACHED_SUMMARIES) this.kept.delete(this.kept.keys().next().value as string);
+    }
+    return summaries;
+  }
+
+  private async computeSummaries(buckets: Bucket[], options: SummaryOptions): Promise<KeyedSummary[]> {
     const scope = options.subDistrict ?? null;
     const [counters, medians, informants] = await Promise.all([
       this.counters(buckets, { subDistrict: scope, groupBy: options.bySubDistrict ? ['sub_district'] : [] }),

@@ -8,3 +8,4 @@ export * from './actor';
 export * from './scope';
 export * from './opening-mediator';
 export * from './command-meta';
+export * from './account-ref';

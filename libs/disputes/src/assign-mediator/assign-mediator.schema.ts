@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountRef } from '@lc/http';
+import { accountRef } from '@lc/access';
 
 /**
  * POST /api/v1/disputes/{id}/assignments. Supervisors (and admins) give the case to a mediator

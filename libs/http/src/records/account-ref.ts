@@ -1,14 +1,2 @@
-import { z } from 'zod';
-import { AuthenticatedActor } from '@lc/access';
-
-/**
- * An account named in a request: its id, or `me` for the caller. Mediators' home screens ask for
- * "my" cases (`?mediatorId=me`) without first looking up their own id.
- */
-export const accountRef = (message = 'must be the id (uuid) of an account, or me') =>
-  z.union([z.literal('me'), z.uuid(message)], { error: message });
-
-/** `me` → the caller's id; an id stays as it is. */
-export function resolveAccountRef<T extends string | undefined>(ref: T, actor: AuthenticatedActor): T {
-  return (ref === 'me' ? actor.id : ref) as T;
-}
+/* `me` or an account id in a request: pure, so it lives with the access rules (libs/access); re-exported for the HTTP edge. */
+export { accountRef, resolveAccountRef } from '@lc/access';

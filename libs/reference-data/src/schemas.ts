@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unstorableTextProblem } from '@lc/decider';
 import { subDistrictCodes } from './district';
 import { creditCodeProblem } from './validators/credit-code';
 import { isValidPhone } from './validators/phone';
@@ -10,8 +11,20 @@ import { residentIdProblem } from './validators/resident-id';
  * checked; codes are upper-cased before their check characters are.
  */
 
+/**
+ * Text the stores cannot keep (a NUL, a lone surrogate) is refused here too, not only by the API's
+ * input guard: imports and the demo build requests without passing through HTTP.
+ */
 export const boundedText = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .superRefine((text, ctx) => {
+      const problem = unstorableTextProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 /**
  * The span of any date this service records or searches by: nothing happened in its records

@@ -1,5 +1,5 @@
 import { CommandContext, Decider, DomainError, DomainEvent, unprocessable } from '@lc/decider';
-import type { OpenDispute } from '@lc/disputes/domain';
+import type { OpenDispute, OpeningFromRecord } from '@lc/disputes/domain';
 import { ALERT_SIGNALS, AlertGrade, AlertSignal, DisputeCategory, FieldChecks, definedOnly, refuseFutureInstant } from '@lc/reference-data';
 import conversion from '../locales/conversion.json';
 import { RiskAssessment, RiskFactor, RiskWeights, assessRisk, riskWeightsProblems } from '../risk-weights/risk-weights';
@@ -460,7 +460,7 @@ export type AlertConversionDetails = Partial<
  * (a dry run that surfaces bad details before anything is written), then append AlertConverted at
  * the alert's version (which settles a race between two conversions), then open the case.
  */
-export function disputeFromAlert(alert: Alert, details: AlertConversionDetails): Omit<OpenDispute, 'type' | 'disputeId' | 'caseNo' | 'now' | 'actor'> {
+export function disputeFromAlert(alert: Alert, details: AlertConversionDetails): OpeningFromRecord {
   return definedOnly({
     channel: 'informant_alert' as const,
     subDistrict: alert.subDistrict,

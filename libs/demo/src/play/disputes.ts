@@ -1,4 +1,5 @@
 import {
+  assignMediatorSchema,
   changeWorkersInvolvedSchema,
   convertComplaintSchema,
   handleComplaintSchema,
@@ -53,8 +54,8 @@ export const disputeActions: Actions<DisputeAction> = {
     await execute(new C.HandleComplaintCommand(idOf(c, 'complaint'), input, meta));
   },
   async assignDispute({ dispute }, { meta, actors, execute }) {
-    const mediatorId = actors.get(dispute.mediator)!.id;
-    await execute(new C.AssignMediatorCommand(idOf(dispute, 'dispute'), { mediatorId }, meta));
+    const input = assignMediatorSchema.parse({ mediatorId: actors.get(dispute.mediator)!.id });
+    await execute(new C.AssignMediatorCommand(idOf(dispute, 'dispute'), input, meta));
   },
   async logStep({ dispute, step, at }, { meta, execute }) {
     // Logged a little after it happened, as mediators do.

@@ -1,8 +1,11 @@
 import { Decider, DomainError, DomainEvent, invalidField, shanghaiDate, unprocessable } from '@lc/decider';
-import { ComplaintSource, DisputeChannel, FieldChecks, definedOnly, refuseDateBefore, refuseFutureDate, refuseFutureInstant, today } from '@lc/reference-data';
+import { ComplaintSource, DisputeChannel, definedOnly, refuseDateBefore, refuseFutureDate, refuseFutureInstant, today } from '@lc/reference-data';
 import type { CommandContext } from '@lc/decider';
 import type { Employer } from '@lc/parties';
-import type { OpenDispute } from '../dispute-case/dispute-case.decider';
+import type { OpeningFromRecord } from '../dispute-case/dispute-case.decider';
+import type { ConvertComplaintRequest } from '../convert-complaint/convert-complaint.schema';
+import type { HandleComplaintRequest } from '../handle-complaint/handle-complaint.schema';
+import type { ReceiveComplaintRequest } from '../receive-complaint/receive-complaint.schema';
 
 /*
  * A complaint or work order (投诉反映问题, 工单) from the 12351 hotline, online public-opinion
@@ -47,24 +50,12 @@ export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = ['ComplaintR
 
 // ---- Commands -----------------------------------------------------------------------------------
 
-export interface ReceiveComplaint extends CommandContext {
-  type: 'ReceiveComplaint';
-  complaintId: string;
-  source: ComplaintSource;
-  workOrderNo?: string;
-  subDistrict: string;
-  employer?: ComplaintEmployer;
-  summary: string;
-  /** ISO 8601 instant with a zone. */
-  receivedAt: string;
-}
+/* Each command is its request (the schema in the use case's folder) plus what the handler adds; decide checks only what needs the state or the clock. */
 
-export interface HandleComplaint extends CommandContext {
-  type: 'HandleComplaint';
-  note: string;
-  handledOn: string;
-}
+export type ReceiveComplaint = CommandContext & ReceiveComplaintRequest & { type: 'ReceiveComplaint'; complaintId: string };
+export type HandleComplaint = CommandContext & HandleComplaintRequest & { type: 'HandleComplaint' };
 
+/** Made by the handler alone (no request of its own): the case's id is derived from the complaint's. */
 export interface ConvertComplaint extends CommandContext {
   type: 'ConvertComplaint';
   /** The id of the dispute case the handler opens for it (with source {kind: 'complaint', id}). */
@@ -115,19 +106,6 @@ function requireUnclosed(complaint: Complaint): void {
 }
 
 function receive(command: ReceiveComplaint, state: ComplaintState): ComplaintEvent[] {
-  const checks = new FieldChecks();
-  checks.text('complaintId', command.complaintId);
-  checks.code('source', 'complaintSources', command.source);
-  if (command.source === 'hotline_12351' && command.workOrderNo === undefined) checks.fail('workOrderNo', 'is required for a 12351 work order');
-  else checks.text('workOrderNo', command.workOrderNo, true);
-  checks.subDistrict('subDistrict', command.subDistrict);
-  if (command.employer !== undefined) {
-    checks.text('employer.name', command.employer?.name);
-    if (command.employer?.creditCode !== undefined) checks.creditCode('employer.creditCode', command.employer.creditCode);
-  }
-  checks.text('summary', command.summary);
-  checks.instant('receivedAt', command.receivedAt);
-  checks.throwIfAny();
 
   if (state.status !== 'not_received') throw new DomainError('conflict', 'the complaint was already received');
   refuseFutureInstant('receivedAt', command.receivedAt, command.now);
@@ -149,10 +127,6 @@ function receive(command: ReceiveComplaint, state: ComplaintState): ComplaintEve
 }
 
 function handle(command: HandleComplaint, state: ComplaintState): ComplaintEvent[] {
-  const checks = new FieldChecks();
-  checks.text('note', command.note);
-  checks.date('handledOn', command.handledOn);
-  checks.throwIfAny();
   const complaint = received(state);
   requireUnclosed(complaint);
   refuseFutureDate('handledOn', command.handledOn, command.now);
@@ -161,10 +135,6 @@ function handle(command: HandleComplaint, state: ComplaintState): ComplaintEvent
 }
 
 function convert(command: ConvertComplaint, state: ComplaintState): ComplaintEvent[] {
-  const checks = new FieldChecks();
-  checks.text('disputeId', command.disputeId);
-  checks.date('convertedOn', command.convertedOn, true);
-  checks.throwIfAny();
   const complaint = received(state);
   requireUnclosed(complaint);
   const convertedOn = command.convertedOn ?? today(command.now);
@@ -225,8 +195,7 @@ export const DISPUTE_CHANNEL_FOR_COMPLAINT_SOURCE: Readonly<Record<ComplaintSour
 };
 
 /** What a conversion adds to the complaint to make a dispute case (the conversion request's body). */
-export type ConversionDetails = Pick<OpenDispute, 'category' | 'workersInvolved' | 'amountClaimedFen' | 'claimants'> &
-  Partial<Pick<OpenDispute, 'employer' | 'summary' | 'openedOn' | 'infringementKnownOn' | 'channel'>>;
+export type ConversionDetails = ConvertComplaintRequest;
 
 /**
  * The OpenDispute fields for a complaint being converted: channel, sub-district, employer and
@@ -237,10 +206,7 @@ export type ConversionDetails = Pick<OpenDispute, 'category' | 'workersInvolved'
  * that surfaces bad details before anything is written), then append ComplaintConverted at the
  * complaint's version (which settles a race between two conversions), then append the dispute.
  */
-export function disputeFromComplaint(
-  complaint: Complaint,
-  details: ConversionDetails,
-): Omit<OpenDispute, 'type' | 'disputeId' | 'caseNo' | 'now' | 'actor'> {
+export function disputeFromComplaint(complaint: Complaint, details: ConversionDetails): OpeningFromRecord {
   const employer: Partial<Employer> = details.employer ?? complaint.employer ?? {};
   if (!employer.name) throw invalidField('employer', 'the complaint names no employer: give employer.name and employer.creditCode');
   if (!employer.creditCode) throw invalidField('employer.creditCode', 'the complaint has no credit code for the employer: give it');

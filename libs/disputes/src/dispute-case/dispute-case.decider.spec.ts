@@ -127,46 +127,11 @@ describe('dispute case', () => {
       given(disputeCase, [opened()]).when(openCommand()).thenThrows('conflict');
     });
 
-    it('names a bad credit code, ID number or phone', () => {
-      given(disputeCase)
-        .when(openCommand({ employer: { name: '某公司', creditCode: '91440300708461136U' } }))
-        .thenThrows('validation_failed', 'employer.creditCode');
-      given(disputeCase)
-        .when(openCommand({ claimants: [{ name: '张三', idNumber: '110105194912310021' }] }))
-        .thenThrows('validation_failed', 'claimants.0.idNumber');
-      given(disputeCase)
-        .when(openCommand({ claimants: [{ name: '张三' }, { name: '李四', phone: '12345' }] }))
-        .thenThrows('validation_failed', 'claimants.1.phone');
-    });
-
-    it.each([
-      ['workersInvolved', { workersInvolved: 0 }],
-      ['workersInvolved', { workersInvolved: 2.5 }],
-      ['workersInvolved', { workersInvolved: 100_001 }],
-      ['amountClaimedFen', { amountClaimedFen: -1 }],
-      ['amountClaimedFen', { amountClaimedFen: 100.5 }],
-      ['amountClaimedFen', { amountClaimedFen: 1e12 + 1 }],
-      ['channel', { channel: 'fax' }],
-      ['category', { category: 'bonus' }],
-      ['subDistrict', { subDistrict: 'futian' }],
-      ['openedOn', { openedOn: '2026-02-30' }],
-      ['infringementKnownOn', { infringementKnownOn: '15/02/2026' }],
-      ['summary', { summary: '  ' }],
-      ['caseNo', { caseNo: '' }],
-      ['claimants', { claimants: [] }],
-      ['claimants.0.name', { claimants: [{ name: '' }] }],
-      ['source.kind', { source: { kind: 'letter', id: 'x' } }],
-    ])('refuses a bad %s', (field, overrides) => {
-      given(disputeCase)
-        .when(openCommand(overrides as Partial<OpenDispute>))
-        .thenThrows('validation_failed', field);
-    });
-
-    it('names every bad field at once', () => {
-      const error = given(disputeCase)
-        .when(openCommand({ workersInvolved: 0, amountClaimedFen: -5, subDistrict: 'nowhere' }))
-        .thenThrows('validation_failed');
-      expect(error.errors?.map((e) => e.field).sort()).toEqual(['amountClaimedFen', 'subDistrict', 'workersInvolved']);
+    // The fields themselves (codes, counts, dates, credit codes...) are the opening schema's: dispute-commands.schema.spec.ts.
+    it('takes a case from a complaint or an alert, nothing else (checked by the compiler)', () => {
+      // @ts-expect-error a source is a complaint or an alert
+      const letter: OpenDispute['source'] = { kind: 'letter', id: 'x' };
+      expect(letter).toBeDefined();
     });
 
     it('accepts a claim of 0 fen (a contract dispute need not be about a sum)', () => {
@@ -212,8 +177,7 @@ describe('dispute case', () => {
       given(disputeCase, [opened()]).when(change(12)).then([]);
     });
 
-    it('refuses a bad count, an unopened case and a resolved one', () => {
-      given(disputeCase, [opened()]).when(change(0)).thenThrows('validation_failed', 'workersInvolved');
+    it('refuses an unopened case and a resolved one', () => {
       given(disputeCase).when(change(40)).thenThrows('not_found');
       given(disputeCase, [opened(), resolvedOn('2026-03-05')]).when(change(40)).thenThrows('unprocessable');
     });
@@ -249,8 +213,7 @@ describe('dispute case', () => {
       given(disputeCase, withM1).when(assign('m-2')).then([{ type: 'MediatorAssigned', data: { mediatorId: 'm-2' } }]);
     });
 
-    it('refuses an empty id, an unopened case and a resolved one', () => {
-      given(disputeCase, [opened()]).when(assign('')).thenThrows('validation_failed', 'mediatorId');
+    it('refuses an unopened case and a resolved one', () => {
       given(disputeCase).when(assign('m-1')).thenThrows('not_found');
       given(disputeCase, [opened(), resolvedOn('2026-03-05')]).when(assign('m-1')).thenThrows('unprocessable');
     });
@@ -293,10 +256,7 @@ describe('dispute case', () => {
         .then([{ type: 'StepLogged', data: { kind: 'site_visit', note: '走访企业，约谈负责人', occurredAt: '2026-03-10T02:04:00.000Z' } }]);
     });
 
-    it('refuses bad values, an unopened case and a resolved one', () => {
-      given(disputeCase, [opened()]).when(step('2026-03-03T10:00:00', 'site_visit')).thenThrows('validation_failed', 'occurredAt');
-      given(disputeCase, [opened()]).when(step('2026-03-03T10:00:00Z', 'phone_call')).thenThrows('validation_failed', 'kind');
-      given(disputeCase, [opened()]).when(step('2026-03-03T10:00:00Z', 'note', '')).thenThrows('validation_failed', 'note');
+    it('refuses an unopened case and a resolved one', () => {
       given(disputeCase).when(step('2026-03-03T10:00:00Z')).thenThrows('not_found');
       given(disputeCase, [opened(), resolvedOn('2026-03-05')]).when(step('2026-03-04T10:00:00Z')).thenThrows('unprocessable');
     });
@@ -326,14 +286,9 @@ describe('dispute case', () => {
       given(disputeCase).when(recover(100, '2026-03-05')).thenThrows('not_found');
     });
 
-    it.each([0, -100, 10.5, 1e12 + 1])('refuses %p fen: amounts are positive whole fen', (amount) => {
-      given(disputeCase, [opened()]).when(recover(amount, '2026-03-05')).thenThrows('validation_failed', 'amountFen');
-    });
-
     it('refuses a date in the future, or before the case was opened', () => {
       given(disputeCase, [opened()]).when(recover(100, '2026-03-11')).thenThrows('unprocessable', 'recoveredOn');
       given(disputeCase, [opened()]).when(recover(100, '2026-03-01')).thenThrows('unprocessable', 'recoveredOn');
-      given(disputeCase, [opened()]).when(recover(100, '2026-3-5')).thenThrows('validation_failed', 'recoveredOn');
       given(disputeCase, [opened()]).when(recover(100, '2026-03-10')).then([recorded(100, '2026-03-10')]);
     });
 
@@ -380,7 +335,6 @@ describe('dispute case', () => {
           .when(resolve('2026-03-02', outcome))
           .then([{ type: 'DisputeResolved', data: { outcome, resolvedOn: '2026-03-02', note: '双方达成调解协议' } }] as DisputeEvent[]);
       }
-      given(disputeCase, [opened()]).when(resolve('2026-03-09', 'settled')).thenThrows('validation_failed', 'outcome');
     });
 
     it('refuses a second resolution without a reopen', () => {
@@ -425,14 +379,12 @@ describe('dispute case', () => {
       given(disputeCase, [opened(), resolvedOn('2026-03-05')]).when({ ...reopen(), reopenedOn: '2026-03-05' }).then([reopenedOn('2026-03-05')]);
       given(disputeCase, [opened(), resolvedOn('2026-03-05')]).when({ ...reopen(), reopenedOn: '2026-03-04' }).thenThrows('unprocessable', 'reopenedOn');
       given(disputeCase, [opened(), resolvedOn('2026-03-05')]).when({ ...reopen(), reopenedOn: '2026-03-11' }).thenThrows('unprocessable', 'reopenedOn');
-      given(disputeCase, [opened(), resolvedOn('2026-03-05')]).when({ ...reopen(), reopenedOn: '2026-02-30' }).thenThrows('validation_failed', 'reopenedOn');
     });
 
     it('reopens only a resolved case', () => {
       given(disputeCase, [opened()]).when(reopen()).thenThrows('unprocessable');
       given(disputeCase, [opened(), resolvedOn('2026-03-05'), reopenedOn('2026-03-08')]).when(reopen()).thenThrows('unprocessable');
       given(disputeCase).when(reopen()).thenThrows('not_found');
-      given(disputeCase, [opened(), resolvedOn('2026-03-05')]).when(reopen('  ')).thenThrows('validation_failed', 'reason');
     });
 
     it('re-resolves after a reopen, not before the reopen', () => {

@@ -1,14 +1,14 @@
-import { Actor, CommandContext, Decider, DeadlineCommand, DeadlineEvent, DomainError, DomainEvent, daysBetween, decideDeadline, shanghaiDate, unprocessable } from '@lc/decider';
-import { Claimant, Employer, GROUP_DISPUTE_THRESHOLD, MAX_AMOUNT_FEN, MAX_WORKERS_INVOLVED } from '@lc/parties';
+import { CommandContext, Decider, DeadlineCommand, DeadlineEvent, DomainError, DomainEvent, daysBetween, decideDeadline, invalidField, shanghaiDate, unprocessable } from '@lc/decider';
+import { Claimant, Employer, GROUP_DISPUTE_THRESHOLD } from '@lc/parties';
 import { DisputeCategory, DisputeChannel, DisputeOutcome, DisputeStepKind } from '@lc/reference-data';
-import {
-  FieldChecks,
-  definedOnly,
-  refuseDateBefore,
-  refuseFutureDate,
-  refuseFutureInstant,
-  today,
-} from '@lc/reference-data';
+import { definedOnly, refuseDateBefore, refuseFutureDate, refuseFutureInstant, today } from '@lc/reference-data';
+import type { AssignMediatorRequest } from '../assign-mediator/assign-mediator.schema';
+import type { ChangeWorkersInvolvedRequest } from '../change-workers-involved/change-workers-involved.schema';
+import type { LogStepRequest } from '../log-step/log-step.schema';
+import type { DisputeOpeningFields } from '../open-dispute/open-dispute.schema';
+import type { RecordRecoveryRequest } from '../record-recovery/record-recovery.schema';
+import type { ReopenDisputeRequest } from '../reopen-dispute/reopen-dispute.schema';
+import type { ResolveDisputeRequest } from '../resolve-dispute/resolve-dispute.schema';
 
 /*
  * A labour dispute the union helps resolve (劳资纠纷调处), one stream per case: `dispute-<uuid>`.
@@ -96,69 +96,35 @@ export const DISPUTE_EVENT_TYPES: readonly DisputeEventType[] = [
 ];
 
 // ---- Commands -----------------------------------------------------------------------------------
+/*
+ * Each command is its use case's request (z.output of the schema in the use case's folder), plus
+ * what the handler adds. The schemas check the fields; decide checks only what needs the case's
+ * state, the clock or the actor.
+ */
 
-export interface OpenDispute extends CommandContext {
-  type: 'OpenDispute';
-  disputeId: string;
-  /** Allocated by the handler for the sub-district and the year of openedOn (see caseNoFor). */
-  caseNo: string;
-  channel: DisputeChannel;
-  subDistrict: string;
-  employer: Employer;
-  category: DisputeCategory;
-  workersInvolved: number;
-  amountClaimedFen: number;
-  summary: string;
-  /** Default: today in Shanghai (see openingDate). */
-  openedOn?: string;
-  claimants: Claimant[];
-  infringementKnownOn?: string;
-  source?: DisputeSource;
-  /** Overlapping open cases the opener confirmed this one is not (see DisputeOpenedData). */
-  confirmedDuplicateOf?: string[];
-  /** A mediator opening a case is assigned to it (the handler decides; only a mediator may be named here). */
-  mediatorId?: string;
-}
+export type OpenDispute = CommandContext &
+  DisputeOpeningFields & {
+    type: 'OpenDispute';
+    disputeId: string;
+    /** Allocated by the handler for the sub-district and the year of openedOn (see caseNoFor). */
+    caseNo: string;
+    source?: DisputeSource;
+    /** Overlapping open cases the opener confirmed this one is not (see DisputeOpenedData). */
+    confirmedDuplicateOf?: string[];
+    /** A mediator opening a case is assigned to it (the handler decides; only a mediator may be named here). */
+    mediatorId?: string;
+  };
 
-export interface ChangeWorkersInvolved extends CommandContext {
-  type: 'ChangeWorkersInvolved';
-  workersInvolved: number;
-  reason?: string;
-}
+/** An opening drawn from another record (a complaint, an alert converted): the opener checks its fields with the opening's schema. */
+export type OpeningFromRecord = DisputeOpeningFields & { source: DisputeSource };
 
-export interface AssignMediator extends CommandContext {
-  type: 'AssignMediator';
-  mediatorId: string;
-}
-
-export interface LogStep extends CommandContext {
-  type: 'LogStep';
-  kind: DisputeStepKind;
-  note: string;
-  /** ISO 8601 instant with a zone. */
-  occurredAt: string;
-}
-
-export interface RecordRecovery extends CommandContext {
-  type: 'RecordRecovery';
-  amountFen: number;
-  recoveredOn: string;
-  note: string;
-}
-
-export interface ResolveDispute extends CommandContext {
-  type: 'ResolveDispute';
-  outcome: DisputeOutcome;
-  resolvedOn: string;
-  note: string;
-}
-
-export interface ReopenDispute extends CommandContext {
-  type: 'ReopenDispute';
-  reason: string;
-  /** Default: today in Shanghai. Not in the future, not before the resolution it undoes. */
-  reopenedOn?: string;
-}
+export type ChangeWorkersInvolved = CommandContext & ChangeWorkersInvolvedRequest & { type: 'ChangeWorkersInvolved' };
+/** mediatorId is an account's id: the handler has replaced `me` with the caller's. */
+export type AssignMediator = CommandContext & AssignMediatorRequest & { type: 'AssignMediator' };
+export type LogStep = CommandContext & LogStepRequest & { type: 'LogStep' };
+export type RecordRecovery = CommandContext & RecordRecoveryRequest & { type: 'RecordRecovery' };
+export type ResolveDispute = CommandContext & ResolveDisputeRequest & { type: 'ResolveDispute' };
+export type ReopenDispute = CommandContext & ReopenDisputeRequest & { type: 'ReopenDispute' };
 
 export type DisputeCommand =
   | OpenDispute
@@ -238,42 +204,10 @@ function requireOpen(state: DisputeCase, what: string): void {
 }
 
 function open(command: OpenDispute, state: DisputeCaseState): DisputeEvent[] {
-  const checks = new FieldChecks();
-  checks.text('disputeId', command.disputeId);
-  checks.text('caseNo', command.caseNo);
-  checks.code('channel', 'disputeChannels', command.channel);
-  checks.subDistrict('subDistrict', command.subDistrict);
-  if (typeof command.employer !== 'object' || command.employer === null) checks.fail('employer', 'is required');
-  else {
-    checks.text('employer.name', command.employer.name);
-    checks.creditCode('employer.creditCode', command.employer.creditCode);
+  // Opening assigns only the mediator who opens; giving a case to someone else is an assignment.
+  if (command.mediatorId !== undefined && (command.actor.role !== 'mediator' || command.mediatorId !== command.actor.id)) {
+    throw invalidField('mediatorId', 'only the mediator opening a case is assigned to it on opening');
   }
-  checks.code('category', 'disputeCategories', command.category);
-  checks.integer('workersInvolved', command.workersInvolved, 1, MAX_WORKERS_INVOLVED);
-  // A claim may be 0: a contract or hours dispute need not be about a sum.
-  checks.integer('amountClaimedFen', command.amountClaimedFen, 0, MAX_AMOUNT_FEN);
-  checks.text('summary', command.summary);
-  checks.date('openedOn', command.openedOn, true);
-  checks.date('infringementKnownOn', command.infringementKnownOn, true);
-  if (!Array.isArray(command.claimants) || command.claimants.length === 0) checks.fail('claimants', 'must name at least one claimant');
-  else {
-    command.claimants.forEach((claimant, i) => {
-      checks.text(`claimants.${i}.name`, claimant?.name);
-      checks.residentId(`claimants.${i}.idNumber`, claimant?.idNumber);
-      checks.phone(`claimants.${i}.phone`, claimant?.phone);
-    });
-  }
-  if (command.mediatorId !== undefined) {
-    checks.text('mediatorId', command.mediatorId);
-    // Opening assigns only the mediator who opens; giving a case to someone else is an assignment.
-    if (command.actor.role !== 'mediator' || command.mediatorId !== command.actor.id) checks.fail('mediatorId', 'only the mediator opening a case is assigned to it on opening');
-  }
-  if (command.source !== undefined) {
-    if (command.source?.kind !== 'complaint' && command.source?.kind !== 'alert') checks.fail('source.kind', 'must be complaint or alert');
-    checks.text('source.id', command.source?.id);
-  }
-  checks.throwIfAny();
-
   if (state.status !== 'not_opened') throw new DomainError('conflict', `dispute case ${state.caseNo} is already open`);
 
   const openedOn = openingDate(command.openedOn, command.now);
@@ -309,10 +243,6 @@ function open(command: OpenDispute, state: DisputeCaseState): DisputeEvent[] {
 }
 
 function changeWorkersInvolved(command: ChangeWorkersInvolved, state: DisputeCaseState): DisputeEvent[] {
-  const checks = new FieldChecks();
-  checks.integer('workersInvolved', command.workersInvolved, 1, MAX_WORKERS_INVOLVED);
-  checks.text('reason', command.reason, true);
-  checks.throwIfAny();
   const dispute = opened(state);
   requireOpen(dispute, 'changing the number of workers involved');
   if (command.workersInvolved === dispute.workersInvolved) return [];
@@ -334,9 +264,6 @@ function changeWorkersInvolved(command: ChangeWorkersInvolved, state: DisputeCas
 }
 
 function assignMediator(command: AssignMediator, state: DisputeCaseState): DisputeEvent[] {
-  const checks = new FieldChecks();
-  checks.text('mediatorId', command.mediatorId);
-  checks.throwIfAny();
   const dispute = opened(state);
   requireOpen(dispute, 'assigning a mediator');
   // Assigning the one already assigned changes nothing: a retried request appends nothing.
@@ -359,11 +286,6 @@ function assignMediator(command: AssignMediator, state: DisputeCaseState): Dispu
 }
 
 function logStep(command: LogStep, state: DisputeCaseState): DisputeEvent[] {
-  const checks = new FieldChecks();
-  checks.code('kind', 'disputeStepKinds', command.kind);
-  checks.text('note', command.note);
-  checks.instant('occurredAt', command.occurredAt);
-  checks.throwIfAny();
   const dispute = opened(state);
   requireOpen(dispute, 'logging a step');
   const occurredAt = new Date(command.occurredAt).toISOString();
@@ -373,11 +295,6 @@ function logStep(command: LogStep, state: DisputeCaseState): DisputeEvent[] {
 }
 
 function recordRecovery(command: RecordRecovery, state: DisputeCaseState): DisputeEvent[] {
-  const checks = new FieldChecks();
-  checks.integer('amountFen', command.amountFen, 1, MAX_AMOUNT_FEN);
-  checks.date('recoveredOn', command.recoveredOn);
-  if (typeof command.note !== 'string') checks.fail('note', 'must be a string');
-  checks.throwIfAny();
   const dispute = opened(state);
   if (!acceptsRecoveries(dispute, command.now)) {
     throw unprocessable(
@@ -390,11 +307,6 @@ function recordRecovery(command: RecordRecovery, state: DisputeCaseState): Dispu
 }
 
 function resolve(command: ResolveDispute, state: DisputeCaseState): DisputeEvent[] {
-  const checks = new FieldChecks();
-  checks.code('outcome', 'disputeOutcomes', command.outcome);
-  checks.date('resolvedOn', command.resolvedOn);
-  if (typeof command.note !== 'string') checks.fail('note', 'must be a string');
-  checks.throwIfAny();
   const dispute = opened(state);
   if (dispute.status === 'resolved') {
     throw unprocessable(`${dispute.caseNo} is already resolved (on ${dispute.resolvedOn}): reopen it before resolving it again`);
@@ -407,10 +319,6 @@ function resolve(command: ResolveDispute, state: DisputeCaseState): DisputeEvent
 }
 
 function reopen(command: ReopenDispute, state: DisputeCaseState): DisputeEvent[] {
-  const checks = new FieldChecks();
-  checks.text('reason', command.reason);
-  checks.date('reopenedOn', command.reopenedOn, true);
-  checks.throwIfAny();
   const dispute = opened(state);
   if (dispute.status !== 'resolved') throw unprocessable(`${dispute.caseNo} is open: only a resolved case can be reopened`);
   const reopenedOn = command.reopenedOn ?? today(command.now);

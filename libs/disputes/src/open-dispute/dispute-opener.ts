@@ -13,7 +13,7 @@ import {
   loadState,
   retryingConflicts,
 } from '@lc/event-store';
-import { ScopedStreams, WithoutContext, WriteRequest, Written, writeContext } from '@lc/http';
+import { ScopedStreams, WithoutContext, WriteRequest, Written, parseFields, writeContext } from '@lc/http';
 import { AuthenticatedActor, domainActor } from '@lc/access';
 import { CaseNumberAllocator } from '../case-numbers/case-number-allocator';
 import {
@@ -22,9 +22,11 @@ import {
   DisputeEvent,
   DisputeOpenedData,
   OpenDispute,
+  OpeningFromRecord,
   disputeCase,
   disputeStreamId,
 } from '../dispute-case/dispute-case.decider';
+import { disputeOpeningSchema } from './open-dispute.schema';
 
 /** What opening a case needs besides its number (allocated here) and the time and actor. */
 export type OpeningDetails = Omit<OpenDispute, 'type' | 'caseNo' | 'now' | 'actor'>;
@@ -46,7 +48,7 @@ export interface Conversion<Command extends { now: Date; actor: { id: string; ro
   command: WithoutContext<Command>;
   /** The case's id: derived from the record's, so one record makes at most one case. */
   disputeId: string;
-  details: (record: Loaded) => Omit<OpeningDetails, 'disputeId'>;
+  details: (record: Loaded) => OpeningFromRecord;
   /** The case the record says it was converted into, if it was. */
   convertedTo: (record: Loaded) => string | null | undefined;
 }
@@ -97,7 +99,9 @@ export class DisputeOpener {
     return retryingConflicts(recordContext, async () => {
       const source = await loadState(this.store, records.decider, recordStream);
       const record = records.visibleIn(source.state, actor);
-      const opening = this.command({ ...conversion.details(record), disputeId }, actor);
+      const { source: origin, ...fields } = conversion.details(record);
+      // Drawn from a record and the request, not from a request alone: checked as a request's would be.
+      const opening = this.command({ ...parseFields(disputeOpeningSchema, fields), source: origin, disputeId }, actor);
       const dispute = await loadState(this.store, disputeCase, disputeStream);
       const replayed = isReplay(openingContext, disputeStream, dispute);
       // A case on record already (and no replay) is a finished conversion: the record's own decider refuses it first.

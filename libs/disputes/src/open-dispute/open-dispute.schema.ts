@@ -39,3 +39,11 @@ export const openDisputeSchema = z.strictObject({
 });
 
 export type OpenDisputeRequest = z.output<typeof openDisputeSchema>;
+
+/**
+ * The case's own fields of an opening, whichever way it comes (a request, an imported row, a
+ * complaint or an alert converted): OpenDispute is these, plus what the handler adds.
+ */
+export const disputeOpeningSchema = openDisputeSchema.omit({ confirmDuplicate: true, assignToMe: true });
+
+export type DisputeOpeningFields = z.output<typeof disputeOpeningSchema>;

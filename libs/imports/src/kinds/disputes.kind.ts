@@ -6,6 +6,7 @@ import {
   disputeStreamId,
   RecordRecoveryRequest,
   ResolveDisputeRequest,
+  assignMediatorSchema,
   openDisputeSchema,
   recordRecoverySchema,
   resolveDisputeSchema,
@@ -103,7 +104,7 @@ export const disputesKind: ImportKind<DisputeCommand, DisputeEvent, DisputeCaseS
     if (v.mediator !== undefined) {
       const found = await ctx.mediatorId(v.mediator as string);
       if ('problem' in found) issues.add('mediator', found.problem);
-      else mediatorId = found.id;
+      else mediatorId = issues.parse(assignMediatorSchema, { mediatorId: found.id }, ASSIGN_FIELDS)?.mediatorId;
     }
 
     // Nothing recovered is written 0 as often as it is left empty.

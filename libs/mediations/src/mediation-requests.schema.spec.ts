@@ -9,6 +9,8 @@ import { reachAgreementSchema } from './reach-agreement/reach-agreement.schema';
 import { recordJudicialConfirmationSchema } from './record-judicial-confirmation/record-judicial-confirmation.schema';
 import { referMediationSchema } from './refer-mediation/refer-mediation.schema';
 import { withdrawMediationSchema } from './withdraw-mediation/withdraw-mediation.schema';
+import { assignMediationMediatorSchema } from './assign-mediator/assign-mediator.schema';
+import { DISPUTE_CATEGORIES, MEDIATION_SESSION_FORMS, subDistrictCodes } from '@lc/reference-data';
 
 const valid = () => ({
   court: '深圳市龙岗区人民法院',
@@ -90,6 +92,72 @@ describe('POST /mediations request schema', () => {
       actor: { id: 'u-1', role: 'mediator' },
     };
     given(mediation).when(command).then([{ type: 'MediationReferred', data: { ...body, mediationId: 'm-1' } }]);
+  });
+});
+
+const oneOf = (codes: readonly string[]) => `must be one of ${codes.join(', ')}`;
+
+/*
+ * What the decider checked again before issue 13, and now only the schemas do: every way a command
+ * is made (HTTP, imported rows, the demo) parses its fields through these.
+ */
+describe('the fields the mediation decider no longer checks again', () => {
+  it('names a bad credit code, ID number or phone of a referral', () => {
+    expect(problems(referMediationSchema, { ...valid(), employer: { name: '某公司', creditCode: '91440300708461136U' } })).toEqual([
+      'employer.creditCode: not a valid Unified Social Credit Code: check character does not match: the code is mistyped (GB 32100-2015)',
+    ]);
+    expect(problems(referMediationSchema, { ...valid(), workers: [{ name: '张三', idNumber: '110105194912310021' }] })).toEqual([
+      expect.stringMatching(/^workers\.0\.idNumber: not a valid resident ID number: /),
+    ]);
+    expect(problems(referMediationSchema, { ...valid(), workers: [{ name: '张三' }, { name: '李四', phone: '12345' }] })).toEqual([
+      'workers.1.phone: must be a mainland mobile (13812345678) or a landline with area code (0755-28881234)',
+    ]);
+  });
+
+  it.each([
+    [{ court: ' ' }, 'court: must not be empty'],
+    [{ courtCaseNo: '' }, 'courtCaseNo: must not be empty'],
+    [{ referredOn: '2026-02-30' }, 'referredOn: must be a real date written YYYY-MM-DD'],
+    [{ referredOn: undefined }, 'referredOn: must be a real date written YYYY-MM-DD'],
+    [{ subDistrict: 'futian' }, `subDistrict: ${oneOf(subDistrictCodes())}`],
+    [{ category: 'bonus' }, `category: ${oneOf(DISPUTE_CATEGORIES)}`],
+    [{ employer: null }, 'employer: Invalid input: expected object, received null'],
+    [{ workers: [] }, 'workers: must name at least one worker'],
+    [{ workers: [{ name: '' }] }, 'workers.0.name: must not be empty'],
+    [{ claimAmountFen: -1 }, 'claimAmountFen: must not be negative'],
+    [{ claimAmountFen: 10.5 }, 'claimAmountFen: must be a whole number of fen'],
+    [{ claimAmountFen: 1e12 + 1 }, 'claimAmountFen: must be at most 1000000000000 fen'],
+  ])('refuses the referral %p', (change, problem) => {
+    expect(problems(referMediationSchema, { ...valid(), ...change })).toEqual([problem]);
+  });
+
+  it('names every bad field of a referral at once', () => {
+    expect(fields(referMediationSchema, { ...valid(), claimAmountFen: -5, subDistrict: 'nowhere', courtCaseNo: '' }).sort()).toEqual([
+      'claimAmountFen',
+      'courtCaseNo',
+      'subDistrict',
+    ]);
+  });
+
+  it.each([
+    [assignMediationMediatorSchema, { mediatorId: '' }, 'mediatorId: must be the id (uuid) of a mediator account, or me'],
+    [holdSessionSchema, { heldOn: '2026-03-05', form: 'letter', note: '电话调解' }, `form: ${oneOf(MEDIATION_SESSION_FORMS)}`],
+    [holdSessionSchema, { heldOn: '2026-03-05', form: 'phone', note: '' }, 'note: must not be empty'],
+    [extendMediationSchema, { extraDays: 0, agreedOn: '2026-03-09' }, 'extraDays: must be at least 1'],
+    [extendMediationSchema, { extraDays: 31, agreedOn: '2026-03-09' }, 'extraDays: must be at most 30'],
+    [extendMediationSchema, { extraDays: 2.5, agreedOn: '2026-03-09' }, 'extraDays: must be a whole number of days'],
+    [reachAgreementSchema, { amountFen: 0, agreedOn: '2026-03-09', paymentTerms: '一次性支付' }, 'amountFen: must be a positive number of fen'],
+    [reachAgreementSchema, { amountFen: -100, agreedOn: '2026-03-09', paymentTerms: '一次性支付' }, 'amountFen: must be a positive number of fen'],
+    [reachAgreementSchema, { amountFen: 99.5, agreedOn: '2026-03-09', paymentTerms: '一次性支付' }, 'amountFen: must be a whole number of fen'],
+    [reachAgreementSchema, { amountFen: 1e12 + 1, agreedOn: '2026-03-09', paymentTerms: '一次性支付' }, 'amountFen: must be at most 1000000000000 fen'],
+    [reachAgreementSchema, { amountFen: 1, agreedOn: '2026-03-09', paymentTerms: ' ' }, 'paymentTerms: must not be empty'],
+    [reachAgreementSchema, { amountFen: 1, agreedOn: '2026-3-9', paymentTerms: '一次性支付' }, 'agreedOn: must be a real date written YYYY-MM-DD'],
+    [recordJudicialConfirmationSchema, { status: 'withdrawn', on: '2026-03-06' }, 'status: must be one of applied, granted, refused'],
+    [recordJudicialConfirmationSchema, { status: 'applied', on: '06/03/2026' }, 'on: must be a real date written YYYY-MM-DD'],
+    [failMediationSchema, { reason: '', failedOn: '2026-03-09' }, 'reason: must not be empty'],
+    [withdrawMediationSchema, { reason: ' ' }, 'reason: must not be empty'],
+  ] as const)('%#: refuses %p', (schema, body, problem) => {
+    expect(problems(schema, body)).toEqual([problem]);
   });
 });
 

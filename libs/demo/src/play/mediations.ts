@@ -1,4 +1,5 @@
 import {
+  assignMediationMediatorSchema,
   extendMediationSchema,
   failMediationSchema,
   holdSessionSchema,
@@ -30,8 +31,8 @@ export const mediationActions: Actions<MediationAction> = {
     m.id = (await execute<{ id: string }>(new C.ReferMediationCommand(input, meta))).id;
   },
   async assignMediation({ mediation }, { meta, actors, execute }) {
-    const mediatorId = actors.get(mediation.mediator)!.id;
-    await execute(new C.AssignMediationMediatorCommand(idOf(mediation, 'mediation'), { mediatorId }, meta));
+    const input = assignMediationMediatorSchema.parse({ mediatorId: actors.get(mediation.mediator)!.id });
+    await execute(new C.AssignMediationMediatorCommand(idOf(mediation, 'mediation'), input, meta));
   },
   async holdSession({ mediation, heldOn, form, note }, { meta, execute }) {
     const input = holdSessionSchema.parse({ heldOn, form, note });

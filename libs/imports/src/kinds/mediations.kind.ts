@@ -1,7 +1,11 @@
 import {
+  FailMediation,
   MediationCommand,
   MediationEvent,
   MediationState,
+  ReachAgreement,
+  WithdrawMediation,
+  assignMediationMediatorSchema,
   failMediationSchema,
   mediation,
   mediationStreamId,
@@ -11,7 +15,7 @@ import {
   withdrawMediationSchema,
   courtCaseNoStream,
 } from '@lc/mediations';
-import { Actor } from '@lc/decider';
+import { Actor, CommandContext } from '@lc/decider';
 import { ColumnSpec, defaults } from './columns';
 import { FieldColumns, ImportKind } from './kind';
 import { withoutUndefined } from './without-undefined';
@@ -54,10 +58,7 @@ const AGREEMENT_FIELDS: FieldColumns = { amountFen: 'agreedAmountYuan', agreedOn
 const FAILURE_FIELDS: FieldColumns = { reason: 'reason', failedOn: 'endedOn' };
 const WITHDRAWAL_FIELDS: FieldColumns = { reason: 'reason', withdrawnOn: 'endedOn' };
 
-type Ending =
-  | { type: 'ReachAgreement'; amountFen: number; agreedOn: string; paymentTerms: string }
-  | { type: 'FailMediation'; reason: string; failedOn: string }
-  | { type: 'WithdrawMediation'; withdrawnOn?: string; reason?: string };
+type Ending = Omit<ReachAgreement, keyof CommandContext> | Omit<FailMediation, keyof CommandContext> | Omit<WithdrawMediation, keyof CommandContext>;
 /** Valid values for the referral's non-date fields, in place of bad ones while the rest of the row is checked. */
 const REFER_STAND_INS = {
   court: '人民法院',
@@ -113,7 +114,7 @@ export const mediationsKind: ImportKind<MediationCommand, MediationEvent, Mediat
     if (v.mediator !== undefined) {
       const found = await ctx.mediatorId(v.mediator as string);
       if ('problem' in found) issues.add('mediator', found.problem);
-      else mediatorId = found.id;
+      else mediatorId = issues.parse(assignMediationMediatorSchema, { mediatorId: found.id }, { mediatorId: 'mediator' })?.mediatorId;
     }
 
     let ending: Ending | undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_EXTENSION_DAYS } from '../mediation/mediation.decider';
+import { MAX_EXTENSION_DAYS } from '../mediation/limits';
 import { isoDate, text } from '../shared/request-fields';
 
 /** POST /api/v1/mediations/{id}/extension: both parties agreed to extend the period, once. */

@@ -1,6 +1,15 @@
-import { CommandContext, Decider, DeadlineCommand, DeadlineEvent, DomainError, DomainEvent, addDays, decideDeadline, unprocessable } from '@lc/decider';
-import { DisputeCategory, MediationSessionForm, FieldChecks, definedOnly, refuseDateBefore, refuseFutureDate, today } from '@lc/reference-data';
-import { Claimant, Employer, MAX_AMOUNT_FEN } from '@lc/parties';
+import { CommandContext, Decider, DeadlineCommand, DeadlineEvent, DomainError, DomainEvent, addDays, decideDeadline, invalidField, unprocessable } from '@lc/decider';
+import { DisputeCategory, MediationSessionForm, definedOnly, refuseDateBefore, refuseFutureDate, today } from '@lc/reference-data';
+import { Claimant, Employer } from '@lc/parties';
+import type { AssignMediationMediatorRequest } from '../assign-mediator/assign-mediator.schema';
+import type { ExtendMediationRequest } from '../extend-mediation/extend-mediation.schema';
+import type { FailMediationRequest } from '../fail-mediation/fail-mediation.schema';
+import type { HoldSessionRequest } from '../hold-session/hold-session.schema';
+import type { ReachAgreementRequest } from '../reach-agreement/reach-agreement.schema';
+import type { RecordJudicialConfirmationRequest } from '../record-judicial-confirmation/record-judicial-confirmation.schema';
+import type { ReferMediationRequest } from '../refer-mediation/refer-mediation.schema';
+import type { WithdrawMediationRequest } from '../withdraw-mediation/withdraw-mediation.schema';
+import type { JudicialConfirmationStep } from './limits';
 
 /*
  * A court-referred pre-litigation mediation (诉前调解, "court + union" 诉调对接), one stream per
@@ -17,13 +26,12 @@ import { Claimant, Employer, MAX_AMOUNT_FEN } from '@lc/parties';
 export const MEDIATION_STREAM_PREFIX = 'mediation-';
 export const mediationStreamId = (mediationId: string): string => `${MEDIATION_STREAM_PREFIX}${mediationId}`;
 
-/** The mediation period runs this many days from the referral... */
+/** The mediation period runs this many days from the referral, plus one extension of at most MAX_EXTENSION_DAYS. */
 export const MEDIATION_PERIOD_DAYS = 30;
-/** ...plus one extension of at most this many days. */
-export const MAX_EXTENSION_DAYS = 30;
 /** The parties may apply for judicial confirmation this many days after the agreement. */
 export const JUDICIAL_CONFIRMATION_WINDOW_DAYS = 30;
-export const MAX_WORKERS = 1000;
+export { JUDICIAL_CONFIRMATION_STEPS, MAX_EXTENSION_DAYS, MAX_WORKERS } from './limits';
+export type { JudicialConfirmationStep } from './limits';
 
 /** A worker party: ID number and phone are personal data (mask them outside the detail). */
 export type MediationWorker = Claimant;
@@ -95,70 +103,28 @@ export const MEDIATION_EVENT_TYPES: readonly MediationEventType[] = [
 ];
 
 // ---- Commands -----------------------------------------------------------------------------------
+/*
+ * Each command is its use case's request (z.output of the schema in the use case's folder), plus
+ * what the handler adds. The schemas check the fields; decide checks only what needs the
+ * mediation's state, the clock or the actor.
+ */
 
-export interface ReferMediation extends CommandContext {
-  type: 'ReferMediation';
-  mediationId: string;
-  court: string;
-  courtCaseNo: string;
-  referredOn: string;
-  subDistrict: string;
-  category: DisputeCategory;
-  employer: Employer;
-  workers: MediationWorker[];
-  claimAmountFen: number;
-  /** The mediator recording the referral, assigned to it (the handler decides; only they may be named here). */
-  mediatorId?: string;
-}
-
-export interface AssignMediationMediator extends CommandContext {
-  type: 'AssignMediationMediator';
-  mediatorId: string;
-}
-
-export interface HoldSession extends CommandContext {
-  type: 'HoldSession';
-  heldOn: string;
-  form: MediationSessionForm;
-  note: string;
-}
-
-export interface ExtendMediation extends CommandContext {
-  type: 'ExtendMediation';
-  extraDays: number;
-  agreedOn: string;
-  note?: string;
-}
-
-export interface ReachAgreement extends CommandContext {
-  type: 'ReachAgreement';
-  amountFen: number;
-  agreedOn: string;
-  paymentTerms: string;
-}
-
-export const JUDICIAL_CONFIRMATION_STEPS = ['applied', 'granted', 'refused'] as const;
-export type JudicialConfirmationStep = (typeof JUDICIAL_CONFIRMATION_STEPS)[number];
-
+export type ReferMediation = CommandContext &
+  Omit<ReferMediationRequest, 'assignToMe'> & {
+    type: 'ReferMediation';
+    mediationId: string;
+    /** The mediator recording the referral, assigned to it (the handler decides; only they may be named here). */
+    mediatorId?: string;
+  };
+/** mediatorId is an account's id: the handler has replaced `me` with the caller's. */
+export type AssignMediationMediator = CommandContext & AssignMediationMediatorRequest & { type: 'AssignMediationMediator' };
+export type HoldSession = CommandContext & HoldSessionRequest & { type: 'HoldSession' };
+export type ExtendMediation = CommandContext & ExtendMediationRequest & { type: 'ExtendMediation' };
+export type ReachAgreement = CommandContext & ReachAgreementRequest & { type: 'ReachAgreement' };
 /** One step of the judicial confirmation: applied for, then granted or refused by the court. */
-export interface RecordJudicialConfirmation extends CommandContext {
-  type: 'RecordJudicialConfirmation';
-  status: JudicialConfirmationStep;
-  on: string;
-}
-
-export interface FailMediation extends CommandContext {
-  type: 'FailMediation';
-  reason: string;
-  failedOn: string;
-}
-
-export interface WithdrawMediation extends CommandContext {
-  type: 'WithdrawMediation';
-  /** Default: today in Shanghai. */
-  withdrawnOn?: string;
-  reason?: string;
-}
+export type RecordJudicialConfirmation = CommandContext & RecordJudicialConfirmationRequest & { type: 'RecordJudicialConfirmation' };
+export type FailMediation = CommandContext & FailMediationRequest & { type: 'FailMediation' };
+export type WithdrawMediation = CommandContext & WithdrawMediationRequest & { type: 'WithdrawMediation' };
 
 export type MediationCommand =
   | ReferMediation
@@ -265,34 +231,10 @@ function refuseOutsideMediation(field: string, date: string, mediation: Mediatio
 }
 
 function refer(command: ReferMediation, state: MediationState): MediationEvent[] {
-  const checks = new FieldChecks();
-  checks.text('mediationId', command.mediationId);
-  checks.text('court', command.court);
-  checks.text('courtCaseNo', command.courtCaseNo);
-  checks.date('referredOn', command.referredOn);
-  checks.subDistrict('subDistrict', command.subDistrict);
-  checks.code('category', 'disputeCategories', command.category);
-  if (typeof command.employer !== 'object' || command.employer === null) checks.fail('employer', 'is required');
-  else {
-    checks.text('employer.name', command.employer.name);
-    checks.creditCode('employer.creditCode', command.employer.creditCode);
-  }
-  if (!Array.isArray(command.workers) || command.workers.length === 0) checks.fail('workers', 'must name at least one worker');
-  else if (command.workers.length > MAX_WORKERS) checks.fail('workers', `must list at most ${MAX_WORKERS} workers`);
-  else {
-    command.workers.forEach((worker, i) => {
-      checks.text(`workers.${i}.name`, worker?.name);
-      checks.residentId(`workers.${i}.idNumber`, worker?.idNumber);
-      checks.phone(`workers.${i}.phone`, worker?.phone);
-    });
-  }
-  // A claim may be 0: a case about the contract itself (confirming the labour relation) claims no sum.
-  checks.integer('claimAmountFen', command.claimAmountFen, 0, MAX_AMOUNT_FEN);
+  // Recording a referral assigns only the mediator who records it; anyone else is an assignment.
   if (command.mediatorId !== undefined && (command.actor.role !== 'mediator' || command.mediatorId !== command.actor.id)) {
-    // Recording a referral assigns only the mediator who records it; anyone else is an assignment.
-    checks.fail('mediatorId', 'only the mediator recording a referral is assigned to it on recording');
+    throw invalidField('mediatorId', 'only the mediator recording a referral is assigned to it on recording');
   }
-  checks.throwIfAny();
 
   if (state.status !== 'not_referred') throw new DomainError('conflict', `mediation ${state.courtCaseNo} was already referred`);
   refuseFutureDate('referredOn', command.referredOn, command.now);
@@ -317,9 +259,6 @@ function refer(command: ReferMediation, state: MediationState): MediationEvent[]
 }
 
 function assignMediator(command: AssignMediationMediator, state: MediationState): MediationEvent[] {
-  const checks = new FieldChecks();
-  checks.text('mediatorId', command.mediatorId);
-  checks.throwIfAny();
   const mediation = referred(state);
   // An agreed mediation still has its judicial confirmation to see through, so it may change hands.
   if (mediation.status === 'failed' || mediation.status === 'withdrawn') {
@@ -345,11 +284,6 @@ function assignMediator(command: AssignMediationMediator, state: MediationState)
 }
 
 function holdSession(command: HoldSession, state: MediationState): MediationEvent[] {
-  const checks = new FieldChecks();
-  checks.date('heldOn', command.heldOn);
-  checks.code('form', 'mediationSessionForms', command.form);
-  checks.text('note', command.note);
-  checks.throwIfAny();
   const mediation = referred(state);
   requireRunning(mediation, 'session');
   refuseOutsideMediation('heldOn', command.heldOn, mediation, command.now);
@@ -357,11 +291,6 @@ function holdSession(command: HoldSession, state: MediationState): MediationEven
 }
 
 function extend(command: ExtendMediation, state: MediationState): MediationEvent[] {
-  const checks = new FieldChecks();
-  checks.integer('extraDays', command.extraDays, 1, MAX_EXTENSION_DAYS);
-  checks.date('agreedOn', command.agreedOn);
-  checks.text('note', command.note, true);
-  checks.throwIfAny();
   const mediation = referred(state);
   requireRunning(mediation, 'extension');
   if (mediation.extraDays > 0) {
@@ -382,11 +311,6 @@ function extend(command: ExtendMediation, state: MediationState): MediationEvent
 }
 
 function reachAgreement(command: ReachAgreement, state: MediationState): MediationEvent[] {
-  const checks = new FieldChecks();
-  checks.integer('amountFen', command.amountFen, 1, MAX_AMOUNT_FEN);
-  checks.date('agreedOn', command.agreedOn);
-  checks.text('paymentTerms', command.paymentTerms);
-  checks.throwIfAny();
   const mediation = referred(state);
   requireRunning(mediation, 'agreement');
   refuseOutsideMediation('agreedOn', command.agreedOn, mediation, command.now);
@@ -399,12 +323,6 @@ function reachAgreement(command: ReachAgreement, state: MediationState): Mediati
 }
 
 function recordJudicialConfirmation(command: RecordJudicialConfirmation, state: MediationState): MediationEvent[] {
-  const checks = new FieldChecks();
-  if (!(JUDICIAL_CONFIRMATION_STEPS as readonly string[]).includes(command.status)) {
-    checks.fail('status', `must be one of ${JUDICIAL_CONFIRMATION_STEPS.join(', ')}`);
-  }
-  checks.date('on', command.on);
-  checks.throwIfAny();
   const mediation = referred(state);
   if (mediation.status !== 'agreed' || mediation.agreedOn === null) {
     throw unprocessable(`mediation ${mediation.courtCaseNo} is ${mediation.status}: judicial confirmation needs an agreement`, 'status');
@@ -441,10 +359,6 @@ function recordJudicialConfirmation(command: RecordJudicialConfirmation, state: 
 }
 
 function fail(command: FailMediation, state: MediationState): MediationEvent[] {
-  const checks = new FieldChecks();
-  checks.text('reason', command.reason);
-  checks.date('failedOn', command.failedOn);
-  checks.throwIfAny();
   const mediation = referred(state);
   requireRunning(mediation, 'failure');
   refuseOutsideMediation('failedOn', command.failedOn, mediation, command.now);
@@ -452,10 +366,6 @@ function fail(command: FailMediation, state: MediationState): MediationEvent[] {
 }
 
 function withdraw(command: WithdrawMediation, state: MediationState): MediationEvent[] {
-  const checks = new FieldChecks();
-  checks.date('withdrawnOn', command.withdrawnOn, true);
-  checks.text('reason', command.reason, true);
-  checks.throwIfAny();
   const mediation = referred(state);
   requireRunning(mediation, 'withdrawal');
   const withdrawnOn = command.withdrawnOn ?? today(command.now);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codeSchema } from '@lc/reference-data';
-import { JUDICIAL_CONFIRMATION_STEPS } from '../mediation/mediation.decider';
+import { JUDICIAL_CONFIRMATION_STEPS } from '../mediation/limits';
 import { isoDate } from '../shared/request-fields';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_WORKERS } from '../mediation/mediation.decider';
+import { MAX_WORKERS } from '../mediation/limits';
 import { category, employer, fen, isoDate, subDistrict, text, worker } from '../shared/request-fields';
 
 /** POST /api/v1/mediations: a court's referral. The handler adds mediationId, now and actor to make ReferMediation. */

@@ -1,9 +1,8 @@
-import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { ConvertAlertCommand } from '../convert-alert/convert-alert.command';
 import { ConvertAlertRequest, convertAlertSchema } from '../convert-alert/convert-alert.schema';
@@ -49,12 +48,11 @@ export class AlertsController {
   @Describe('Submits an alert (预警)', 'By an informant, about an enterprise they cover. Requires an Idempotency-Key: every resend of a phone on a bad network is the same alert. Graded at once by the "123" model.', { command: 'create' })
   @ZodResponse(201, submittedAlertSchema, 'Submitted and graded', { etag: true, location: true })
   @ProblemResponses(400, 401, 403, 409, 415, 422)
-  async submit(
+  submit(
     @ZodBody(submitAlertSchema) body: SubmitAlertRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('create') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new SubmitAlertCommand(body, meta)));
+    return this.commands.execute(new SubmitAlertCommand(body, meta));
   }
 
   @Get()
@@ -85,8 +83,8 @@ export class AlertsController {
   @Describe('One alert', 'Staff see the alerts of their scope in full; an informant sees their own, as InformantAlert. Folded from the alert’s own events.')
   @ZodResponse(200, alertAnswerSchema, 'The alert', { etag: true, fresh: true })
   @ProblemResponses(400, 401, 403, 404)
-  async get(@ZodParam('id', alertId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
-    return withETag(res, await this.queries.execute(new GetAlertQuery(id, actor)));
+  get(@ZodParam('id', alertId) id: string, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetAlertQuery(id, actor));
   }
 
   @Post(':id/acknowledgement')
@@ -95,13 +93,12 @@ export class AlertsController {
   @Describe('Acknowledges the alert (picks it up)', 'Stops its pick-up clock.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Acknowledged', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async acknowledge(
+  acknowledge(
     @ZodParam('id', alertId) id: string,
     @ZodBody(acknowledgeAlertSchema) _body: AcknowledgeAlertRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return this.triage(res, id, { type: 'AcknowledgeAlert' }, meta);
+    return this.triage(id, { type: 'AcknowledgeAlert' }, meta);
   }
 
   @Post(':id/verification')
@@ -110,13 +107,12 @@ export class AlertsController {
   @Describe('Records that the alert was verified', 'With a note of what was found.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Verified', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async verify(
+  verify(
     @ZodParam('id', alertId) id: string,
     @ZodBody(verifyAlertSchema) body: VerifyAlertRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return this.triage(res, id, { type: 'VerifyAlert', ...body }, meta);
+    return this.triage(id, { type: 'VerifyAlert', ...body }, meta);
   }
 
   @Post(':id/dismissal')
@@ -125,13 +121,12 @@ export class AlertsController {
   @Describe('Dismisses the alert', 'With a reason; a dismissed alert is closed.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Dismissed', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async dismiss(
+  dismiss(
     @ZodParam('id', alertId) id: string,
     @ZodBody(dismissAlertSchema) body: DismissAlertRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return this.triage(res, id, { type: 'DismissAlert', ...body }, meta);
+    return this.triage(id, { type: 'DismissAlert', ...body }, meta);
   }
 
   /** To the supervisors of the alert's sub-district, who are notified. */
@@ -141,13 +136,12 @@ export class AlertsController {
   @Describe('Escalates the alert to the supervisors', 'With a note; the supervisors in scope are notified.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Escalated', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async escalate(
+  escalate(
     @ZodParam('id', alertId) id: string,
     @ZodBody(escalateAlertSchema) body: EscalateAlertRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return this.triage(res, id, { type: 'EscalateAlert', ...body }, meta);
+    return this.triage(id, { type: 'EscalateAlert', ...body }, meta);
   }
 
   /** → 201 with the new dispute case {id, caseNo, version} (the ETag is the case's); If-Match is the alert's version. */
@@ -156,16 +150,15 @@ export class AlertsController {
   @Describe('Turns the alert into a dispute case (预警转案)', 'Answers the new case (its ETag is the case’s); If-Match is the alert’s version. An alert becomes at most one case.', { command: 'change' })
   @ZodResponse(201, convertedAlertSchema, 'The case opened from the alert', { etag: true, location: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async convert(
+  convert(
     @ZodParam('id', alertId) id: string,
     @ZodBody(convertAlertSchema) body: ConvertAlertRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ConvertAlertCommand(id, body, meta)));
+    return this.commands.execute(new ConvertAlertCommand(id, body, meta));
   }
 
-  private async triage(res: Response, id: string, step: TriageStep, meta: CommandMeta) {
-    return withETag(res, await this.commands.execute(new TriageAlertCommand(id, step, meta)));
+  private triage(id: string, step: TriageStep, meta: CommandMeta) {
+    return this.commands.execute(new TriageAlertCommand(id, step, meta));
   }
 }

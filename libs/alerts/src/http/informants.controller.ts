@@ -1,9 +1,8 @@
-import { Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { ChangeInformantEnterprisesCommand } from '../change-informant-enterprises/change-informant-enterprises.command';
 import { DeactivateInformantCommand } from '../deactivate-informant/deactivate-informant.command';
@@ -41,12 +40,11 @@ export class InformantsController {
   @Describe('Registers an informant', 'Creates (or links) their account, role informant, with the enterprises they cover. Answers the account’s id.', { command: 'create' })
   @ZodResponse(201, writtenSchema, 'Registered', { etag: true, location: true })
   @ProblemResponses(400, 401, 403, 409, 415, 422)
-  async register(
+  register(
     @ZodBody(registerInformantSchema) body: RegisterInformantRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('create') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new RegisterInformantCommand(body, meta)));
+    return this.commands.execute(new RegisterInformantCommand(body, meta));
   }
 
   @Get()
@@ -73,8 +71,8 @@ export class InformantsController {
   @Describe('One informant', 'Folded from the entry’s own events, with name and phone in full.')
   @ZodResponse(200, informantDetailSchema, 'The informant', { etag: true, fresh: true })
   @ProblemResponses(400, 401, 403, 404)
-  async get(@ZodParam('id', informantId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
-    return withETag(res, await this.queries.execute(new GetInformantQuery(id, actor)));
+  get(@ZodParam('id', informantId) id: string, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetInformantQuery(id, actor));
   }
 
   /** The whole list of enterprises covered, replacing the one before. */
@@ -82,16 +80,12 @@ export class InformantsController {
   @Describe('Replaces the enterprises the informant covers', 'The whole list, by credit code.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Changed', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async changeEnterprises(
+  changeEnterprises(
     @ZodParam('id', informantId) id: string,
     @ZodBody(changeInformantEnterprisesSchema) body: ChangeInformantEnterprisesRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(
-      res,
-      await this.commands.execute(new ChangeInformantEnterprisesCommand(id, body, meta)),
-    );
+    return this.commands.execute(new ChangeInformantEnterprisesCommand(id, body, meta));
   }
 
   /** Also deactivates the informant's account: they can no longer log in. */
@@ -100,12 +94,11 @@ export class InformantsController {
   @Describe('Deactivates the informant', 'With a reason; their account can no longer log in.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Deactivated', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async deactivate(
+  deactivate(
     @ZodParam('id', informantId) id: string,
     @ZodBody(deactivateInformantSchema) body: DeactivateInformantRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new DeactivateInformantCommand(id, body, meta)));
+    return this.commands.execute(new DeactivateInformantCommand(id, body, meta));
   }
 }

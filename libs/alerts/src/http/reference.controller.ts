@@ -1,8 +1,7 @@
-import { Controller, Get, Put, Res } from '@nestjs/common';
+import { Controller, Get, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, withETag, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { z } from 'zod';
 import { checkHistoryWindow, creditCodeSchema, historyWindowQueryFields } from '@lc/reference-data';
@@ -29,8 +28,8 @@ export class RiskWeightsController {
   @Describe('The "123" model’s weights', 'Points per signal and per band of workers affected, and the grading thresholds. The ETag is the weights’ version.')
   @ZodResponse(200, riskWeightsSchema, 'The weights', { etag: true })
   @ProblemResponses(401, 403)
-  async get(@Res({ passthrough: true }) res: Response) {
-    return withETag(res, await this.queries.execute<GetRiskWeightsQuery, RiskWeightsAnswer>(new GetRiskWeightsQuery()));
+  get() {
+    return this.queries.execute<GetRiskWeightsQuery, RiskWeightsAnswer>(new GetRiskWeightsQuery());
   }
 
   /** Grades alerts submitted from now on; alerts graded already keep their grade. */
@@ -39,12 +38,11 @@ export class RiskWeightsController {
   @Describe('Changes the weights', 'Grades alerts submitted from now on; alerts graded already keep their grade. If-Match: the weights’ version.', { command: 'change' })
   @ZodResponse(200, riskWeightsSchema, 'The new weights', { etag: true })
   @ProblemResponses(400, 401, 403, 409, 412, 415, 422)
-  async change(
+  change(
     @ZodBody(changeRiskWeightsSchema) body: ChangeRiskWeightsRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute<ChangeRiskWeightsCommand, RiskWeightsAnswer>(new ChangeRiskWeightsCommand(body, meta)));
+    return this.commands.execute<ChangeRiskWeightsCommand, RiskWeightsAnswer>(new ChangeRiskWeightsCommand(body, meta));
   }
 }
 

@@ -1,9 +1,8 @@
-import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { ConvertComplaintCommand } from '../convert-complaint/convert-complaint.command';
 import { ConvertComplaintRequest, convertComplaintSchema } from '../convert-complaint/convert-complaint.schema';
@@ -34,12 +33,11 @@ export class ComplaintsController {
   @Describe('Receives a complaint', 'A 12351 work order, an online post or another complaint. A work-order number received already answers 409 `duplicate` naming that complaint.', { command: 'create' })
   @ZodResponse(201, writtenSchema, 'Received', { etag: true, location: true })
   @ProblemResponses(400, 401, 403, 409, 415, 422)
-  async receive(
+  receive(
     @ZodBody(receiveComplaintSchema) body: ReceiveComplaintRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('create') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ReceiveComplaintCommand(body, meta)));
+    return this.commands.execute(new ReceiveComplaintCommand(body, meta));
   }
 
   @Get()
@@ -56,8 +54,8 @@ export class ComplaintsController {
   @Describe('One complaint', 'Folded from its own events, with the dispute case it became once converted.')
   @ZodResponse(200, complaintDetailSchema, 'The complaint', { etag: true, fresh: true })
   @ProblemResponses(400, 401, 403, 404)
-  async get(@ZodParam('id', complaintId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
-    return withETag(res, await this.queries.execute(new GetComplaintQuery(id, actor)));
+  get(@ZodParam('id', complaintId) id: string, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetComplaintQuery(id, actor));
   }
 
   @Post(':id/handling')
@@ -65,13 +63,12 @@ export class ComplaintsController {
   @Describe('Records that the complaint was handled', 'With a note and the day.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Handled', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async handle(
+  handle(
     @ZodParam('id', complaintId) id: string,
     @ZodBody(handleComplaintSchema) body: HandleComplaintRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new HandleComplaintCommand(id, body, meta)));
+    return this.commands.execute(new HandleComplaintCommand(id, body, meta));
   }
 
   /** → 201 with the new dispute case {id, caseNo, version} (the ETag is the case's); If-Match is the complaint's version. */
@@ -79,12 +76,11 @@ export class ComplaintsController {
   @Describe('Turns the complaint into a dispute case', 'Answers the new case (its ETag is the case’s); If-Match is the complaint’s version. A complaint becomes at most one case.', { command: 'change' })
   @ZodResponse(201, convertedComplaintSchema, 'The case opened from the complaint', { etag: true, location: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async convert(
+  convert(
     @ZodParam('id', complaintId) id: string,
     @ZodBody(convertComplaintSchema) body: ConvertComplaintRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ConvertComplaintCommand(id, body, meta)));
+    return this.commands.execute(new ConvertComplaintCommand(id, body, meta));
   }
 }

@@ -1,9 +1,8 @@
-import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { AssignMediatorCommand } from '../assign-mediator/assign-mediator.command';
 import { AssignMediatorRequest, assignMediatorSchema } from '../assign-mediator/assign-mediator.schema';
@@ -47,12 +46,11 @@ export class DisputesController {
   @Describe('Opens a dispute case', 'In the caller’s scope. A mediator opening a case is assigned to it unless `assignToMe: false`. The case number is allocated per sub-district and year. An open case of the same employer with overlapping claimants answers 409 `possible_duplicate` unless `confirmDuplicate: true`.', { command: 'create' })
   @ZodResponse(201, openedDisputeSchema, 'The case opened, with its number', { etag: true, location: true })
   @ProblemResponses(400, 401, 403, 409, 415, 422)
-  async open(
+  open(
     @ZodBody(openDisputeSchema) body: OpenDisputeRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('create') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new OpenDisputeCommand(body, meta)));
+    return this.commands.execute(new OpenDisputeCommand(body, meta));
   }
 
   @Get()
@@ -72,8 +70,8 @@ export class DisputesController {
   @Describe('One dispute case', 'Folded from the case’s own events: current even before the lists catch up. Claimants’ numbers in full for those who may see personal data.')
   @ZodResponse(200, disputeDetailSchema, 'The case', { etag: true, fresh: true })
   @ProblemResponses(400, 401, 403, 404)
-  async get(@ZodParam('id', disputeId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
-    return withETag(res, await this.queries.execute(new GetDisputeQuery(id, actor)));
+  get(@ZodParam('id', disputeId) id: string, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetDisputeQuery(id, actor));
   }
 
   @Get(':id/timeline')
@@ -82,8 +80,8 @@ export class DisputesController {
   @Describe('The case’s history', 'Every event in order, with the actor’s name and role; personal data masked.')
   @ZodResponse(200, disputeTimelineSchema, 'The case’s events', { etag: true, fresh: true })
   @ProblemResponses(400, 401, 403, 404)
-  async timeline(@ZodParam('id', disputeId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
-    return withETag(res, await this.queries.execute(new GetDisputeTimelineQuery(id, actor)));
+  timeline(@ZodParam('id', disputeId) id: string, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetDisputeTimelineQuery(id, actor));
   }
 
   @Post(':id/assignments')
@@ -92,13 +90,12 @@ export class DisputesController {
   @Describe('Assigns a mediator to the case', 'Supervisors assign and reassign within their scope; a mediator may take an unassigned case of their sub-district (naming themselves). The mediator is notified.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Assigned', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async assign(
+  assign(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(assignMediatorSchema) body: AssignMediatorRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new AssignMediatorCommand(id, body, meta)));
+    return this.commands.execute(new AssignMediatorCommand(id, body, meta));
   }
 
   @Post(':id/steps')
@@ -107,13 +104,12 @@ export class DisputesController {
   @Describe('Logs a step of the work on the case', 'A contact, site visit, negotiation session, evidence or note; the first negotiation session starts the 15-day mediation clock.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Logged', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async logStep(
+  logStep(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(logStepSchema) body: LogStepRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new LogStepCommand(id, body, meta)));
+    return this.commands.execute(new LogStepCommand(id, body, meta));
   }
 
   @Post(':id/recoveries')
@@ -122,13 +118,12 @@ export class DisputesController {
   @Describe('Records money recovered for the workers', 'While the case is open, or up to 30 days after its resolution. Integer fen.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Recorded', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async recordRecovery(
+  recordRecovery(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(recordRecoverySchema) body: RecordRecoveryRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new RecordRecoveryCommand(id, body, meta)));
+    return this.commands.execute(new RecordRecoveryCommand(id, body, meta));
   }
 
   @Post(':id/resolution')
@@ -137,13 +132,12 @@ export class DisputesController {
   @Describe('Resolves the case', 'With its outcome and day (not in the future, not before the opening).', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Resolved', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async resolve(
+  resolve(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(resolveDisputeSchema) body: ResolveDisputeRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ResolveDisputeCommand(id, body, meta)));
+    return this.commands.execute(new ResolveDisputeCommand(id, body, meta));
   }
 
   @Post(':id/reopen')
@@ -152,13 +146,12 @@ export class DisputesController {
   @Describe('Reopens a resolved case', 'With a reason; `reopenedOn` may be back-dated, not into the future nor before the resolution.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Reopened', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async reopen(
+  reopen(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(reopenDisputeSchema) body: ReopenDisputeRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ReopenDisputeCommand(id, body, meta)));
+    return this.commands.execute(new ReopenDisputeCommand(id, body, meta));
   }
 
   /** The count of workers involved changed; reaching 30 makes it a group dispute. */
@@ -168,15 +161,11 @@ export class DisputesController {
   @Describe('Changes the number of workers involved', 'Reaching 30 flags the case as a group dispute (and notifies the supervisors); it stays flagged.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Changed', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async changeWorkersInvolved(
+  changeWorkersInvolved(
     @ZodParam('id', disputeId) id: string,
     @ZodBody(changeWorkersInvolvedSchema) body: ChangeWorkersInvolvedRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(
-      res,
-      await this.commands.execute(new ChangeWorkersInvolvedCommand(id, body, meta)),
-    );
+    return this.commands.execute(new ChangeWorkersInvolvedCommand(id, body, meta));
   }
 }

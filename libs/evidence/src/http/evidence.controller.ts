@@ -123,10 +123,9 @@ export class EvidenceController {
   removeFromDispute(
     @ZodParam('id', id('a dispute case')) recordId: string,
     @ZodParam('fileId', fileId) file: string,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('create') meta: CommandMeta,
   ) {
-    return this.remove('disputes', recordId, file, meta, res);
+    return this.remove('disputes', recordId, file, meta);
   }
 
   // ---- mediations -------------------------------------------------------------------------------
@@ -183,10 +182,9 @@ export class EvidenceController {
   removeFromMediation(
     @ZodParam('id', id('a mediation')) recordId: string,
     @ZodParam('fileId', fileId) file: string,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('create') meta: CommandMeta,
   ) {
-    return this.remove('mediations', recordId, file, meta, res);
+    return this.remove('mediations', recordId, file, meta);
   }
 
   // ---- alerts -----------------------------------------------------------------------------------
@@ -243,10 +241,9 @@ export class EvidenceController {
   removeFromAlert(
     @ZodParam('id', id('an alert')) recordId: string,
     @ZodParam('fileId', fileId) file: string,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('create') meta: CommandMeta,
   ) {
-    return this.remove('alerts', recordId, file, meta, res);
+    return this.remove('alerts', recordId, file, meta);
   }
 
   // ---- the same for each kind -------------------------------------------------------------------
@@ -263,9 +260,10 @@ export class EvidenceController {
     );
     res.status(answer.created ? 201 : 200);
     res.setHeader('Location', answer.file.href);
-    return withETag(res, answer);
+    return answer;
   }
 
+  /** The record's files with its version: RecordHeadersInterceptor leaves answers with `items` alone (lists), so this one sets its ETag. */
   private async list(kind: EvidenceRecordKind, recordId: string, actor: AuthenticatedActor, res: Response) {
     return withETag(res, await this.queries.execute(new ListEvidenceQuery(kind, recordId, actor)));
   }
@@ -280,7 +278,7 @@ export class EvidenceController {
     res.end(found.content);
   }
 
-  private async remove(kind: EvidenceRecordKind, recordId: string, file: string, meta: CommandMeta, res: Response) {
-    return withETag(res, await this.commands.execute(new RemoveEvidenceCommand(kind, recordId, file, meta)));
+  private remove(kind: EvidenceRecordKind, recordId: string, file: string, meta: CommandMeta) {
+    return this.commands.execute(new RemoveEvidenceCommand(kind, recordId, file, meta));
   }
 }

@@ -1,9 +1,8 @@
-import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, withETag, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { AssignMediationMediatorCommand } from '../assign-mediator/assign-mediator.command';
 import { AssignMediationMediatorRequest, assignMediationMediatorSchema } from '../assign-mediator/assign-mediator.schema';
@@ -54,12 +53,11 @@ export class MediationsController {
   @Describe('Records a court’s referral (诉前调解)', 'The 30-day mediation period starts on referredOn. A court case number referred already answers 409 `duplicate` naming that mediation. A mediator recording it is assigned to it unless `assignToMe: false`.', { command: 'create' })
   @ZodResponse(201, writtenSchema, 'Recorded', { etag: true, location: true })
   @ProblemResponses(400, 401, 403, 409, 415, 422)
-  async refer(
+  refer(
     @ZodBody(referMediationSchema) body: ReferMediationRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('create') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ReferMediationCommand(body, meta)));
+    return this.commands.execute(new ReferMediationCommand(body, meta));
   }
 
   @Get()
@@ -79,8 +77,8 @@ export class MediationsController {
   @Describe('One mediation', 'Folded from its own events, with its deadlines: current even before the list catches up.')
   @ZodResponse(200, mediationDetailSchema, 'The mediation', { etag: true, fresh: true })
   @ProblemResponses(400, 401, 403, 404)
-  async get(@ZodParam('id', mediationId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
-    return withETag(res, await this.queries.execute(new GetMediationQuery(id, actor)));
+  get(@ZodParam('id', mediationId) id: string, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetMediationQuery(id, actor));
   }
 
   @Get(':id/timeline')
@@ -89,8 +87,8 @@ export class MediationsController {
   @Describe('The mediation’s history', 'Every event in order, with the actor’s name and role; personal data masked.')
   @ZodResponse(200, mediationTimelineSchema, 'The mediation’s events', { etag: true, fresh: true })
   @ProblemResponses(400, 401, 403, 404)
-  async timeline(@ZodParam('id', mediationId) id: string, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response) {
-    return withETag(res, await this.queries.execute(new GetMediationTimelineQuery(id, actor)));
+  timeline(@ZodParam('id', mediationId) id: string, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetMediationTimelineQuery(id, actor));
   }
 
   @Post(':id/assignments')
@@ -99,16 +97,12 @@ export class MediationsController {
   @Describe('Assigns a mediator to the mediation', 'Supervisors assign and reassign within their scope; a mediator may take an unassigned mediation of their sub-district. The mediator is notified.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Assigned', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async assign(
+  assign(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(assignMediationMediatorSchema) body: AssignMediationMediatorRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(
-      res,
-      await this.commands.execute(new AssignMediationMediatorCommand(id, body, meta)),
-    );
+    return this.commands.execute(new AssignMediationMediatorCommand(id, body, meta));
   }
 
   @Post(':id/sessions')
@@ -117,13 +111,12 @@ export class MediationsController {
   @Describe('Records a mediation session', 'In person, by phone or video, within the mediation period.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Recorded', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async holdSession(
+  holdSession(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(holdSessionSchema) body: HoldSessionRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new HoldSessionCommand(id, body, meta)));
+    return this.commands.execute(new HoldSessionCommand(id, body, meta));
   }
 
   /** Both parties agreed to extend the period, once, by at most 30 days. */
@@ -133,13 +126,12 @@ export class MediationsController {
   @Describe('Extends the mediation period', 'Once, by at most 30 days, when both parties agreed.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Extended', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async extend(
+  extend(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(extendMediationSchema) body: ExtendMediationRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ExtendMediationCommand(id, body, meta)));
+    return this.commands.execute(new ExtendMediationCommand(id, body, meta));
   }
 
   @Post(':id/agreement')
@@ -148,13 +140,12 @@ export class MediationsController {
   @Describe('Records the agreement', 'The amount (integer fen), the day and the payment terms; the 30-day window for judicial confirmation starts.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Agreed', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async reachAgreement(
+  reachAgreement(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(reachAgreementSchema) body: ReachAgreementRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new ReachAgreementCommand(id, body, meta)));
+    return this.commands.execute(new ReachAgreementCommand(id, body, meta));
   }
 
   @Post(':id/judicial-confirmation')
@@ -163,16 +154,12 @@ export class MediationsController {
   @Describe('Records a step of judicial confirmation', 'Applied (within 30 days of the agreement), then granted or refused by the court.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Recorded', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async recordJudicialConfirmation(
+  recordJudicialConfirmation(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(recordJudicialConfirmationSchema) body: RecordJudicialConfirmationRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(
-      res,
-      await this.commands.execute(new RecordJudicialConfirmationCommand(id, body, meta)),
-    );
+    return this.commands.execute(new RecordJudicialConfirmationCommand(id, body, meta));
   }
 
   /** No agreement: the case returns to the court for filing. */
@@ -182,13 +169,12 @@ export class MediationsController {
   @Describe('Records that the mediation failed', 'No agreement: the case returns to the court for filing.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Recorded', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async fail(
+  fail(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(failMediationSchema) body: FailMediationRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new FailMediationCommand(id, body, meta)));
+    return this.commands.execute(new FailMediationCommand(id, body, meta));
   }
 
   @Post(':id/withdrawal')
@@ -197,12 +183,11 @@ export class MediationsController {
   @Describe('Records the withdrawal', 'The parties withdrew; with the day and a reason.', { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Recorded', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
-  async withdraw(
+  withdraw(
     @ZodParam('id', mediationId) id: string,
     @ZodBody(withdrawMediationSchema) body: WithdrawMediationRequest,
-    @Res({ passthrough: true }) res: Response,
     @RequestMeta('change') meta: CommandMeta,
   ) {
-    return withETag(res, await this.commands.execute(new WithdrawMediationCommand(id, body, meta)));
+    return this.commands.execute(new WithdrawMediationCommand(id, body, meta));
   }
 }

@@ -5,11 +5,12 @@ import { Logger } from 'nestjs-pino';
 import { accountDecider, accountStream, usernameStream } from '@lc/accounts';
 import { AppConfig } from '@lc/config';
 import { ensureDatabase, runMigrations } from '@lc/database';
-import { Actor, ManualClock } from '@lc/decider';
+import { Actor } from '@lc/decider';
 import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
 import { DemoModule } from './demo.module';
 import { AlertFigures, alertFiguresFromEvents, figuresFromEvents, readStreams, wanYuan, YearFigures } from './figures';
 import { planDemoYear, recordStreams } from './plan';
+import { PlayClock } from './play/lanes';
 import { assertEmptyForDemo, DatabaseNotEmptyError, runDemoPlan } from './run';
 import { REPORT_2022, scaledTargets } from './targets';
 
@@ -99,7 +100,7 @@ export async function runDemoCli(
   await runMigrations(config.DATABASE_URL);
 
   // Until the accounts are made the clock shows the real time (the first admin, if created now, is created today).
-  const clock = new ManualClock(new Date());
+  const clock = new PlayClock(new Date());
   // The run prints its own summary; the process's info lines (modules starting) would only bury it.
   const quiet: AppConfig = { ...config, LOG_LEVEL: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL };
   const app = await NestFactory.createApplicationContext(DemoModule.forRoot(quiet, clock), { bufferLogs: true });

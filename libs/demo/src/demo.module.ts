@@ -5,7 +5,8 @@ import { AccountsModule } from '@lc/accounts';
 import { AlertsModule } from '@lc/alerts';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
 import { readModelsModule } from '@lc/database';
-import { CLOCK, ManualClock } from '@lc/decider';
+import { CLOCK } from '@lc/decider';
+import { PlayClock } from './play/lanes';
 import { DisputesModule } from '@lc/disputes';
 import { EventStoreModule } from '@lc/event-store';
 import { processLoggerParams } from '@lc/http';
@@ -20,7 +21,7 @@ import { RedisModule } from '@lc/redis';
  */
 @Module({})
 export class DemoModule {
-  static forRoot(config: AppConfig, clock: ManualClock): DynamicModule {
+  static forRoot(config: AppConfig, clock: PlayClock): DynamicModule {
     return {
       module: DemoModule,
       imports: [

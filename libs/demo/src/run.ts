@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { RISK_WEIGHTS_STREAM_PREFIX } from '@lc/alerts';
-import { Actor, ManualClock } from '@lc/decider';
+import { Actor } from '@lc/decider';
 import { ConcurrencyError, EventStore } from '@lc/event-store';
 import { AuthenticatedActor } from '@lc/access';
 import * as C from './commands';
@@ -8,6 +8,7 @@ import { DemoPlan, TimedAction } from './plan';
 import { alertActions } from './play/alerts';
 import { disputeActions } from './play/disputes';
 import { mediationActions } from './play/mediations';
+import { lanesOf, PlayClock } from './play/lanes';
 import { MINUTE, Play } from './play/play';
 
 /** Streams of the records a demo writes: a database holding any of them is not empty. */
@@ -36,8 +37,8 @@ export async function assertEmptyForDemo(store: EventStore): Promise<void> {
 export interface DemoDependencies {
   commands: CommandBus;
   store: EventStore;
-  /** The clock the command handlers read: moved to each action's instant before it runs. */
-  clock: ManualClock;
+  /** The clock the command handlers read: each action runs at its own instant. */
+  clock: PlayClock;
   /** Who creates the demo's accounts (the administrator). */
   createdBy: Actor;
   /** The password of every demo account. */
@@ -100,18 +101,31 @@ export async function runDemoPlan(plan: DemoPlan, deps: DemoDependencies): Promi
 
   const total = plan.actions.length;
   let done = 0;
-  for (const action of plan.actions) {
-    deps.clock.set(new Date(action.at));
+  const play = async (action: TimedAction): Promise<void> => {
     const actor = actors.get(action.actor);
     if (!actor) throw new Error(`the plan names an unknown account ${action.actor}`);
     try {
-      await perform(action, { meta: { actor, idempotencyKey: `${keyPrefix}-${action.seq}` }, at: new Date(action.at), actors, password: deps.password, execute });
+      const at = new Date(action.at);
+      await deps.clock.at(at, () => perform(action, { meta: { actor, idempotencyKey: `${keyPrefix}-${action.seq}` }, at, actors, password: deps.password, execute }));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`demo action #${action.seq} (${action.type} at ${new Date(action.at).toISOString()}) failed: ${message}`, { cause: error });
     }
     if (++done % 2000 === 0) log(`${done} of ${total} actions (${Math.round((Date.now() - started) / 1000)} s)`);
-  }
+  };
+  // One lane per sub-district, side by side; within a lane, the plan's order. The first failure stops every lane.
+  let failed = false;
+  await Promise.all(
+    lanesOf(plan.actions).map(async (lane) => {
+      for (const action of lane) {
+        if (failed) return;
+        await play(action).catch((error: unknown) => {
+          failed = true;
+          throw error;
+        });
+      }
+    }),
+  );
   return {
     accounts: plan.staff.map((s) => ({ username: s.username, role: s.role, subDistrict: s.subDistrict, displayName: s.displayName })),
     commands: plan.staff.length + total,

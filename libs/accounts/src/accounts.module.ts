@@ -12,6 +12,7 @@ import { LoginThrottle } from './auth/login-throttle';
 import { RateLimiter } from './auth/rate-limiter';
 import { Tokens } from './auth/tokens';
 import { CreateAccountHandler } from './create-account/create-account.handler';
+import { GetAccountHandler } from './get-account/get-account.handler';
 import { GetLoginLocksHandler } from './get-login-locks/get-login-locks.handler';
 import { ListAccountsHandler } from './list-accounts/list-accounts.handler';
 import { LoginHandler } from './login/login.handler';
@@ -58,6 +59,7 @@ import { UsersController } from './users/users.controller';
     CreateAccountHandler,
     UpdateAccountHandler,
     ListAccountsHandler,
+    GetAccountHandler,
     GetLoginLocksHandler,
     BootstrapAdmin,
   ],

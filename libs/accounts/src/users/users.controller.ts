@@ -1,16 +1,13 @@
-import { Controller, Delete, Get, HttpCode, Inject, Patch, Post, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { z } from 'zod';
-import { DomainError } from '@lc/decider';
-import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
 import { Allow, CurrentActor, Describe, pageQueryFields, ProblemResponses, RequestMeta, sortQueryField, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta, ROLES } from '@lc/access';
 import { isSubDistrict } from '@lc/reference-data';
-import { accountDecider, accountStream } from '../account/account.decider';
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
 import { CreateAccountCommand } from '../create-account/create-account.command';
+import { GetAccountQuery } from '../get-account/get-account.query';
 import { ACCOUNT_SORT_COLUMNS, ListAccountsQuery } from '../list-accounts/list-accounts.query';
 import { GetLoginLocksQuery } from '../get-login-locks/get-login-locks.query';
 import { ReleaseLoginLocksCommand } from '../release-login-locks/release-login-locks.command';
@@ -69,7 +66,6 @@ export class UsersController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Post()
@@ -98,19 +94,8 @@ export class UsersController {
   @Describe('One account', 'Read from the account’s own events: current right after a change. The ETag is its version.')
   @ZodResponse(200, accountSchema, 'The account', { etag: true, fresh: true })
   @ProblemResponses(400, 401, 403, 404)
-  async get(@ZodParam('id', accountId) id: string, @Res({ passthrough: true }) res: Response) {
-    const { state, version } = await loadState(this.store, accountDecider, accountStream(id));
-    if (!state.exists) throw new DomainError('not_found', 'No such account');
-    res.setHeader('ETag', `"${version}"`);
-    return {
-      id,
-      username: state.username,
-      role: state.role,
-      subDistrict: state.subDistrict,
-      displayName: state.displayName,
-      active: state.active,
-      version,
-    };
+  get(@ZodParam('id', accountId) id: string) {
+    return this.queries.execute(new GetAccountQuery(id));
   }
 
   @Patch(':id')

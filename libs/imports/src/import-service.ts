@@ -21,6 +21,14 @@ export interface ImportMetadata {
   import: { importId: string; kind: ImportKindName; fileHash: string; row: number };
 }
 
+/** ImportService.check's answer: the file, its rows' check and how many rows have errors. */
+export interface CheckedFile {
+  fileHash: string;
+  table: Table;
+  validation: Validation;
+  badRows: number;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How many rows are looked up or written at once: enough to hide round trips, few enough to leave the pool to others. */
@@ -41,6 +49,14 @@ export class ImportService {
 
   read(content: Buffer): Promise<Table> {
     return readTable(content);
+  }
+
+  /** An uploaded file read and every row checked, as the API checks it before anything is written or queued. */
+  async check(kind: ImportKindName, content: Buffer, actor: Actor): Promise<CheckedFile> {
+    const fileHash = fileHashOf(content);
+    const table = await this.read(content);
+    const validation = await this.validate(kind, table, fileHash, actor);
+    return { fileHash, table, validation, badRows: new Set(validation.errors.map((e) => e.row)).size };
   }
 
   async validate(kind: ImportKindName, table: Table, fileHash: string, actor: Actor): Promise<Validation> {

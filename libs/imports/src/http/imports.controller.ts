@@ -1,20 +1,20 @@
 import { Controller, Get, HttpCode, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Queue } from 'bullmq';
-import { assertQueueReady } from '@lc/redis';
 import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { DomainError } from '@lc/decider';
 import { Allow, CurrentActor, Describe, instantSchema, ProblemResponses, ValidationFailedError, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor } from '@lc/access';
-import { IMPORT_STATES, ImportRecords } from '../import-records';
-import { fileHashOf, ImportService } from '../import-service';
-import { IMPORT_JOB_ATTEMPTS, IMPORTS_QUEUE, ImportJob } from '../job/import-jobs.processor';
-import { IMPORT_KINDS, RowError } from '../kinds/columns';
-import { templateCsv, templateXlsx } from '../template';
+import { ImportDryRun } from '../check-import/check-import.handler';
+import { CheckImportQuery } from '../check-import/check-import.query';
+import { ImportTemplate } from '../get-import-template/get-import-template.handler';
+import { GetImportTemplateQuery } from '../get-import-template/get-import-template.query';
+import { GetImportQuery } from '../get-import/get-import.query';
+import { IMPORT_STATES, ImportStatus } from '../import-records';
+import { IMPORT_KINDS } from '../kinds/columns';
+import { StartImportCommand } from '../start-import/start-import.command';
+import { UploadedImport } from '../upload';
 
 /** 10 MB: some 50,000 rows of CSV, more than a district's whole history of any kind. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -74,19 +74,6 @@ interface UploadedSpreadsheet {
   size: number;
 }
 
-/** A real run refused because rows are bad: 400, every bad row named, nothing queued or written. */
-class ImportRejectedError extends Error {
-  // The problem-details filter answers any error with a known code, and passes `errors` on as they are: here with row and column.
-  readonly code = 'validation_failed';
-  constructor(
-    message: string,
-    readonly errors: RowError[],
-  ) {
-    super(message);
-    this.name = 'ImportRejectedError';
-  }
-}
-
 /**
  * Past years' records from the federation's spreadsheets. Admins only: an import writes history
  * for every sub-district at once.
@@ -97,9 +84,8 @@ class ImportRejectedError extends Error {
 @Controller('imports')
 export class ImportsController {
   constructor(
-    private readonly imports: ImportService,
-    private readonly records: ImportRecords,
-    @InjectQueue(IMPORTS_QUEUE) private readonly queue: Queue<ImportJob>,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   /**
@@ -126,52 +112,14 @@ export class ImportsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (!file) throw new ValidationFailedError([{ field: 'file', message: 'is required: send the spreadsheet as multipart/form-data field "file"' }]);
-    const content = file.buffer;
-    const fileHash = fileHashOf(content);
-    const table = await this.imports.read(content);
-    const who = { id: actor.id, role: actor.role };
-    const validation = await this.imports.validate(query.kind, table, fileHash, who);
-    const badRows = new Set(validation.errors.map((e) => e.row)).size;
-
+    const upload: UploadedImport = { kind: query.kind, content: file.buffer, fileName: fileName(file) };
     if (query.dryRun === 'true') {
+      const report: ImportDryRun = await this.queries.execute(new CheckImportQuery(upload, actor));
       res.status(200);
-      return {
-        dryRun: true,
-        kind: query.kind,
-        fileName: fileName(file),
-        fileHash,
-        format: table.format,
-        rowsTotal: validation.rowsTotal,
-        rowsValid: validation.planned.length,
-        rowsWithErrors: badRows,
-        rowsAlreadyImported: await this.imports.countWritten(validation.planned),
-        errors: validation.errors,
-      };
+      return report;
     }
-    if (validation.errors.length) {
-      throw new ImportRejectedError(`${badRows} of ${validation.rowsTotal} rows have errors: nothing was imported`, validation.errors);
-    }
-    // Redis away: answer 503 now, before an import record exists that no job would ever write.
-    await assertQueueReady(this.queue);
-    const id = randomUUID();
-    const status = await this.records.create({
-      id,
-      kind: query.kind,
-      fileName: fileName(file),
-      fileHash,
-      format: table.format,
-      content,
-      rowsTotal: validation.rowsTotal,
-      actor: who,
-    });
-    await this.queue.add('import', { importId: id }, {
-      jobId: id,
-      attempts: IMPORT_JOB_ATTEMPTS,
-      backoff: { type: 'exponential', delay: 5000 },
-      removeOnComplete: { age: 7 * 86_400 },
-      removeOnFail: { age: 30 * 86_400 },
-    });
-    res.setHeader('Location', `/api/v1/imports/${id}`);
+    const status: ImportStatus = await this.commands.execute(new StartImportCommand(upload, actor));
+    res.setHeader('Location', `/api/v1/imports/${status.id}`);
     return status;
   }
 
@@ -182,24 +130,18 @@ export class ImportsController {
   @ApiResponse({ status: 200, description: 'The template', content: { 'text/csv': { schema: { type: 'string' } }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } })
   @ProblemResponses(400, 401, 403)
   async template(@ZodQuery(templateQuery) query: z.output<typeof templateQuery>, @Res() res: Response) {
-    const format = query.format ?? 'csv';
-    const body = format === 'csv' ? templateCsv(query.kind) : await templateXlsx(query.kind);
-    res.setHeader(
-      'Content-Type',
-      format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
-    res.setHeader('Content-Disposition', `attachment; filename="import-template-${query.kind}.${format}"`);
-    res.send(body);
+    const template: ImportTemplate = await this.queries.execute(new GetImportTemplateQuery(query.kind, query.format ?? 'csv'));
+    res.setHeader('Content-Type', template.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${template.fileName}"`);
+    res.send(template.content);
   }
 
   @Get(':id')
   @Describe('An import’s progress', 'Its state (queued, validating, writing, completed, failed), the rows done and written, and its errors.')
   @ZodResponse(200, importStatusSchema, 'The import')
   @ProblemResponses(400, 401, 403, 404)
-  async status(@ZodParam('id', z.uuid('must be the id (uuid) of an import')) id: string) {
-    const status = await this.records.status(id);
-    if (!status) throw new DomainError('not_found', 'No such import');
-    return status;
+  status(@ZodParam('id', z.uuid('must be the id (uuid) of an import')) id: string) {
+    return this.queries.execute(new GetImportQuery(id));
   }
 }
 

@@ -7,6 +7,9 @@ import { DEFAULT_RISK_WEIGHTS } from './risk-weights/risk-weights';
 import { changeRiskWeightsSchema } from './risk-weights/risk-weights.schema';
 import { submitAlertSchema } from './submit-alert/submit-alert.schema';
 import { acknowledgeAlertSchema, dismissAlertSchema, verifyAlertSchema } from './triage-alert/triage-alert.schema';
+import { changeInformantEnterprisesSchema, informantEntrySchema } from './register-informant/informant-entry.schema';
+import { disputeIdForAlert } from './convert-alert/convert-alert.handler';
+import { ALERT_SIGNALS, subDistrictCodes } from '@lc/reference-data';
 
 const valid = () => ({
   enterprise: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
@@ -25,6 +28,71 @@ function fields(schema: z.ZodType, body: unknown): string[] {
     .flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key].join('.')) : [issue.path.join('.')]))
     .sort();
 }
+
+/** Each issue as 'dotted.path: message', as the API's problem+json names it. */
+function problems(schema: z.ZodType, body: unknown): string[] {
+  const result = schema.safeParse(body);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+const oneOf = (codes: readonly string[]) => `must be one of ${codes.join(', ')}`;
+const BAD_CREDIT_CODE = 'not a valid Unified Social Credit Code: check character does not match: the code is mistyped (GB 32100-2015)';
+
+/*
+ * What the alert and informant deciders checked again before issue 13, and now only the schemas
+ * do: every way these commands are made (HTTP, the demo) parses their fields through these.
+ */
+describe('the fields the alert and informant deciders no longer check again', () => {
+  it.each([
+    [{ enterprise: { name: '某公司', creditCode: '91440300708461136U' } }, `enterprise.creditCode: ${BAD_CREDIT_CODE}`],
+    [{ enterprise: { name: '', creditCode: '91440300708461136T' } }, 'enterprise.name: must not be empty'],
+    [{ subDistrict: 'futian' }, `subDistrict: ${oneOf(subDistrictCodes())}`],
+    [{ signals: [] }, 'signals: must name at least one signal'],
+    [{ signals: ['wage_delay', 'bonus_cut'] }, `signals.1: ${oneOf(ALERT_SIGNALS)}`],
+    [{ workersAffected: 0 }, 'workersAffected: must be at least 1'],
+    [{ workersAffected: 2.5 }, 'workersAffected: must be a whole number'],
+    [{ description: ' ' }, 'description: must not be empty'],
+    [{ description: 'x'.repeat(2001) }, 'description: must be at most 2000 characters'],
+    [{ observedAt: '2026-03-10 08:30' }, 'observedAt: must be an ISO 8601 date and time with a zone, e.g. 2026-03-10T10:00:00+08:00'],
+    [{ observedAt: '2026-03-10T08:30:00' }, 'observedAt: must be an ISO 8601 date and time with a zone, e.g. 2026-03-10T10:00:00+08:00'],
+    [{ location: { place: '门口' } }, 'location: Invalid input'],
+    [{ location: { lat: 91, lng: 114 } }, 'location.lat: must be a latitude from -90 to 90'],
+    [{ location: { text: '' } }, 'location.text: must not be empty'],
+  ])('refuses the report %p', (change, problem) => {
+    expect(problems(submitAlertSchema, { ...valid(), ...change })).toEqual([problem]);
+  });
+
+  it('never hands the decider a signal twice: a signal ticked twice counts once', () => {
+    expect(submitAlertSchema.parse({ ...valid(), signals: ['wage_delay', 'wage_delay'] }).signals).toEqual(['wage_delay']);
+  });
+
+  it.each([
+    [verifyAlertSchema, { note: '' }, 'note: must not be empty'],
+    [dismissAlertSchema, { reason: ' ' }, 'reason: must not be empty'],
+  ])('%#: refuses the triage %p', (schema, body, problem) => {
+    expect(problems(schema, body)).toEqual([problem]);
+  });
+
+  it('gives a converted alert a case id of its own (ConvertAlert.disputeId is never empty)', () => {
+    expect(disputeIdForAlert('a-1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(disputeIdForAlert('a-1')).toBe(disputeIdForAlert('a-1'));
+  });
+
+  const entry = { name: '陈小红', phone: '13812345678', subDistrict: 'pinghu', enterprises: ['91440300708461136T'] };
+  it.each([
+    [{ name: ' ' }, 'name: must not be empty'],
+    [{ phone: '12345' }, 'phone: must be a mainland mobile (13812345678) or a landline with area code (0755-28881234)'],
+    [{ subDistrict: 'futian' }, `subDistrict: ${oneOf(subDistrictCodes())}`],
+    [{ enterprises: [] }, 'enterprises: must name at least one enterprise by its credit code'],
+    [{ enterprises: ['91440300708461136T', '91440300708461136U'] }, `enterprises.1: ${BAD_CREDIT_CODE}`],
+  ])('refuses the informant %p', (change, problem) => {
+    expect(problems(informantEntrySchema, { ...entry, ...change })).toEqual([problem]);
+  });
+
+  it('never hands the decider an enterprise twice, and checks every credit code of a new list', () => {
+    expect(informantEntrySchema.parse({ ...entry, enterprises: ['91440300708461136T', '91440300708461136T'] }).enterprises).toEqual(['91440300708461136T']);
+    expect(problems(changeInformantEnterprisesSchema, { enterprises: ['X'] })).toEqual(['enterprises.0: not a valid Unified Social Credit Code: must be 18 characters (it has 1)']);
+  });
+});
 
 describe('POST /alerts request schema', () => {
   it('accepts a report, normalising the credit code and counting a signal ticked twice once', () => {

@@ -1,9 +1,11 @@
 import { CommandContext, Decider, DomainError, DomainEvent, unprocessable } from '@lc/decider';
-import type { OpenDispute, OpeningFromRecord } from '@lc/disputes/domain';
-import { ALERT_SIGNALS, AlertGrade, AlertSignal, DisputeCategory, FieldChecks, definedOnly, refuseFutureInstant } from '@lc/reference-data';
+import type { OpeningFromRecord } from '@lc/disputes/domain';
+import { ALERT_SIGNALS, AlertGrade, AlertSignal, DisputeCategory, definedOnly, refuseFutureInstant } from '@lc/reference-data';
 import conversion from '../locales/conversion.json';
 import { RiskAssessment, RiskFactor, RiskWeights, assessRisk, riskWeightsProblems } from '../risk-weights/risk-weights';
-import { MAX_WORKERS_INVOLVED } from '@lc/parties';
+import type { ConvertAlertRequest } from '../convert-alert/convert-alert.schema';
+import type { SubmitAlertRequest } from '../submit-alert/submit-alert.schema';
+import type { DismissAlertRequest, EscalateAlertRequest, VerifyAlertRequest } from '../triage-alert/triage-alert.schema';
 
 /*
  * An early-warning alert (预警信息) from an informant inside an enterprise, one stream per alert:
@@ -19,9 +21,6 @@ import { MAX_WORKERS_INVOLVED } from '@lc/parties';
 
 export const ALERT_STREAM_PREFIX = 'alert-';
 export const alertStreamId = (alertId: string): string => `${ALERT_STREAM_PREFIX}${alertId}`;
-
-export const MAX_DESCRIPTION_LENGTH = 2000;
-export const MAX_LOCATION_TEXT_LENGTH = 200;
 
 export interface Enterprise {
   name: string;
@@ -89,47 +88,37 @@ export const ALERT_EVENT_TYPES: readonly AlertEventType[] = [
 ];
 
 // ---- Commands -----------------------------------------------------------------------------------
+/*
+ * Each command is its use case's request (z.output of the schema in the use case's folder), plus
+ * what the handler adds. The schemas check the fields; decide checks only what needs the alert's
+ * state or the clock.
+ */
 
-export interface SubmitAlert extends CommandContext {
-  type: 'SubmitAlert';
-  alertId: string;
-  /** The informant's account id. */
-  informantId: string;
-  enterprise: Enterprise;
-  subDistrict: string;
-  signals: AlertSignal[];
-  workersAffected: number;
-  description: string;
-  /** ISO 8601 instant with a zone. */
-  observedAt: string;
-  location?: AlertLocation;
-  /** The weights in force (reference data, loaded by the handler). */
-  weights: RiskWeights;
-  pickupWithinMinutes: PickupPolicy;
-}
+export type SubmitAlert = CommandContext &
+  SubmitAlertRequest & {
+    type: 'SubmitAlert';
+    alertId: string;
+    /** The informant's account id. */
+    informantId: string;
+    /** The weights in force (reference data, loaded by the handler). */
+    weights: RiskWeights;
+    pickupWithinMinutes: PickupPolicy;
+  };
 
-export interface AcknowledgeAlert extends CommandContext {
-  type: 'AcknowledgeAlert';
-}
-
-export interface VerifyAlert extends CommandContext {
-  type: 'VerifyAlert';
-  note?: string;
-}
-
-export interface DismissAlert extends CommandContext {
-  type: 'DismissAlert';
-  reason: string;
-}
+/** Its request has no fields (acknowledgeAlertSchema): who and when are the context's. */
+export type AcknowledgeAlert = CommandContext & { type: 'AcknowledgeAlert' };
+export type VerifyAlert = CommandContext & VerifyAlertRequest & { type: 'VerifyAlert' };
+export type DismissAlert = CommandContext & DismissAlertRequest & { type: 'DismissAlert' };
 
 /** By hand (manual), or by the clocks when the pick-up deadline passed (not_acknowledged_in_time). */
-export interface EscalateAlert extends CommandContext {
-  type: 'EscalateAlert';
-  note?: string;
-  /** Default manual; only the clocks send not_acknowledged_in_time (the request schema has no such field). */
-  reason?: EscalationReason;
-}
+export type EscalateAlert = CommandContext &
+  EscalateAlertRequest & {
+    type: 'EscalateAlert';
+    /** Default manual; only the clocks send not_acknowledged_in_time (the request schema has no such field). */
+    reason?: EscalationReason;
+  };
 
+/** Made by the handler alone (no request of its own): the case's id is derived from the alert's. */
 export interface ConvertAlert extends CommandContext {
   type: 'ConvertAlert';
   /** The dispute case the handler opens for it (source {kind: 'alert', id}). */
@@ -201,47 +190,7 @@ function requireOpen(alert: Alert, what: string): void {
   }
 }
 
-function checkLocation(checks: FieldChecks, location: unknown): void {
-  if (location === undefined) return;
-  const l = location as Record<string, unknown> | null;
-  if (l !== null && typeof l === 'object' && 'text' in l && !('lat' in l) && !('lng' in l)) {
-    checks.text('location.text', l.text);
-    if (typeof l.text === 'string' && l.text.length > MAX_LOCATION_TEXT_LENGTH) {
-      checks.fail('location.text', `must be at most ${MAX_LOCATION_TEXT_LENGTH} characters`);
-    }
-    return;
-  }
-  if (l === null || typeof l !== 'object' || !('lat' in l) || !('lng' in l)) {
-    checks.fail('location', 'must be {lat, lng} or {text}');
-    return;
-  }
-  if (typeof l.lat !== 'number' || !Number.isFinite(l.lat) || l.lat < -90 || l.lat > 90) checks.fail('location.lat', 'must be a latitude from -90 to 90');
-  if (typeof l.lng !== 'number' || !Number.isFinite(l.lng) || l.lng < -180 || l.lng > 180) checks.fail('location.lng', 'must be a longitude from -180 to 180');
-}
-
 function submit(command: SubmitAlert, state: AlertState): AlertEvent[] {
-  const checks = new FieldChecks();
-  checks.text('alertId', command.alertId);
-  checks.text('informantId', command.informantId);
-  if (typeof command.enterprise !== 'object' || command.enterprise === null) checks.fail('enterprise', 'is required');
-  else {
-    checks.text('enterprise.name', command.enterprise.name);
-    checks.creditCode('enterprise.creditCode', command.enterprise.creditCode);
-  }
-  checks.subDistrict('subDistrict', command.subDistrict);
-  if (!Array.isArray(command.signals) || command.signals.length === 0) checks.fail('signals', 'must name at least one signal');
-  else {
-    command.signals.forEach((code, i) => checks.code(`signals.${i}`, 'alertSignals', code));
-    if (new Set(command.signals).size !== command.signals.length) checks.fail('signals', 'must not name a signal twice');
-  }
-  checks.integer('workersAffected', command.workersAffected, 1, MAX_WORKERS_INVOLVED);
-  checks.text('description', command.description);
-  if (typeof command.description === 'string' && command.description.length > MAX_DESCRIPTION_LENGTH) {
-    checks.fail('description', `must be at most ${MAX_DESCRIPTION_LENGTH} characters`);
-  }
-  checks.instant('observedAt', command.observedAt);
-  checkLocation(checks, command.location);
-  checks.throwIfAny();
   // The weights and policy are the system's, not the informant's: a bad set is a bug, not a 400.
   const weightProblems = riskWeightsProblems(command.weights);
   if (weightProblems.length) throw new Error(`risk weights version ${command.weights.version} are unusable: ${JSON.stringify(weightProblems)}`);
@@ -293,9 +242,6 @@ function acknowledge(command: AcknowledgeAlert, state: AlertState): AlertEvent[]
 }
 
 function verify(command: VerifyAlert, state: AlertState): AlertEvent[] {
-  const checks = new FieldChecks();
-  checks.text('note', command.note, true);
-  checks.throwIfAny();
   const alert = submitted(state);
   requireOpen(alert, 'verified');
   if (alert.verifiedAt) throw unprocessable(`the alert was already verified at ${alert.verifiedAt}`);
@@ -306,18 +252,12 @@ function verify(command: VerifyAlert, state: AlertState): AlertEvent[] {
 }
 
 function dismiss(command: DismissAlert, state: AlertState): AlertEvent[] {
-  const checks = new FieldChecks();
-  checks.text('reason', command.reason);
-  checks.throwIfAny();
   const alert = submitted(state);
   requireOpen(alert, 'dismissed');
   return [{ type: 'AlertDismissed', data: { reason: command.reason, dismissedAt: command.now.toISOString() } }];
 }
 
 function escalate(command: EscalateAlert, state: AlertState): AlertEvent[] {
-  const checks = new FieldChecks();
-  checks.text('note', command.note, true);
-  checks.throwIfAny();
   const alert = submitted(state);
   requireOpen(alert, 'escalated');
   if (command.reason === 'not_acknowledged_in_time') return escalateMissedPickup(command, alert);
@@ -339,9 +279,6 @@ function escalateMissedPickup(command: EscalateAlert, alert: Alert): AlertEvent[
 }
 
 function convert(command: ConvertAlert, state: AlertState): AlertEvent[] {
-  const checks = new FieldChecks();
-  checks.text('disputeId', command.disputeId);
-  checks.throwIfAny();
   const alert = submitted(state);
   requireOpen(alert, 'converted');
   return [{ type: 'AlertConverted', data: { disputeId: command.disputeId, convertedAt: command.now.toISOString() } }];
@@ -446,9 +383,7 @@ export function disputeCategoryForSignals(signals: readonly AlertSignal[]): Disp
 }
 
 /** What a conversion may add to the alert (the request body); everything has a default from the alert. */
-export type AlertConversionDetails = Partial<
-  Pick<OpenDispute, 'category' | 'workersInvolved' | 'amountClaimedFen' | 'claimants' | 'summary' | 'openedOn' | 'infringementKnownOn'>
->;
+export type AlertConversionDetails = ConvertAlertRequest;
 
 /**
  * The OpenDispute fields for an alert being converted: channel informant_alert, the alert's

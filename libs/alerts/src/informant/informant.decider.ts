@@ -1,5 +1,6 @@
 import { CommandContext, Decider, DomainError, DomainEvent, unprocessable } from '@lc/decider';
-import { FieldChecks, definedOnly } from '@lc/reference-data';
+import { definedOnly } from '@lc/reference-data';
+import type { ChangeInformantEnterprisesRequest, DeactivateInformantRequest, InformantEntry } from '../register-informant/informant-entry.schema';
 
 /*
  * The informant registry (劳资纠纷预警信息员): one stream per informant, `informant-<accountId>`,
@@ -10,9 +11,6 @@ import { FieldChecks, definedOnly } from '@lc/reference-data';
 
 export const INFORMANT_STREAM_PREFIX = 'informant-';
 export const informantStreamId = (informantId: string): string => `${INFORMANT_STREAM_PREFIX}${informantId}`;
-
-/** Far above what one person can watch; low enough to catch a pasted list gone wrong. */
-export const MAX_ENTERPRISES_PER_INFORMANT = 500;
 
 // ---- Events -------------------------------------------------------------------------------------
 
@@ -36,25 +34,15 @@ export type InformantEvent = InformantRegistered | InformantEnterprisesChanged |
 export const INFORMANT_EVENT_TYPES: readonly InformantEvent['type'][] = ['InformantRegistered', 'InformantEnterprisesChanged', 'InformantDeactivated'];
 
 // ---- Commands -----------------------------------------------------------------------------------
+/*
+ * Each command is its request's fields (informant-entry.schema.ts) plus what the handler adds; the
+ * schemas check them, decide checks only what needs the informant's state.
+ */
 
-export interface RegisterInformant extends CommandContext {
-  type: 'RegisterInformant';
-  informantId: string;
-  name: string;
-  phone: string;
-  subDistrict: string;
-  enterprises: string[];
-}
-
-export interface ChangeInformantEnterprises extends CommandContext {
-  type: 'ChangeInformantEnterprises';
-  enterprises: string[];
-}
-
-export interface DeactivateInformant extends CommandContext {
-  type: 'DeactivateInformant';
-  reason?: string;
-}
+/** The registration's registry entry; its account (username, password) is libs/accounts'. */
+export type RegisterInformant = CommandContext & InformantEntry & { type: 'RegisterInformant'; informantId: string };
+export type ChangeInformantEnterprises = CommandContext & ChangeInformantEnterprisesRequest & { type: 'ChangeInformantEnterprises' };
+export type DeactivateInformant = CommandContext & DeactivateInformantRequest & { type: 'DeactivateInformant' };
 
 export type InformantCommand = RegisterInformant | ChangeInformantEnterprises | DeactivateInformant;
 
@@ -78,16 +66,6 @@ export type InformantState = NotRegistered | Informant;
 
 // ---- Decider ------------------------------------------------------------------------------------
 
-function checkEnterprises(checks: FieldChecks, enterprises: unknown): void {
-  if (!Array.isArray(enterprises) || enterprises.length === 0) {
-    checks.fail('enterprises', 'must name at least one enterprise by its credit code');
-    return;
-  }
-  if (enterprises.length > MAX_ENTERPRISES_PER_INFORMANT) checks.fail('enterprises', `must list at most ${MAX_ENTERPRISES_PER_INFORMANT} enterprises`);
-  enterprises.forEach((code, i) => checks.creditCode(`enterprises.${i}`, code));
-  if (new Set(enterprises).size !== enterprises.length) checks.fail('enterprises', 'must not name an enterprise twice');
-}
-
 function registered(state: InformantState): Informant {
   if (state.status === 'not_registered') throw new DomainError('not_found', 'no such informant');
   return state;
@@ -105,14 +83,6 @@ export const informant: Decider<InformantCommand, InformantEvent, InformantState
   decide(command, state) {
     switch (command.type) {
       case 'RegisterInformant': {
-        const checks = new FieldChecks();
-        checks.text('informantId', command.informantId);
-        checks.text('name', command.name);
-        checks.text('phone', command.phone);
-        checks.phone('phone', command.phone);
-        checks.subDistrict('subDistrict', command.subDistrict);
-        checkEnterprises(checks, command.enterprises);
-        checks.throwIfAny();
         if (state.status !== 'not_registered') throw new DomainError('conflict', 'the informant is already registered');
         return [
           {
@@ -129,9 +99,6 @@ export const informant: Decider<InformantCommand, InformantEvent, InformantState
         ];
       }
       case 'ChangeInformantEnterprises': {
-        const checks = new FieldChecks();
-        checkEnterprises(checks, command.enterprises);
-        checks.throwIfAny();
         const current = registered(state);
         requireActive(current, 'changing their enterprises');
         // The same list again (a retry, a form saved twice) changes nothing.
@@ -139,9 +106,6 @@ export const informant: Decider<InformantCommand, InformantEvent, InformantState
         return [{ type: 'InformantEnterprisesChanged', data: { enterprises: [...command.enterprises] } }];
       }
       case 'DeactivateInformant': {
-        const checks = new FieldChecks();
-        checks.text('reason', command.reason, true);
-        checks.throwIfAny();
         const current = registered(state);
         if (current.status === 'deactivated') throw unprocessable('the informant is already deactivated');
         return [{ type: 'InformantDeactivated', data: definedOnly({ reason: command.reason }) }];

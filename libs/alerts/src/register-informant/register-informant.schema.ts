@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '@lc/accounts';
-import { boundedText, creditCodeSchema, phoneSchema, subDistrictSchema } from '@lc/reference-data';
-import { MAX_ENTERPRISES_PER_INFORMANT } from '../informant/informant.decider';
+import { informantEntrySchema } from './informant-entry.schema';
 
-/** Credit codes of the enterprises an informant covers; a code given twice counts once. */
-export const enterpriseCodes = z
-  .array(creditCodeSchema)
-  .min(1, 'must name at least one enterprise by its credit code')
-  .max(MAX_ENTERPRISES_PER_INFORMANT, `must list at most ${MAX_ENTERPRISES_PER_INFORMANT} enterprises`)
-  .transform((codes) => [...new Set(codes)]);
+export * from './informant-entry.schema';
 
 /**
  * POST /api/v1/informants: the informant's account (username and first password, as for any
@@ -20,18 +14,7 @@ export const registerInformantSchema = z.strictObject({
     .string()
     .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters long`)
     .max(256, 'must be at most 256 characters long'),
-  name: boundedText(50),
-  phone: phoneSchema,
-  subDistrict: subDistrictSchema,
-  enterprises: enterpriseCodes,
+  ...informantEntrySchema.shape,
 });
 
 export type RegisterInformantRequest = z.output<typeof registerInformantSchema>;
-
-/** PUT /api/v1/informants/{id}/enterprises: the whole new list. */
-export const changeInformantEnterprisesSchema = z.strictObject({ enterprises: enterpriseCodes });
-export type ChangeInformantEnterprisesRequest = z.output<typeof changeInformantEnterprisesSchema>;
-
-/** POST /api/v1/informants/{id}/deactivation. */
-export const deactivateInformantSchema = z.strictObject({ reason: boundedText(2000).optional() }).default({});
-export type DeactivateInformantRequest = z.output<typeof deactivateInformantSchema>;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ALERT_SIGNALS, boundedText, codeSchema, employerSchema, isoInstantSchema, subDistrictSchema } from '@lc/reference-data';
-import { MAX_DESCRIPTION_LENGTH, MAX_LOCATION_TEXT_LENGTH } from '../alert/alert.decider';
 import { workersInvolved } from '../shared/request-fields';
+
+export const MAX_DESCRIPTION_LENGTH = 2000;
+export const MAX_LOCATION_TEXT_LENGTH = 200;
 
 export const alertLocation = z.union([
   z.strictObject({

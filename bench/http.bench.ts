@@ -1,15 +1,16 @@
 /**
  * Sections 4 (HTTP commands) and 6 (projection lag under that load).
  *
- * The API and the worker run as child processes of their own (ts-node, as `npm run bench` itself
- * runs), as in production, against a fresh migrated database; autocannon, in this process, sends
+ * The API and the worker run as child processes of their own (the build `npm start` runs, their
+ * logs in files), as in production, against a fresh migrated database; autocannon, in this process, sends
  * the mix with 64 connections. One load serves both sections: while it runs, this process polls
  * `projection_checkpoints` and counts, for every event a projection has passed since the last poll,
  * the time from its `recorded_at` to the poll that saw it passed (visible in that read model).
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { freePort } from '../test/support/built-app';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -39,6 +40,18 @@ const ADMIN = { username: 'bench-admin', password: 'Load-Test-Secret-2026' };
 
 // ---- the processes under test ---------------------------------------------------------------------
 
+let built = false;
+/** The API and the worker as `npm run build` makes them (it rebuilds only what changed). */
+function ensureBuilt(): void {
+  if (built) return;
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.js'), 'api', 'worker'], { cwd: ROOT, stdio: 'inherit' });
+  built = true;
+}
+
+let logs: string | undefined;
+function logDir(): string {
+  return (logs ??= mkdtempSync(join(tmpdir(), 'bench-logs-')));
+}
 
 interface Child {
   process: ChildProcess;
@@ -49,23 +62,35 @@ interface Child {
 }
 
 function launch(app: 'api' | 'worker', env: Record<string, string>): Child {
+  ensureBuilt();
+  // The log goes to a file, as in production (journald, a file), not to a pipe this process
+  // reads: writes to a pipe are synchronous on Linux, and while autocannon keeps this process
+  // busy the pipe fills and blocks the process under test (20 s of its CPU profile were writev).
+  const logFile = join(logDir(), `${app}-${Date.now()}.log`);
+  const log = openSync(logFile, 'w');
   const child = spawn(
     process.execPath,
     [
       // BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${app}-${Date.now()}.cpuprofile`] : []),
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      join(ROOT, `apps/${app}/src/main.ts`),
+      // The build `npm start` runs, not ts-node: what production runs, and a start in seconds.
+      join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`),
     ],
-    { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', log, log] },
   );
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  closeSync(log);
+  /** The log's last 20,000 bytes. */
+  const output = (): string => {
+    const fd = openSync(logFile, 'r');
+    try {
+      const length = Math.min(20_000, fstatSync(fd).size);
+      const tail = Buffer.alloc(length);
+      readSync(fd, tail, 0, length, fstatSync(fd).size - length);
+      return tail.toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  };
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     process: child,
@@ -77,7 +102,7 @@ function launch(app: 'api' | 'worker', env: Record<string, string>): Child {
         return NaN;
       }
     },
-    output: () => output,
+    output,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -445,7 +470,8 @@ export function runningApp(): Promise<RunningApp> {
       DATABASE_URL: db.url,
       PORT: String(port),
       QUEUE_PREFIX: `bench_http_${process.pid}`,
-      LOG_LEVEL: 'error',
+      // Production's level: a line per request, as operators keep it (into the file launch gives it).
+      LOG_LEVEL: 'info',
       MIGRATIONS_RUN: 'false',
       DATABASE_POOL_SIZE: String(POOL_SIZE),
       ADMIN_USERNAME: ADMIN.username,

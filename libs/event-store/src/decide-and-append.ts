@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Actor, Decider, DomainError, DomainEvent, fold } from '@lc/decider';
 import { ConcurrencyError, EventMetadata, EventStore, NewEvent, RecordedEvent } from './event-store.port';
+import { inTurn } from './stream-turns';
 
 export interface WriteContext {
   actor: Actor;
@@ -72,28 +73,6 @@ export async function loadState<Event extends DomainEvent, State>(
   const events = await store.readStream(streamId);
   const state = fold(decider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as Event));
   return { state, version: events.length ? events[events.length - 1].streamVersion : 0, events };
-}
-
-/**
- * Writers of one stream in this process take turns: a command reads, decides and appends while
- * the next one waits, so 100 step logs at once on one case make 100 appends, not 99 conflicts.
- * Keyed by stream id only; a turn is given up however the attempt ends.
- */
-const turns = new Map<string, Promise<void>>();
-
-async function inTurn<T>(streamId: string, work: () => Promise<T>): Promise<T> {
-  const before = turns.get(streamId) ?? Promise.resolve();
-  let release!: () => void;
-  const mine = new Promise<void>((resolve) => (release = resolve));
-  const chain = before.then(() => mine);
-  turns.set(streamId, chain);
-  await before;
-  try {
-    return await work();
-  } finally {
-    release();
-    if (turns.get(streamId) === chain) turns.delete(streamId);
-  }
 }
 
 /**

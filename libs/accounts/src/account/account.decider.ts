@@ -1,17 +1,13 @@
-import { Actor, Decider, DomainError, invalidField } from '@lc/decider';
+import { CommandContext, Decider, DomainError, invalidField } from '@lc/decider';
 import { Role, SUB_DISTRICT_RULE } from '@lc/access';
 
 export const accountStream = (accountId: string) => `account-${accountId}`;
 /** One stream per username: appending to it with no_stream is how a username is claimed, race-free. */
 export const usernameStream = (username: string) => `username-${username.toLowerCase()}`;
 
-interface Base {
-  now: Date;
-  actor: Actor;
-}
-
+/** The password is not in the commands: the handler keeps its hash in account_credentials. */
 export type AccountCommand =
-  | (Base & {
+  | (CommandContext & {
       type: 'CreateAccount';
       accountId: string;
       username: string;
@@ -19,11 +15,11 @@ export type AccountCommand =
       subDistrict?: string;
       displayName?: string;
     })
-  | (Base & { type: 'ChangeRole'; role: Role; subDistrict?: string })
-  | (Base & { type: 'RenameAccount'; displayName: string })
-  | (Base & { type: 'ChangePassword' })
-  | (Base & { type: 'DeactivateAccount' })
-  | (Base & { type: 'ReactivateAccount' });
+  | (CommandContext & { type: 'ChangeRole'; role: Role; subDistrict?: string })
+  | (CommandContext & { type: 'RenameAccount'; displayName: string })
+  | (CommandContext & { type: 'ChangePassword' })
+  | (CommandContext & { type: 'DeactivateAccount' })
+  | (CommandContext & { type: 'ReactivateAccount' });
 
 export type AccountEvent =
   | {

@@ -7,9 +7,11 @@ import { residentIdProblem } from './validators/resident-id';
 import { isCode, Vocabulary } from './vocabularies';
 
 /*
- * Deciders check values again even though the API schemas already did: importers, the demo
- * generator and conversions build commands without going through HTTP, and a stream must never
- * hold an event the domain would have refused.
+ * The letter (documents) and person (personal-data) deciders still check their few fields again
+ * with FieldChecks. The dispute, complaint, mediation, alert and informant deciders do not: their
+ * commands are their request schemas' output, and every path that makes one parses through the
+ * schema (docs/architecture.md, "One source per field set"). The date rules below need the clock
+ * or the state, and stay the deciders'.
  */
 
 /**

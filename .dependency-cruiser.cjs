@@ -5,10 +5,11 @@
 'use strict';
 
 /*
- * Bounded contexts stand side by side. Each publishes two entry points, and nothing else of it may
- * be imported by another lib:
- *   libs/<context>/src/index.ts   its Nest module, commands, queries, read-model entities (@lc/<context>)
- *   libs/<context>/src/domain.ts  its pure deciders, events and stream ids (@lc/<context>/domain)
+ * Bounded contexts stand side by side. Each publishes up to three entry points, and nothing else of
+ * it may be imported by another lib:
+ *   libs/<context>/src/index.ts       its Nest module, commands, queries, read-model entities (@lc/<context>)
+ *   libs/<context>/src/domain.ts      its pure deciders, events and stream ids (@lc/<context>/domain)
+ *   libs/<context>/src/migrations.ts  the migrations of its tables (@lc/<context>/migrations), for libs/migrations
  */
 const CONTEXTS = [
   'accounts',
@@ -58,17 +59,12 @@ const INFRASTRUCTURE_PACKAGES = '^node_modules/(@nestjs/|typeorm/|express/|pg/|i
 
 /* Tests may reach into what they test (a projection runner's test uses the audit trail's projection). */
 const TESTS = '\\.(spec|int-spec|e2e-spec)\\.ts$';
-/*
- * The one known exception, kept visible rather than hidden: migration 1763700000120 re-seals the
- * personal data of events stored before encryption with the personal-data context's own code, so
- * libs/database reaches up into personal-data, and through it into the event store that depends on
- * libs/database (a cycle). Moving each context's migrations beside its read model (issue 13, one
- * source per field set) removes it; until then it is named here, and nothing else may follow it.
- */
-const LEGACY_DATA_MIGRATION = '^libs/database/src/migrations/1763700000120-personal-data\\.ts$';
+
+/* Each lib's published list of migrations and the migration files beside the tables they change. */
+const MIGRATION_FILES = ['^libs/[^/]+/src/migrations\\.ts$', '^libs/[^/]+/src/.*migrations/[^/]+\\.ts$'];
 
 const lib = (names) => `^libs/(${names.join('|')})/`;
-const published = (name) => `^libs/${name}/src/(index|domain)\\.ts$`;
+const published = (name) => `^libs/${name}/src/(index|domain|migrations)\\.ts$`;
 
 /** The domain: deciders, the contexts' published pure entry points and the pure floor. */
 const DOMAIN = ['\\.decider\\.ts$', '^libs/[^/]+/src/domain\\.ts$', `${lib(PURE_LIBS)}src/`];
@@ -80,7 +76,7 @@ module.exports = {
       comment: 'A cycle makes load order matter and layers meaningless.',
       severity: 'error',
       from: {},
-      to: { circular: true, viaNot: LEGACY_DATA_MIGRATION },
+      to: { circular: true },
     },
     {
       name: 'domain-is-pure',
@@ -102,14 +98,16 @@ module.exports = {
       name: 'infrastructure-knows-no-context',
       comment: 'config, database, event-store, projections, redis and http are below every context.',
       severity: 'error',
-      from: { path: lib([...INFRASTRUCTURE_LIBS, 'http']), pathNot: [TESTS, LEGACY_DATA_MIGRATION] },
-      to: { path: lib([...CONTEXTS, 'demo']) },
+      from: { path: lib([...INFRASTRUCTURE_LIBS, 'http']), pathNot: TESTS },
+      to: { path: lib([...CONTEXTS, 'demo', 'migrations']) },
     },
     {
       name: 'no-context-internals',
-      comment: "A lib imports another context only through its published entry points (src/index.ts, src/domain.ts).",
+      comment:
+        'A lib imports another context only through its published entry points (src/index.ts, src/domain.ts, ' +
+        'src/migrations.ts).',
       severity: 'error',
-      from: { path: '^libs/([^/]+)/', pathNot: [TESTS, LEGACY_DATA_MIGRATION] },
+      from: { path: '^libs/([^/]+)/', pathNot: TESTS },
       to: {
         path: lib(CONTEXTS),
         pathNot: ['^libs/$1/', ...CONTEXTS.map(published)],
@@ -128,6 +126,28 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/', pathNot: '^libs/demo/' },
       to: { path: ['^apps/', '^libs/demo/'] },
+    },
+    {
+      name: 'migrations-assembled-on-top',
+      comment:
+        'libs/migrations gathers every lib\'s migrations into the one list, above the contexts: only the apps, the ' +
+        'demo and libs/testing (which migrate databases) use it.',
+      severity: 'error',
+      from: { path: '^libs/', pathNot: '^libs/(demo|testing|migrations)/' },
+      to: { path: '^libs/migrations/' },
+    },
+    {
+      name: 'migrations-load-no-module-graph',
+      comment:
+        'A migration, a lib\'s src/migrations.ts and libs/migrations import migration files and plain code only, never ' +
+        'a barrel or a Nest module: `worker migrate` loads them all and must stay light.',
+      severity: 'error',
+      from: { path: [...MIGRATION_FILES, '^libs/migrations/src/'], pathNot: TESTS },
+      to: {
+        path: ['^libs/[^/]+/src/index\\.ts$', '\\.(module|controller|processor)\\.ts$'],
+        // The Migration type from libs/database (a type, erased from the built code).
+        pathNot: '^libs/database/src/index\\.ts$',
+      },
     },
   ],
   options: {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { Client, Pool } from 'pg';
 import { runMigrations } from '@lc/database';
+import { migrations } from '@lc/migrations';
 import { PostgresEventStore } from '@lc/event-store';
 import { BENCH_EVENT_BYTES, benchEvent, fmt, forDuration, findPgbench, freshDatabase, ratio, run, RUNS, size, spread } from './lib';
 
@@ -53,7 +54,7 @@ export async function appendBench(): Promise<string[]> {
   let emmettRefused = 0;
   const results = new Map<string, { ours: number[]; emmett: number[]; pgbench: number[] }>();
   for (const w of WORKLOADS) results.set(w.name, { ours: [], emmett: [], pgbench: [] });
-  await runMigrations(ours.url);
+  await runMigrations(ours.url, migrations);
   const store = new PostgresEventStore({ pool: { connectionString: ours.url, max: 40 } });
   const emmettPool = new Pool({ connectionString: emmett.url, max: 40 });
   const emmettStore = getPostgreSQLEventStore(emmett.url, { connectionOptions: { pooled: true, pool: emmettPool } as never });

@@ -12,6 +12,7 @@ import {
 } from '@event-driven-io/emmett-postgresql';
 import { Pool } from 'pg';
 import { runMigrations } from '@lc/database';
+import { migrations } from '@lc/migrations';
 import { PostgresEventStore } from '@lc/event-store';
 import { benchEvent, fmt, freshDatabase, ratio, RUNS, size, spread } from './lib';
 
@@ -168,7 +169,7 @@ async function readEmmettPuller(url: string, total: number): Promise<ReadResult>
 export async function catchUpBench(): Promise<string[]> {
   const ours = await freshDatabase('catchup_ours');
   const emmett = await freshDatabase('catchup_emmett');
-  await runMigrations(ours.url);
+  await runMigrations(ours.url, migrations);
   const store = new PostgresEventStore({ pool: { connectionString: ours.url, max: 20 }, idlePollMs: 200 });
   const emmettPool = new Pool({ connectionString: emmett.url, max: 20 });
   const emmettStore = getPostgreSQLEventStore(emmett.url, { connectionOptions: { pooled: true, pool: emmettPool } as never });

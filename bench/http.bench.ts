@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { runMigrations } from '@lc/database';
+import { migrations } from '@lc/migrations';
 import { BenchDatabase, fmt, freshDatabase, median, percentile, RUNS, size, spread } from './lib';
 import { cleanups } from './rebuild.bench';
 
@@ -462,7 +463,7 @@ export function runningApp(): Promise<RunningApp> {
   app ??= (async () => {
     const db: BenchDatabase = await freshDatabase('http');
     cleanups.push(() => db.drop());
-    await runMigrations(db.url);
+    await runMigrations(db.url, migrations);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const env = {

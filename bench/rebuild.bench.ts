@@ -14,10 +14,11 @@ import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { loadConfig } from '@lc/config';
 import { runMigrations } from '@lc/database';
+import { migrations } from '@lc/migrations';
 import { runDemoCli } from '@lc/demo';
 import { ProjectionRegistry, RebuildAllResult } from '@lc/projections';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { APPENDER_LOCK } from '../libs/database/src/migrations/1763700000090-event-store-read-horizon';
+import { APPENDER_LOCK } from '../libs/event-store/src/postgres/migrations/1763700000090-event-store-read-horizon';
 import { BenchDatabase, fmt, freshDatabase, median, RUNS, size, spread } from './lib';
 
 export const REBUILD_EVENTS = size('REBUILD_EVENTS', 20_000);
@@ -40,7 +41,7 @@ export function rebuiltLog(): Promise<RebuiltLog> {
   fixture ??= (async () => {
     const db = await freshDatabase('rebuild');
     cleanups.push(() => db.drop());
-    await runMigrations(db.url);
+    await runMigrations(db.url, migrations);
     const demoMs = await playDemo(db, DEMO_SCALE);
     const demoEvents = await countEvents(db.url);
     console.log(`rebuild: demo at scale ${DEMO_SCALE} played in ${fmt(demoMs)} ms (${fmt(demoEvents)} events)`);

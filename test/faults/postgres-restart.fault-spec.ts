@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { ensureDatabase, runMigrations } from '@lc/database';
+import { migrations } from '@lc/migrations';
 import { builtEntry } from '../support/built-app';
 import { recordMeasurement } from './measurements';
 import { ADMIN, CaseLoad, OwnPostgres, startService, waitUntil } from './service';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   builtEntry('worker');
   pg = await OwnPostgres.start();
   await ensureDatabase(pg.url('labour_cases'));
-  await runMigrations(pg.url('labour_cases'));
+  await runMigrations(pg.url('labour_cases'), migrations);
 });
 
 afterAll(async () => {

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { loadConfig, loadConfigOrExit } from '@lc/config';
 import { ensureDatabase, runMigrations } from '@lc/database';
 import { pinoOptions } from '@lc/http';
+import { migrations } from '@lc/migrations';
 import { ApiModule } from './api.module';
 import { configureApi } from './configure-api';
 import { buildOpenApiDocument } from './openapi-document';
@@ -25,7 +26,7 @@ async function bootstrap(): Promise<void> {
 
   if (config.MIGRATIONS_RUN) {
     await ensureDatabase(config.DATABASE_URL);
-    const applied = await runMigrations(config.DATABASE_URL);
+    const applied = await runMigrations(config.DATABASE_URL, migrations);
     log.info({ applied }, applied.length ? 'Migrations applied' : 'Database schema up to date');
   }
 

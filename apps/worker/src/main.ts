@@ -4,6 +4,7 @@ import pino from 'pino';
 import { AppConfig, loadConfigOrExit } from '@lc/config';
 import { ensureDatabase, runMigrations } from '@lc/database';
 import { pinoOptions } from '@lc/http';
+import { migrations } from '@lc/migrations';
 
 // Nest, the worker's module graph, the projections and the demo are loaded by the commands that
 // use them, not by `migrate`: `npm start` runs it before starting the API and the worker, and
@@ -22,7 +23,7 @@ const SHUTDOWN_GRACE_MS = 30_000;
 
 async function migrate(config: AppConfig, log: pino.Logger): Promise<void> {
   await ensureDatabase(config.DATABASE_URL);
-  const applied = await runMigrations(config.DATABASE_URL);
+  const applied = await runMigrations(config.DATABASE_URL, migrations);
   log.info({ applied }, applied.length ? 'Migrations applied' : 'Database schema up to date');
 }
 

@@ -1,12 +1,13 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
 import { withDefaultUser } from './connection';
-import { migrations } from './migrations';
+
+/** One migration class; TypeORM runs them in the order of the timestamp that ends the class name. */
+export type Migration = new () => MigrationInterface;
 
 export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url: withDefaultUser(databaseUrl),
-    migrations,
     migrationsTableName: 'schema_migrations',
     // The schema changes only through migrations, reviewed like code.
     synchronize: false,
@@ -19,10 +20,12 @@ const MIGRATION_LOCK = 'labour-cases:migrations';
 
 /**
  * Applies pending migrations. Several replicas may start at once; an advisory lock lets one of
- * them migrate while the others wait, then find nothing left to do.
+ * them migrate while the others wait, then find nothing left to do. The list comes from
+ * @lc/migrations, which gathers each lib's beside its tables: this floor, below the contexts,
+ * does not know them.
  */
-export async function runMigrations(databaseUrl: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl));
+export async function runMigrations(databaseUrl: string, migrations: Migration[]): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, { migrations }));
   await dataSource.initialize();
   const lock = dataSource.createQueryRunner();
   try {

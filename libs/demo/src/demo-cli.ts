@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { accountDecider, accountStream, usernameStream } from '@lc/accounts';
 import { AppConfig } from '@lc/config';
 import { ensureDatabase, runMigrations } from '@lc/database';
+import { migrations } from '@lc/migrations';
 import { Actor } from '@lc/decider';
 import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
 import { DemoModule } from './demo.module';
@@ -97,7 +98,7 @@ export async function runDemoCli(
     return 2;
   }
   await ensureDatabase(config.DATABASE_URL);
-  await runMigrations(config.DATABASE_URL);
+  await runMigrations(config.DATABASE_URL, migrations);
 
   // Until the accounts are made the clock shows the real time (the first admin, if created now, is created today).
   const clock = new PlayClock(new Date());

@@ -3,7 +3,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { dataSourceOptions } from '@lc/database';
 import { PostgresEventStore, RecordedEvent } from '@lc/event-store';
 import { createTestDatabase, TestDatabase } from '@lc/testing';
-import { PersonalData1763700000120 } from '../../database/src/migrations/1763700000120-personal-data';
+import { PersonalData1763700000120 } from './migrations/1763700000120-personal-data';
 import { isSealed } from './cipher';
 import { masterKeyFromEnvironment, sealLegacyEvents } from './legacy-events';
 import { PersonalDataProtection } from './personal-data-protection';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ensureDatabase, runMigrations, withDefaultUser } from '@lc/database';
+import { migrations } from '@lc/migrations';
 
 export interface TestDatabase {
   url: string;
@@ -16,7 +17,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const name = `lc_test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   const url = withDefaultUser(`${server}/${name}`);
   await ensureDatabase(url);
-  await runMigrations(url);
+  await runMigrations(url, migrations);
   return {
     url,
     drop: async () => {

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-// The sealing code itself, by path: @lc/personal-data's index brings Nest modules that import this library.
-import { masterKeyFromEnvironment, sealLegacyEvents } from '../../../personal-data/src/legacy-events';
-import type { Query } from '../../../personal-data/src/postgres-person-key-store';
+// This context's own sealing code, by path: its index would bring the Nest modules into `migrate`.
+import { masterKeyFromEnvironment, sealLegacyEvents } from '../legacy-events';
+import type { Query } from '../postgres-person-key-store';
 
 /** Read models that keep persons, rebuilt from the (now sealed) events after this migration. */
 const REBUILT = { 'dispute-cases': ['dispute_cases'], mediations: ['mediations'], informants: ['informants', 'informant_activity'] };

@@ -1,0 +1,8 @@
+/*
+ * The disputes context's migrations, published as @lc/disputes/migrations for @lc/migrations, which
+ * assembles every lib's into the one list. Only the migration files: `worker migrate` loads this
+ * without loading any Nest module.
+ */
+import { Disputes1763700000010 } from './read-model/migrations/1763700000010-disputes';
+
+export const migrations = [Disputes1763700000010];

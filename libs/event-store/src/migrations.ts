@@ -1,0 +1,16 @@
+/*
+ * The event store's migrations (its PostgreSQL adapter's tables and functions), published as
+ * @lc/event-store/migrations for @lc/migrations, which assembles every lib's into the one list.
+ * Only the migration files: `worker migrate` loads this without loading any Nest module.
+ */
+import { EventStore1763700000000 } from './postgres/migrations/1763700000000-event-store';
+import { EventStoreReadHorizon1763700000090 } from './postgres/migrations/1763700000090-event-store-read-horizon';
+import { EventStoreGroupedAppend1763700000091 } from './postgres/migrations/1763700000091-event-store-grouped-append';
+import { EventStoreGroupedAppendIndexed1763700000092 } from './postgres/migrations/1763700000092-event-store-grouped-append-indexed';
+
+export const migrations = [
+  EventStore1763700000000,
+  EventStoreReadHorizon1763700000090,
+  EventStoreGroupedAppend1763700000091,
+  EventStoreGroupedAppendIndexed1763700000092,
+];

@@ -1,0 +1,8 @@
+/*
+ * The personal-data context's migrations, published as @lc/personal-data/migrations for
+ * @lc/migrations, which assembles every lib's into the one list. Only the migration files: `worker
+ * migrate` loads this without loading any Nest module.
+ */
+import { PersonalData1763700000120 } from './migrations/1763700000120-personal-data';
+
+export const migrations = [PersonalData1763700000120];

@@ -159,5 +159,8 @@ module.exports = {
     includeOnly: { path: ['^apps/', '^libs/', '^node_modules/', '^test/fixtures/'] },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.json'] },
     moduleSystems: ['cjs', 'es6'],
+    // node_modules may be a symlink (a git worktree sharing the main checkout's): resolved through
+    // the link, packages stay under ^node_modules/ and the rules about them still apply.
+    preserveSymlinks: true,
   },
 };

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { RecordedEvent } from '@lc/event-store';
 import { readWholeLog } from '@lc/demo';
-import { parseCsv, toCsv } from '@lc/imports';
+import { CaseNumberAllocator } from '@lc/disputes';
+import { fileHashOf, importedRecordId, parseCsv, toCsv } from '@lc/imports';
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
 
 // 2023-01-10 10:00 in Shanghai: rows dated after it are in the future.
@@ -310,6 +311,22 @@ describe('a real run', () => {
     const status = await finished(res.body.id);
     expect(status).toMatchObject({ state: 'completed', fileHash: imported.fileHash, rowsDone: 3, rowsWritten: 0, rowsAlreadyImported: 3 });
     expect((await recordEvents()).length).toBe(before);
+  });
+
+  it('gives a retried job the numbers its crashed attempt took, and the rest after them, with no gap', async () => {
+    // An attempt that numbered the first three rows of this file and stopped before writing them.
+    const rows = [2, 3, 4, 5, 6];
+    const csv = toCsv([DISPUTE_HEADERS_ZH, ...rows.map((n) => disputeRow({ 受理日期: `2020-0${n}-01`, 申请人身份证号: '', 申请人: `工人${n}`, '追回金额（元）': '', 追回日期: '', 办结结果: '', 办结日期: '' }))]);
+    const ids = rows.map((row) => importedRecordId('disputes', fileHashOf(Buffer.from(csv, 'utf8')), row));
+    expect(await app.worker.get(CaseNumberAllocator).allocateMany(ids.slice(0, 3), 'pinghu', 2020, { id: 'crashed-attempt', role: 'admin' })).toEqual(['LG-PH-2020-0001', 'LG-PH-2020-0002', 'LG-PH-2020-0003']);
+
+    const res = await upload('disputes', csv, 'retried.csv');
+    expect(await finished(res.body.id)).toMatchObject({ state: 'completed', rowsWritten: 5 });
+    const opened = (await importedEvents(res.body.id)).filter((e) => e.type === 'DisputeOpened');
+    expect(opened.sort((a, b) => rowOf(a) - rowOf(b)).map((e) => [rowOf(e), e.data.caseNo])).toEqual(
+      rows.map((row, i) => [row, `LG-PH-2020-000${i + 1}`]),
+    );
+    expect((await app.store.readStream('case-numbers-LG-PH-2020')).map((e) => e.data.disputeId)).toEqual(ids);
   });
 
   it('imports mediations from XLSX with English headers, typed date and number cells', async () => {

@@ -4,4 +4,4 @@ export { PostgresEventStore } from './postgres/postgres-event-store';
 export * from './decide-and-append';
 export * from './transforming/transforming-event-store';
 export * from './unique-key-claim';
-export { nextNumber } from './counter-stream';
+export { nextNumber, nextNumbers } from './counter-stream';

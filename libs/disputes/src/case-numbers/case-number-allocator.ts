@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor } from '@lc/decider';
-import { deterministicUuid, EVENT_STORE, EventStore, nextNumber } from '@lc/event-store';
+import { deterministicUuid, EVENT_STORE, EventStore, nextNumbers } from '@lc/event-store';
 import { district, subDistrict } from '@lc/reference-data';
 import { caseNoFor } from '../dispute-case/case-number';
 
@@ -22,13 +22,19 @@ export class CaseNumberAllocator {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async allocate(disputeId: string, subDistrictCode: string, year: number, actor: Actor): Promise<string> {
-    const stream = caseNumberStream(subDistrictCode, year);
-    const event = {
+    const [caseNo] = await this.allocateMany([disputeId], subDistrictCode, year, actor);
+    return caseNo;
+  }
+
+  /** Numbers for several cases of one sub-district and year, in the order given (an import's rows, in file order). */
+  async allocateMany(disputeIds: string[], subDistrictCode: string, year: number, actor: Actor): Promise<string[]> {
+    const events = disputeIds.map((disputeId) => ({
       eventId: deterministicUuid('case-number', disputeId),
       type: 'CaseNumberAllocated' satisfies CaseNumberAllocated['type'],
       data: { disputeId } satisfies CaseNumberAllocated['data'],
       metadata: { actorId: actor.id, actorRole: actor.role, schemaVersion: 1 },
-    };
-    return caseNoFor(subDistrictCode, year, await nextNumber(this.store, stream, event));
+    }));
+    const numbers = await nextNumbers(this.store, caseNumberStream(subDistrictCode, year), events);
+    return numbers.map((n) => caseNoFor(subDistrictCode, year, n));
   }
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isoDateSchema } from '@lc/reference-data';
-import { LETTER_KINDS } from '../letters/letter.decider';
+import { boundedText, isoDateSchema } from '@lc/reference-data';
+import { LETTER_KINDS } from '../letters/letter-kinds';
 
-const letterText = z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters');
+const letterText = boundedText(5000);
 
 /** POST /api/v1/disputes/{id}/letters and /api/v1/mediations/{id}/letters. */
 export const issueLetterSchema = z.strictObject({

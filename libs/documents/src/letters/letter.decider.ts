@@ -1,6 +1,8 @@
 import { CommandContext, Decider, DomainError, DomainEvent } from '@lc/decider';
-import { district, FieldChecks, definedOnly, refuseDateBefore, refuseFutureDate, today } from '@lc/reference-data';
+import { district, definedOnly, refuseDateBefore, refuseFutureDate, today } from '@lc/reference-data';
 import type { Employer } from '@lc/parties';
+import type { IssueLetterRequest } from '../issue-letter/issue-letter.schema';
+import type { LetterKind } from './letter-kinds';
 
 /*
  * The union's labour-law supervision letters to an employer (一函两书): 提示函 (reminder letter),
@@ -9,8 +11,8 @@ import type { Employer } from '@lc/parties';
  * code>`: the enterprise's page reads its letters in one read, whatever record they cite.
  */
 
-export const LETTER_KINDS = ['reminder-letter', 'opinion', 'recommendation'] as const;
-export type LetterKind = (typeof LETTER_KINDS)[number];
+export { LETTER_KINDS } from './letter-kinds';
+export type { LetterKind } from './letter-kinds';
 
 export const enterpriseLettersStream = (creditCode: string): string => `enterprise-letters-${creditCode}`;
 
@@ -51,22 +53,18 @@ export interface LetterIssuedData {
 export type LetterIssued = DomainEvent<'LetterIssued', LetterIssuedData>;
 export type LetterEvent = LetterIssued;
 
-export interface IssueLetter extends CommandContext {
-  type: 'IssueLetter';
-  letterId: string;
-  kind: LetterKind;
-  /** Default: today in Shanghai. */
-  issuedOn?: string;
-  record: CitedRecord;
-  subDistrict: string;
-  mediatorId: string | null;
-  employer: Employer;
-  facts: string;
-  requests: string;
-  replyBy?: string;
-  /** The day the cited record started (opened, referred): a letter cannot cite it before. */
-  recordStartedOn: string;
-}
+/** The request (kind, facts, requests, issuedOn?, replyBy?: issue-letter.schema.ts) and what the handler draws from the cited record. */
+export type IssueLetter = CommandContext &
+  IssueLetterRequest & {
+    type: 'IssueLetter';
+    letterId: string;
+    record: CitedRecord;
+    subDistrict: string;
+    mediatorId: string | null;
+    employer: Employer;
+    /** The day the cited record started (opened, referred): a letter cannot cite it before. */
+    recordStartedOn: string;
+  };
 
 export interface EnterpriseLetters {
   letters: LetterIssuedData[];
@@ -79,13 +77,6 @@ export const enterpriseLetters: Decider<IssueLetter, LetterEvent, EnterpriseLett
   initialState: () => ({ letters: [] }),
 
   decide(command, state) {
-    const checks = new FieldChecks();
-    if (!(LETTER_KINDS as readonly string[]).includes(command.kind)) checks.fail('kind', `must be one of ${LETTER_KINDS.join(', ')}`);
-    checks.text('facts', command.facts);
-    checks.text('requests', command.requests);
-    checks.date('issuedOn', command.issuedOn, true);
-    checks.date('replyBy', command.replyBy, true);
-    checks.throwIfAny();
     if (state.letters.some((l) => l.letterId === command.letterId)) return [];
     const issuedOn = command.issuedOn ?? today(command.now);
     refuseFutureDate('issuedOn', issuedOn, command.now);

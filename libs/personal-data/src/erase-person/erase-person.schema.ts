@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAX_REASON_LENGTH } from '../person/person.decider';
+
+export const MAX_REASON_LENGTH = 500;
 
 /** POST /api/v1/persons/{id}/erasure: why (the data subject's request and its reference). */
 export const erasePersonSchema = z

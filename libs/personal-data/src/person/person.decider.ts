@@ -1,5 +1,5 @@
-import { Actor, Decider, DomainError, DomainEvent } from '@lc/decider';
-import { FieldChecks } from '@lc/reference-data';
+import { CommandContext, Decider, DomainError, DomainEvent } from '@lc/decider';
+import type { ErasePersonRequest } from '../erase-person/erase-person.schema';
 import { PERSON_ERASED } from '../personal-fields';
 
 /*
@@ -8,8 +8,6 @@ import { PERSON_ERASED } from '../personal-fields';
  * their erasure on request (PIPL art. 47): the stream is its audit record. Their data itself
  * lives sealed inside the records' events (libs/personal-data/src/personal-data-protection.ts).
  */
-
-export const MAX_REASON_LENGTH = 500;
 
 export interface PersonErasedData {
   personId: string;
@@ -21,15 +19,14 @@ export interface PersonErasedData {
 export type PersonErased = DomainEvent<typeof PERSON_ERASED, PersonErasedData>;
 export type PersonEvent = PersonErased;
 
-export interface ErasePerson {
-  type: 'ErasePerson';
-  personId: string;
-  reason: string;
-  /** Whether the key store knows the person (the handler looks): an unknown id is 404, not an erasure. */
-  known: boolean;
-  now: Date;
-  actor: Actor;
-}
+/** The request's reason (erase-person.schema.ts checks it), and what the handler adds. */
+export type ErasePerson = CommandContext &
+  ErasePersonRequest & {
+    type: 'ErasePerson';
+    personId: string;
+    /** Whether the key store knows the person (the handler looks): an unknown id is 404, not an erasure. */
+    known: boolean;
+  };
 
 export type PersonCommand = ErasePerson;
 
@@ -39,12 +36,6 @@ export const person: Decider<PersonCommand, PersonEvent, PersonState> = {
   initialState: () => ({ status: 'on_record' }),
 
   decide(command, state) {
-    const checks = new FieldChecks();
-    checks.text('reason', command.reason);
-    if (typeof command.reason === 'string' && command.reason.length > MAX_REASON_LENGTH) {
-      checks.fail('reason', `must be at most ${MAX_REASON_LENGTH} characters`);
-    }
-    checks.throwIfAny();
     // Erased already: the same request again changes nothing (and its answer stays the first one's).
     if (state.status === 'erased') return [];
     if (!command.known) throw new DomainError('not_found', 'no such person');

@@ -4,6 +4,6 @@ export * from './validators/credit-code';
 export * from './validators/resident-id';
 export * from './validators/phone';
 export * from './schemas';
-export * from './field-checks';
+export * from './decide-rules';
 export * from './erased';
 export * from './templates';

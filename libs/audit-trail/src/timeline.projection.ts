@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@lc/event-store';
-import { Projection, RegisterProjection } from '@lc/projections';
+import { Projection, RegisterProjection, writeRows } from '@lc/projections';
 import { TimelineEntry } from './timeline-entry.entity';
 
 @Injectable()
@@ -13,7 +13,8 @@ export class TimelineProjection implements Projection {
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     // A plain insert: applying an event twice would break the primary key, never pass silently.
-    await tx.insert(
+    await writeRows(
+      tx,
       TimelineEntry,
       events.map((e) => ({
         eventId: e.eventId,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@lc/event-store';
-import { Projection, RegisterProjection } from '@lc/projections';
+import { Projection, RegisterProjection, writeRows } from '@lc/projections';
 import { ClockView } from './clock.entity';
 import { CLOCK_STREAM_PREFIXES, deriveClocks, recordReference } from './clock-rules';
 import { ClockScheduler } from './clock-scheduler';
@@ -57,9 +57,7 @@ export class ClocksProjection implements Projection {
         );
       }
     }
-    const all = rows.flat();
-    // 15 parameters a row: chunks stay under PostgreSQL's 65,535.
-    for (let i = 0; i < all.length; i += 2000) await tx.upsert(ClockView, all.slice(i, i + 2000) as ClockView[], ['clockId']);
+    await writeRows(tx, ClockView, rows.flat(), ['clockId']);
   }
 
   async afterCommit(events: RecordedEvent[]): Promise<void> {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { EntityManager } from 'typeorm';
 import { deterministicUuid, EVENT_STORE, EventFilter, EventStore, matchesFilter, RecordedEvent } from '@lc/event-store';
-import { Projection, RegisterProjection } from '@lc/projections';
+import { Projection, RegisterProjection, writeRows } from '@lc/projections';
 import { NotificationView } from './notification.entity';
 import { NOTIFIER, Notifier, StreamHistory } from './notifier';
 
@@ -65,8 +65,7 @@ export class NotificationsProjection implements Projection {
         }
       }
     }
-    // Chunks keep each INSERT under PostgreSQL's 65,535 parameters (10 a row).
-    for (let i = 0; i < rows.length; i += 1000) await tx.insert(NotificationView, rows.slice(i, i + 1000));
+    await writeRows(tx, NotificationView, rows);
   }
 
   /**

@@ -131,6 +131,8 @@ export class ProjectionRegistry implements OnApplicationShutdown {
       const busy = new Map<string, number>(here.map((p) => [p.name, 0]));
       let position: string | undefined;
       let events = 0;
+      // A projection's filter once per rebuild: a getter may compute it (notifications: from every notifier).
+      const filters = new Map(here.map((p) => [p.name, p.filter]));
       let next = here.length ? this.store.readAll({ maxCount: batchSize }) : Promise.resolve([]);
       for (;;) {
         const page = await next;
@@ -142,7 +144,8 @@ export class ProjectionRegistry implements OnApplicationShutdown {
         events += page.length;
         await Promise.all(
           here.map(async (projection) => {
-            const share = page.filter((e) => matchesFilter(e, projection.filter));
+            const filter = filters.get(projection.name)!;
+            const share = page.filter((e) => matchesFilter(e, filter));
             if (share.length === 0) return;
             const t = Date.now();
             checkpoints.set(projection.name, await this.checkpoints.apply(projection, checkpoints.get(projection.name), share));

@@ -1,4 +1,5 @@
-import { EntityManager, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { RowWrites } from './row-writes';
 // pg's own conversion of a parameter to its text form (Dates, arrays, objects as JSON) and its quoting.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { prepareValue, escapeLiteral } = require('pg/lib/utils') as {
@@ -18,6 +19,7 @@ const STATEMENTS_PER_TRIP = 500;
  */
 export class StatementBatch {
   private statements: string[] = [];
+  private readonly rowWrites = new Map<EntityTarget<ObjectLiteral>, RowWrites<ObjectLiteral>>();
 
   constructor(private readonly tx: EntityManager) {}
 
@@ -38,12 +40,19 @@ export class StatementBatch {
     this.add(sql, params);
   }
 
-  insert<T extends ObjectLiteral>(entity: new () => T, values: Partial<T>): void {
-    this.addBuilder(this.tx.createQueryBuilder().insert().into(entity).values(values as never).updateEntity(false));
+  insert<T extends ObjectLiteral>(entity: EntityTarget<T>, values: Partial<T>): void {
+    for (const { sql, params } of this.writes(entity).insert([values])) this.add(sql, params);
   }
 
-  update<T extends ObjectLiteral>(entity: new () => T, id: string, values: Partial<T>): void {
-    this.addBuilder(this.tx.createQueryBuilder().update(entity).set(values as never).where('id = :id', { id }).updateEntity(false));
+  update<T extends ObjectLiteral>(entity: EntityTarget<T>, id: string, values: Partial<T>): void {
+    const { sql, params } = this.writes(entity).update(id, values);
+    this.add(sql, params);
+  }
+
+  private writes<T extends ObjectLiteral>(entity: EntityTarget<T>): RowWrites<T> {
+    let writes = this.rowWrites.get(entity);
+    if (!writes) this.rowWrites.set(entity, (writes = new RowWrites(this.tx, entity)));
+    return writes as RowWrites<T>;
   }
 
   async flush(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, ObjectLiteral } from 'typeorm';
 import { RecordedEvent } from '@lc/event-store';
-import { Projection, RegisterProjection } from '@lc/projections';
+import { Projection, RegisterProjection, writeRows } from '@lc/projections';
 import { Contribution, counterDelta, parseCounterKey } from './metrics';
 import {
   ALERT_FACT_EVENTS,
@@ -99,7 +99,7 @@ export class StatisticsProjection implements Projection {
         addDelta(counterDelta(kind.contributions(before), kind.contributions(after)));
         changed.push(after as ObjectLiteral);
       }
-      for (let i = 0; i < changed.length; i += CHUNK) await tx.upsert(kind.entity, changed.slice(i, i + CHUNK), ['streamId']);
+      for (let i = 0; i < changed.length; i += CHUNK) await writeRows(tx, kind.entity, changed.slice(i, i + CHUNK), ['streamId']);
     }
 
     await this.applyInformants(events, tx);
@@ -121,7 +121,7 @@ export class StatisticsProjection implements Projection {
       facts.set(id, evolveInformant(facts.get(id) ?? blankInformant(id), event));
     }
     const rows = [...facts.values()];
-    for (let i = 0; i < rows.length; i += CHUNK) await tx.upsert(InformantFactRow, rows.slice(i, i + CHUNK), ['informantId']);
+    for (let i = 0; i < rows.length; i += CHUNK) await writeRows(tx, InformantFactRow, rows.slice(i, i + CHUNK), ['informantId']);
   }
 
   private async applyCounters(delta: Map<string, number>, tx: EntityManager): Promise<void> {

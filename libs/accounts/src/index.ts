@@ -7,4 +7,4 @@ export * from './account/require-active-account';
 // For the API's setup (configure-api): rate limits and the small body of requests without a token.
 export { requestLimits } from './auth/request-limits';
 export * from './login-guard/login-guard.decider';
-export { MIN_PASSWORD_LENGTH } from './auth/password';
+export { MIN_PASSWORD_LENGTH } from './account/account-fields';

@@ -1,5 +1,6 @@
 import { CommandContext, Decider, DomainError, invalidField } from '@lc/decider';
 import { Role, SUB_DISTRICT_RULE } from '@lc/access';
+import type { CreateAccountRequest } from '../create-account/create-account.schema';
 
 export const accountStream = (accountId: string) => `account-${accountId}`;
 /** One stream per username: appending to it with no_stream is how a username is claimed, race-free. */
@@ -7,14 +8,7 @@ export const usernameStream = (username: string) => `username-${username.toLower
 
 /** The password is not in the commands: the handler keeps its hash in account_credentials. */
 export type AccountCommand =
-  | (CommandContext & {
-      type: 'CreateAccount';
-      accountId: string;
-      username: string;
-      role: Role;
-      subDistrict?: string;
-      displayName?: string;
-    })
+  | (CommandContext & { type: 'CreateAccount'; accountId: string } & Omit<CreateAccountRequest, 'password'>)
   | (CommandContext & { type: 'ChangeRole'; role: Role; subDistrict?: string })
   | (CommandContext & { type: 'RenameAccount'; displayName: string })
   | (CommandContext & { type: 'ChangePassword' })

@@ -1,4 +1,5 @@
 import { hash, verify, argon2id } from 'argon2';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../account/account-fields';
 
 /** OWASP's argon2id baseline (19 MiB, 2 passes): about 30 ms here, which also paces guessing. */
 const OPTIONS = { type: argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -31,12 +32,11 @@ const COMMON = new Set([
   'qwe123456', '11111111', '88888888', '00000000', '66666666', 'labourcases', 'labour-cases',
 ]);
 
-export const MIN_PASSWORD_LENGTH = 10;
 
 /** Why a password is too weak, or undefined when it will do. */
 export function passwordWeakness(password: string, username?: string): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
-  if (password.length > 256) return 'must be at most 256 characters long';
+  if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters long`;
   const lower = password.toLowerCase();
   if (COMMON.has(lower)) return 'is one of the most common passwords';
   if (username && lower.includes(username.toLowerCase())) return 'must not contain the username';

@@ -1,9 +1,10 @@
 import { Actor } from '@lc/decider';
-import { CommandMeta, Role } from '@lc/access';
+import { CommandMeta } from '@lc/access';
+import { CreateAccountRequest } from './create-account.schema';
 
 export class CreateAccountCommand {
   constructor(
-    readonly input: { username: string; password: string; role: Role; subDistrict?: string; displayName?: string },
+    readonly input: CreateAccountRequest,
     readonly meta: CommandMeta<Actor>,
   ) {}
 }

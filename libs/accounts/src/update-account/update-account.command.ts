@@ -1,14 +1,8 @@
 import { Actor } from '@lc/decider';
-import { CommandMeta, Role } from '@lc/access';
+import { CommandMeta } from '@lc/access';
+import { AccountChanges } from './update-account.schema';
 
-export interface AccountChanges {
-  role?: Role;
-  /** null: district-wide (supervisors). */
-  subDistrict?: string | null;
-  displayName?: string;
-  password?: string;
-  active?: boolean;
-}
+export type { AccountChanges };
 
 export class UpdateAccountCommand {
   constructor(

@@ -4,53 +4,21 @@ import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow, CurrentActor, Describe, pageQueryFields, ProblemResponses, RequestMeta, sortQueryField, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta, ROLES } from '@lc/access';
-import { isSubDistrict } from '@lc/reference-data';
-import { MIN_PASSWORD_LENGTH } from '../auth/password';
+import { accountFields } from '../account/account-fields';
 import { CreateAccountCommand } from '../create-account/create-account.command';
+import { CreateAccountRequest, createAccountSchema } from '../create-account/create-account.schema';
 import { GetAccountQuery } from '../get-account/get-account.query';
 import { ACCOUNT_SORT_COLUMNS, ListAccountsQuery } from '../list-accounts/list-accounts.query';
 import { GetLoginLocksQuery } from '../get-login-locks/get-login-locks.query';
 import { ReleaseLoginLocksCommand } from '../release-login-locks/release-login-locks.command';
 import { UpdateAccountCommand } from '../update-account/update-account.command';
+import { AccountChanges, updateAccountSchema } from '../update-account/update-account.schema';
 import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 import { accountPageSchema, accountSchema, loginLocksSchema } from './accounts.responses';
 
-
-const username = z.string().trim().regex(/^[a-zA-Z0-9._-]{3,32}$/, 'must be 3-32 letters, digits, dots, dashes or underscores');
-const subDistrict = z.string().refine((code) => isSubDistrict(code), 'is not a sub-district code of this district');
-// The same bounds as passwordWeakness, so that the OpenAPI document states the server's limits.
-const password = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters long`)
-  .max(256, 'must be at most 256 characters long');
-const displayName = z.string().trim().min(1).max(60);
-
-const createUser = z
-  .object({ username, password, role: z.enum(ROLES), subDistrict: subDistrict.optional(), displayName: displayName.optional() })
-  .strict()
-  // One way to make an informant: the registry creates the account together with its entry
-  // (the enterprises they cover), which a bare account would lack.
-  .refine((body) => body.role !== 'informant', {
-    path: ['role'],
-    message: 'informants are registered in the informant registry: POST /api/v1/informants (name, phone, enterprises) creates their account',
-  });
-const updateUser = z
-  .object({
-    role: z.enum(ROLES).optional(),
-    subDistrict: subDistrict.nullable().optional(),
-    displayName: displayName.optional(),
-    password: password.optional(),
-    active: z.boolean().optional(),
-  })
-  .strict()
-  .refine((body) => Object.keys(body).length > 0, 'names nothing to change')
-  .refine((body) => body.role !== 'informant', {
-    path: ['role'],
-    message: 'informants are registered in the informant registry: POST /api/v1/informants creates their account',
-  });
 const listUsers = z.strictObject({
   role: z.enum(ROLES).optional(),
-  subDistrict: subDistrict.optional(),
+  subDistrict: accountFields.subDistrict.optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   q: z.string().trim().min(1).max(60).optional(),
   sort: sortQueryField(ACCOUNT_SORT_COLUMNS, 'username'),
@@ -73,7 +41,7 @@ export class UsersController {
   @ZodResponse(201, writtenSchema, 'Created', { etag: true, location: true })
   @ProblemResponses(400, 401, 403, 409, 415, 422)
   async create(
-    @ZodBody(createUser) body: z.output<typeof createUser>,
+    @ZodBody(createAccountSchema) body: CreateAccountRequest,
     @RequestMeta('create') meta: CommandMeta,
   ) {
     return this.commands.execute(new CreateAccountCommand(body, meta));
@@ -105,7 +73,7 @@ export class UsersController {
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   update(
     @ZodParam('id', accountId) id: string,
-    @ZodBody(updateUser) body: z.output<typeof updateUser>,
+    @ZodBody(updateAccountSchema) body: AccountChanges,
     @RequestMeta('change') meta: CommandMeta,
   ) {
     return this.commands.execute(new UpdateAccountCommand(id, body, meta));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH } from '@lc/accounts';
+import { MIN_PASSWORD_LENGTH } from '@lc/accounts/domain';
 import { informantEntrySchema } from './informant-entry.schema';
 
 export * from './informant-entry.schema';

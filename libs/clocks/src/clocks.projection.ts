@@ -63,4 +63,12 @@ export class ClocksProjection implements Projection {
   async afterCommit(events: RecordedEvent[]): Promise<void> {
     await this.scheduler.syncStreams([...new Set(events.map((e) => e.streamId))]);
   }
+
+  /**
+   * A rebuild replays a past whose clocks already had their jobs: the running ones get theirs
+   * again once at the end (ended clocks' jobs went when they ended, and a stale job does nothing).
+   */
+  async afterRebuild(): Promise<void> {
+    await this.scheduler.reconcileAll();
+  }
 }

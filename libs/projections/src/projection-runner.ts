@@ -42,7 +42,8 @@ export class CheckpointStore {
     return rows[0]?.position ?? undefined;
   }
 
-  async apply(projection: Projection, expected: string | undefined, events: RecordedEvent[]): Promise<string> {
+  /** While `rebuilding`, a projection with afterRebuild is not given afterCommit. */
+  async apply(projection: Projection, expected: string | undefined, events: RecordedEvent[], rebuilding = false): Promise<string> {
     const last = events[events.length - 1].globalPosition;
     await this.dataSource.transaction(async (tx) => {
       const rows: { position: string | null }[] = await tx.query(
@@ -59,12 +60,19 @@ export class CheckpointStore {
         [projection.name, last, events.length, events[events.length - 1].recordedAt],
       );
     });
-    if (projection.afterCommit) {
+    if (projection.afterCommit && !(rebuilding && projection.afterRebuild)) {
       await projection.afterCommit(events).catch((error: unknown) =>
         new Logger(`Projection:${projection.name}`).warn({ err: error }, 'afterCommit failed; reconciliation will catch up'),
       );
     }
     return last;
+  }
+
+  /** The side effects of a rebuild that has replayed the log, once (see Projection.afterRebuild). */
+  async rebuilt(projection: Projection): Promise<void> {
+    await projection.afterRebuild?.().catch((error: unknown) =>
+      new Logger(`Projection:${projection.name}`).warn({ err: error }, 'afterRebuild failed; reconciliation will catch up'),
+    );
   }
 
   async recordError(name: string, error: unknown): Promise<void> {
@@ -284,8 +292,11 @@ export async function replay(
   let applied = 0;
   for (;;) {
     const events = await store.readAll({ fromPosition: checkpoint, maxCount: batchSize, filter: projection.filter });
-    if (events.length === 0) return applied;
-    checkpoint = await checkpoints.apply(projection, checkpoint, events);
+    if (events.length === 0) {
+      await checkpoints.rebuilt(projection);
+      return applied;
+    }
+    checkpoint = await checkpoints.apply(projection, checkpoint, events, true);
     applied += events.length;
   }
 }

@@ -20,6 +20,12 @@ export interface Projection {
    * and not retried, so whatever it does must also be reconciled from the read model elsewhere.
    */
   afterCommit?(events: RecordedEvent[]): Promise<void>;
+  /**
+   * Side effects once a rebuild has replayed the log into the emptied read model. A projection that
+   * has it is not given afterCommit during a rebuild (one page after another of a past the side
+   * effects have already seen): it brings them in line once, here. Best effort, as afterCommit.
+   */
+  afterRebuild?(): Promise<void>;
 }
 
 export const PROJECTION = 'labour-cases:projection';

@@ -148,12 +148,19 @@ export class ProjectionRegistry implements OnApplicationShutdown {
             const share = page.filter((e) => matchesFilter(e, filter));
             if (share.length === 0) return;
             const t = Date.now();
-            checkpoints.set(projection.name, await this.checkpoints.apply(projection, checkpoints.get(projection.name), share));
+            checkpoints.set(projection.name, await this.checkpoints.apply(projection, checkpoints.get(projection.name), share, true));
             applied.set(projection.name, applied.get(projection.name)! + share.length);
             busy.set(projection.name, busy.get(projection.name)! + Date.now() - t);
           }),
         );
       }
+      await Promise.all(
+        here.map(async (projection) => {
+          const t = Date.now();
+          await this.checkpoints.rebuilt(projection);
+          busy.set(projection.name, busy.get(projection.name)! + Date.now() - t);
+        }),
+      );
       return { events, applied: Object.fromEntries(applied), busyMs: Object.fromEntries(busy), elsewhere, ms: Date.now() - started };
     } finally {
       await lock.end();
@@ -181,6 +188,9 @@ export async function rebuildProjection(app: INestApplicationContext, name: stri
     logger.log(
       `all read models: ${result.events} events replayed in ${result.ms} ms (${Object.entries(result.applied)
         .map(([n, c]) => `${n} ${c}`)
+        .join(', ')}; busy ms: ${Object.entries(result.busyMs)
+        .sort(([, a], [, b]) => b - a)
+        .map(([n, ms]) => `${n} ${ms}`)
         .join(', ')})${result.elsewhere.length ? `; reset only, a worker replays them: ${result.elsewhere.join(', ')}` : ''}`,
     );
     return;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@lc/event-store';
 import { isPersonErased, personsIn } from '@lc/personal-data';
-import { Projection, RegisterProjection } from '@lc/projections';
+import { Projection, RegisterProjection, StatementBatch } from '@lc/projections';
 import { EVIDENCE_ATTACHED, EVIDENCE_REMOVED } from '../evidence/evidence.decider';
 import { EVIDENCE_STORAGE, EvidenceStorage } from '../storage/evidence-storage.port';
 
@@ -32,51 +32,74 @@ export class EvidenceErasuresProjection implements Projection {
   constructor(@Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage) {}
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
+    // Every write of the batch in a few round trips; the one read between writes (an erasure's
+    // files) sends what is held first. Informants' persons are read once for the batch.
+    const batch = new StatementBatch(tx);
+    const informants = await this.informantPersons(events, tx);
     for (const event of events) {
       const data = event.data;
       if (NAMING_PERSONS.includes(event.type)) {
         for (const person of personsIn(event.type, data)) {
-          if (typeof person.personId === 'string') await this.namePerson(tx, event.streamId, person.personId);
+          if (typeof person.personId === 'string') this.namePerson(batch, event.streamId, person.personId);
         }
       } else if (event.type === 'InformantRegistered') {
         if (typeof data.personId === 'string' && typeof data.informantId === 'string') {
-          await tx.query(
+          batch.add(
             `INSERT INTO evidence_informant_persons (informant_id, person_id) VALUES ($1, $2) ON CONFLICT (informant_id) DO UPDATE SET person_id = EXCLUDED.person_id`,
             [data.informantId, data.personId],
           );
+          informants.set(data.informantId, data.personId);
         }
       } else if (event.type === 'AlertSubmitted') {
-        const rows = (await tx.query(`SELECT person_id FROM evidence_informant_persons WHERE informant_id = $1`, [String(data.informantId)])) as Array<{
-          person_id: string;
-        }>;
-        for (const row of rows) await this.namePerson(tx, event.streamId, row.person_id);
+        const person = informants.get(String(data.informantId));
+        if (person !== undefined) this.namePerson(batch, event.streamId, person);
       } else if (event.type === EVIDENCE_ATTACHED) {
-        await tx.query(
-          `INSERT INTO evidence_record_files (file_id, stream_id) VALUES ($1, $2) ON CONFLICT (file_id) DO UPDATE SET removed = false`,
-          [data.fileId, event.streamId],
-        );
+        batch.add(`INSERT INTO evidence_record_files (file_id, stream_id) VALUES ($1, $2) ON CONFLICT (file_id) DO UPDATE SET removed = false`, [
+          data.fileId,
+          event.streamId,
+        ]);
       } else if (event.type === EVIDENCE_REMOVED) {
-        await tx.query(`UPDATE evidence_record_files SET removed = true WHERE file_id = $1`, [data.fileId]);
+        batch.add(`UPDATE evidence_record_files SET removed = true WHERE file_id = $1`, [data.fileId]);
         await this.storage.delete(String(data.fileId));
       } else if (isPersonErased(event)) {
-        const files = (await tx.query(
-          `SELECT f.file_id::text AS file_id, f.stream_id FROM evidence_record_files f
-             JOIN evidence_record_persons p ON p.stream_id = f.stream_id
-            WHERE p.person_id = $1 AND NOT f.removed`,
-          [event.data.personId],
-        )) as Array<{ file_id: string; stream_id: string }>;
-        for (const file of files) {
-          await this.storage.delete(file.file_id);
-          await tx.query(
-            `INSERT INTO evidence_erasures (file_id, stream_id, person_id, erased_at) VALUES ($1, $2, $3, $4) ON CONFLICT (file_id) DO NOTHING`,
-            [file.file_id, file.stream_id, event.data.personId, new Date(String(data.erasedAt ?? event.recordedAt.toISOString()))],
-          );
-        }
+        await batch.flush();
+        await this.erase(event, batch, tx);
       }
+    }
+    await batch.flush();
+  }
+
+  /** The person of each informant that the batch's alerts name, as the table holds them before the batch. */
+  private async informantPersons(events: RecordedEvent[], tx: EntityManager): Promise<Map<string, string>> {
+    const ids = [...new Set(events.filter((e) => e.type === 'AlertSubmitted').map((e) => String(e.data.informantId)))];
+    if (ids.length === 0) return new Map();
+    const rows = (await tx.query(`SELECT informant_id, person_id FROM evidence_informant_persons WHERE informant_id = ANY($1::text[])`, [ids])) as Array<{
+      informant_id: string;
+      person_id: string;
+    }>;
+    return new Map(rows.map((r) => [r.informant_id, r.person_id]));
+  }
+
+  /** The erased person's files go: their bytes deleted, the erasure remembered. */
+  private async erase(event: RecordedEvent & { data: { personId: string } }, batch: StatementBatch, tx: EntityManager): Promise<void> {
+    const files = (await tx.query(
+      `SELECT f.file_id::text AS file_id, f.stream_id FROM evidence_record_files f
+         JOIN evidence_record_persons p ON p.stream_id = f.stream_id
+        WHERE p.person_id = $1 AND NOT f.removed`,
+      [event.data.personId],
+    )) as Array<{ file_id: string; stream_id: string }>;
+    for (const file of files) {
+      await this.storage.delete(file.file_id);
+      batch.add(`INSERT INTO evidence_erasures (file_id, stream_id, person_id, erased_at) VALUES ($1, $2, $3, $4) ON CONFLICT (file_id) DO NOTHING`, [
+        file.file_id,
+        file.stream_id,
+        event.data.personId,
+        new Date(String(event.data.erasedAt ?? event.recordedAt.toISOString())),
+      ]);
     }
   }
 
-  private async namePerson(tx: EntityManager, streamId: string, personId: string): Promise<void> {
-    await tx.query(`INSERT INTO evidence_record_persons (stream_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [streamId, personId]);
+  private namePerson(batch: StatementBatch, streamId: string, personId: string): void {
+    batch.add(`INSERT INTO evidence_record_persons (stream_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [streamId, personId]);
   }
 }

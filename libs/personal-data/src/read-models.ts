@@ -1,5 +1,5 @@
 import { ERASED } from '@lc/reference-data';
-import { PERSON_ERASED, PERSONAL_FIELDS } from './personal-fields';
+import { PERSON_ERASED, PERSON_STREAM_PREFIX, PERSONAL_FIELDS } from './personal-fields';
 
 /*
  * How read models follow an erasure. Their projections subscribe to PersonErased (stream prefix
@@ -54,4 +54,26 @@ export async function erasePersonInList(
       [personProbe(personId)],
     );
   }
+}
+
+/**
+ * A batch of a read model that keeps persons, cut at its erasures: `apply` gets the record events
+ * between two erasures (the person- stream's events left out), `erase` each erasure's person, all
+ * in order. So a projection that holds rows in memory writes them before an erasure blanks them.
+ */
+export async function betweenErasures<E extends { streamId: string; type: string; data: Record<string, unknown> }>(
+  events: E[],
+  apply: (segment: E[]) => Promise<void>,
+  erase: (personId: string) => Promise<void>,
+): Promise<void> {
+  let segment: E[] = [];
+  for (const event of events) {
+    if (!event.streamId.startsWith(PERSON_STREAM_PREFIX)) segment.push(event);
+    else if (isPersonErased(event)) {
+      await apply(segment);
+      segment = [];
+      await erase(event.data.personId);
+    }
+  }
+  await apply(segment);
 }

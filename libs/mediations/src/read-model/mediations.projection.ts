@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { addDays } from '@lc/decider';
 import { RecordedEvent } from '@lc/event-store';
-import { erasePersonInList, isPersonErased, PERSON_STREAM_PREFIX } from '@lc/personal-data';
-import { Projection, RegisterProjection, StatementBatch } from '@lc/projections';
+import { betweenErasures, erasePersonInList, PERSON_STREAM_PREFIX } from '@lc/personal-data';
+import { foldRows, Projection, RegisterProjection, RowFold } from '@lc/projections';
 import { MEDIATION_STREAM_PREFIX, MediationEvent, judicialConfirmationDeadline, mediationDeadline } from '../mediation/mediation.decider';
 import { maskWorker } from '../shared/personal-data';
 import { MediationView } from './mediation.view';
@@ -15,108 +16,114 @@ export class MediationsProjection implements Projection {
   readonly filter = { streamPrefixes: [MEDIATION_STREAM_PREFIX, PERSON_STREAM_PREFIX] };
   readonly tables = ['mediations'];
 
+  /**
+   * Each mediation a batch touches is read once and written once (foldRows): an UPDATE an event
+   * was a new row version in every index, the GIN index of workers included. An erasure splits
+   * the batch: the rows reach the table first, as they are by then.
+   */
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
-    // Every write of the batch in a few round trips (nothing here reads between writes).
-    const batch = new StatementBatch(tx);
-    for (const recorded of events) {
-      if (recorded.streamId.startsWith(PERSON_STREAM_PREFIX)) {
-        if (isPersonErased(recorded)) {
-          // What is held must reach the table first: the erasure applies to the rows as they are by now.
-          await batch.flush();
-          await erasePersonInList(tx, 'mediations', 'workers', 'worker_names', recorded.data.personId);
-        }
-        continue;
-      }
-      const event = { type: recorded.type, data: recorded.data } as MediationEvent;
-      const id = recorded.streamId.slice(MEDIATION_STREAM_PREFIX.length);
-      // Every change moves updated_at and version; `sets` adds the event's own columns from $4 on.
-      const update = (sets: string, ...values: unknown[]) =>
-        batch.add(`UPDATE mediations SET updated_at = $2, version = $3${sets ? `, ${sets}` : ''} WHERE id = $1`, [
-          id,
-          recorded.recordedAt,
-          recorded.streamVersion,
-          ...values,
-        ]);
-      switch (event.type) {
-        case 'MediationReferred': {
-          const d = event.data;
-          batch.insert(MediationView, {
-            id,
-            court: d.court,
-            courtCaseNo: d.courtCaseNo,
-            status: d.mediatorId ? 'in_progress' : 'referred',
-            subDistrict: d.subDistrict,
-            category: d.category,
-            employerName: d.employer.name,
-            employerCreditCode: d.employer.creditCode,
-            workers: d.workers.map(maskWorker),
-            workerNames: d.workers.map((w) => w.name).join(' '),
-            workersCount: d.workers.length,
-            claimAmountFen: d.claimAmountFen,
-            referredOn: d.referredOn,
-            mediatorId: d.mediatorId ?? null,
-            sessionsHeld: 0,
-            lastSessionOn: null,
-            extraDays: 0,
-            deadlineOn: mediationDeadline({ referredOn: d.referredOn, extraDays: 0 }),
-            agreedOn: null,
-            amountWonFen: null,
-            judicialConfirmation: 'not_applied',
-            judicialConfirmationAppliedOn: null,
-            judicialConfirmationDecidedOn: null,
-            judicialConfirmationDeadlineOn: null,
-            failedOn: null,
-            withdrawnOn: null,
-            endedOn: null,
-            recordedAt: recorded.recordedAt,
-            updatedAt: recorded.recordedAt,
-            version: recorded.streamVersion,
-          });
-          break;
-        }
-        case 'MediationMediatorAssigned':
-          await update(`mediator_id = $4, status = CASE WHEN status = 'referred' THEN 'in_progress' ELSE status END`, event.data.mediatorId);
-          break;
-        case 'MediationSessionHeld':
-          await update(
-            `sessions_held = sessions_held + 1, last_session_on = GREATEST(last_session_on, $4::date),
-             status = CASE WHEN status = 'referred' THEN 'in_progress' ELSE status END`,
-            event.data.heldOn,
-          );
-          break;
-        case 'MediationExtended':
-          // Extended once (the decider says so): the deadline moves back by exactly these days.
-          await update('extra_days = extra_days + $4, deadline_on = deadline_on + $4::int', event.data.extraDays);
-          break;
-        case 'MediationAgreementReached':
-          await update(
-            `status = 'agreed', agreed_on = $4, ended_on = $4, amount_won_fen = $5, judicial_confirmation_deadline_on = $6`,
-            event.data.agreedOn,
-            event.data.amountFen,
-            judicialConfirmationDeadline({ agreedOn: event.data.agreedOn }),
-          );
-          break;
-        case 'JudicialConfirmationApplied':
-          await update(`judicial_confirmation = 'applied', judicial_confirmation_applied_on = $4`, event.data.on);
-          break;
-        case 'JudicialConfirmationGranted':
-          await update(`judicial_confirmation = 'granted', judicial_confirmation_decided_on = $4`, event.data.on);
-          break;
-        case 'JudicialConfirmationRefused':
-          await update(`judicial_confirmation = 'refused', judicial_confirmation_decided_on = $4`, event.data.on);
-          break;
-        case 'MediationFailed':
-          await update(`status = 'failed', failed_on = $4, ended_on = $4`, event.data.failedOn);
-          break;
-        case 'MediationWithdrawn':
-          await update(`status = 'withdrawn', withdrawn_on = $4, ended_on = $4`, event.data.withdrawnOn);
-          break;
-        default:
-          // The statutory clocks append to mediation streams too: the version moves all the same,
-          // or a client taking it from the list for If-Match would always be refused.
-          await update('');
-      }
-    }
-    await batch.flush();
+    await betweenErasures(
+      events,
+      (segment) => foldRows(tx, MEDIATION_ROWS, segment),
+      (personId) => erasePersonInList(tx, 'mediations', 'workers', 'worker_names', personId),
+    );
+  }
+}
+
+/** Mediation rows from their streams' events. */
+const MEDIATION_ROWS: RowFold<MediationView> = {
+  entity: MediationView,
+  idOf: (recorded) => recorded.streamId.slice(MEDIATION_STREAM_PREFIX.length),
+  create: (id, recorded) => (recorded.type === 'MediationReferred' ? referredRow(id, recorded) : undefined),
+  evolve: evolveRow,
+};
+
+function referredRow(id: string, recorded: RecordedEvent): MediationView {
+  const d = (recorded.data as unknown as Extract<MediationEvent, { type: 'MediationReferred' }>['data']);
+  return {
+    id,
+    court: d.court,
+    courtCaseNo: d.courtCaseNo,
+    status: d.mediatorId ? 'in_progress' : 'referred',
+    subDistrict: d.subDistrict,
+    category: d.category,
+    employerName: d.employer.name,
+    employerCreditCode: d.employer.creditCode,
+    workers: d.workers.map(maskWorker),
+    workerNames: d.workers.map((w) => w.name).join(' '),
+    workersCount: d.workers.length,
+    claimAmountFen: d.claimAmountFen,
+    referredOn: d.referredOn,
+    mediatorId: d.mediatorId ?? null,
+    sessionsHeld: 0,
+    lastSessionOn: null,
+    extraDays: 0,
+    deadlineOn: mediationDeadline({ referredOn: d.referredOn, extraDays: 0 }),
+    agreedOn: null,
+    amountWonFen: null,
+    judicialConfirmation: 'not_applied',
+    judicialConfirmationAppliedOn: null,
+    judicialConfirmationDecidedOn: null,
+    judicialConfirmationDeadlineOn: null,
+    failedOn: null,
+    withdrawnOn: null,
+    endedOn: null,
+    recordedAt: recorded.recordedAt,
+    updatedAt: recorded.recordedAt,
+    version: recorded.streamVersion,
+  };
+}
+
+/** One event's change to its mediation's row. Every change moves updated_at and version. */
+function evolveRow(row: MediationView, recorded: RecordedEvent): void {
+  const event = { type: recorded.type, data: recorded.data } as MediationEvent;
+  row.updatedAt = recorded.recordedAt;
+  row.version = recorded.streamVersion;
+  const started = () => {
+    if (row.status === 'referred') row.status = 'in_progress';
+  };
+  switch (event.type) {
+    case 'MediationMediatorAssigned':
+      row.mediatorId = event.data.mediatorId;
+      started();
+      break;
+    case 'MediationSessionHeld':
+      row.sessionsHeld += 1;
+      // GREATEST: a session recorded late does not move the last one back.
+      if (row.lastSessionOn === null || event.data.heldOn > row.lastSessionOn) row.lastSessionOn = event.data.heldOn;
+      started();
+      break;
+    case 'MediationExtended':
+      // Extended once (the decider says so): the deadline moves back by exactly these days.
+      row.extraDays += event.data.extraDays;
+      row.deadlineOn = addDays(row.deadlineOn, event.data.extraDays);
+      break;
+    case 'MediationAgreementReached':
+      Object.assign(row, {
+        status: 'agreed',
+        agreedOn: event.data.agreedOn,
+        endedOn: event.data.agreedOn,
+        amountWonFen: event.data.amountFen,
+        judicialConfirmationDeadlineOn: judicialConfirmationDeadline({ agreedOn: event.data.agreedOn }),
+      });
+      break;
+    case 'JudicialConfirmationApplied':
+      Object.assign(row, { judicialConfirmation: 'applied', judicialConfirmationAppliedOn: event.data.on });
+      break;
+    case 'JudicialConfirmationGranted':
+      Object.assign(row, { judicialConfirmation: 'granted', judicialConfirmationDecidedOn: event.data.on });
+      break;
+    case 'JudicialConfirmationRefused':
+      Object.assign(row, { judicialConfirmation: 'refused', judicialConfirmationDecidedOn: event.data.on });
+      break;
+    case 'MediationFailed':
+      Object.assign(row, { status: 'failed', failedOn: event.data.failedOn, endedOn: event.data.failedOn });
+      break;
+    case 'MediationWithdrawn':
+      Object.assign(row, { status: 'withdrawn', withdrawnOn: event.data.withdrawnOn, endedOn: event.data.withdrawnOn });
+      break;
+    default:
+    // The statutory clocks append to mediation streams too: the version moves all the same,
+    // or a client taking it from the list for If-Match would always be refused.
   }
 }

@@ -100,6 +100,12 @@ export interface EventStore {
    * transaction). "Caught up" means false here, not merely an empty readAll.
    */
   hasEventsAfter(position: string | undefined, filter?: EventFilter): Promise<boolean>;
+  /**
+   * How many events matching the filter come after `position`, counting up to `max`: all of them,
+   * those readAll does not hand out yet included (as hasEventsAfter). For saying how far behind a
+   * read model is, never for reading.
+   */
+  countEventsAfter(position: string | undefined, filter: EventFilter | undefined, max: number): Promise<number>;
   /** For health checks: resolves when the store answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -89,12 +89,9 @@ export class ReadModelFreshness {
   private async lagOf(row: CheckpointRow): Promise<ReadModelLag> {
     const filter = row.filter ?? undefined;
     const position = row.position ?? undefined;
-    const behind = await this.store.hasEventsAfter(position, filter);
-    const behindEvents = behind
-      ? // readAll holds back events behind an open transaction: at least one is waiting all the same.
-        Math.max(1, (await this.store.readAll({ fromPosition: position, maxCount: MAX_COUNTED, filter })).length)
-      : 0;
-    return { name: row.name, asOf: row.last_event_at, upToDate: !behind, behindEvents, lastError: row.last_error };
+    // Every event waiting counts, also those an older open transaction still holds back from readers.
+    const behindEvents = await this.store.countEventsAfter(position, filter, MAX_COUNTED);
+    return { name: row.name, asOf: row.last_event_at, upToDate: behindEvents === 0, behindEvents, lastError: row.last_error };
   }
 }
 

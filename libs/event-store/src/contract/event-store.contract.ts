@@ -170,6 +170,17 @@ export function describeEventStoreContract(adapterName: string, createStore: () 
       expect(await store.hasEventsAfter(second.globalPosition, { streamPrefixes: [prefix] })).toBe(false);
     });
 
+    it('counts the events matching a filter after a position, up to a most', async () => {
+      expect(await store.countEventsAfter(undefined, { streamPrefixes: [prefix] }, 10)).toBe(0);
+      await store.append(`${prefix}a`, [event('A'), event('A')]);
+      await store.append(`${prefix}b`, [event('B')]);
+      const [first] = await readAllUnder(prefix);
+      expect(await store.countEventsAfter(undefined, { streamPrefixes: [prefix] }, 10)).toBe(3);
+      expect(await store.countEventsAfter(undefined, { streamPrefixes: [prefix] }, 2)).toBe(2);
+      expect(await store.countEventsAfter(first.globalPosition, { streamPrefixes: [prefix] }, 10)).toBe(2);
+      expect(await store.countEventsAfter(first.globalPosition, { streamPrefixes: [prefix], eventTypes: ['B'] }, 10)).toBe(1);
+    });
+
     it('a subscriber sees every event exactly once, in global order, while 32 writers append 10,000 events', async () => {
       const writers = 32;
       const perWriter = 320; // 10,240 events

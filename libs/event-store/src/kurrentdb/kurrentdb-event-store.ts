@@ -398,7 +398,11 @@ export class KurrentDbEventStore implements EventStore {
    * "caught up" judged by a lagging follower would be caught up with the past.
    */
   async hasEventsAfter(position: string | undefined, filter?: EventFilter): Promise<boolean> {
-    return (await this.readAllFrom({ fromPosition: position, maxCount: 1, filter }, true)).length > 0;
+    return (await this.countEventsAfter(position, filter, 1)) > 0;
+  }
+
+  async countEventsAfter(position: string | undefined, filter: EventFilter | undefined, max: number): Promise<number> {
+    return (await this.readAllFrom({ fromPosition: position, maxCount: max, filter }, true)).length;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

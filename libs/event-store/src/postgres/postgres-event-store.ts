@@ -255,21 +255,29 @@ export class PostgresEventStore implements EventStore {
   }
 
   async hasEventsAfter(position: string | undefined, filter?: EventFilter): Promise<boolean> {
+    return (await this.countEventsAfter(position, filter, 1)) > 0;
+  }
+
+  async countEventsAfter(position: string | undefined, filter: EventFilter | undefined, max: number): Promise<number> {
     const [tx, pos] = decodePosition(position);
-    const { rows } = await this.pool.query<{ exists: boolean }>(
-      `SELECT EXISTS (
+    // Every committed event past the position, whether or not an older open transaction holds it
+    // back from readers: no read horizon here.
+    const { rows } = await this.pool.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM (
          SELECT 1 FROM event_store.events
           WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
             AND ($3::text[] IS NULL OR stream_id LIKE ANY ($3::text[]))
-            AND ($4::text[] IS NULL OR type = ANY ($4::text[]))) AS exists`,
+            AND ($4::text[] IS NULL OR type = ANY ($4::text[]))
+          LIMIT $5) counted`,
       [
         tx,
         pos,
         filter?.streamPrefixes?.length ? filter.streamPrefixes.map(likePrefix) : null,
         filter?.eventTypes?.length ? filter.eventTypes : null,
+        max,
       ],
     );
-    return rows[0].exists;
+    return rows[0].count;
   }
 
   /**

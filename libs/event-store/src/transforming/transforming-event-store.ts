@@ -72,6 +72,10 @@ export class TransformingEventStore implements EventStore {
     return this.inner.hasEventsAfter(position, filter);
   }
 
+  countEventsAfter(position: string | undefined, filter: EventFilter | undefined, max: number): Promise<number> {
+    return this.inner.countEventsAfter(position, filter, max);
+  }
+
   ping(): Promise<void> {
     return this.inner.ping();
   }

@@ -34,7 +34,8 @@ export function sortQueryField(columns: SortColumns, defaultSort: string) {
         return z.NEVER;
       }
       const sort = parts.map((p) => ({ key: p.replace(/^-/, ''), descending: p.startsWith('-') }));
-      const unknown = sort.filter((s) => !(s.key in columns)).map((s) => s.key);
+      // Own keys only: `constructor` or `__proto__` are "in" every object.
+      const unknown = sort.filter((s) => !Object.hasOwn(columns, s.key)).map((s) => s.key);
       if (unknown.length > 0) {
         ctx.addIssue({ code: 'custom', message: `cannot sort by ${unknown.join(', ')}; sort by one of: ${allowed} (prefix - for descending)` });
         return z.NEVER;

@@ -183,19 +183,35 @@ export class PostgresEventStore implements EventStore {
   private async commitGroup(group: PendingAppend[]): Promise<void> {
     let rows: AppendRow[];
     try {
-      ({ rows } = await this.pool.query<AppendRow>(
-        `SELECT status, version, transaction_id::text AS transaction_id, global_position
-           FROM event_store.append_events_grouped($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])`,
-        [
-          group.map((a) => a.streamId),
-          group.map((a) => String(a.expected)),
-          group.map((a) => a.events.length),
-          group.flatMap((a) => a.events.map((e) => e.eventId)),
-          group.flatMap((a) => a.events.map((e) => e.type)),
-          group.flatMap((a) => a.events.map((e) => JSON.stringify(e.data))),
-          group.flatMap((a) => a.events.map((e) => JSON.stringify(e.metadata ?? {}))),
-        ],
-      ));
+      ({ rows } =
+        group.length === 1
+          ? // A group of one (a single writer): the one-stream function, without the grouped one's
+            // set-up over arrays of appends (same locks, answers and notification).
+            await this.pool.query<AppendRow>(
+              `SELECT status, version, transaction_id::text AS transaction_id, global_position
+                 FROM event_store.append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])`,
+              [
+                group[0].streamId,
+                String(group[0].expected),
+                group[0].events.map((e) => e.eventId),
+                group[0].events.map((e) => e.type),
+                group[0].events.map((e) => JSON.stringify(e.data)),
+                group[0].events.map((e) => JSON.stringify(e.metadata ?? {})),
+              ],
+            )
+          : await this.pool.query<AppendRow>(
+              `SELECT status, version, transaction_id::text AS transaction_id, global_position
+                 FROM event_store.append_events_grouped($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])`,
+              [
+                group.map((a) => a.streamId),
+                group.map((a) => String(a.expected)),
+                group.map((a) => a.events.length),
+                group.flatMap((a) => a.events.map((e) => e.eventId)),
+                group.flatMap((a) => a.events.map((e) => e.type)),
+                group.flatMap((a) => a.events.map((e) => JSON.stringify(e.data))),
+                group.flatMap((a) => a.events.map((e) => JSON.stringify(e.metadata ?? {}))),
+              ],
+            ));
     } catch (error) {
       if (group.length === 1) {
         group[0].reject(error);

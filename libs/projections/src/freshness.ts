@@ -43,6 +43,8 @@ export const ReadsModels = (...names: string[]) => SetMetadata(READS_MODELS, nam
 export interface CheckpointRow {
   name: string;
   position: string | null;
+  /** When the row last changed: every batch applied, and a rebuild's reset. */
+  updated_at: Date | null;
   last_event_at: Date | null;
   filter: EventFilter | null;
   last_error: string | null;
@@ -59,7 +61,7 @@ export class ReadModelFreshness {
   /** Every read model a worker has ever run (its checkpoint row), by name. */
   async all(): Promise<ReadModelLag[]> {
     const rows: CheckpointRow[] = await this.dataSource.query(
-      `SELECT name, position, last_event_at, filter, last_error FROM projection_checkpoints ORDER BY name`,
+      `SELECT name, position, updated_at, last_event_at, filter, last_error FROM projection_checkpoints ORDER BY name`,
     );
     return Promise.all(rows.map((row) => this.lagOf(row)));
   }
@@ -74,11 +76,11 @@ export class ReadModelFreshness {
    */
   async checkpoints(names: string[]): Promise<CheckpointRow[]> {
     const rows: CheckpointRow[] = await this.dataSource.query(
-      `SELECT name, position, last_event_at, filter, last_error FROM projection_checkpoints WHERE name = ANY($1)`,
+      `SELECT name, position, updated_at, last_event_at, filter, last_error FROM projection_checkpoints WHERE name = ANY($1)`,
       [names],
     );
     const missing = names.filter((n) => !rows.some((r) => r.name === n));
-    return [...rows, ...missing.map((name) => ({ name, position: null, last_event_at: null, filter: null, last_error: null }))];
+    return [...rows, ...missing.map((name) => ({ name, position: null, updated_at: null, last_event_at: null, filter: null, last_error: null }))];
   }
 
   /** Whether the log holds events past those checkpoints: it may be asked while the answer is read. */

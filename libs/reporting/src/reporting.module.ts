@@ -1,3 +1,4 @@
+import { FreshnessModule } from '@lc/projections';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -22,7 +23,7 @@ import { StatisticsReader } from './summary/statistics-reader';
 
 /** The API side: statistics, the annual figures, the monthly reports on demand and as downloads. */
 @Module({
-  imports: [CqrsModule, TypeOrmModule.forFeature(STATISTICS_ENTITIES)],
+  imports: [CqrsModule, TypeOrmModule.forFeature(STATISTICS_ENTITIES), FreshnessModule],
   controllers: [StatsController, ReportsController],
   providers: [
     StatisticsReader,
@@ -43,7 +44,7 @@ export class ReportingModule {}
 
 /** The worker side: the statistics projection, and the monthly report's job scheduler and processor. */
 @Module({
-  imports: [TypeOrmModule.forFeature(STATISTICS_ENTITIES), BullModule.registerQueue({ name: REPORTS_QUEUE })],
+  imports: [TypeOrmModule.forFeature(STATISTICS_ENTITIES), BullModule.registerQueue({ name: REPORTS_QUEUE }), FreshnessModule],
   providers: [StatisticsProjection, StatisticsReader, StatisticsFreshness, MonthlyReports, MonthlyReportJobs, MonthlyReportScheduler],
   exports: [MonthlyReports, MonthlyReportJobs, MonthlyReportScheduler],
 })

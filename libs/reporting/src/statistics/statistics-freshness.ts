@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReadModelFreshness } from '@lc/projections';
 import { EVENT_STORE, EventStore } from '@lc/event-store';
 import { STATISTICS_EVENT_TYPES } from './facts';
 
@@ -13,17 +13,14 @@ export const STATISTICS_PROJECTION = 'statistics';
 @Injectable()
 export class StatisticsFreshness {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly checkpoints: ReadModelFreshness,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async caughtUp(): Promise<boolean> {
-    const rows: { position: string | null }[] = await this.dataSource.query(
-      `SELECT position FROM projection_checkpoints WHERE name = $1`,
-      [STATISTICS_PROJECTION],
-    );
+    const [row] = await this.checkpoints.checkpoints([STATISTICS_PROJECTION]);
     // hasEventsAfter, not an empty readAll: it also sees events held back behind an open transaction.
-    return !(await this.store.hasEventsAfter(rows[0]?.position ?? undefined, { eventTypes: STATISTICS_EVENT_TYPES }));
+    return !(await this.store.hasEventsAfter(row.position ?? undefined, { eventTypes: STATISTICS_EVENT_TYPES }));
   }
 
   /** Waits up to `ms` for the projection to catch up; false if it did not. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReadModelFreshness } from '@lc/projections';
 import { Period } from '../shared/period';
 import { STATISTICS_PROJECTION } from '../statistics/statistics-freshness';
 import { buildSummary, CounterTotal, Summary, SummaryExtras } from './summary';
@@ -47,15 +48,15 @@ const CACHED_SUMMARIES = 256;
 export class StatisticsReader {
   private readonly kept = new Map<string, { checkpoint: string; summaries: KeyedSummary[] }>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly checkpoints: ReadModelFreshness,
+  ) {}
 
   /** The statistics checkpoint as a version stamp; null while nothing is applied (no keeping then). */
   private async checkpoint(): Promise<string | null> {
-    const rows: { position: string | null; updated_at: Date }[] = await this.dataSource.query(
-      `SELECT position, updated_at FROM projection_checkpoints WHERE name = $1`,
-      [STATISTICS_PROJECTION],
-    );
-    return rows[0]?.position ? `${rows[0].position}@${rows[0].updated_at.toISOString()}` : null;
+    const [row] = await this.checkpoints.checkpoints([STATISTICS_PROJECTION]);
+    return row.position && row.updated_at ? `${row.position}@${row.updated_at.toISOString()}` : null;
   }
 
   /** Summed counters per bucket (and per sub-district / category when asked). */

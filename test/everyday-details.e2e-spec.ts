@@ -74,6 +74,48 @@ describe('201 answers and ETags', () => {
     const list = await get(admin, '/disputes').expect(200);
     expect(list.headers.etag).toBeUndefined();
   });
+
+  it('gives the case a conversion opens its own address as Location, not the conversion’s', async () => {
+    const complaint = await post(mediator.token, '/complaints', {
+      source: 'hotline_12351',
+      workOrderNo: '12351-2026-LOC001',
+      subDistrict: 'pinghu',
+      employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
+      summary: '来电反映公司拖欠2月工资',
+      receivedAt: '2026-03-05T09:30:00+08:00',
+    }).expect(201);
+    const fromComplaint = await post(mediator.token, `/complaints/${complaint.body.id}/conversion`, {
+      category: 'wage_arrears',
+      workersInvolved: 1,
+      amountClaimedFen: 300_000,
+      claimants: [{ name: '赵六' }],
+    });
+    expect(fromComplaint.status).toBe(201);
+    expect(fromComplaint.headers.location).toBe(`/api/v1/disputes/${fromComplaint.body.id}`);
+    expect(fromComplaint.headers.etag).toBe(`"${fromComplaint.body.version}"`);
+    const readComplaintCase = await get(mediator.token, fromComplaint.headers.location.replace('/api/v1', '')).expect(200);
+    expect(readComplaintCase.body.id).toBe(fromComplaint.body.id);
+
+    const informant = await app.user('informant', 'pinghu');
+    const alert = await app
+      .http()
+      .post('/api/v1/alerts')
+      .set(...bearer(informant.token))
+      .set('Idempotency-Key', 'everyday-location-alert')
+      .send({
+      enterprise: { name: '深圳市某某五金有限公司', creditCode: '91350200776049653A' },
+      subDistrict: 'pinghu',
+      signals: ['wage_delay'],
+      workersAffected: 12,
+      description: '2月工资未发',
+        observedAt: '2026-03-10T08:30:00+08:00',
+      })
+      .expect(201);
+    const fromAlert = await post(mediator.token, `/alerts/${alert.body.id}/conversion`, {});
+    expect(fromAlert.status).toBe(201);
+    expect(fromAlert.headers.location).toBe(`/api/v1/disputes/${fromAlert.body.id}`);
+    await get(mediator.token, fromAlert.headers.location.replace('/api/v1', '')).expect(200);
+  });
 });
 
 describe('bodies that are not JSON', () => {

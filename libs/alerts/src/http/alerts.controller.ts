@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CreatedAt, CurrentActor, Describe, ProblemResponses, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { ConvertAlertCommand } from '../convert-alert/convert-alert.command';
 import { ConvertAlertRequest, convertAlertSchema } from '../convert-alert/convert-alert.schema';
@@ -146,6 +146,7 @@ export class AlertsController {
 
   /** → 201 with the new dispute case {id, caseNo, version} (the ETag is the case's); If-Match is the alert's version. */
   @Post(':id/conversion')
+  @CreatedAt('disputes/:id')
   @Allow('admin', 'supervisor', 'mediator')
   @Describe('Turns the alert into a dispute case (预警转案)', 'Answers the new case (its ETag is the case’s); If-Match is the alert’s version. An alert becomes at most one case.', { command: 'change' })
   @ZodResponse(201, convertedAlertSchema, 'The case opened from the alert', { etag: true, location: true })

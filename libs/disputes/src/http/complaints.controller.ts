@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CreatedAt, CurrentActor, Describe, ProblemResponses, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { ConvertComplaintCommand } from '../convert-complaint/convert-complaint.command';
 import { ConvertComplaintRequest, convertComplaintSchema } from '../convert-complaint/convert-complaint.schema';
@@ -73,6 +73,7 @@ export class ComplaintsController {
 
   /** → 201 with the new dispute case {id, caseNo, version} (the ETag is the case's); If-Match is the complaint's version. */
   @Post(':id/conversion')
+  @CreatedAt('disputes/:id')
   @Describe('Turns the complaint into a dispute case', 'Answers the new case (its ETag is the case’s); If-Match is the complaint’s version. A complaint becomes at most one case.', { command: 'change' })
   @ZodResponse(201, convertedComplaintSchema, 'The case opened from the complaint', { etag: true, location: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)

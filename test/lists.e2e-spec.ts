@@ -220,4 +220,84 @@ describe('periods of the statistics', () => {
     expect(byMonth.body.months.map((m: { month: string }) => m.month)).toHaveLength(12);
     expect(byMonth.body.months[0].month).toBe('2026-01');
   });
+
+  it('takes period on by-sub-district and by-category as on the summary', async () => {
+    for (const route of ['/stats/by-sub-district', '/stats/by-category']) {
+      const q3 = await get(admin, `${route}?period=2026-Q3`);
+      expect({ route, status: q3.status }).toEqual({ route, status: 200 });
+      expect(q3.body.period).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+      expect((await get(admin, `${route}?period=2026`)).body.period).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+      const both = await get(admin, `${route}?period=2026&from=2026-01-01&to=2026-01-31`);
+      expect(both.status).toBe(400);
+      expect(fieldsOf(both)).toEqual(['period']);
+    }
+    const bySub = (await get(admin, '/stats/by-sub-district?period=2026-Q3')).body;
+    const pinghu = bySub.items.find((i: { subDistrict: string }) => i.subDistrict === 'pinghu');
+    expect(pinghu.disputes.opened).toBe(1);
+  });
+
+  it('takes period=2026 on the annual report, and names period for a month or a quarter', async () => {
+    const byYear = await get(admin, '/reports/annual?year=2026');
+    const byPeriod = await get(admin, '/reports/annual?period=2026');
+    expect(byPeriod.status).toBe(200);
+    expect(byPeriod.body.year).toBe(2026);
+    expect(byPeriod.body.figures).toEqual(byYear.body.figures);
+    expect(byPeriod.body.figures.disputes.opened).toBeGreaterThanOrEqual(3);
+    expect((await get(admin, '/reports/annual?period=2025')).body.figures.disputes.opened).toBe(0);
+    for (const period of ['2026-11', '2026-Q3', 'last-year']) {
+      const res = await get(admin, `/reports/annual?period=${period}`);
+      expect({ period, status: res.status }).toEqual({ period, status: 400 });
+      expect(res.body.errors).toEqual([{ field: 'period', message: 'must be a year (2026): the annual report covers a whole year' }]);
+    }
+    expect(fieldsOf(await get(admin, '/reports/annual?period=2026&year=2026'))).toEqual(['period']);
+  });
+
+  it('takes period on the months chart: a year, a quarter or a month gives its months', async () => {
+    const months = async (query: string) => {
+      const res = await get(admin, `/stats/by-month${query}`);
+      expect(res.status).toBe(200);
+      return res.body.months as Array<{ month: string; disputes: { opened: number } }>;
+    };
+    const q3 = await months('?period=2026-Q3');
+    expect(q3.map((m) => m.month)).toEqual(['2026-07', '2026-08', '2026-09']);
+    expect(q3.map((m) => m.disputes.opened)).toEqual([0, 1, 0]);
+    expect((await months('?period=2026-02')).map((m) => [m.month, m.disputes.opened])).toEqual([['2026-02', 1]]);
+    expect(await months('?period=2026')).toEqual(await months('?year=2026'));
+    const both = await get(admin, '/stats/by-month?period=2026&year=2026');
+    expect(both.status).toBe(400);
+    expect(fieldsOf(both)).toEqual(['period']);
+  });
+
+  it('takes period on the watch-list as its window', async () => {
+    const listed = async (query: string) => {
+      const res = await get(admin, `/stats/watch-list?limit=500&${query}`);
+      expect(res.status).toBe(200);
+      return res.body as { window: { from: string; to: string }; items: Array<{ creditCode: string; disputes: number }> };
+    };
+    const year = await listed('period=2026');
+    expect(year.window).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    // Every case of this file is of the one employer: several in 2026, one in the third quarter (not enough to list it).
+    expect(year.items.find((i) => i.creditCode === '91440300708461136T')?.disputes).toBeGreaterThanOrEqual(3);
+    const q3 = await listed('period=2026-Q3');
+    expect(q3.window).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(q3.items.find((i) => i.creditCode === '91440300708461136T')).toBeUndefined();
+    expect((await listed('period=2026-12')).window).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    const both = await get(admin, '/stats/watch-list?period=2026&from=2026-01-01');
+    expect(both.status).toBe(400);
+    expect(fieldsOf(both)).toEqual(['period']);
+  });
+
+  it('takes the monthly report’s month as period too, a month only', async () => {
+    // Issued now, or already by the worker's catch-up at start: either way November has its report.
+    expect([200, 201]).toContain((await post(admin, '/reports/monthly', { month: '2026-11' })).status);
+    const byMonth = await get(admin, '/reports/monthly?month=2026-11');
+    const byPeriod = await get(admin, '/reports/monthly?period=2026-11');
+    expect(byPeriod.status).toBe(200);
+    expect(byPeriod.body.report.month).toBe('2026-11');
+    expect(byPeriod.body.report).toEqual(byMonth.body.report);
+    const year = await get(admin, '/reports/monthly?period=2026');
+    expect(year.status).toBe(400);
+    expect(year.body.errors).toEqual([{ field: 'period', message: 'must be a month (2026-11): a monthly report covers one month' }]);
+    expect((await get(admin, '/reports/monthly')).body.errors).toEqual([{ field: 'month', message: 'is required (or give period)' }]);
+  });
 });

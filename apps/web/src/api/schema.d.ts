@@ -1357,7 +1357,7 @@ export interface paths {
         };
         /**
          * The annual report
-         * @description The year’s figures and the annual work report’s sentence (by default the current year); `Accept-Language: en` for English.
+         * @description The year’s figures and the annual work report’s sentence: `year=2026` or `period=2026` (a month or quarter is a 400), by default the current year (China time); `Accept-Language: en` for English.
          */
         get: operations["ReportsController_annual"];
         put?: never;
@@ -1377,7 +1377,7 @@ export interface paths {
         };
         /**
          * A month’s report
-         * @description JSON (`format=json`, the default), or a download as CSV (UTF-8 with BOM) or XLSX (万元 as numbers with a number format), Chinese headings unless `Accept-Language: en`. Says whether later events put it out of date, with the live figures beside it; `revision=` reads an earlier version.
+         * @description JSON (`format=json`, the default), or a download as CSV (UTF-8 with BOM) or XLSX (万元 as numbers with a number format), Chinese headings unless `Accept-Language: en`. `month=2026-11` or `period=2026-11` (a month only). Says whether later events put it out of date, with the live figures beside it; `revision=` reads an earlier version.
          */
         get: operations["ReportsController_monthly"];
         put?: never;
@@ -1421,7 +1421,7 @@ export interface paths {
         };
         /**
          * Dispute and mediation figures per category
-         * @description Dispute categories in their customary order; by default the current month.
+         * @description Dispute categories in their customary order. `period=2026-11`, `2026`, `2026-Q3`, or `from`/`to`; by default the current month (China time).
          */
         get: operations["StatsController_byCategory"];
         put?: never;
@@ -1441,7 +1441,7 @@ export interface paths {
         };
         /**
          * A summary per month
-         * @description Of a year (`year=2022`) or a range of months (`from=2022-01&to=2022-06`); months without records are all zeros.
+         * @description Of a year (`year=2022` or `period=2022`), the months of a quarter or month (`period=2022-Q3`, `period=2022-05`), or a range of months (`from=2022-01&to=2022-06`); by default the current year (China time). Months without records are all zeros.
          */
         get: operations["StatsController_byMonth"];
         put?: never;
@@ -1461,7 +1461,7 @@ export interface paths {
         };
         /**
          * A summary per sub-district
-         * @description Every sub-district in its customary order, and the total; by default the current month.
+         * @description Every sub-district in its customary order, and the total. `period=2026-11`, `2026`, `2026-Q3`, or `from`/`to`; by default the current month (China time).
          */
         get: operations["StatsController_bySubDistrict"];
         put?: never;
@@ -1501,7 +1501,7 @@ export interface paths {
         };
         /**
          * Enterprises at risk
-         * @description Scored by group disputes, repeated disputes and red alerts within a window (`from`/`to`, by default the three years to today), highest score first (see docs/reporting.md).
+         * @description Scored by group disputes, repeated disputes and red alerts within a window (`period=2026`, `2026-Q3`, `2026-11`, or `from`/`to`; by default the three years to today), highest score first (see docs/reporting.md).
          */
         get: operations["StatsController_watchList"];
         put?: never;
@@ -17558,6 +17558,7 @@ export interface operations {
     ReportsController_annual: {
         parameters: {
             query?: {
+                period?: string;
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
                 year?: number;
             };
@@ -17766,9 +17767,10 @@ export interface operations {
     };
     ReportsController_monthly: {
         parameters: {
-            query: {
+            query?: {
                 format?: "json" | "csv" | "xlsx";
-                month: string;
+                month?: string;
+                period?: string;
                 revision?: number;
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
             };
@@ -19300,6 +19302,7 @@ export interface operations {
         parameters: {
             query?: {
                 from?: string;
+                period?: string;
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
                 to?: string;
                 year?: number;
@@ -20008,6 +20011,7 @@ export interface operations {
             query?: {
                 from?: string;
                 limit?: number;
+                period?: string;
                 subDistrict?: "pinghu" | "bantian" | "buji" | "nanwan" | "jihua" | "henggang" | "yuanshan" | "longcheng" | "longgang" | "baolong" | "pingdi";
                 to?: string;
             };

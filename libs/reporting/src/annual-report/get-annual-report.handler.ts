@@ -27,7 +27,8 @@ export class GetAnnualReportHandler implements IQueryHandler<GetAnnualReportQuer
 
   async execute({ request, actor, locale }: GetAnnualReportQuery): Promise<AnnualReport> {
     const scope = reportScope(actor, request.subDistrict);
-    const year = request.year ?? currentYear(this.clock.now());
+    // period is a whole year (the schema refuses a month or a quarter): 2026 → 2026-01-01..2026-12-31.
+    const year = request.year ?? (request.period ? Number(request.period.from.slice(0, 4)) : currentYear(this.clock.now()));
     const figures = await this.reader.summary(yearPeriod(year), scope);
     return { year, subDistrict: scope, locale, figures, text: annualSentence(figures, locale) };
   }

@@ -22,8 +22,9 @@ export class GetByMonthHandler implements IQueryHandler<GetByMonthQuery, ByMonth
 
   async execute({ request, actor }: GetByMonthQuery): Promise<ByMonth> {
     const scope = reportScope(actor, request.subDistrict);
-    const months =
-      request.from !== undefined && request.to !== undefined
+    const months = request.period
+      ? monthsOf(request.period)
+      : request.from !== undefined && request.to !== undefined
         ? monthsOf({ from: monthPeriod(request.from).from, to: monthPeriod(request.to).to })
         : monthsOf(yearPeriod(request.year ?? currentYear(this.clock.now())));
     const summaries = await this.reader.summaries(

@@ -19,6 +19,7 @@ import {
   generateMonthlyReportSchema,
   MonthlyReportQuery,
   monthlyReportQuerySchema,
+  reportMonth,
   ReviseMonthlyReportRequest,
   reviseMonthlyReportSchema,
 } from './request-schemas';
@@ -46,7 +47,7 @@ export class ReportsController {
   @Get('annual')
   @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
-  @Describe('The annual report', 'The year’s figures and the annual work report’s sentence (by default the current year); `Accept-Language: en` for English.')
+  @Describe('The annual report', 'The year’s figures and the annual work report’s sentence: `year=2026` or `period=2026` (a month or quarter is a 400), by default the current year (China time); `Accept-Language: en` for English.')
   @ZodResponse(200, annualReportSchema, 'The year’s report', { fresh: true })
   @ProblemResponses(400, 401, 403)
   annual(
@@ -92,7 +93,7 @@ export class ReportsController {
   @Get('monthly')
   @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
-  @Describe('A month’s report', 'JSON (`format=json`, the default), or a download as CSV (UTF-8 with BOM) or XLSX (万元 as numbers with a number format), Chinese headings unless `Accept-Language: en`. Says whether later events put it out of date, with the live figures beside it; `revision=` reads an earlier version.')
+  @Describe('A month’s report', 'JSON (`format=json`, the default), or a download as CSV (UTF-8 with BOM) or XLSX (万元 as numbers with a number format), Chinese headings unless `Accept-Language: en`. `month=2026-11` or `period=2026-11` (a month only). Says whether later events put it out of date, with the live figures beside it; `revision=` reads an earlier version.')
   @ZodResponse(200, monthlyReportViewSchema, 'The report (JSON; CSV and XLSX are downloads)', { fresh: true })
   @ProblemResponses(400, 401, 403, 404)
   async monthly(
@@ -101,13 +102,14 @@ export class ReportsController {
     @Res({ passthrough: true }) res: Response,
     @Headers('accept-language') acceptLanguage?: string,
   ) {
-    const view: MonthlyReportView = await this.queries.execute(new GetMonthlyReportQuery(query.month, query.subDistrict, actor, query.revision));
+    const month = reportMonth(query);
+    const view: MonthlyReportView = await this.queries.execute(new GetMonthlyReportQuery(month, query.subDistrict, actor, query.revision));
     if (query.format === 'json') return view;
 
     const locale = negotiateLocale(acceptLanguage);
     res.setHeader('Vary', 'Accept-Language');
     const document = reportDocument(view.report, locale, view.subDistrict);
-    const base = `${view.subDistrict ? `${view.subDistrict}-` : ''}${query.month}`;
+    const base = `${view.subDistrict ? `${view.subDistrict}-` : ''}${month}`;
     const asciiName = `monthly-report-${base}.${query.format}`;
     const localName = `${text(locale, 'monthly.title')}-${base}.${query.format}`;
     if (query.format === 'csv') {

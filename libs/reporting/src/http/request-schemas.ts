@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkHistoryWindow, historyWindowQueryFields, isoDateSchema, subDistrictSchema } from '@lc/reference-data';
-import { addMonths, isMonth, parseNamedPeriod, Period } from '../shared/period';
+import { addMonths, isMonth, NamedPeriodKind, namedPeriodKind, parseNamedPeriod, Period } from '../shared/period';
 
 /*
  * Query strings of the statistics and report routes. Dates are China Standard Time calendar days,
@@ -20,15 +20,28 @@ const MAX_MONTHS = 120;
 
 const notBefore = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a <= b;
 
-/** `period=2026-11`, `2026-Q3` or `2026`. */
-const namedPeriodSchema = z.string().transform((text, ctx): Period => {
-  const period = parseNamedPeriod(text.trim());
-  if (!period) {
-    ctx.addIssue({ code: 'custom', message: 'must be a month (2026-11), a quarter (2026-Q3) or a year (2026)' });
-    return z.NEVER;
-  }
-  return period;
-});
+const KIND_EXAMPLES: Record<NamedPeriodKind, string> = { month: 'a month (2026-11)', quarter: 'a quarter (2026-Q3)', year: 'a year (2026)' };
+
+/**
+ * `period=2026-11`, `2026-Q3` or `2026`: the one parser of named periods on every statistics and
+ * report route. `kinds` narrows it where a route covers only some (the annual report: a year).
+ */
+function namedPeriod(kinds: NamedPeriodKind[] = ['month', 'quarter', 'year'], why = '') {
+  const allowed = kinds.map((k) => KIND_EXAMPLES[k]);
+  const expected = allowed.length === 1 ? allowed[0] : `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;
+  return z.string().transform((text, ctx): Period => {
+    const trimmed = text.trim();
+    const kind = namedPeriodKind(trimmed);
+    const period = parseNamedPeriod(trimmed);
+    if (!kind || !period || !kinds.includes(kind)) {
+      ctx.addIssue({ code: 'custom', message: `must be ${expected}${why}` });
+      return z.NEVER;
+    }
+    return period;
+  });
+}
+
+const namedPeriodSchema = namedPeriod();
 
 const periodFields = {
   /** A month, quarter or year; instead of from and to. Neither: the current month (China time). */
@@ -59,19 +72,27 @@ export type PeriodQuery = z.output<typeof periodQuerySchema>;
 export const districtPeriodQuerySchema = z.strictObject(periodFields).superRefine(checkPeriod);
 export type DistrictPeriodQuery = z.output<typeof districtPeriodQuerySchema>;
 
-/** A year, or a range of months (from, to: YYYY-MM); neither: the current year (China time). */
+/**
+ * A year, a named period (its months: `period=2026-Q3` is July to September), or a range of
+ * months (from, to: YYYY-MM); none: the current year (China time).
+ */
 export const byMonthQuerySchema = z
   .strictObject({
     year: yearSchema.optional(),
+    /** A month, quarter or year: its months. Instead of year or from and to. */
+    period: namedPeriodSchema.optional(),
     from: monthSchema.optional(),
     to: monthSchema.optional(),
     subDistrict: subDistrictSchema.optional(),
   })
   .superRefine((q, ctx) => {
-    if (q.year !== undefined && (q.from !== undefined || q.to !== undefined)) {
+    const range = q.from !== undefined || q.to !== undefined;
+    if (q.period !== undefined && (q.year !== undefined || range)) {
+      ctx.addIssue({ code: 'custom', path: ['period'], message: 'give one of period, year, or from and to' });
+    } else if (q.year !== undefined && range) {
       ctx.addIssue({ code: 'custom', path: ['year'], message: 'give either year or from and to, not both' });
     } else if ((q.from === undefined) !== (q.to === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: 'is required with ' + (q.from === undefined ? 'to' : 'from') + ' (or give year)' });
+      ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: 'is required with ' + (q.from === undefined ? 'to' : 'from') + ' (or give year or period)' });
     } else if (isMonth(q.from) && isMonth(q.to)) {
       // zod runs this refinement even when a field failed its own check: only real months are compared.
       if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
@@ -80,32 +101,62 @@ export const byMonthQuerySchema = z
   });
 export type ByMonthQuery = z.output<typeof byMonthQuerySchema>;
 
-/** The enterprise view's window rule: from/to, default the three years to today. */
+/**
+ * The enterprise view's window rule: from/to, default the three years to today; or a named period
+ * (`period=2026`, `2026-Q3`, `2026-11`) as on the other statistics.
+ */
 export const watchListQuerySchema = z
   .strictObject({
+    /** A month, quarter or year as the window; instead of from and to. */
+    period: namedPeriodSchema.optional(),
     ...historyWindowQueryFields,
     subDistrict: subDistrictSchema.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
-  .superRefine(checkHistoryWindow);
+  .superRefine((q, ctx) => {
+    if (q.period !== undefined && (q.from !== undefined || q.to !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from and to, not both' });
+    } else {
+      checkHistoryWindow(q, ctx);
+    }
+  });
 export const RENAMED_WATCH_LIST_PARAMETERS = { asOf: 'to' };
 export type WatchListQuery = z.output<typeof watchListQuerySchema>;
 
-export const annualReportQuerySchema = z.strictObject({
-  /** Default: the current year (China time). */
-  year: yearSchema.optional(),
-  subDistrict: subDistrictSchema.optional(),
-});
+export const annualReportQuerySchema = z
+  .strictObject({
+    /** Default: the current year (China time). */
+    year: yearSchema.optional(),
+    /** The year as a named period (`period=2026`), as on the statistics; instead of year. */
+    period: namedPeriod(['year'], ': the annual report covers a whole year').optional(),
+    subDistrict: subDistrictSchema.optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.year !== undefined && q.period !== undefined) ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or year, not both' });
+  });
 export type AnnualReportQuery = z.output<typeof annualReportQuerySchema>;
 
-export const monthlyReportQuerySchema = z.strictObject({
-  month: monthSchema,
-  format: z.enum(['json', 'csv', 'xlsx'], { error: 'must be json, csv or xlsx' }).default('json'),
-  /** An earlier version of the issued report (1 = as first issued); default the current one. */
-  revision: z.coerce.number({ error: 'must be a revision number' }).int('must be a revision number').min(1, 'must be 1 or more').optional(),
-  subDistrict: subDistrictSchema.optional(),
-});
+/** `month=2026-11`, or the same as `period=2026-11` (the statistics' name); a report covers one month. */
+export const monthlyReportQuerySchema = z
+  .strictObject({
+    month: monthSchema.optional(),
+    /** The month as a named period (`period=2026-11`); instead of month. */
+    period: namedPeriod(['month'], ': a monthly report covers one month').optional(),
+    format: z.enum(['json', 'csv', 'xlsx'], { error: 'must be json, csv or xlsx' }).default('json'),
+    /** An earlier version of the issued report (1 = as first issued); default the current one. */
+    revision: z.coerce.number({ error: 'must be a revision number' }).int('must be a revision number').min(1, 'must be 1 or more').optional(),
+    subDistrict: subDistrictSchema.optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.month !== undefined && q.period !== undefined) ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or month, not both' });
+    else if (q.month === undefined && q.period === undefined) ctx.addIssue({ code: 'custom', path: ['month'], message: 'is required (or give period)' });
+  });
 export type MonthlyReportQuery = z.output<typeof monthlyReportQuerySchema>;
+
+/** The month a monthly-report query names (`month`, or `period`: the schema requires one). */
+export function reportMonth(query: MonthlyReportQuery): string {
+  return query.month ?? query.period!.from.slice(0, 7);
+}
 
 export const reviseMonthlyReportSchema = z.strictObject({
   month: monthSchema,

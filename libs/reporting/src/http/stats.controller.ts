@@ -44,11 +44,11 @@ export class StatsController {
     return this.queries.execute(new GetSummaryQuery(query, actor));
   }
 
-  /** A summary per month of a year (year=2022) or of a range of months (from=2022-01&to=2022-06). */
+  /** A summary per month of a year (year=2022 or period=2022), a quarter or month (period=2022-Q3), or a range of months (from=2022-01&to=2022-06). */
   @Get('by-month')
   @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
-  @Describe('A summary per month', 'Of a year (`year=2022`) or a range of months (`from=2022-01&to=2022-06`); months without records are all zeros.')
+  @Describe('A summary per month', 'Of a year (`year=2022` or `period=2022`), the months of a quarter or month (`period=2022-Q3`, `period=2022-05`), or a range of months (`from=2022-01&to=2022-06`); by default the current year (China time). Months without records are all zeros.')
   @ZodResponse(200, byMonthSchema, 'One summary per month', { fresh: true })
   @ProblemResponses(400, 401, 403)
   byMonth(@ZodQuery(byMonthQuerySchema) query: ByMonthQuery, @CurrentActor() actor: AuthenticatedActor) {
@@ -59,7 +59,7 @@ export class StatsController {
   @Get('by-sub-district')
   @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
-  @Describe('A summary per sub-district', 'Every sub-district in its customary order, and the total; by default the current month.')
+  @Describe('A summary per sub-district', 'Every sub-district in its customary order, and the total. `period=2026-11`, `2026`, `2026-Q3`, or `from`/`to`; by default the current month (China time).')
   @ZodResponse(200, bySubDistrictSchema, 'One summary per sub-district', { fresh: true })
   @ProblemResponses(400, 401, 403)
   bySubDistrict(@ZodQuery(districtPeriodQuerySchema) query: DistrictPeriodQuery, @CurrentActor() actor: AuthenticatedActor) {
@@ -70,7 +70,7 @@ export class StatsController {
   @Get('by-category')
   @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
-  @Describe('Dispute and mediation figures per category', 'Dispute categories in their customary order; by default the current month.')
+  @Describe('Dispute and mediation figures per category', 'Dispute categories in their customary order. `period=2026-11`, `2026`, `2026-Q3`, or `from`/`to`; by default the current month (China time).')
   @ZodResponse(200, byCategorySchema, 'The figures per category', { fresh: true })
   @ProblemResponses(400, 401, 403)
   byCategory(@ZodQuery(periodQuerySchema) query: PeriodQuery, @CurrentActor() actor: AuthenticatedActor) {
@@ -81,7 +81,7 @@ export class StatsController {
   @Get('watch-list')
   @ReadsModels('statistics')
   @Allow('admin', 'supervisor')
-  @Describe('Enterprises at risk', 'Scored by group disputes, repeated disputes and red alerts within a window (`from`/`to`, by default the three years to today), highest score first (see docs/reporting.md).')
+  @Describe('Enterprises at risk', 'Scored by group disputes, repeated disputes and red alerts within a window (`period=2026`, `2026-Q3`, `2026-11`, or `from`/`to`; by default the three years to today), highest score first (see docs/reporting.md).')
   @ZodResponse(200, watchListSchema, 'The watch-list', { fresh: true })
   @ProblemResponses(400, 401, 403)
   watchList(@ZodQuery(watchListQuerySchema, { renamed: RENAMED_WATCH_LIST_PARAMETERS }) query: WatchListQuery, @CurrentActor() actor: AuthenticatedActor) {

@@ -91,6 +91,16 @@ export function periodDays(period: Period): number {
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const YEAR = /^(\d{4})$/;
 
+export type NamedPeriodKind = 'month' | 'quarter' | 'year';
+
+/** Which kind of named period the text is, if any. */
+export function namedPeriodKind(text: string): NamedPeriodKind | undefined {
+  if (isMonth(text)) return 'month';
+  if (QUARTER.test(text)) return 'quarter';
+  if (YEAR.test(text)) return 'year';
+  return undefined;
+}
+
 /**
  * A named period: a month `2026-11`, a quarter `2026-Q3` or a year `2026`; undefined when the
  * text is none of them.

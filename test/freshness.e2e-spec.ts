@@ -66,6 +66,60 @@ describe('freshness of every answer', () => {
     const list = await get(admin, '/disputes');
     expect(new Date(list.body.freshness.asOf).getTime()).toBe(recorded.getTime());
   });
+
+  it('tells on the mediators, a mediator’s work, the monthly report, a mediation, persons, an informant’s own entry, the unread count and the risk weights', async () => {
+    const referral = await app
+      .http()
+      .post('/api/v1/mediations')
+      .set(...bearer(mediator.token))
+      .send({
+        court: '深圳市龙岗区人民法院',
+        courtCaseNo: '（2026）粤0307民诉前调9001号',
+        referredOn: '2026-03-02',
+        subDistrict: 'pinghu',
+        category: 'wage_arrears',
+        employer: { name: '深圳市某某科技有限公司', creditCode: '91350200776049653A' },
+        workers: [{ name: '李四' }],
+        claimAmountFen: 12_000_000,
+      });
+    expect(referral.status).toBe(201);
+    const informant = await app
+      .http()
+      .post('/api/v1/informants')
+      .set(...bearer(admin))
+      .send({ username: 'freshness-informant', password: 'pw-informant-1', name: '王芳', phone: '13800138077', subDistrict: 'pinghu', enterprises: ['91440300708461136T'] });
+    expect(informant.status).toBe(201);
+    const informantToken = await app.login('freshness-informant', 'pw-informant-1');
+    // February is over: its report is issued (by the worker's catch-up at start, or now).
+    expect([200, 201]).toContain((await app.http().post('/api/v1/reports/monthly').set(...bearer(admin)).send({ month: '2026-02' })).status);
+    await app.settled();
+    const persons = await get(admin, '/persons?phone=13600000011');
+    expect(persons.body.items).toHaveLength(1);
+
+    for (const [token, path] of [
+      [admin, '/mediators'],
+      [mediator.token, '/mediators'],
+      [mediator.token, '/me/work'],
+      [mediator.token, '/notifications/unread-count'],
+      [admin, '/reports/monthly?month=2026-02'],
+      [admin, `/mediations/${referral.body.id}`],
+      [admin, `/mediations/${referral.body.id}/timeline`],
+      [admin, '/persons?phone=13600000011'],
+      [admin, `/persons/${persons.body.items[0].id}`],
+      [informantToken, '/informants/me'],
+      [admin, '/reference/risk-weights'],
+    ] as const) {
+      const res = await get(token, path);
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      expect({ path, freshness: res.body.freshness }).toEqual({
+        path,
+        // asOf is null for a read model that has applied nothing yet (no notification was ever raised).
+        freshness: { asOf: res.body.freshness?.asOf === null ? null : expect.any(String), upToDate: true, behindEvents: 0 },
+      });
+    }
+    // The referral the mediator recorded is theirs, and their work says it (the read models have caught up).
+    expect((await get(mediator.token, '/me/work')).body.items.map((i: { id: string }) => i.id)).toContain(referral.body.id);
+  });
 });
 
 describe('readiness while read models replay', () => {

@@ -163,7 +163,7 @@ describe('a supervisor assigns, the mediator sees it in me/work and is notified'
     // Reading again keeps the first time.
     app.clock.advance(60_000);
     expect((await post(li.token, `/notifications/${notice.id}/read`).expect(200)).body.readAt).toBe(read.body.readAt);
-    expect((await get(li.token, '/notifications/unread-count').expect(200)).body).toEqual({ unread: before - 1 });
+    expect((await get(li.token, '/notifications/unread-count').expect(200)).body).toEqual({ unread: before - 1, freshness: expect.objectContaining({ upToDate: true }) });
     const unreadOnly = await get(li.token, '/notifications?unread=true').expect(200);
     expect(unreadOnly.body.items.map((n: any) => n.id)).not.toContain(notice.id);
     const readOnly = await get(li.token, '/notifications?unread=false').expect(200);
@@ -181,7 +181,7 @@ describe('a supervisor assigns, the mediator sees it in me/work and is notified'
     const all = await post(wang.token, '/notifications/read-all').expect(200);
     expect(all.body).toEqual({ marked: expect.any(Number), unread: 0 });
     expect(all.body.marked).toBeGreaterThanOrEqual(1);
-    expect((await get(wang.token, '/notifications/unread-count').expect(200)).body).toEqual({ unread: 0 });
+    expect((await get(wang.token, '/notifications/unread-count').expect(200)).body).toEqual({ unread: 0, freshness: expect.objectContaining({ upToDate: true }) });
     expect((await post(wang.token, '/notifications/read-all').expect(200)).body).toEqual({ marked: 0, unread: 0 });
   });
 

@@ -48,9 +48,10 @@ export class NotificationsController {
   }
 
   @Get('unread-count')
+  @ReadsModels('notifications')
   @Allow('supervisor', 'mediator', 'admin')
   @Describe('How many of the caller’s notifications are unread', 'For the badge on the bell; cheap enough to poll.')
-  @ZodResponse(200, unreadCountSchema, 'The unread count')
+  @ZodResponse(200, unreadCountSchema, 'The unread count', { fresh: true })
   @ProblemResponses(401, 403)
   unreadCount(@CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new CountUnreadNotificationsQuery(actor));

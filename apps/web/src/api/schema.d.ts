@@ -11967,6 +11967,19 @@ export interface operations {
                             creditCode: string;
                             name: string | null;
                         }[];
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
                         /** Format: uuid */
                         id: string;
                         name: string;
@@ -12087,6 +12100,19 @@ export interface operations {
                             dueSoon: number;
                             mediations: number;
                             overdue: number;
+                        };
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
                         };
                         /** @description most urgent first: overdue, due soon, running clocks by deadline, then the rest oldest first */
                         items: {
@@ -16173,6 +16199,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
                         items: {
                             active: boolean;
                             /**
@@ -16699,6 +16738,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
                         unread: number;
                     };
                 };
@@ -16778,6 +16830,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
                         items: {
                             erased: boolean;
                             /**
@@ -16907,6 +16972,19 @@ export interface operations {
                          * @example 2026-12-01T09:15:00.000+08:00
                          */
                         erasedAt: string | null;
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
                         /** Format: uuid */
                         id: string;
                         records: {
@@ -17225,6 +17303,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** Freshness */
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description the time of the last event applied to the read models the answer comes from
+                             * @example 2026-12-01T09:15:00.000+08:00
+                             */
+                            asOf: string | null;
+                            /** @description events still to apply (counted up to 1000 per read model) */
+                            behindEvents: number;
+                            /** @description whether they have applied every event of the log */
+                            upToDate: boolean;
+                        };
                         /** @description the district’s "123" thresholds */
                         grading: {
                             greenBelow: number;

@@ -58,9 +58,11 @@ export class InformantsController {
 
   /** The caller's own registry entry (informants only): their enterprises, for the phone page. Before :id. */
   @Get('me')
+  // The entry is folded from its own stream (current); the enterprises' names come from the alerts read model.
+  @ReadsModels('alerts')
   @Allow('informant')
   @Describe('The caller’s own registry entry', 'Informants only: their enterprises with the names last reported, for the phone page.')
-  @ZodResponse(200, myInformantProfileSchema, 'The caller’s entry')
+  @ZodResponse(200, myInformantProfileSchema, 'The caller’s entry', { fresh: true })
   @ProblemResponses(401, 403, 404)
   me(@CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetMyInformantProfileQuery(actor));

@@ -10,7 +10,7 @@ const enterpriseQuery = z.strictObject(historyWindowQueryFields).superRefine(che
 import { GetEnterpriseQuery } from '../enterprise-view/get-enterprise.query';
 import { ChangeRiskWeightsCommand, GetRiskWeightsQuery, RiskWeightsAnswer } from '../risk-weights/risk-weights.queries';
 import { ChangeRiskWeightsRequest, changeRiskWeightsSchema } from '../risk-weights/risk-weights.schema';
-import { ReadsModels } from '@lc/projections';
+import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 import { enterpriseViewSchema, riskWeightsSchema } from './alerts.responses';
 
 /** The "123" model's weights: supervisors read them, admins change them. ETag and If-Match carry the weights' version. */
@@ -24,9 +24,11 @@ export class RiskWeightsController {
   ) {}
 
   @Get()
+  // Reference data kept as events of its own stream, folded on each read: always current.
+  @ReadsModels(FROM_EVENT_STREAM)
   @Allow('admin', 'supervisor')
   @Describe('The "123" model’s weights', 'Points per signal and per band of workers affected, and the grading thresholds. The ETag is the weights’ version.')
-  @ZodResponse(200, riskWeightsSchema, 'The weights', { etag: true })
+  @ZodResponse(200, riskWeightsSchema, 'The weights', { etag: true, fresh: true })
   @ProblemResponses(401, 403)
   get() {
     return this.queries.execute<GetRiskWeightsQuery, RiskWeightsAnswer>(new GetRiskWeightsQuery());

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow, CurrentActor, Describe, instantSchema, ProblemResponses, RequestMeta, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
+import { ReadsModels } from '@lc/projections';
 import { ErasePersonCommand } from '../erase-person/erase-person.command';
 import { ErasePersonRequest, erasePersonSchema } from '../erase-person/erase-person.schema';
 import { FindPersonsQuery, GetPersonQuery } from '../find-persons/find-persons.query';
@@ -41,16 +42,19 @@ export class PersonsController {
 
   /** The persons with this ID number or phone, and the records each appears in. */
   @Get()
+  // The records a person appears in come from the read models (the person's key and erasure, read directly, are current).
+  @ReadsModels('dispute-cases', 'mediations', 'informants')
   @Describe('Finds persons by ID number or phone', 'The persons with this resident ID number or phone, and the records each appears in (PIPL requests).')
-  @ZodResponse(200, z.object({ items: z.array(personSchema) }).meta({ title: 'PersonList' }), 'The persons found')
+  @ZodResponse(200, z.object({ items: z.array(personSchema) }).meta({ title: 'PersonList' }), 'The persons found', { fresh: true })
   @ProblemResponses(400, 401, 403)
   find(@ZodQuery(findPersonsSchema) query: FindPersonsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new FindPersonsQuery(query, actor));
   }
 
   @Get(':id')
+  @ReadsModels('dispute-cases', 'mediations', 'informants')
   @Describe('One person and their records', 'Whether their data was erased, and the records they appear in.')
-  @ZodResponse(200, personSchema, 'The person')
+  @ZodResponse(200, personSchema, 'The person', { fresh: true })
   @ProblemResponses(400, 401, 403, 404)
   get(@ZodParam('id', personId) id: string, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetPersonQuery(id, actor));

@@ -564,7 +564,7 @@ describe('informant registry', () => {
     expect(res.body).toEqual({ id: expect.any(String), version: 1 });
     const informantId = res.body.id;
     const account = await get(admin, `/users/${informantId}`);
-    expect(account.body).toMatchObject({ role: 'informant', subDistrict: 'pinghu', displayName: '陈小红', active: true });
+    expect(account.body).toMatchObject({ role: 'informant', subDistrict: 'pinghu', displayName: null, active: true });
 
     const token = await app.login(body.username, body.password);
     const reporter = { id: informantId, token };

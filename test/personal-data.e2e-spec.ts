@@ -10,7 +10,8 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
  * Personal data (PIPL, issue 12 §6): claimants', workers' and informants' names, ID numbers and
  * phones are sealed in the event log under per-person keys; erasing a person destroys their key,
  * and from then on every read model, detail, timeline, export and a full rebuild shows 已删除
- * while every count and amount stays exactly as it was.
+ * while every count and amount stays exactly as it was. An informant's login account carries no
+ * copy of their name (it is known by its username), so no scan below leaves anything out.
  */
 
 const NOW = new Date('2026-03-15T02:00:00Z');
@@ -18,12 +19,7 @@ const ID_NUMBER = '11010519491231002X';
 const PHONE = '13812345678';
 const INFORMANT_PHONE = '13987654321';
 const SECRETS = ['张三', ID_NUMBER, '110105194912310', PHONE, '陈小红', INFORMANT_PHONE];
-/**
- * An informant's login account keeps its display name (the account's own AccountCreated and the
- * users table): accounts are not in the sealed scope yet (docs/decisions/0008), so the checks of
- * the whole log and every table leave the informant's name to the informant's own records.
- */
-const SECRETS_OUTSIDE_ACCOUNTS = SECRETS.filter((s) => s !== '陈小红');
+const CREDIT_CODE = '91440300708461136T';
 
 let app: TestApp;
 let admin: string;
@@ -47,7 +43,7 @@ const get = (token: string, path: string, headers: Record<string, string> = {}) 
 /** Everything a person's data could leak through, as one object per view. */
 async function views() {
   await app.settled();
-  const [dispute, disputes, disputeTimeline, mediation, mediations, mediationTimeline, informant, informants, summary, report] = await Promise.all([
+  const [dispute, disputes, disputeTimeline, mediation, mediations, mediationTimeline, informant, informants, account, accounts, enterprise, summary, report] = await Promise.all([
     get(admin, `/disputes/${disputeId}`),
     get(admin, '/disputes?pageSize=200'),
     get(admin, `/disputes/${disputeId}/timeline`),
@@ -56,13 +52,17 @@ async function views() {
     get(admin, `/mediations/${mediationId}/timeline`),
     get(admin, `/informants/${informantId}`),
     get(admin, '/informants?pageSize=200'),
+    // The informant's login account, alone and in the users list, and the enterprise they cover.
+    get(admin, `/users/${informantId}`),
+    get(admin, '/users?pageSize=200'),
+    get(admin, `/enterprises/${CREDIT_CODE}`),
     get(admin, '/stats/summary?from=2026-02-01&to=2026-03-15'),
     get(admin, '/reports/monthly?month=2026-02&format=csv').buffer(true),
   ]);
-  for (const res of [dispute, disputes, disputeTimeline, mediation, mediations, mediationTimeline, informant, informants, summary, report]) {
+  for (const res of [dispute, disputes, disputeTimeline, mediation, mediations, mediationTimeline, informant, informants, account, accounts, enterprise, summary, report]) {
     expect(res.status).toBe(200);
   }
-  return { dispute, disputes, disputeTimeline, mediation, mediations, mediationTimeline, informant, informants, summary, report };
+  return { dispute, disputes, disputeTimeline, mediation, mediations, mediationTimeline, informant, informants, account, accounts, enterprise, summary, report };
 }
 
 /** A figure's body without what says how current it is (that moves with every event, an erasure's too). */
@@ -102,7 +102,7 @@ beforeAll(async () => {
   const opened = await post(mediator, '/disputes', {
     channel: 'walk_in',
     subDistrict: 'pinghu',
-    employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
+    employer: { name: '深圳市某某电子有限公司', creditCode: CREDIT_CODE },
     category: 'wage_arrears',
     workersInvolved: 12,
     amountClaimedFen: 36_000_000,
@@ -120,7 +120,7 @@ beforeAll(async () => {
     referredOn: '2026-02-05',
     subDistrict: 'pinghu',
     category: 'wage_arrears',
-    employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
+    employer: { name: '深圳市某某电子有限公司', creditCode: CREDIT_CODE },
     workers: [{ name: '张三', idNumber: ID_NUMBER, phone: PHONE }, { name: '王五', phone: '13700001111' }],
     claimAmountFen: 12_000_000,
   }).expect(201);
@@ -133,7 +133,7 @@ beforeAll(async () => {
     name: '陈小红',
     phone: INFORMANT_PHONE,
     subDistrict: 'pinghu',
-    enterprises: ['91440300708461136T'],
+    enterprises: [CREDIT_CODE],
   }).expect(201);
   informantId = registered.body.id;
   await issueReport();
@@ -157,10 +157,8 @@ describe('personal data in the event log', () => {
     expect(rows.length).toBeGreaterThan(8);
     const stored = rows.map((r) => r.data).join('\n');
     measured.eventRowsScanned = rows.length;
-    measured.leaksFound += SECRETS_OUTSIDE_ACCOUNTS.filter((secret) => stored.includes(secret)).length;
-    for (const secret of SECRETS_OUTSIDE_ACCOUNTS) expect(stored).not.toContain(secret);
-    const outsideAccounts = rows.filter((r) => !r.type.startsWith('Account')).map((r) => r.data).join('\n');
-    expect(outsideAccounts).not.toContain('陈小红');
+    measured.leaksFound += SECRETS.filter((secret) => stored.includes(secret)).length;
+    for (const secret of SECRETS) expect(stored).not.toContain(secret);
     expect(stored).toContain('"personId"');
     expect(stored).toMatch(/"idNumber": ?"pd1:/);
     const informantRows: { phone: string }[] = await app.api.get(DataSource).query(`SELECT phone FROM informants`);
@@ -180,6 +178,17 @@ describe('personal data in the event log', () => {
     expect(v.informant.body).toMatchObject({ name: '陈小红', phone: INFORMANT_PHONE, erased: false });
     // One person across records: the ID number (either case of its check character) names them.
     expect(v.mediation.body.workers[0].personId).toBe(v.dispute.body.claimants[0].personId);
+    // The informant's login account has no copy of their name: it is known by its username.
+    expect(v.account.body).toMatchObject({ id: informantId, role: 'informant', displayName: null });
+    expect(v.accounts.body.items.find((a: { id: string }) => a.id === informantId)).toMatchObject({ displayName: null });
+  });
+
+  it("refuses to give an informant's account a display name, appending nothing", async () => {
+    const events = await app.requestEventCount();
+    const named = await app.http().patch(`/api/v1/users/${informantId}`).set(...bearer(admin)).send({ displayName: '陈小红' }).on('response', count);
+    expect(named.status).toBe(422);
+    expect(named.body.errors.map((e: { field: string }) => e.field)).toEqual(['displayName']);
+    expect(await app.requestEventCount()).toBe(events);
   });
 });
 
@@ -259,6 +268,8 @@ describe('POST /api/v1/persons/{id}/erasure', () => {
     expect(v.mediationTimeline.body.events[0].data.workers[0]).toEqual(erasedPerson);
     expect(v.informant.body).toMatchObject({ name: ERASED, phone: ERASED, erased: true });
     expect(v.informants.body.items.find((i: { id: string }) => i.id === informantId)).toMatchObject({ name: ERASED, phone: ERASED });
+    // Their login account never had their name: it still shows none, as before the erasure.
+    expect(v.account.body).toMatchObject({ id: informantId, displayName: null });
     const everything = JSON.stringify(Object.values(v).map((res) => res.body)) + v.report.text;
     for (const secret of SECRETS) expect(everything).not.toContain(secret);
     // The text search no longer finds them by name; the other claimant still is.
@@ -290,8 +301,8 @@ describe('POST /api/v1/persons/{id}/erasure', () => {
     measured.tablesScanned = tables.length;
     for (const { table_name } of tables) {
       const [{ dump }] = await app.api.get(DataSource).query(`SELECT coalesce(string_agg(t::text, ' '), '') AS dump FROM ${table_name} t`);
-      measured.leaksFound += SECRETS_OUTSIDE_ACCOUNTS.filter((secret) => (dump as string).includes(secret)).length;
-      for (const secret of SECRETS_OUTSIDE_ACCOUNTS) expect({ table: table_name, secret, leaks: (dump as string).includes(secret) }).toEqual({ table: table_name, secret, leaks: false });
+      measured.leaksFound += SECRETS.filter((secret) => (dump as string).includes(secret)).length;
+      for (const secret of SECRETS) expect({ table: table_name, secret, leaks: (dump as string).includes(secret) }).toEqual({ table: table_name, secret, leaks: false });
     }
   });
 

@@ -3,7 +3,8 @@ import { migrationTimestamp, migrations } from './index';
 /*
  * Databases already migrated record each migration by its name in schema_migrations: a name that
  * changes or goes missing would run again or never. These are the 24 names as they stood when the
- * migrations moved from libs/database beside their owners (issue 13), in the order TypeORM ran them.
+ * migrations moved from libs/database beside their owners (issue 13), in the order TypeORM ran them,
+ * then those added since.
  */
 const RECORDED = [
   'EventStore1763700000000',
@@ -30,6 +31,7 @@ const RECORDED = [
   'ProjectionFreshness1764620000133',
   'MonthlyReportRevisions1764620000134',
   'Evidence1764700000150',
+  'InformantAccountNames1764700000160',
 ];
 
 /** The name TypeORM records: the instance's `name` if it has one, else the class name. */

@@ -82,7 +82,7 @@ describe('the personal-data migration on a database made before it', () => {
       }
     }
     expect(rows[0].data).toMatchObject({ caseNo: 'LG-PH-2025-0001', workersInvolved: 40, amountClaimedFen: 98_765_400 });
-    // Free text is not personal data by this rule: it stays as it was (docs/decisions/0008).
+    // Free text is not personal data by this rule: it stays as it was (docs/decisions/0012).
     expect(rows[1].data).toEqual({ amountFen: 1_234_500, recoveredOn: '2025-06-01', note: '张三已收到' });
   });
 

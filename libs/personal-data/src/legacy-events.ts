@@ -22,7 +22,7 @@ export function masterKeyFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
 
 /**
  * Seals the personal data that events written before crypto-shredding hold in clear, in place
- * (the one rewrite of the PostgreSQL event log: docs/decisions/0008). Each person is found or
+ * (the first rewrite of the PostgreSQL event log: docs/decisions/0012). Each person is found or
  * created exactly as an append would; events already sealed are left alone, so it can run again.
  * Returns the number of events rewritten.
  */

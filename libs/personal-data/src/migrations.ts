@@ -4,5 +4,6 @@
  * migrate` loads this without loading any Nest module.
  */
 import { PersonalData1763700000120 } from './migrations/1763700000120-personal-data';
+import { InformantAccountNames1764700000160 } from './migrations/1764700000160-informant-account-names';
 
-export const migrations = [PersonalData1763700000120];
+export const migrations = [PersonalData1763700000120, InformantAccountNames1764700000160];

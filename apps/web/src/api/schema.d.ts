@@ -1555,7 +1555,7 @@ export interface paths {
         head?: never;
         /**
          * Changes an account
-         * @description Role, scope, display name, password (at least 10 characters) or active; If-Match: its version.
+         * @description Role, scope, display name (not for an informant's account: their name is kept in the informant registry, 422), password (at least 10 characters) or active; If-Match: its version.
          */
         patch: operations["UsersController_update"];
         trace?: never;

@@ -88,6 +88,22 @@ describe('Account decider', () => {
     expect(event).toEqual({ type: 'AccountPasswordChanged', data: { changedAt: now.toISOString() } });
   });
 
+  it("gives an informant's account no display name: their name is the informant registry's, sealed and erasable", () => {
+    const informant = { type: 'CreateAccount', accountId: 'i-1', username: 'Informant.Chen', role: 'informant', subDistrict: 'pinghu' } as const;
+    expect(when([], informant)[0].data).toMatchObject({ username: 'informant.chen', role: 'informant', displayName: null });
+    const named = errorOf(() => when([], { ...informant, displayName: '陈小红' }));
+    expect(named.code).toBe('unprocessable');
+    expect(named.errors?.map((e) => e.field)).toEqual(['displayName']);
+    const [informantCreated] = when([], informant);
+    const renamed = errorOf(() => when([informantCreated], { type: 'RenameAccount', displayName: '陈小红' }));
+    expect(renamed.code).toBe('unprocessable');
+    expect(renamed.errors?.map((e) => e.field)).toEqual(['displayName']);
+    // Staff accounts keep theirs.
+    expect(when([created], { type: 'RenameAccount', displayName: '李美' })).toEqual([
+      { type: 'AccountRenamed', data: { displayName: '李美', changedAt: now.toISOString() } },
+    ]);
+  });
+
   it('answers not found for commands on an account never created', () => {
     expect(errorOf(() => when([], { type: 'ChangePassword' })).code).toBe('not_found');
     expect(errorOf(() => when([], { type: 'RenameAccount', displayName: 'x' })).code).toBe('not_found');

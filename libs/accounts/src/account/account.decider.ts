@@ -1,4 +1,4 @@
-import { CommandContext, Decider, DomainError, invalidField } from '@lc/decider';
+import { CommandContext, Decider, DomainError, invalidField, unprocessable } from '@lc/decider';
 import { Role, SUB_DISTRICT_RULE } from '@lc/access';
 import type { CreateAccountRequest } from '../create-account/create-account.schema';
 
@@ -21,7 +21,8 @@ export type AccountEvent =
       data: { accountId: string; username: string; role: Role; subDistrict: string | null; displayName: string | null; createdAt: string };
     }
   | { type: 'AccountRoleChanged'; data: { role: Role; subDistrict: string | null; changedAt: string } }
-  | { type: 'AccountRenamed'; data: { displayName: string; changedAt: string } }
+  // null only in events rewritten by the migration that took informants' names out of their accounts.
+  | { type: 'AccountRenamed'; data: { displayName: string | null; changedAt: string } }
   // The hash never enters the log: it lives in account_credentials. The event says that it changed.
   | { type: 'AccountPasswordChanged'; data: { changedAt: string } }
   | { type: 'AccountDeactivated'; data: { deactivatedAt: string } }
@@ -46,6 +47,18 @@ function checkScope(role: Role, subDistrict: string | undefined): string | null 
   return subDistrict ?? null;
 }
 
+/*
+ * An informant's account carries no display name: the informant's name is their registry entry's
+ * (InformantRegistered, sealed under their person key and erased with them, docs/decisions/0012).
+ * Copied into the account it would sit in clear in AccountCreated and the users table, out of the
+ * erasure's reach. Everywhere an account is named, one without a display name shows its username.
+ */
+const INFORMANT_UNNAMED = "an informant's account has no display name: their name is kept (and erased) in the informant registry";
+
+function refuseInformantName(role: Role | undefined, displayName: string | null | undefined): void {
+  if (role === 'informant' && displayName != null) throw unprocessable(INFORMANT_UNNAMED, 'displayName');
+}
+
 function requireExisting(state: AccountState): void {
   if (!state.exists) throw new DomainError('not_found', 'No such account');
 }
@@ -59,6 +72,7 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState>
       case 'CreateAccount': {
         if (state.exists) throw new DomainError('conflict', 'The account exists already');
         const subDistrict = checkScope(command.role, command.subDistrict);
+        refuseInformantName(command.role, command.displayName);
         return [
           {
             type: 'AccountCreated',
@@ -86,6 +100,7 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState>
       }
       case 'RenameAccount':
         requireExisting(state);
+        refuseInformantName(state.role, command.displayName);
         return command.displayName === state.displayName
           ? []
           : [{ type: 'AccountRenamed', data: { displayName: command.displayName, changedAt: at } }];

@@ -68,7 +68,7 @@ export class UsersController {
 
   @Patch(':id')
   @HttpCode(200)
-  @Describe('Changes an account', 'Role, scope, display name, password (at least 10 characters) or active; If-Match: its version.', { command: 'change' })
+  @Describe('Changes an account', "Role, scope, display name (not for an informant's account: their name is kept in the informant registry, 422), password (at least 10 characters) or active; If-Match: its version.", { command: 'change' })
   @ZodResponse(200, writtenSchema, 'Changed', { etag: true })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
   update(

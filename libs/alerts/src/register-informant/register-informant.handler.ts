@@ -12,11 +12,12 @@ import { RegisterInformantCommand } from './register-informant.command';
 const ACCOUNT_TO_BE_CREATED = 'to-be-created';
 
 /**
- * Registers an informant: their account (role informant, in their sub-district) through the
- * accounts context, then their registry entry in `informant-<accountId>`. The registration is
- * checked before anything is written; the account comes first because its username may be taken.
- * With an Idempotency-Key a retry after a failure in between finishes the job: the account's id
- * derives from the key, the account is found already there, and the entry is written then.
+ * Registers an informant: their account (role informant, in their sub-district, without a display
+ * name) through the accounts context, then their registry entry in `informant-<accountId>`, the one
+ * place their name and phone are kept. The registration is checked before anything is written; the
+ * account comes first because its username may be taken. With an Idempotency-Key a retry after a
+ * failure in between finishes the job: the account's id derives from the key, the account is found
+ * already there, and the entry is written then.
  */
 @CommandHandler(RegisterInformantCommand)
 export class RegisterInformantHandler implements ICommandHandler<RegisterInformantCommand, Written> {
@@ -44,7 +45,9 @@ export class RegisterInformantHandler implements ICommandHandler<RegisterInforma
 
     const account: Written = await this.commands.execute(
       new CreateAccountCommand(
-        { username, password, role: 'informant', subDistrict: input.subDistrict, displayName: input.name },
+        // No display name: the informant's name stays in their registry entry, sealed under their
+        // person key and erased with them; the account is known by its username (docs/decisions/0012).
+        { username, password, role: 'informant', subDistrict: input.subDistrict },
         { actor: domainActor(actor), idempotencyKey: commandKey(actor, idempotencyKey) },
       ),
     );

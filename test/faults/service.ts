@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runBuiltApp, RunningApp, waitForHttp } from '../support/built-app';
+import type { Client } from 'pg';
 
 /**
  * What the outage tests share: the built API and worker as separate processes (as in production),
@@ -106,6 +107,22 @@ export class CaseLoad {
 
   count(status: number): number {
     return this.statuses.get(status) ?? 0;
+  }
+
+  /**
+   * Holds the answered cases against the log: `lost`, a case answered 201 with no DisputeOpened in
+   * the log; `doubled`, a case opened more than once, or a case in the log nobody was answered for
+   * (a request that was never answered for good leaves no case: every one was resent until it was).
+   */
+  async inLog(sql: Pick<Client, 'query'>): Promise<{ lost: number; doubled: number }> {
+    const { rows } = await sql.query<{ stream_id: string; n: number }>(
+      `SELECT stream_id, count(*)::int AS n FROM event_store.events WHERE type = 'DisputeOpened' GROUP BY stream_id`,
+    );
+    const logged = new Map(rows.map((r) => [r.stream_id.replace(/^dispute-/, ''), r.n]));
+    const answered = new Set(this.opened.values());
+    const lost = [...answered].filter((id) => !logged.has(id)).length;
+    const doubled = rows.filter((r) => r.n > 1).length + [...logged.keys()].filter((id) => !answered.has(id)).length;
+    return { lost, doubled };
   }
 
   get serverErrors(): number {

@@ -215,10 +215,18 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, message: string):
   }
 }
 
-export interface KurrentDbEventStoreOptions {
-  /** e.g. kurrentdb://admin:changeit@localhost:2113?tls=false */
-  connectionString: string;
-}
+export type KurrentDbEventStoreOptions =
+  | {
+      /** e.g. kurrentdb://admin:changeit@localhost:2113?tls=false */
+      connectionString: string;
+    }
+  | {
+      /**
+       * A client made elsewhere. The unit tests hand in one that answers as a cluster would in the
+       * cases no single local server can show (a follower behind, `success: false`, an election).
+       */
+      client: KurrentDBClient;
+    };
 
 /**
  * The KurrentDB (EventStoreDB) adapter of the event store port. See
@@ -232,7 +240,7 @@ export class KurrentDbEventStore implements EventStore {
   private channelOpened = false;
 
   constructor(options: KurrentDbEventStoreOptions) {
-    this.client = KurrentDBClient.connectionString(options.connectionString);
+    this.client = 'client' in options ? options.client : KurrentDBClient.connectionString(options.connectionString);
   }
 
   async append(
@@ -509,7 +517,7 @@ export class KurrentDbEventStore implements EventStore {
         for (;;) {
           while (queue.length === 0) {
             if (closed) return;
-            if (failure !== undefined) throw failure;
+            if (failure !== undefined) throw portError(failure);
             if (ended) throw new Error('KurrentDB subscription to $all ended unexpectedly');
             await new Promise<void>((resolve) => {
               wakeUp = resolve;

@@ -215,6 +215,21 @@ describe('an issued monthly report', () => {
     expect(stale.body.report.summary.disputes.opened).toBe(openedAtIssue); // the issued figures stay
     expect(stale.body.live.disputes.opened).toBe(openedAtIssue + 1); // the live ones beside them
 
+    // Not even an administrator replaces the issued report in place: a 409 pointing to the revisions, nothing changed.
+    const eventsBefore = await app.requestEventCount();
+    const replace = await app.http().post('/api/v1/reports/monthly').set(...bearer(admin)).send({ month: '2026-01', regenerate: true });
+    expect(replace.status).toBe(409);
+    expect(replace.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(replace.body).toMatchObject({ code: 'conflict', errors: [{ field: 'regenerate', message: expect.stringContaining('/api/v1/reports/monthly/revisions') }] });
+    expect(replace.body.detail).toContain('POST /api/v1/reports/monthly/revisions');
+    expect(await app.requestEventCount()).toBe(eventsBefore);
+    const unchanged = await get(districtSupervisor.token, '/reports/monthly?month=2026-01');
+    expect(unchanged.body).toMatchObject({ revision: 1, currentRevision: 1, outOfDate: true });
+    expect(unchanged.body.report).toEqual(stale.body.report);
+    expect(unchanged.body.versions).toHaveLength(1);
+    // On a month that has no report yet, regenerate is harmless: the report is issued as usual.
+    expect((await app.http().post('/api/v1/reports/monthly').set(...bearer(admin)).send({ month: '2025-12', regenerate: true })).status).toBe(201);
+
     // A supervisor of one sub-district does not revise the district's report.
     const scoped = await app.http().post('/api/v1/reports/monthly/revisions').set(...bearer(pinghuSupervisor.token)).send({ month: '2026-01', reason: '补录' });
     expect(scoped.status).toBe(403);

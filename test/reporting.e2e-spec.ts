@@ -566,7 +566,11 @@ describe('the monthly report (诉求信息月报)', () => {
     expect(first.body.report.summary).toEqual(may);
     const again = await app.http().post('/api/v1/reports/monthly').set(...bearer(admin)).send({ month: '2022-05' }).expect(200);
     expect(again.body).toEqual({ created: false, report: first.body.report });
-    await app.http().post('/api/v1/reports/monthly').set(...bearer(districtSupervisor)).send({ month: '2022-05', regenerate: true }).expect(403);
+    // An issued report is never replaced in place, not even by an administrator: a revision is the way.
+    for (const token of [districtSupervisor, admin]) {
+      const replace = await app.http().post('/api/v1/reports/monthly').set(...bearer(token)).send({ month: '2022-05', regenerate: true }).expect(409);
+      expect(replace.body.errors).toEqual([{ field: 'regenerate', message: 'an issued report is not replaced: issue a revision (POST /api/v1/reports/monthly/revisions)' }]);
+    }
   });
 
   it('breaks the month down by sub-district x category x channel, with totals equal to the summary', async () => {

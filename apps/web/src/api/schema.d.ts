@@ -1383,7 +1383,7 @@ export interface paths {
         put?: never;
         /**
          * Issues a month’s report (诉求信息月报)
-         * @description Makes it now if the month has none (201), or answers the stored one (200). No month is issued before it is over.
+         * @description Makes it now if the month has none (201), or answers the stored one (200). No month is issued before it is over. An issued report keeps its figures: `regenerate: true` on a month that has one is a 409; issue a revision instead (`POST /reports/monthly/revisions`).
          */
         post: operations["ReportsController_generateMonthly"];
         delete?: never;
@@ -18945,6 +18945,33 @@ export interface operations {
             };
             /** @description The caller's role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description stable error code to branch on
+                         * @example validation_failed
+                         */
+                        code?: string;
+                        detail?: string;
+                        /** @description every bad field */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @example urn:labour-cases:problem:validation-failed */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict with the current state (or with a concurrent change) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -65,10 +65,10 @@ export class ReportsController {
   /** Makes a month's report now if it has none (201), or answers with the stored one (200). */
   @Post('monthly')
   @Allow('admin', 'supervisor')
-  @Describe('Issues a month’s report (诉求信息月报)', 'Makes it now if the month has none (201), or answers the stored one (200). No month is issued before it is over.')
+  @Describe('Issues a month’s report (诉求信息月报)', 'Makes it now if the month has none (201), or answers the stored one (200). No month is issued before it is over. An issued report keeps its figures: `regenerate: true` on a month that has one is a 409; issue a revision instead (`POST /reports/monthly/revisions`).')
   @ZodResponse(201, generatedMonthlyReportSchema, 'Issued now')
   @ZodResponse(200, generatedMonthlyReportSchema, 'The month had its report already')
-  @ProblemResponses(400, 401, 403, 415, 422)
+  @ProblemResponses(400, 401, 403, 409, 415, 422)
   async generateMonthly(
     @ZodBody(generateMonthlyReportSchema) body: GenerateMonthlyReportRequest,
     @CurrentActor() actor: AuthenticatedActor,

@@ -167,7 +167,10 @@ export type ReviseMonthlyReportRequest = z.output<typeof reviseMonthlyReportSche
 
 export const generateMonthlyReportSchema = z.strictObject({
   month: monthSchema,
-  /** Replace the stored report with one made now (admins only): after past records were imported. */
+  /**
+   * Kept for old clients: an issued report is never replaced, so on a month that has one this is a
+   * 409 pointing to POST /reports/monthly/revisions; on a month with none it changes nothing.
+   */
   regenerate: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type GenerateMonthlyReportRequest = z.output<typeof generateMonthlyReportSchema>;

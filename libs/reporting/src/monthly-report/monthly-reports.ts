@@ -16,8 +16,9 @@ export interface StoredReport {
 /**
  * Makes, stores and finds the monthly reports. A month's report is made once: the table's key is
  * the month and the insert does nothing when a report is there (two jobs at once, the scheduler and
- * someone asking for it); the loser answers with the stored one. Only an explicit regeneration
- * replaces it (after past records were imported, say).
+ * someone asking for it); the loser answers with the stored one. An issued report is never
+ * replaced in place: later figures (past records imported, a back-dated case) make a revision,
+ * which keeps the version it replaces (`revise`).
  */
 @Injectable()
 export class MonthlyReports {
@@ -96,23 +97,16 @@ export class MonthlyReports {
     return rows.length > 0;
   }
 
-  /** The month's stored report, or a new one stored now; `regenerate` replaces a stored one. */
-  async generate(
-    month: string,
-    trigger: MonthlyReport['trigger'],
-    generatedBy: string | null,
-    options: { regenerate?: boolean; waitMs?: number } = {},
-  ): Promise<StoredReport> {
+  /** The month's stored report, or a new one stored now. */
+  async generate(month: string, trigger: MonthlyReport['trigger'], generatedBy: string | null, options: { waitMs?: number } = {}): Promise<StoredReport> {
     const period = monthPeriod(month);
     if (!periodIsOver(period, this.clock.now())) {
       throw new DomainError('unprocessable', `${month} is not over yet: its report can be made from ${period.to} midnight on`, [
         { field: 'month', message: 'must be a month that has ended' },
       ]);
     }
-    if (!options.regenerate) {
-      const stored = await this.find(month);
-      if (stored) return { report: stored, created: false };
-    }
+    const stored = await this.find(month);
+    if (stored) return { report: stored, created: false };
     if (!(await this.freshness.waitUntilCaughtUp(options.waitMs ?? MonthlyReports.freshnessWaitMs))) {
       throw new DomainError('conflict', 'the statistics are still catching up with recent records; try again in a moment');
     }
@@ -120,7 +114,7 @@ export class MonthlyReports {
     const rows: { month: string }[] = await this.dataSource.query(
       `INSERT INTO reporting_monthly_reports (month, generated_at, trigger, generated_by, content)
        VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (month) DO ${options.regenerate ? 'UPDATE SET generated_at = EXCLUDED.generated_at, trigger = EXCLUDED.trigger, generated_by = EXCLUDED.generated_by, content = EXCLUDED.content' : 'NOTHING'}
+       ON CONFLICT (month) DO NOTHING
        RETURNING month`,
       [month, report.generatedAt, trigger, generatedBy, JSON.stringify(report)],
     );

@@ -35,11 +35,13 @@ const hotline = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** Each conversion names a worker of its own: the same worker's second open case at one employer is a duplicate (409). */
+let workers = 0;
 const conversion = (overrides: Record<string, unknown> = {}) => ({
   category: 'wage_arrears',
   workersInvolved: 8,
   amountClaimedFen: 12_000_000,
-  claimants: [{ name: '王五', idNumber: '11010519491231002X', phone: '13812345678' }],
+  claimants: [{ name: '王五', phone: `1381234${String(++workers).padStart(4, '0')}` }],
   ...overrides,
 });
 

@@ -14,12 +14,14 @@ let admin: string;
 type User = { id: string; token: string };
 let mediator: User; // pinghu
 let bujiMediator: User;
+let informant: User; // pinghu
 
 beforeAll(async () => {
   app = await startTestApp('duplicates', { now: NOW });
   admin = await app.login(ADMIN.username, ADMIN.password);
   mediator = await app.user('mediator', 'pinghu');
   bujiMediator = await app.user('mediator', 'buji');
+  informant = await app.user('informant', 'pinghu');
 });
 afterAll(async () => {
   await app?.close();
@@ -173,6 +175,117 @@ describe('a second open case for the same employer and workers', () => {
     await app.settled();
     const future = await post(mediator.token, '/disputes', caseBody([{ name: '孙七', phone: '13700000002' }], { openedOn: '2026-03-11' }));
     expect(future.status).toBe(422);
+  });
+});
+
+describe('a conversion asks the same question as opening a case', () => {
+  const worker = { name: '周八', phone: '13600000011' };
+  let open: { id: string; caseNo: string };
+  beforeAll(async () => {
+    const opened = await post(mediator.token, '/disputes', {
+      channel: 'walk_in',
+      subDistrict: 'pinghu',
+      employer: EMPLOYER,
+      category: 'wage_arrears',
+      workersInvolved: 1,
+      amountClaimedFen: 500_000,
+      summary: '周八反映2月工资未发',
+      openedOn: '2026-03-02',
+      claimants: [worker],
+    });
+    expect(opened.status).toBe(201);
+    open = opened.body;
+    await app.settled();
+  });
+
+  const receive = async (workOrderNo: string) => {
+    const res = await post(mediator.token, '/complaints', {
+      source: 'hotline_12351',
+      workOrderNo,
+      subDistrict: 'pinghu',
+      employer: EMPLOYER,
+      summary: '来电反映公司拖欠2月工资',
+      receivedAt: '2026-03-05T09:30:00+08:00',
+    });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+  const conversion = (overrides: Record<string, unknown> = {}) => ({
+    category: 'wage_arrears',
+    workersInvolved: 1,
+    amountClaimedFen: 500_000,
+    claimants: [{ name: '周八', phone: ' 13600000011 ' }],
+    ...overrides,
+  });
+  const typesOf = async (stream: string) => (await app.store.readStream(stream)).map((e) => e.type);
+
+  it('answers a complaint’s conversion 409 with the open case, appending nothing, unless confirmed; the confirmation is on the case', async () => {
+    const complaintId = await receive('12351-2026-DUP001');
+    const before = await app.requestEventCount();
+    const refused = await post(mediator.token, `/complaints/${complaintId}/conversion`, conversion(), { 'If-Match': '"1"' });
+    expect(refused.status).toBe(409);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({ code: 'duplicate', existing: { kind: 'dispute', id: open.id, caseNo: open.caseNo, matchedBy: ['phone'] } });
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'confirmDuplicate' })]);
+    // Neither the complaint nor a case: the complaint can still be converted, or handled.
+    expect(await app.requestEventCount()).toBe(before);
+    expect(await typesOf(`complaint-${complaintId}`)).toEqual(['ComplaintReceived']);
+    expect((await get(mediator.token, `/complaints/${complaintId}`)).body).toMatchObject({ status: 'received', version: 1 });
+
+    const confirmed = await post(mediator.token, `/complaints/${complaintId}/conversion`, conversion({ confirmDuplicate: true }), { 'If-Match': '"1"' });
+    expect(confirmed.status).toBe(201);
+    expect((await get(mediator.token, `/disputes/${confirmed.body.id}`)).body).toMatchObject({ confirmedDuplicateOf: [open.id], source: { kind: 'complaint', id: complaintId } });
+    const [opened] = await app.store.readStream(`dispute-${confirmed.body.id}`);
+    expect(opened.data.confirmedDuplicateOf).toEqual([open.id]);
+
+    // Other workers: no question asked, and nothing recorded.
+    const other = await post(mediator.token, `/complaints/${await receive('12351-2026-DUP002')}/conversion`, conversion({ claimants: [{ name: '吴九', phone: '13600000012' }] }));
+    expect(other.status).toBe(201);
+    expect((await get(mediator.token, `/disputes/${other.body.id}`)).body.confirmedDuplicateOf).toEqual([]);
+  });
+
+  it('refuses a complaint that cannot be converted before looking for duplicates', async () => {
+    const complaintId = await receive('12351-2026-DUP003');
+    await post(mediator.token, `/complaints/${complaintId}/handling`, { note: '已答复', handledOn: '2026-03-06' }).expect(200);
+    expect((await post(mediator.token, `/complaints/${complaintId}/conversion`, conversion())).status).toBe(422);
+    // And a stale If-Match is a 412, not a 409.
+    const fresh = await receive('12351-2026-DUP004');
+    expect((await post(mediator.token, `/complaints/${fresh}/conversion`, conversion(), { 'If-Match': '"7"' })).status).toBe(412);
+  });
+
+  it('answers an alert’s conversion 409 the same way, unless confirmed', async () => {
+    const submitted = await post(
+      informant.token,
+      '/alerts',
+      {
+        enterprise: EMPLOYER,
+        subDistrict: 'pinghu',
+        signals: ['wage_delay'],
+        workersAffected: 12,
+        description: '2月工资未发',
+        observedAt: '2026-03-10T08:30:00+08:00',
+      },
+      { 'Idempotency-Key': 'duplicates-alert-1' },
+    );
+    expect(submitted.status).toBe(201);
+    const alertId = submitted.body.id as string;
+    const before = await app.requestEventCount();
+    const refused = await post(mediator.token, `/alerts/${alertId}/conversion`, { claimants: [worker] });
+    expect(refused.status).toBe(409);
+    // 周八 has two open cases at this employer by now (the first, and the complaint's confirmed above): both are named.
+    expect(refused.body).toMatchObject({ code: 'duplicate', existing: { kind: 'dispute', matchedBy: ['phone'] } });
+    const overlapping = (refused.body.existing.all as Array<{ id: string }>).map((c) => c.id);
+    expect(overlapping).toContain(open.id);
+    expect(overlapping).toHaveLength(2);
+    expect(await app.requestEventCount()).toBe(before);
+    expect((await get(mediator.token, `/alerts/${alertId}`)).body).toMatchObject({ status: 'submitted' });
+
+    const confirmed = await post(mediator.token, `/alerts/${alertId}/conversion`, { claimants: [worker], confirmDuplicate: true });
+    expect(confirmed.status).toBe(201);
+    const detail = (await get(mediator.token, `/disputes/${confirmed.body.id}`)).body;
+    expect(detail).toMatchObject({ source: { kind: 'alert', id: alertId } });
+    expect([...detail.confirmedDuplicateOf].sort()).toEqual([...overlapping].sort());
+    expect((await post(mediator.token, `/alerts/${alertId}/conversion`, { confirmDuplicate: 'yes' })).status).toBe(400);
   });
 });
 

@@ -2653,6 +2653,7 @@ export interface operations {
             content: {
                 "application/json": {
                     amountClaimedFen?: number;
+                    assignToMe?: boolean;
                     /** @enum {string} */
                     category?: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
                     claimants?: {
@@ -2660,6 +2661,7 @@ export interface operations {
                         name: string;
                         phone?: string;
                     }[];
+                    confirmDuplicate?: boolean;
                     /** Format: date */
                     infringementKnownOn?: string;
                     /** Format: date */
@@ -5966,6 +5968,7 @@ export interface operations {
             content: {
                 "application/json": {
                     amountClaimedFen: number;
+                    assignToMe?: boolean;
                     /** @enum {string} */
                     category: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
                     /** @enum {string} */
@@ -5975,6 +5978,7 @@ export interface operations {
                         name: string;
                         phone?: string;
                     }[];
+                    confirmDuplicate?: boolean;
                     employer?: {
                         creditCode: string;
                         name: string;

@@ -4,6 +4,7 @@ import { deterministicUuid } from '@lc/event-store';
 import { disputeFromAlert } from '../alert/alert.decider';
 import { AlertStreams } from '../shared/alert-streams';
 import { Written } from '@lc/http';
+import { openingMediator } from '@lc/access';
 import { ConvertAlertCommand } from './convert-alert.command';
 
 export interface ConvertedAlert extends OpenedDispute {
@@ -27,6 +28,7 @@ export class ConvertAlertHandler implements ICommandHandler<ConvertAlertCommand,
   ) {}
 
   async execute({ alertId, input, meta: { actor, expectedVersion, idempotencyKey } }: ConvertAlertCommand): Promise<ConvertedAlert> {
+    const { confirmDuplicate, assignToMe, ...details } = input;
     const disputeId = disputeIdForAlert(alertId);
     const { record, ...dispute } = await this.opener.convert(
       {
@@ -34,8 +36,10 @@ export class ConvertAlertHandler implements ICommandHandler<ConvertAlertCommand,
         id: alertId,
         command: { type: 'ConvertAlert', disputeId },
         disputeId,
-        details: (alert) => disputeFromAlert(alert, input),
+        details: (alert) => disputeFromAlert(alert, details),
         convertedTo: (alert) => (alert.status === 'converted' ? alert.disputeId : null),
+        mediatorId: openingMediator(actor, assignToMe),
+        confirmDuplicate,
       },
       actor,
       { expectedVersion, idempotencyKey },

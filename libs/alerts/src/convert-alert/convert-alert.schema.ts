@@ -16,6 +16,10 @@ export const convertAlertSchema = z
     summary: text(4000).optional(),
     openedOn: isoDate.optional(),
     infringementKnownOn: isoDate.optional(),
+    /** As when a case is opened: the employer has an open case with a claimant in common (409 without it). */
+    confirmDuplicate: z.boolean({ error: 'must be true or false' }).optional(),
+    /** As when a case is opened: a mediator converting is assigned to the case unless this is false. */
+    assignToMe: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .default({});
 

@@ -4,6 +4,7 @@ import { disputeFromComplaint } from '../complaint/complaint.decider';
 import { DisputeOpener, OpenedDispute } from '../open-dispute/dispute-opener';
 import { ComplaintStreams } from '../shared/complaint-streams';
 import { Written } from '@lc/http';
+import { openingMediator } from '@lc/access';
 import { ConvertComplaintCommand } from './convert-complaint.command';
 
 export interface ConvertedComplaint extends OpenedDispute {
@@ -27,6 +28,7 @@ export class ConvertComplaintHandler implements ICommandHandler<ConvertComplaint
   ) {}
 
   async execute({ complaintId, input, meta: { actor, expectedVersion, idempotencyKey } }: ConvertComplaintCommand): Promise<ConvertedComplaint> {
+    const { confirmDuplicate, assignToMe, ...details } = input;
     const disputeId = disputeIdForComplaint(complaintId);
     const { record, ...dispute } = await this.opener.convert(
       {
@@ -34,8 +36,10 @@ export class ConvertComplaintHandler implements ICommandHandler<ConvertComplaint
         id: complaintId,
         command: { type: 'ConvertComplaint', disputeId },
         disputeId,
-        details: (complaint) => disputeFromComplaint(complaint, input),
+        details: (complaint) => disputeFromComplaint(complaint, details),
         convertedTo: (complaint) => (complaint.status === 'converted' ? complaint.disputeId : null),
+        mediatorId: openingMediator(actor, assignToMe),
+        confirmDuplicate,
       },
       actor,
       { expectedVersion, idempotencyKey },

@@ -27,6 +27,7 @@ import {
   disputeStreamId,
 } from '../dispute-case/dispute-case.decider';
 import { disputeOpeningSchema } from './open-dispute.schema';
+import { OverlappingCases, refuseUnconfirmedOverlap } from './overlapping-cases';
 
 /** What opening a case needs besides its number (allocated here) and the time and actor. */
 export type OpeningDetails = Omit<OpenDispute, 'type' | 'caseNo' | 'now' | 'actor'>;
@@ -51,6 +52,10 @@ export interface Conversion<Command extends { now: Date; actor: { id: string; ro
   details: (record: Loaded) => OpeningFromRecord;
   /** The case the record says it was converted into, if it was. */
   convertedTo: (record: Loaded) => string | null | undefined;
+  /** Assigned on opening: the converting mediator unless they say otherwise (openingMediator), as when a case is opened. */
+  mediatorId?: string;
+  /** The opener confirmed that the case is a separate matter from an open case of the employer with a claimant in common. */
+  confirmDuplicate?: boolean;
 }
 
 /** Stands in for the case number while the command is decided: the number is allocated once the decision stands. */
@@ -69,6 +74,7 @@ export class DisputeOpener {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly caseNumbers: CaseNumberAllocator,
+    private readonly overlapping: OverlappingCases,
   ) {}
 
   /** `refuse` runs once the opening is decided and before a number is taken: a rule the decider cannot see (overlapping cases). */
@@ -82,9 +88,11 @@ export class DisputeOpener {
    * Converts a record into a case, each stream read once and each command decided once: the case
    * (nothing written yet, so bad details are refused first), then the conversion recorded on the
    * record at the version read (of two concurrent conversions only one gets past this), then the
-   * case opened. A conversion cut short between the two appends is finished by the next try, with
-   * or without its Idempotency-Key: the record names the case's id already, and the case is
-   * opened then (the If-Match the client sent is about the version before the conversion).
+   * case opened. Like any opening, a case whose employer has an open case with a claimant in
+   * common is a 409 naming it unless `confirmDuplicate` (checked once both are decided, before
+   * anything is written). A conversion cut short between the two appends is finished by the next
+   * try, with or without its Idempotency-Key: the record names the case's id already, and the case
+   * is opened then (the If-Match the client sent is about the version before the conversion).
    */
   async convert<Command extends { now: Date; actor: { id: string; role: string } }, Event extends DomainEvent, State, Loaded extends State>(
     conversion: Conversion<Command, Event, State, Loaded>,
@@ -99,20 +107,27 @@ export class DisputeOpener {
     return retryingConflicts(recordContext, async () => {
       const source = await loadState(this.store, records.decider, recordStream);
       const record = records.visibleIn(source.state, actor);
-      const { source: origin, ...fields } = conversion.details(record);
+      const { source: origin, ...drawn } = conversion.details(record);
       // Drawn from a record and the request, not from a request alone: checked as a request's would be.
-      const opening = this.command({ ...parseFields(disputeOpeningSchema, fields), source: origin, disputeId }, actor);
+      const fields = parseFields(disputeOpeningSchema, drawn);
       const dispute = await loadState(this.store, disputeCase, disputeStream);
       const replayed = isReplay(openingContext, disputeStream, dispute);
+      const opensNow = dispute.version === 0 && !replayed;
+      // A read model and the candidates' streams, checked against and never written: the same rule as opening a case.
+      const overlaps = opensNow ? await this.overlapping.find(fields.employer.creditCode, fields.claimants, disputeId) : [];
+      const opening = this.command(
+        { ...fields, source: origin, disputeId, confirmedDuplicateOf: overlaps.map((o) => o.id), mediatorId: conversion.mediatorId },
+        actor,
+      );
       // A case on record already (and no replay) is a finished conversion: the record's own decider refuses it first.
       let decided: Decision<DisputeEvent, DisputeCaseState> | undefined =
         dispute.version === 0 || replayed ? decideOn(disputeCase, disputeStream, dispute, opening, openingContext) : undefined;
       const unfinished = conversion.convertedTo(record) === disputeId && dispute.version === 0;
-      let recordVersion = source.version;
-      if (!unfinished && !replayed) {
-        const converting = decideOn(records.decider, recordStream, source, records.commandOf(conversion.command, actor), recordContext);
-        recordVersion = (await appendDecision(this.store, records.decider, converting, recordContext)).version;
-      }
+      const converting =
+        !unfinished && !replayed ? decideOn(records.decider, recordStream, source, records.commandOf(conversion.command, actor), recordContext) : undefined;
+      // Both decided and nothing written: refused input is refused first, so a 409 is about a case that could otherwise open.
+      if (opensNow) refuseUnconfirmedOverlap(overlaps, fields.employer.name, conversion.confirmDuplicate);
+      const recordVersion = converting ? (await appendDecision(this.store, records.decider, converting, recordContext)).version : source.version;
       decided ??= decideOn(disputeCase, disputeStream, dispute, opening, openingContext);
       const result = await appendDecision(this.store, disputeCase, decided, openingContext);
       return { ...this.opened(disputeId, result), record: { id: conversion.id, version: recordVersion } };

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, DuplicateRecordError } from '@lc/decider';
+import { DomainError } from '@lc/decider';
 import { deterministicUuid } from '@lc/event-store';
 import { commandKey } from '@lc/http';
 import { inScope, openingMediator } from '@lc/access';
 import { DisputeOpener, OpenedDispute } from './dispute-opener';
 import { OpenDisputeCommand } from './open-dispute.command';
-import { OverlappingCases } from './overlapping-cases';
+import { OverlappingCases, refuseUnconfirmedOverlap } from './overlapping-cases';
 
 @CommandHandler(OpenDisputeCommand)
 export class OpenDisputeHandler implements ICommandHandler<OpenDisputeCommand, OpenedDispute> {
@@ -33,15 +33,7 @@ export class OpenDisputeHandler implements ICommandHandler<OpenDisputeCommand, O
       actor,
       { idempotencyKey },
       // Once the opening is decided: refused input is refused first, so a 409 is about a case that could otherwise open.
-      () => {
-        if (overlaps.length === 0 || confirmDuplicate) return;
-        const [first] = overlaps;
-        throw new DuplicateRecordError(
-          `${details.employer.name} has an open case with the same claimant (${first.caseNo}); open this one anyway with confirmDuplicate: true`,
-          { kind: 'dispute', id: first.id, caseNo: first.caseNo, matchedBy: first.matchedBy, all: overlaps.map((o) => ({ id: o.id, caseNo: o.caseNo })) },
-          [{ field: 'confirmDuplicate', message: 'is required: the employer has an open case with the same claimant' }],
-        );
-      },
+      () => refuseUnconfirmedOverlap(overlaps, details.employer.name, confirmDuplicate),
     );
   }
 }

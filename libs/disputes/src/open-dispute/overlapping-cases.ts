@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { DuplicateRecordError } from '@lc/decider';
 import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
 import type { Claimant } from '@lc/parties';
 import { DisputeCase, disputeCase, disputeStreamId } from '../dispute-case/dispute-case.decider';
@@ -11,6 +12,21 @@ export interface OverlappingCase {
   caseNo: string;
   /** How the claimants overlap: which claimant of the new case, by ID number or by phone. */
   matchedBy: Array<'idNumber' | 'phone'>;
+}
+
+/**
+ * The rule for every way a case opens (a request, a complaint or an alert converted): an opening
+ * that overlaps an open case is a 409 naming it, unless the opener confirmed it is a separate
+ * matter (`confirmDuplicate: true`), which the opening then records (confirmedDuplicateOf).
+ */
+export function refuseUnconfirmedOverlap(overlaps: OverlappingCase[], employerName: string, confirmDuplicate: boolean | undefined): void {
+  if (overlaps.length === 0 || confirmDuplicate) return;
+  const [first] = overlaps;
+  throw new DuplicateRecordError(
+    `${employerName} has an open case with the same claimant (${first.caseNo}); open this one anyway with confirmDuplicate: true`,
+    { kind: 'dispute', id: first.id, caseNo: first.caseNo, matchedBy: first.matchedBy, all: overlaps.map((o) => ({ id: o.id, caseNo: o.caseNo })) },
+    [{ field: 'confirmDuplicate', message: 'is required: the employer has an open case with the same claimant' }],
+  );
 }
 
 /** Candidates looked at: an employer with more open cases than this is an exception, not a duplicate check. */

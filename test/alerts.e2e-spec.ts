@@ -245,6 +245,49 @@ describe('grading', () => {
   });
 });
 
+describe('routing to the mediators', () => {
+  it('tells the mediators of the alert’s sub-district of a red or yellow alert, not another sub-district’s, and of a green one nobody', async () => {
+    const routedIds = async (token: string) =>
+      (itemsOf(await get(token, '/notifications?kind=alert_routed&pageSize=200')) as Array<Item & { subject: { id: string } }>).map((n) => n.subject.id);
+    const green = await submit(yellowAlert({ signals: ['orders_collapse'], workersAffected: 3 }));
+    const red = await submit();
+    const yellow = await submit(yellowAlert());
+    const bujiYellow = await submit(yellowAlert({ subDistrict: 'buji' }), bujiInformant);
+
+    const [redNotice] = await notices(red, 'alert_routed', mediator.token);
+    expect(redNotice).toMatchObject({
+      kind: 'alert_routed',
+      audience: { role: 'mediator', subDistrict: 'pinghu', accountId: null },
+      subject: { stream: `alert-${red}`, id: red },
+      params: { alertId: red, grade: 'red', points: 29, workersAffected: 40, enterpriseName: ENTERPRISE.name, pickupDeadlineAt: '2026-03-10T12:00:00.000+08:00' },
+      read: false,
+    });
+    expect(redNotice.title.zh).toContain('红色预警');
+    expect(redNotice.title.zh).toContain('12:00'); // the pick-up deadline, Shanghai time
+    expect(redNotice.title.en).toContain('40 workers affected');
+    const [yellowNotice] = await notices(yellow, 'alert_routed', mediator.token);
+    expect(yellowNotice).toMatchObject({ params: { grade: 'yellow' }, audience: { role: 'mediator', subDistrict: 'pinghu' } });
+    const [bujiNotice] = await notices(bujiYellow, 'alert_routed', bujiMediator.token);
+    expect(bujiNotice).toMatchObject({ audience: { role: 'mediator', subDistrict: 'buji' } });
+
+    // The notices were written in the order of the log: the green alert, graded first, has had its turn.
+    const pinghu = await routedIds(mediator.token);
+    expect(pinghu).toEqual(expect.arrayContaining([red, yellow]));
+    expect(pinghu).not.toContain(bujiYellow);
+    expect(pinghu).not.toContain(green);
+    const buji = await routedIds(bujiMediator.token);
+    expect(buji).toContain(bujiYellow);
+    expect(buji).not.toContain(red);
+    expect(buji).not.toContain(yellow);
+    expect(buji).not.toContain(green);
+    // For the mediators who pick alerts up: supervisors hear of red alerts by red_alert instead.
+    expect(await routedIds(supervisor.token)).toEqual([]);
+    await app.settled();
+    const anyone = await app.api.get(DataSource).query(`SELECT kind FROM notifications WHERE subject_id = $1`, [green]);
+    expect(anyone).toEqual([]);
+  });
+});
+
 describe('triage', () => {
   it('acknowledges, verifies and dismisses, once each, with If-Match', async () => {
     const id = await submit();

@@ -185,6 +185,35 @@ describe('a supervisor assigns, the mediator sees it in me/work and is notified'
     expect((await post(wang.token, '/notifications/read-all').expect(200)).body).toEqual({ marked: 0, unread: 0 });
   });
 
+  it('notifies the mediator a supervisor assigns a mediation to, and the next one on reassignment', async () => {
+    // Recorded by a mediator for the supervisor to give out.
+    const referral = referBody({ assignToMe: false });
+    const referred = await post(wang.token, '/mediations', referral);
+    expect(referred.status).toBe(201);
+    const id = referred.body.id as string;
+    expect((await get(supervisor.token, `/mediations/${id}`).expect(200)).body.mediatorId).toBeNull();
+    await post(supervisor.token, `/mediations/${id}/assignments`, { mediatorId: li.id }).expect(200);
+
+    const inbox = await eventually(li.token, '/notifications', (b) => b.items.some((n: any) => n.subject.id === id));
+    const notice = inbox.items.find((n: any) => n.subject.id === id);
+    expect(notice).toMatchObject({
+      kind: 'mediator_assigned',
+      audience: { role: 'mediator', subDistrict: 'pinghu', accountId: li.id },
+      subject: { kind: 'mediation', stream: `mediation-${id}`, id },
+      params: { courtCaseNo: referral.courtCaseNo, employerName: '深圳市某某科技有限公司', assignedBy: supervisor.id, mediatorId: li.id },
+      read: false,
+    });
+    expect(notice.title.zh).toContain(referral.courtCaseNo);
+    expect(notice.title.en).toContain('mediation assigned to you');
+    for (const other of [wang, supervisor]) {
+      expect((await get(other.token, '/notifications').expect(200)).body.items.map((n: any) => n.id)).not.toContain(notice.id);
+    }
+
+    await post(supervisor.token, `/mediations/${id}/assignments`, { mediatorId: wang.id }).expect(200);
+    const wangs = await eventually(wang.token, '/notifications', (b) => b.items.some((n: any) => n.subject.id === id));
+    expect(wangs.items.find((n: any) => n.subject.id === id)).toMatchObject({ kind: 'mediator_assigned', audience: { accountId: wang.id } });
+  });
+
   it('keeps a sub-district supervisor to mediators of their sub-district; a district supervisor may lend one', async () => {
     const dispute = await open(supervisor.token);
     const events = await app.requestEventCount();
@@ -268,6 +297,75 @@ describe('a mediator opening a case is assigned to it unless they say otherwise'
     expect(referral.status).toBe(201);
     expect(referral.body.version).toBe(1);
     expect((await get(wang.token, `/mediations/${referral.body.id}`).expect(200)).body).toMatchObject({ mediatorId: wang.id, status: 'in_progress' });
+  });
+});
+
+describe('a mediator converting a complaint or an alert is assigned to the case, as when opening one', () => {
+  let orders = 0;
+  const receive = async () => {
+    const res = await post(li.token, '/complaints', {
+      source: 'hotline_12351',
+      workOrderNo: `12351-2026-MW${String(++orders).padStart(4, '0')}`,
+      subDistrict: 'pinghu',
+      employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
+      summary: '来电反映公司拖欠2月工资',
+      receivedAt: '2026-03-05T09:30:00+08:00',
+    });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+  const conversion = (overrides: Record<string, unknown> = {}) => ({ category: 'wage_arrears', workersInvolved: 3, amountClaimedFen: 900_000, claimants: [{ name: '陈十' }], ...overrides });
+
+  it('assigns the mediator who converts a complaint, in the opening event itself, unless they say otherwise; a supervisor assigns later', async () => {
+    // li received it, wang converts it: the case is wang's.
+    const converted = await post(wang.token, `/complaints/${await receive()}/conversion`, conversion());
+    expect(converted.status).toBe(201);
+    const events = await app.store.readStream(`dispute-${converted.body.id}`);
+    expect(events.map((e) => e.type)).toEqual(['DisputeOpened']);
+    expect(events[0].data.mediatorId).toBe(wang.id);
+    expect((await get(wang.token, `/disputes/${converted.body.id}`).expect(200)).body.mediatorId).toBe(wang.id);
+    await eventually(wang.token, '/me/work', (b) => ids(b).includes(converted.body.id));
+    await eventually(wang.token, '/disputes?mediatorId=me', (b) => ids(b).includes(converted.body.id));
+
+    const forTheDesk = await post(wang.token, `/complaints/${await receive()}/conversion`, conversion({ assignToMe: false }));
+    expect(forTheDesk.status).toBe(201);
+    expect((await get(wang.token, `/disputes/${forTheDesk.body.id}`).expect(200)).body.mediatorId).toBeNull();
+
+    const bySupervisor = await post(supervisor.token, `/complaints/${await receive()}/conversion`, conversion());
+    expect(bySupervisor.status).toBe(201);
+    expect((await get(supervisor.token, `/disputes/${bySupervisor.body.id}`).expect(200)).body.mediatorId).toBeNull();
+    const complaintId = await receive();
+    const before = await app.requestEventCount();
+    const selfAssigning = await post(supervisor.token, `/complaints/${complaintId}/conversion`, conversion({ assignToMe: true }));
+    expect(selfAssigning.status).toBe(422);
+    expect(selfAssigning.body.errors).toEqual([expect.objectContaining({ field: 'assignToMe' })]);
+    expect(await app.requestEventCount()).toBe(before);
+    expect((await post(wang.token, `/complaints/${complaintId}/conversion`, conversion({ assignToMe: 'yes' }))).status).toBe(400);
+  });
+
+  it('assigns the mediator who converts an alert', async () => {
+    const submitted = await app
+      .http()
+      .post('/api/v1/alerts')
+      .set(...bearer(informant.token))
+      .set('Idempotency-Key', 'my-work-alert-conversion')
+      .send({
+        enterprise: { name: '深圳市某某科技有限公司', creditCode: '91350200776049653A' },
+        subDistrict: 'pinghu',
+        signals: ['wage_delay'],
+        workersAffected: 12,
+        description: '2月工资未发',
+        observedAt: '2026-03-10T08:30:00+08:00',
+      });
+    expect(submitted.status).toBe(201);
+    const converted = await post(li.token, `/alerts/${submitted.body.id}/conversion`);
+    expect(converted.status).toBe(201);
+    const [opened] = await app.store.readStream(`dispute-${converted.body.id}`);
+    expect(opened.data.mediatorId).toBe(li.id);
+    await eventually(li.token, '/me/work', (b) => ids(b).includes(converted.body.id));
+    // They converted it themselves: nothing to tell them.
+    const inbox = await get(li.token, '/notifications').expect(200);
+    expect(inbox.body.items.filter((n: any) => n.subject.id === converted.body.id)).toEqual([]);
   });
 });
 

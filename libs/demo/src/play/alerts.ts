@@ -50,6 +50,8 @@ export const alertActions: Actions<AlertAction> = {
       claimants: d.claimants,
       summary: d.summary,
       openedOn: d.openedOn,
+      // As for an opening: the plan's supervisor assigns the case.
+      assignToMe: false,
     });
     d.id = (await execute<{ id: string }>(new C.ConvertAlertCommand(idOf(alert, 'alert'), input, meta))).id;
   },

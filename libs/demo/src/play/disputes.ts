@@ -46,7 +46,8 @@ export const disputeActions: Actions<DisputeAction> = {
     c.id = (await execute<{ id: string }>(new C.ReceiveComplaintCommand(input, meta))).id;
   },
   async convertComplaint({ complaint, dispute: d }, { meta, execute }) {
-    const input = convertComplaintSchema.parse(caseDetails(d));
+    // As for an opening: the plan's supervisor assigns the case.
+    const input = convertComplaintSchema.parse({ ...caseDetails(d), assignToMe: false });
     d.id = (await execute<{ id: string }>(new C.ConvertComplaintCommand(idOf(complaint, 'complaint'), input, meta))).id;
   },
   async handleComplaint({ complaint: c }, { meta, execute }) {

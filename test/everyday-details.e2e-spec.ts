@@ -158,6 +158,16 @@ describe('China time', () => {
     expect(listed.updatedAt).toMatch(CHINA_INSTANT);
     expect(listed.openedOn).toBe('2026-03-02');
   });
+
+  it('speaks of China time in a message about an instant in the future, whatever offset was sent', async () => {
+    const { id } = (await post(mediator.token, '/disputes', openBody()).expect(201)).body;
+    // NOW is 2026-03-10 10:00 in Shanghai; the step is dated the next day, sent in UTC.
+    const future = await post(mediator.token, `/disputes/${id}/steps`, { kind: 'contact', note: '电话联系企业', occurredAt: '2026-03-11T02:00:00Z' });
+    expect(future.status).toBe(422);
+    expect(future.body.detail).toBe('occurredAt 2026-03-11T10:00:00.000+08:00 is in the future (it is now 2026-03-10T10:00:00.000+08:00, China time)');
+    expect(future.body.errors).toEqual([{ field: 'occurredAt', message: expect.any(String) }]);
+    expect(JSON.stringify(future.body)).not.toMatch(/\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/);
+  });
 });
 
 describe('timelines name their actors', () => {

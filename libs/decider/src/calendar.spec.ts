@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isIsoDate, isIsoInstant, shanghaiDate, startOfShanghaiDay } from './calendar';
+import { addDays, daysBetween, isIsoDate, isIsoInstant, shanghaiDate, shanghaiInstant, startOfShanghaiDay } from './calendar';
 
 describe('China Standard Time calendar', () => {
   it('dates an instant by the Shanghai calendar, eight hours ahead of UTC', () => {
@@ -65,5 +65,13 @@ describe('China Standard Time calendar', () => {
     expect(shanghaiDate(startOfShanghaiDay('2026-03-10'))).toBe('2026-03-10');
     expect(shanghaiDate(new Date(startOfShanghaiDay('2026-03-10').getTime() - 1))).toBe('2026-03-09');
     expect(() => startOfShanghaiDay('2026/03/10')).toThrow(RangeError);
+  });
+});
+
+describe('shanghaiInstant', () => {
+  it('writes an instant in China Standard Time with its offset', () => {
+    expect(shanghaiInstant(new Date('2026-03-09T17:00:00Z'))).toBe('2026-03-10T01:00:00.000+08:00');
+    expect(shanghaiInstant(new Date('2026-12-31T16:30:00.123Z'))).toBe('2027-01-01T00:30:00.123+08:00');
+    expect(() => shanghaiInstant(new Date('nonsense'))).toThrow(RangeError);
   });
 });

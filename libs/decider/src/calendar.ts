@@ -20,6 +20,16 @@ export function shanghaiDate(instant: Date): string {
   return new Date(time + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * An instant written in China Standard Time with its offset, as the API writes every instant and
+ * as messages speak of time: 2026-03-10T02:00:00Z → 2026-03-10T10:00:00.000+08:00.
+ */
+export function shanghaiInstant(instant: Date): string {
+  const time = instant.getTime();
+  if (Number.isNaN(time)) throw new RangeError('shanghaiInstant: invalid Date');
+  return new Date(time + OFFSET_MS).toISOString().replace('Z', '+08:00');
+}
+
 /** A real calendar date written YYYY-MM-DD (2026-02-29 is not one). */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;

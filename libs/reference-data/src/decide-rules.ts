@@ -1,4 +1,4 @@
-import { shanghaiDate, unprocessable } from '@lc/decider';
+import { shanghaiDate, shanghaiInstant, unprocessable } from '@lc/decider';
 
 /*
  * The rules deciders apply with the clock or the state (dates not in the future, not before the
@@ -22,9 +22,14 @@ export function refuseFutureDate(field: string, date: string, now: Date): void {
   if (date > today(now)) throw unprocessable(`${field} ${date} is in the future (today is ${today(now)} in Shanghai)`, field);
 }
 
+/**
+ * The message speaks of one time zone, China time, as every answer does: the instant as sent (any
+ * offset) is written in China time too (2026-03-11T02:00:00Z → 2026-03-11T10:00:00.000+08:00).
+ */
 export function refuseFutureInstant(field: string, instant: string, now: Date): void {
-  if (Date.parse(instant) > now.getTime() + CLIENT_CLOCK_SKEW_MS) {
-    throw unprocessable(`${field} ${instant} is in the future (it is now ${now.toISOString()})`, field);
+  const time = Date.parse(instant);
+  if (time > now.getTime() + CLIENT_CLOCK_SKEW_MS) {
+    throw unprocessable(`${field} ${shanghaiInstant(new Date(time))} is in the future (it is now ${shanghaiInstant(now)}, China time)`, field);
   }
 }
 

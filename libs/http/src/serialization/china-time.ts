@@ -1,3 +1,5 @@
+import { shanghaiInstant } from '@lc/decider';
+
 /**
  * Instants leave the API in China Standard Time, with the offset (`2026-12-01T09:15:00.000+08:00`):
  * the users read Shanghai time, and a client that shows the string as it is shows the right hour.
@@ -6,12 +8,11 @@
  * keeps them (`...Z`), are written with +08:00. The instant is the same; only its notation changes.
  */
 const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
-const OFFSET_MS = 8 * 3_600_000;
 
 /** 2026-12-01T01:15:00.000Z → 2026-12-01T09:15:00.000+08:00. */
 export function chinaTime(instant: Date): string {
   if (Number.isNaN(instant.getTime())) return instant.toString();
-  return new Date(instant.getTime() + OFFSET_MS).toISOString().replace('Z', '+08:00');
+  return shanghaiInstant(instant);
 }
 
 /** For `app.set('json replacer', chinaTimeReplacer)`: JSON.stringify calls it with `this` the holder of `key`. */

@@ -369,6 +369,93 @@ describe('a mediator converting a complaint or an alert is assigned to the case,
   });
 });
 
+describe('mediatorId=me on every list', () => {
+  const LISTS = ['/disputes', '/mediations', '/clocks', '/complaints', '/alerts'];
+
+  it('is taken by every list; anything but an id or me is a 400 naming the field', async () => {
+    for (const list of LISTS) {
+      await get(li.token, `${list}?mediatorId=me`).expect(200);
+      await get(supervisor.token, `${list}?mediatorId=${li.id}`).expect(200);
+      const bad = await get(li.token, `${list}?mediatorId=someone`);
+      expect({ list, status: bad.status }).toEqual({ list, status: 400 });
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'mediatorId' })]);
+    }
+  });
+
+  it('finds the complaints a mediator received, handled or converted', async () => {
+    let orders = 0;
+    const receive = async (token: string) => {
+      const res = await post(token, '/complaints', {
+        source: 'hotline_12351',
+        workOrderNo: `12351-2026-ME${String(++orders).padStart(4, '0')}`,
+        subDistrict: 'pinghu',
+        employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
+        summary: '来电反映公司拖欠2月工资',
+        receivedAt: '2026-03-05T09:30:00+08:00',
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const receivedByLi = await receive(li.token);
+    const handledByWang = await receive(li.token);
+    const convertedByWang = await receive(supervisor.token);
+    const bySupervisor = await receive(supervisor.token);
+    await post(wang.token, `/complaints/${handledByWang}/handling`, { note: '已答复来电人', handledOn: '2026-03-06' }).expect(200);
+    await post(wang.token, `/complaints/${convertedByWang}/conversion`, { category: 'wage_arrears', workersInvolved: 2, amountClaimedFen: 600_000, claimants: [{ name: '刘一' }] }).expect(201);
+    const mine = (token: string, query = 'mediatorId=me') => eventually(token, `/complaints?${query}&pageSize=200`, () => true);
+    const all = [receivedByLi, handledByWang, convertedByWang, bySupervisor];
+    const ours = (body: any) => ids(body).filter((id) => all.includes(id)).sort();
+
+    await eventually(admin, '/complaints?pageSize=200', (b) => b.items.some((c: any) => c.id === convertedByWang && c.status === 'converted'));
+    expect(ours(await mine(li.token))).toEqual([receivedByLi]);
+    expect(ours(await mine(wang.token))).toEqual([handledByWang, convertedByWang].sort());
+    const byLi = await mine(supervisor.token, `mediatorId=${li.id}`);
+    expect(ours(byLi)).toEqual([receivedByLi]);
+    expect(byLi.items.every((c: { mediatorId: string }) => c.mediatorId === li.id)).toBe(true);
+    // A supervisor is no complaint's mediator; their own received one has none.
+    expect(ours(await mine(supervisor.token))).toEqual([]);
+    expect((await mine(supervisor.token, 'status=received')).items.find((c: any) => c.id === bySupervisor).mediatorId).toBeNull();
+    // Scope as on every list: buji sees none of pinghu's, whoever's they are.
+    expect(ours(await mine(zhao.token, `mediatorId=${li.id}`))).toEqual([]);
+  });
+
+  it('finds the alerts a mediator picked up', async () => {
+    const submit = async (key: string) => {
+      const res = await app
+        .http()
+        .post('/api/v1/alerts')
+        .set(...bearer(informant.token))
+        .set('Idempotency-Key', key)
+        .send({
+          enterprise: { name: '深圳市某某科技有限公司', creditCode: '91350200776049653A' },
+          subDistrict: 'pinghu',
+          signals: ['wage_delay'],
+          workersAffected: 12,
+          description: '2月工资未发',
+          observedAt: '2026-03-10T08:30:00+08:00',
+        });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const acknowledgedByLi = await submit('my-work-alert-ack');
+    const verifiedByWang = await submit('my-work-alert-verify');
+    const untouched = await submit('my-work-alert-untouched');
+    await post(li.token, `/alerts/${acknowledgedByLi}/acknowledgement`).expect(200);
+    // Checking it on site picks it up too.
+    await post(wang.token, `/alerts/${verifiedByWang}/verification`, { note: '现场核实' }).expect(200);
+    const all = [acknowledgedByLi, verifiedByWang, untouched];
+    const ours = (body: any) => ids(body).filter((id) => all.includes(id)).sort();
+
+    await eventually(admin, '/alerts?pageSize=200', (b) => b.items.some((a: any) => a.id === verifiedByWang && a.status === 'verified'));
+    expect(ours(await eventually(li.token, '/alerts?mediatorId=me&pageSize=200', () => true))).toEqual([acknowledgedByLi]);
+    expect(ours(await eventually(wang.token, '/alerts?mediatorId=me&pageSize=200', () => true))).toEqual([verifiedByWang]);
+    const byWang = await eventually(supervisor.token, `/alerts?mediatorId=${wang.id}&pageSize=200`, () => true);
+    expect(ours(byWang)).toEqual([verifiedByWang]);
+    expect(byWang.items.every((a: { acknowledgedBy: string }) => a.acknowledgedBy === wang.id)).toBe(true);
+    expect(ours(await eventually(zhao.token, `/alerts?mediatorId=${li.id}&pageSize=200`, () => true))).toEqual([]);
+  });
+});
+
 describe('clocks of my work', () => {
   it('orders my work by urgency and notifies me of a clock due soon and overdue, naming the case', async () => {
     const me = await app.user('mediator', 'pinghu');

@@ -4,5 +4,6 @@
  * without loading any Nest module.
  */
 import { Disputes1763700000010 } from './read-model/migrations/1763700000010-disputes';
+import { ComplaintMediators1764700000175 } from './read-model/migrations/1764700000175-complaint-mediators';
 
-export const migrations = [Disputes1763700000010];
+export const migrations = [Disputes1763700000010, ComplaintMediators1764700000175];

@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * Lists alerts in the caller’s scope
-         * @description Filter by status, `grade`, sub-district, enterprise, overdue, escalated and period; sort with `sort`.
+         * @description Filter by status, `grade`, sub-district, the mediator who picked it up (`mediatorId=me`), enterprise, overdue, escalated and period; sort with `sort`.
          */
         get: operations["AlertsController_list"];
         put?: never;
@@ -321,7 +321,7 @@ export interface paths {
         };
         /**
          * Lists complaints in the caller’s scope
-         * @description Filter by status, source, sub-district, period and text; sort with `sort`.
+         * @description Filter by status, source, sub-district, mediator (`mediatorId=me`: the complaints the caller received, handled or converted), period and text; sort with `sort`.
          */
         get: operations["ComplaintsController_list"];
         put?: never;
@@ -1643,6 +1643,7 @@ export interface operations {
                 escalated?: "true" | "false";
                 grade?: "red" | "yellow" | "green";
                 informantId?: string;
+                mediatorId?: "me" | string;
                 overdue?: "true" | "false";
                 page?: number;
                 pageSize?: number;
@@ -5380,6 +5381,7 @@ export interface operations {
     ComplaintsController_list: {
         parameters: {
             query?: {
+                mediatorId?: "me" | string;
                 page?: number;
                 pageSize?: number;
                 q?: string;
@@ -5436,6 +5438,11 @@ export interface operations {
                             handlingNote: string | null;
                             /** Format: uuid */
                             id: string;
+                            /**
+                             * Format: uuid
+                             * @description the mediator who received it, then the one who handled it or turned it into a case
+                             */
+                            mediatorId: string | null;
                             /**
                              * Format: date-time
                              * @example 2026-12-01T09:15:00.000+08:00

@@ -58,7 +58,7 @@ export class AlertsController {
   @Get()
   @ReadsModels('alerts')
   @Allow('admin', 'supervisor', 'mediator')
-  @Describe('Lists alerts in the caller’s scope', 'Filter by status, `grade`, sub-district, enterprise, overdue, escalated and period; sort with `sort`.')
+  @Describe('Lists alerts in the caller’s scope', 'Filter by status, `grade`, sub-district, the mediator who picked it up (`mediatorId=me`), enterprise, overdue, escalated and period; sort with `sort`.')
   @ZodResponse(200, alertPageSchema, 'One page of alerts', { fresh: true })
   @ProblemResponses(400, 401, 403)
   list(@ZodQuery(listAlertsSchema, { renamed: RENAMED_ALERT_PARAMETERS }) query: ListAlertsRequest, @CurrentActor() actor: AuthenticatedActor) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQueryFields, sortQueryField } from '@lc/http';
+import { accountRef, pageQueryFields, sortQueryField } from '@lc/http';
 import { ALERT_GRADES, codeSchema, creditCodeSchema, subDistrictSchema } from '@lc/reference-data';
 import { AlertStatus } from '../alert/alert.decider';
 import { isoDate } from '../shared/request-fields';
@@ -33,6 +33,8 @@ export const listAlertsSchema = z.strictObject({
   subDistrict: subDistrictSchema.optional(),
   /** The informant's account id (formerly `informant`). */
   informantId: z.uuid('must be the id (uuid) of an informant account').optional(),
+  /** The mediator who picked the alert up (acknowledged it, or verified it on site), or `me` for the caller. */
+  mediatorId: accountRef('must be the id (uuid) of a mediator account, or me').optional(),
   /** Submitted on or after this date (inclusive, Shanghai calendar). */
   submittedFrom: isoDate.optional(),
   /** Submitted on or before this date (inclusive, Shanghai calendar). */

@@ -42,7 +42,7 @@ export class ComplaintsController {
 
   @Get()
   @ReadsModels('complaints')
-  @Describe('Lists complaints in the caller’s scope', 'Filter by status, source, sub-district, period and text; sort with `sort`.')
+  @Describe('Lists complaints in the caller’s scope', 'Filter by status, source, sub-district, mediator (`mediatorId=me`: the complaints the caller received, handled or converted), period and text; sort with `sort`.')
   @ZodResponse(200, complaintPageSchema, 'One page of complaints', { fresh: true })
   @ProblemResponses(400, 401, 403)
   list(@ZodQuery(listComplaintsSchema) query: ListComplaintsRequest, @CurrentActor() actor: AuthenticatedActor) {

@@ -121,6 +121,7 @@ export const complaintListItemSchema = z
     handlingNote: z.string().nullable(),
     convertedOn: dateSchema.nullable(),
     disputeId: z.uuid().nullable(),
+    mediatorId: z.uuid().nullable().meta({ description: 'the mediator who received it, then the one who handled it or turned it into a case' }),
     updatedAt: instantSchema,
     version: z.number().int(),
   })

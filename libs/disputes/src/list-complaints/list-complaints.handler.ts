@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { applySort, containsPattern, Page, pageOf, restrictToScope } from '@lc/http';
-import { requireSubDistrictInScope } from '@lc/access';
+import { requireSubDistrictInScope, resolveAccountRef } from '@lc/access';
 import { ComplaintView } from '../read-model/complaint.view';
 import { ListComplaintsQuery } from './list-complaints.query';
 import { COMPLAINT_SORT_COLUMNS } from './list-complaints.schema';
@@ -21,6 +21,8 @@ export interface ComplaintListItem {
   handlingNote: string | null;
   convertedOn: string | null;
   disputeId: string | null;
+  /** The mediator who received it, then the one who handled or converted it. */
+  mediatorId: string | null;
   updatedAt: Date;
   version: number;
 }
@@ -37,6 +39,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery,
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.source) query.andWhere('c.source = :source', { source: filter.source });
     if (filter.subDistrict) query.andWhere('c.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
+    if (filter.mediatorId) query.andWhere('c.mediator_id = :mediatorId', { mediatorId: resolveAccountRef(filter.mediatorId, actor) });
     if (filter.receivedFrom) query.andWhere('c.received_on >= :receivedFrom', { receivedFrom: filter.receivedFrom });
     if (filter.receivedTo) query.andWhere('c.received_on <= :receivedTo', { receivedTo: filter.receivedTo });
     if (filter.q) {
@@ -64,6 +67,7 @@ function toItem(c: ComplaintView): ComplaintListItem {
     handlingNote: c.handlingNote,
     convertedOn: c.convertedOn,
     disputeId: c.disputeId,
+    mediatorId: c.mediatorId,
     updatedAt: c.updatedAt,
     version: c.version,
   };

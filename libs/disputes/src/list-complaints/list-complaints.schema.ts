@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQueryFields, sortQueryField } from '@lc/http';
+import { accountRef, pageQueryFields, sortQueryField } from '@lc/http';
 import { COMPLAINT_SOURCES, codeSchema, subDistrictSchema } from '@lc/reference-data';
 import { isoDate } from '../shared/request-fields';
 
@@ -18,6 +18,8 @@ export const listComplaintsSchema = z.strictObject({
   status: z.enum(['received', 'handled', 'converted'], { error: 'must be received, handled or converted' }).optional(),
   source: codeSchema(COMPLAINT_SOURCES).optional(),
   subDistrict: subDistrictSchema.optional(),
+  /** The complaint's mediator (who received it, then who handled or converted it), or `me` for the caller. */
+  mediatorId: accountRef('must be the id (uuid) of a mediator account, or me').optional(),
   /** Received on or after this date (inclusive, Shanghai calendar). */
   receivedFrom: isoDate.optional(),
   receivedTo: isoDate.optional(),

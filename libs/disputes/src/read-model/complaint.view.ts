@@ -44,6 +44,13 @@ export class ComplaintView {
   @Column('date', { name: 'converted_on', nullable: true })
   convertedOn: string | null;
 
+  /**
+   * The complaint's mediator: the mediator who received it, then the mediator who handled it or
+   * turned it into a case (a supervisor's or an import's action leaves it as it was).
+   */
+  @Column('uuid', { name: 'mediator_id', nullable: true })
+  mediatorId: string | null;
+
   /** The dispute case it became. */
   @Column('uuid', { name: 'dispute_id', nullable: true })
   disputeId: string | null;

@@ -20,6 +20,8 @@ export class ComplaintsProjection implements Projection {
       const event = { type: recorded.type, data: recorded.data } as ComplaintEvent;
       const id = recorded.streamId.slice(COMPLAINT_STREAM_PREFIX.length);
       const touched = { updatedAt: recorded.recordedAt, version: recorded.streamVersion };
+      // A mediator's action makes the complaint theirs (receiving, handling, converting).
+      const byMediator = recorded.metadata.actorRole === 'mediator' && recorded.metadata.actorId ? { mediatorId: recorded.metadata.actorId } : {};
       switch (event.type) {
         case 'ComplaintReceived': {
           const d = event.data;
@@ -38,16 +40,18 @@ export class ComplaintsProjection implements Projection {
             handlingNote: null,
             convertedOn: null,
             disputeId: null,
+            mediatorId: null,
+            ...byMediator,
             recordedAt: recorded.recordedAt,
             ...touched,
           });
           break;
         }
         case 'ComplaintHandled':
-          batch.update(ComplaintView, id, { status: 'handled', handledOn: event.data.handledOn, handlingNote: event.data.note, ...touched });
+          batch.update(ComplaintView, id, { status: 'handled', handledOn: event.data.handledOn, handlingNote: event.data.note, ...byMediator, ...touched });
           break;
         case 'ComplaintConverted':
-          batch.update(ComplaintView, id, { status: 'converted', convertedOn: event.data.convertedOn, disputeId: event.data.disputeId, ...touched });
+          batch.update(ComplaintView, id, { status: 'converted', convertedOn: event.data.convertedOn, disputeId: event.data.disputeId, ...byMediator, ...touched });
           break;
         default:
           // An event another part of the system appended to the stream: the version moves all the same.

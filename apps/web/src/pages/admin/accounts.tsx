@@ -271,9 +271,12 @@ function CreateAccountDialog({ onClose, onCreated }: { onClose(): void; onCreate
         <Form.Item name="username" label={t('admin.username')} extra={t('admin.usernameHelp')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('admin.displayName')}>
-          <Input autoComplete="off" maxLength={60} />
-        </Form.Item>
+        {/* An informant's name is personal data kept sealed in the informant registry, not on the account. */}
+        {role !== 'informant' ? (
+          <Form.Item name="displayName" label={t('admin.displayName')} preserve={false}>
+            <Input autoComplete="off" maxLength={60} />
+          </Form.Item>
+        ) : null}
         <Form.Item name="password" label={t('admin.password')} extra={t('admin.passwordHelp')} rules={[{ required: true, message: t('field.required') }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
@@ -334,9 +337,11 @@ function EditAccountDialog({ account, onClose, onSaved, onStale }: { account: Ac
           <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </Form.Item>
         <SubDistrictField role={role} />
-        <Form.Item name="displayName" label={t('admin.displayName')}>
-          <Input autoComplete="off" maxLength={60} />
-        </Form.Item>
+        {role !== 'informant' ? (
+          <Form.Item name="displayName" label={t('admin.displayName')} preserve={false}>
+            <Input autoComplete="off" maxLength={60} />
+          </Form.Item>
+        ) : null}
       </Form>
     </Modal>
   );

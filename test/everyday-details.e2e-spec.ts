@@ -118,6 +118,60 @@ describe('201 answers and ETags', () => {
   });
 });
 
+describe('201 answers of letters and monthly reports', () => {
+  it('give a letter its address: the record’s document of its kind, this letter by its id', async () => {
+    const dispute = (await post(mediator.token, '/disputes', openBody()).expect(201)).body as { id: string };
+    const mediation = await post(mediator.token, '/mediations', {
+      court: '深圳市龙岗区人民法院',
+      courtCaseNo: '（2026）粤0307民诉前调7001号',
+      referredOn: '2026-03-02',
+      subDistrict: 'pinghu',
+      category: 'wage_arrears',
+      employer: { name: '深圳市某某科技有限公司', creditCode: '91350200776049653A' },
+      workers: [{ name: '李四' }],
+      claimAmountFen: 12_000_000,
+    });
+    expect(mediation.status).toBe(201);
+    for (const [record, id] of [['disputes', dispute.id], ['mediations', mediation.body.id]] as const) {
+      const first = await post(mediator.token, `/${record}/${id}/letters`, { kind: 'reminder-letter', facts: '拖欠工资', requests: '按时支付工资' });
+      expect(first.status).toBe(201);
+      expect(first.headers.location).toBe(`/api/v1/${record}/${id}/documents/reminder-letter?letterId=${first.body.letterId}`);
+      const second = await post(mediator.token, `/${record}/${id}/letters`, { kind: 'reminder-letter', facts: '仍未支付', requests: '三日内支付' });
+      expect(second.headers.location).toBe(`/api/v1/${record}/${id}/documents/reminder-letter?letterId=${second.body.letterId}`);
+      // Each address reads its own letter (the first stays readable after the second).
+      for (const letter of [first, second]) {
+        const read = await app.http().get(letter.headers.location).set(...bearer(mediator.token));
+        expect({ record, status: read.status }).toEqual({ record, status: 200 });
+        expect(read.headers['content-type']).toContain('officedocument.wordprocessingml');
+      }
+    }
+  });
+
+  it('give an issued monthly report and a revision their addresses, by month and revision', async () => {
+    const districtSupervisor = await app.user('supervisor');
+    const issued = await post(districtSupervisor.token, '/reports/monthly', { month: '2026-01' });
+    expect(issued.status).toBe(201);
+    expect(issued.headers.location).toBe('/api/v1/reports/monthly?month=2026-01');
+    const read = await app.http().get(issued.headers.location).set(...bearer(districtSupervisor.token));
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ revision: 1, report: { month: '2026-01' } });
+    // Asked again: the stored report, 200, no Location (nothing was created).
+    const again = await post(districtSupervisor.token, '/reports/monthly', { month: '2026-01' });
+    expect(again.status).toBe(200);
+    expect(again.headers.location).toBeUndefined();
+
+    // A case back-dated into January puts the report out of date; its revision has an address of its own.
+    await post(mediator.token, '/disputes', openBody({ openedOn: '2026-01-15', claimants: [{ name: '王五' }] })).expect(201);
+    await app.settled();
+    const revised = await post(districtSupervisor.token, '/reports/monthly/revisions', { month: '2026-01', reason: '补录1月来访案件' });
+    expect(revised.status).toBe(201);
+    expect(revised.headers.location).toBe('/api/v1/reports/monthly?month=2026-01&revision=2');
+    const version = await app.http().get(revised.headers.location).set(...bearer(districtSupervisor.token));
+    expect(version.status).toBe(200);
+    expect(version.body).toMatchObject({ revision: 2, currentRevision: 2, outOfDate: false });
+  });
+});
+
 describe('bodies that are not JSON', () => {
   it('answers a form or plain text with 415, and malformed JSON with problem+json carrying a code; nothing is written', async () => {
     const before = await app.requestEventCount();
@@ -239,5 +293,11 @@ describe('the OpenAPI document', () => {
     const work = doc.paths['/api/v1/me/work'].get.responses['200'].content['application/json'].schema;
     expect(work.properties.items.items.properties.urgency.enum).toEqual(['overdue', 'due_soon', 'running', 'none']);
     expect(doc.paths['/api/v1/notifications/{id}/read'].post.responses['404']).toBeDefined();
+    // Read routes say how current they are; 201s say where the created record is read.
+    expect(mediators.responses['200'].content['application/json'].schema.properties.freshness).toBeDefined();
+    expect(work.properties.freshness).toBeDefined();
+    for (const path of ['/api/v1/disputes/{id}/letters', '/api/v1/mediations/{id}/letters', '/api/v1/reports/monthly', '/api/v1/reports/monthly/revisions']) {
+      expect({ path, location: doc.paths[path].post.responses['201'].headers?.Location !== undefined }).toEqual({ path, location: true });
+    }
   });
 });

@@ -8453,6 +8453,8 @@ export interface operations {
             /** @description The letter issued: its id and number */
             201: {
                 headers: {
+                    /** @description where the letter is read: the record’s document of its kind, `?letterId=` this one */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15287,6 +15289,8 @@ export interface operations {
             /** @description The letter issued: its id and number */
             201: {
                 headers: {
+                    /** @description where the letter is read: the record’s document of its kind, `?letterId=` this one */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18644,6 +18648,8 @@ export interface operations {
             /** @description Issued now */
             201: {
                 headers: {
+                    /** @description where the created record is read */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19083,6 +19089,8 @@ export interface operations {
             /** @description The revision issued */
             201: {
                 headers: {
+                    /** @description where the created record is read */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, ZodBody, ZodParam, ZodQuery } from '@lc/http';
+import { Allow, CreatedAt, CurrentActor, Describe, ProblemResponses, RequestMeta, ZodBody, ZodParam, ZodQuery } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { prefersEnglish } from '@lc/personal-data';
 import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
@@ -48,6 +48,7 @@ const DOCX_RESPONSE = ApiResponse({
 const LETTER_RESPONSE = ApiResponse({
   status: 201,
   description: 'The letter issued: its id and number',
+  headers: { Location: { description: 'where the letter is read: the record’s document of its kind, `?letterId=` this one', schema: { type: 'string' } } },
   schema: {
     type: 'object',
     required: ['letterId', 'kind', 'letterNo', 'issuedOn'],
@@ -114,6 +115,8 @@ function recordDocumentsController(words: RecordDocuments) {
 
     /** Issues a 提示函, 意见书 or 建议书 to the record's employer: numbered, and on the enterprise's page. */
     @Post(':id/letters')
+    // The letter is read as the record's document of its kind, this one by its id.
+    @CreatedAt(`${words.path}/:id/documents/:kind?letterId=:letterId`)
     @Allow('admin', 'supervisor', 'mediator')
     @Describe(words.letterSummary, 'A 提示函, 意见书 or 建议书: numbered, and shown on the enterprise’s page.', { command: 'create' })
     @LETTER_RESPONSE

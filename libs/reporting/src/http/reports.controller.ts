@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Post, Res, StreamableFile } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, CurrentActor, Describe, ProblemResponses, ZodBody, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CreatedAt, CurrentActor, Describe, ProblemResponses, ZodBody, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor } from '@lc/access';
 import { GetAnnualReportQuery } from '../annual-report/get-annual-report.query';
 import { GenerateMonthlyReportCommand } from '../monthly-report/generate-monthly-report.command';
@@ -64,9 +64,14 @@ export class ReportsController {
 
   /** Makes a month's report now if it has none (201), or answers with the stored one (200). */
   @Post('monthly')
+  // Read by its month (a 201 only: a stored report answers 200).
+  @CreatedAt((answer) => {
+    const month = (answer.report as { month?: unknown } | undefined)?.month;
+    return typeof month === 'string' ? `reports/monthly?month=${encodeURIComponent(month)}` : undefined;
+  })
   @Allow('admin', 'supervisor')
   @Describe('Issues a month’s report (诉求信息月报)', 'Makes it now if the month has none (201), or answers the stored one (200). No month is issued before it is over. An issued report keeps its figures: `regenerate: true` on a month that has one is a 409; issue a revision instead (`POST /reports/monthly/revisions`).')
-  @ZodResponse(201, generatedMonthlyReportSchema, 'Issued now')
+  @ZodResponse(201, generatedMonthlyReportSchema, 'Issued now', { location: true })
   @ZodResponse(200, generatedMonthlyReportSchema, 'The month had its report already')
   @ProblemResponses(400, 401, 403, 409, 415, 422)
   async generateMonthly(
@@ -81,9 +86,10 @@ export class ReportsController {
 
   /** Issues a revision of a month's report with the figures as they are now; the version it replaces stays readable. */
   @Post('monthly/revisions')
+  @CreatedAt('reports/monthly?month=:month&revision=:revision')
   @Allow('admin', 'supervisor')
   @Describe('Issues a revision of a month’s report', 'With the figures as they are now and a reason, audited; the version it replaces stays readable (`revision=`).')
-  @ZodResponse(201, revisedMonthlyReportSchema, 'The revision issued')
+  @ZodResponse(201, revisedMonthlyReportSchema, 'The revision issued', { location: true })
   @ProblemResponses(400, 401, 403, 404, 415, 422)
   async reviseMonthly(@ZodBody(reviseMonthlyReportSchema) body: ReviseMonthlyReportRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.commands.execute(new ReviseMonthlyReportCommand(body.month, body.reason, actor));

@@ -158,7 +158,9 @@ describe('alert', () => {
           .then([{ type: 'AlertAcknowledged', data: { acknowledgedAt: '2026-03-10T02:30:00.000Z', by: 'mediator-1' } }]),
       );
       expect(state).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'mediator-1' });
-      given(alert, [...history, acknowledged]).when({ type: 'AcknowledgeAlert', ...by(mediator, 40) }).thenThrows('unprocessable');
+      const again = given(alert, [...history, acknowledged]).when({ type: 'AcknowledgeAlert', ...by(mediator, 40) }).thenThrows('unprocessable');
+      // Messages give times as every answer does: China time (02:30Z is 10:30 in Shenzhen).
+      expect(again.message).toBe('the alert was already acknowledged at 2026-03-10T10:30:00.000+08:00');
     });
 
     it('acknowledges an alert that was escalated for want of pick-up', () => {

@@ -1,4 +1,4 @@
-import { CommandContext, Decider, DomainError, DomainEvent, unprocessable } from '@lc/decider';
+import { CommandContext, Decider, DomainError, DomainEvent, shanghaiInstant, unprocessable } from '@lc/decider';
 import type { OpeningFromRecord } from '@lc/disputes/domain';
 import { ALERT_SIGNALS, AlertGrade, AlertSignal, DisputeCategory, definedOnly, refuseFutureInstant } from '@lc/reference-data';
 import conversion from '../locales/conversion.json';
@@ -6,6 +6,11 @@ import { RiskAssessment, RiskFactor, RiskWeights, assessRisk, riskWeightsProblem
 import type { ConvertAlertRequest } from '../convert-alert/convert-alert.schema';
 import type { SubmitAlertRequest } from '../submit-alert/submit-alert.schema';
 import type { DismissAlertRequest, EscalateAlertRequest, VerifyAlertRequest } from '../triage-alert/triage-alert.schema';
+
+/** An instant the alert holds (ISO, UTC), as messages give every time: China time, +08:00. */
+function inChinaTime(instant: string | null | undefined): string {
+  return instant ? shanghaiInstant(new Date(instant)) : String(instant);
+}
 
 /*
  * An early-warning alert (预警信息) from an informant inside an enterprise, one stream per alert:
@@ -184,9 +189,9 @@ function submitted(state: AlertState): Alert {
 }
 
 function requireOpen(alert: Alert, what: string): void {
-  if (alert.status === 'dismissed') throw unprocessable(`the alert was dismissed at ${alert.dismissedAt}: it cannot be ${what}`);
+  if (alert.status === 'dismissed') throw unprocessable(`the alert was dismissed at ${inChinaTime(alert.dismissedAt)}: it cannot be ${what}`);
   if (alert.status === 'converted') {
-    throw unprocessable(`the alert was converted into dispute case ${alert.disputeId} at ${alert.convertedAt}: it cannot be ${what}`);
+    throw unprocessable(`the alert was converted into dispute case ${alert.disputeId} at ${inChinaTime(alert.convertedAt)}: it cannot be ${what}`);
   }
 }
 
@@ -237,14 +242,14 @@ function submit(command: SubmitAlert, state: AlertState): AlertEvent[] {
 function acknowledge(command: AcknowledgeAlert, state: AlertState): AlertEvent[] {
   const alert = submitted(state);
   requireOpen(alert, 'acknowledged');
-  if (alert.acknowledgedAt) throw unprocessable(`the alert was already acknowledged at ${alert.acknowledgedAt}`);
+  if (alert.acknowledgedAt) throw unprocessable(`the alert was already acknowledged at ${inChinaTime(alert.acknowledgedAt)}`);
   return [{ type: 'AlertAcknowledged', data: { acknowledgedAt: command.now.toISOString(), by: command.actor.id } }];
 }
 
 function verify(command: VerifyAlert, state: AlertState): AlertEvent[] {
   const alert = submitted(state);
   requireOpen(alert, 'verified');
-  if (alert.verifiedAt) throw unprocessable(`the alert was already verified at ${alert.verifiedAt}`);
+  if (alert.verifiedAt) throw unprocessable(`the alert was already verified at ${inChinaTime(alert.verifiedAt)}`);
   const at = command.now.toISOString();
   // Checking an alert on site is picking it up: an unacknowledged one is acknowledged first, which stops its pick-up clock.
   const pickUp: AlertEvent[] = alert.acknowledgedAt ? [] : [{ type: 'AlertAcknowledged', data: { acknowledgedAt: at, by: command.actor.id } }];
@@ -263,7 +268,7 @@ function escalate(command: EscalateAlert, state: AlertState): AlertEvent[] {
   if (command.reason === 'not_acknowledged_in_time') return escalateMissedPickup(command, alert);
   // Supervisors hear of an alert once by hand; the clocks' escalation for a missed deadline is a fact of its own.
   const manual = alert.escalations.find((e) => e.reason === 'manual');
-  if (manual) throw unprocessable(`the alert was already escalated at ${manual.escalatedAt}`);
+  if (manual) throw unprocessable(`the alert was already escalated at ${inChinaTime(manual.escalatedAt)}`);
   return [{ type: 'AlertEscalated', data: definedOnly({ escalatedAt: command.now.toISOString(), reason: 'manual' as const, note: command.note }) }];
 }
 
@@ -273,7 +278,7 @@ function escalate(command: EscalateAlert, state: AlertState): AlertEvent[] {
  */
 function escalateMissedPickup(command: EscalateAlert, alert: Alert): AlertEvent[] {
   if (!alert.pickupDeadlineAt) throw unprocessable('the alert has no pick-up deadline (green)');
-  if (alert.acknowledgedAt) throw unprocessable(`the alert was picked up at ${alert.acknowledgedAt}`);
+  if (alert.acknowledgedAt) throw unprocessable(`the alert was picked up at ${inChinaTime(alert.acknowledgedAt)}`);
   if (alert.escalations.some((e) => e.reason === 'not_acknowledged_in_time')) return [];
   return [{ type: 'AlertEscalated', data: { escalatedAt: command.now.toISOString(), reason: 'not_acknowledged_in_time' as const } }];
 }

@@ -14,9 +14,6 @@ const common = {
 module.exports = {
   // Integration suites start real processes and write thousands of events; unit tests finish in ms anyway.
   testTimeout: 120000,
-  // A handle left open by one suite (a socket, a timer of a client that lost its server) must not
-  // hold the whole run until CI's time limit: jest still names the suite that was slow to close.
-  forceExit: true,
   // Two suites at a time on CI's two cores: most of a suite's time is spent waiting on PostgreSQL,
   // Redis, the browser or a child process, and one at a time the run took 18 minutes. Each suite has
   // its own database, queue prefix and ports, and the tests are written for a busy machine.

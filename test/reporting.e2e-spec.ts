@@ -73,7 +73,8 @@ const notAfterLastDay = (day: string) => (day > LAST_DAY ? LAST_DAY : day);
 /** An instant on a Shanghai day, at a random time of that day, as UTC ISO. */
 const instantOn = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`) + rnd.int(0, 86_399) * 1000).toISOString();
 
-const meta = { actorId: 'test', actorRole: 'mediator' };
+// A mediator's id is an account id (a uuid) in every event the service writes; read models store it as one.
+const meta = { actorId: '7d9b1c3e-5a2f-4e6b-8c1d-0f2a4b6c8e10', actorRole: 'mediator' };
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({ eventId: randomUUID(), type, data, metadata: meta });
 
 async function append(stream: string, events: NewEvent[]) {

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
+import { IDEMPOTENCY_KEY_PURGE_SCHEDULER, MAINTENANCE_QUEUE } from '../../libs/http/src/idempotency/idempotency-key-retention';
 import { MONTHLY_REPORT_SCHEDULER, REPORTS_QUEUE } from '../../libs/reporting/src/monthly-report/monthly-report.jobs';
 import { createTestDatabase, TestDatabase } from '@lc/testing';
 import { builtEntry } from '../support/built-app';
@@ -42,11 +43,18 @@ it('Redis gone for 30 s under load, then back empty: no 500, honest 503s, schedu
   const adminToken = await client.login(ADMIN.username, ADMIN.password);
   const mediators = await Promise.all([1, 2, 3, 4].map((n) => client.mediator(adminToken, n)));
 
-  const reports = new Queue(REPORTS_QUEUE, { connection: { url: redis.url }, prefix: queuePrefix });
-  reports.on('error', () => undefined); // it loses Redis too
-  const schedulerRegistered = async () => Boolean(await reports.getJobScheduler(MONTHLY_REPORT_SCHEDULER).catch(() => undefined));
+  // Every repeatable job: the monthly report, and the purge of old Idempotency-Keys.
+  const schedulers = [
+    { queue: new Queue(REPORTS_QUEUE, { connection: { url: redis.url }, prefix: queuePrefix }), id: MONTHLY_REPORT_SCHEDULER },
+    { queue: new Queue(MAINTENANCE_QUEUE, { connection: { url: redis.url }, prefix: queuePrefix }), id: IDEMPOTENCY_KEY_PURGE_SCHEDULER },
+  ];
+  for (const { queue } of schedulers) queue.on('error', () => undefined); // they lose Redis too
+  const schedulerRegistered = async () => {
+    const found = await Promise.all(schedulers.map(({ queue, id }) => queue.getJobScheduler(id).catch(() => undefined)));
+    return found.every(Boolean);
+  };
   try {
-    await waitUntil(schedulerRegistered, 'the monthly-report scheduler at start');
+    await waitUntil(schedulerRegistered, 'the job schedulers at start');
 
     const load = new CaseLoad(client, mediators.map((m) => m.token));
     load.start();
@@ -88,7 +96,7 @@ it('Redis gone for 30 s under load, then back empty: no 500, honest 503s, schedu
 
     await redis.up(); // empty
     const back = Date.now();
-    const rescheduledMs = await waitUntil(schedulerRegistered, 'the scheduler registered again in the empty Redis', 120_000);
+    const rescheduledMs = await waitUntil(schedulerRegistered, 'the job schedulers registered again in the empty Redis', 120_000);
     const loginAfter = await waitUntil(async () => (await client.call('POST', '/auth/login', undefined, ADMIN)).status === 200, 'logins again');
 
     await load.stop();
@@ -116,6 +124,6 @@ it('Redis gone for 30 s under load, then back empty: no 500, honest 503s, schedu
       noAnswer: load.noAnswer.map((n) => ({ sentAfterOutageStartMs: n.at - outageStarted, afterMs: n.afterMs })),
     });
   } finally {
-    await reports.close().catch(() => undefined);
+    for (const { queue } of schedulers) await queue.close().catch(() => undefined);
   }
 }, 10 * 60_000); // a 30 s outage inside; minutes to start and settle on a busy machine

@@ -137,7 +137,9 @@ describe('evidence in the browser', () => {
       await row.getByRole('button', { name: '展开行' }).click();
       const panel = page.getByTestId('evidence');
       const photo = panel.getByTestId('evidence-item').filter({ hasText: '通知1.jpg' });
-      await photo.filter({ hasText: '厂门口停工通知' }).filter({ hasText: '信息员' }).waitFor();
+      // Who attached it: the informant's account, by its username (an informant's name is personal
+      // data kept sealed in the registry, not on the account: ADR 0012).
+      await photo.filter({ hasText: '厂门口停工通知' }).filter({ hasText: informant.username }).waitFor();
       const [download] = await Promise.all([page.waitForEvent('download'), photo.getByRole('button', { name: /下载/ }).click()]);
       expect(download.suggestedFilename()).toBe('通知1.jpg');
       const chunks: Buffer[] = [];

@@ -3,7 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { Observable } from 'rxjs';
 import { AppConfig, APP_CONFIG } from '@lc/config';
-import { ValidationFailedError } from '@lc/http';
+import { unstorableFields, ValidationFailedError } from '@lc/http';
 
 /** Too large: 413 with code file_too_large, naming `file`. */
 export class FileTooLargeError extends Error {
@@ -62,6 +62,9 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
     );
     const unknown = Object.keys(req.body ?? {}).filter((name) => !FIELDS.includes(name));
     if (unknown.length) throw new ValidationFailedError(unknown.map((field) => ({ field, message: 'is not a field of an evidence upload (description, file)' })));
+    // The multipart fields are parsed here, after the input guard ran on the request: the same check.
+    const unstorable = unstorableFields(req.body ?? {});
+    if (unstorable.length) throw new ValidationFailedError(unstorable);
     return next.handle();
   }
 

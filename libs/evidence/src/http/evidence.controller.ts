@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, ValidationFailedError, withETag, ZodParam, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
+import { unstorableTextProblem } from '@lc/decider';
 import { FROM_EVENT_STREAM, ReadsModels } from '@lc/projections';
 import { AttachEvidenceCommand, EvidenceAttachedAnswer } from '../attach-evidence/attach-evidence';
 import { EvidenceRecordKind } from '../evidence/evidence-records';
@@ -18,13 +19,11 @@ const id = (what: string) => z.uuid(`must be the id (uuid) of ${what}`);
 const fileId = z.uuid('must be the id (uuid) of an evidence file');
 
 // Text the database can store (no NUL, no lone surrogate), as the input guard checks for JSON bodies.
-const storable = (value: string) => !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
 const description = z
   .string({ error: 'is required: what the file shows (工资单, 考勤记录, 厂门口通知照片...)' })
   .trim()
   .min(1, 'is required: what the file shows')
-  .max(2000, 'is 2000 characters at most')
-  .refine(storable, 'contains a NUL character or a lone surrogate');
+  .max(2000, 'is 2000 characters at most');
 
 const UPLOAD_BODY = {
   schema: {
@@ -45,7 +44,7 @@ function uploadedName(original: string | undefined): string {
   const name = Buffer.from(original ?? '', 'latin1').toString('utf8');
   const base = name.split(/[\\/]/).pop() ?? '';
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
-  return clean && storable(clean) ? clean : 'evidence';
+  return clean && !unstorableTextProblem(clean) ? clean : 'evidence';
 }
 
 /** RFC 6266 / RFC 5987: an ASCII fallback for old clients, and the UTF-8 name for the others. */

@@ -8,7 +8,7 @@ import { ConvertAlertCommand } from '../convert-alert/convert-alert.command';
 import { ConvertAlertRequest, convertAlertSchema } from '../convert-alert/convert-alert.schema';
 import { GetAlertQuery } from '../get-alert/get-alert.query';
 import { ListAlertsQuery, ListMyAlertsQuery } from '../list-alerts/list-alerts.query';
-import { ListAlertsRequest, ListMyAlertsRequest, listAlertsSchema, listMyAlertsSchema, RENAMED_ALERT_PARAMETERS } from '../list-alerts/list-alerts.schema';
+import { ListAlertsRequest, ListMyAlertsRequest, listAlertsSchema, listMyAlertsSchema } from '../list-alerts/list-alerts.schema';
 import { SubmitAlertCommand } from '../submit-alert/submit-alert.command';
 import { SubmitAlertRequest, submitAlertSchema } from '../submit-alert/submit-alert.schema';
 import { TriageAlertCommand, TriageStep } from '../triage-alert/triage-alert.command';
@@ -61,7 +61,7 @@ export class AlertsController {
   @Describe('Lists alerts in the caller’s scope', 'Filter by status, `grade`, sub-district, the mediator who picked it up (`mediatorId=me`), enterprise, overdue, escalated and period; sort with `sort`.')
   @ZodResponse(200, alertPageSchema, 'One page of alerts', { fresh: true })
   @ProblemResponses(400, 401, 403)
-  list(@ZodQuery(listAlertsSchema, { renamed: RENAMED_ALERT_PARAMETERS }) query: ListAlertsRequest, @CurrentActor() actor: AuthenticatedActor) {
+  list(@ZodQuery(listAlertsSchema) query: ListAlertsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListAlertsQuery(query, actor));
   }
 

@@ -9,7 +9,7 @@ import { DeactivateInformantCommand } from '../deactivate-informant/deactivate-i
 import { GetMyInformantProfileQuery } from '../get-my-informant-profile/get-my-informant-profile.query';
 import { GetInformantQuery } from '../get-informant/get-informant.query';
 import { ListInformantsQuery } from '../list-informants/list-informants.query';
-import { ListInformantsRequest, listInformantsSchema, RENAMED_INFORMANT_PARAMETERS } from '../list-informants/list-informants.schema';
+import { ListInformantsRequest, listInformantsSchema } from '../list-informants/list-informants.schema';
 import { RegisterInformantCommand } from '../register-informant/register-informant.command';
 import {
   ChangeInformantEnterprisesRequest,
@@ -52,7 +52,7 @@ export class InformantsController {
   @Describe('Lists informants in the caller’s scope', 'Filter by sub-district, active, enterprise and text; sort with `sort`. Phones are masked.')
   @ZodResponse(200, informantPageSchema, 'One page of informants', { fresh: true })
   @ProblemResponses(400, 401, 403)
-  list(@ZodQuery(listInformantsSchema, { renamed: RENAMED_INFORMANT_PARAMETERS }) query: ListInformantsRequest, @CurrentActor() actor: AuthenticatedActor) {
+  list(@ZodQuery(listInformantsSchema) query: ListInformantsRequest, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListInformantsQuery(query, actor));
   }
 

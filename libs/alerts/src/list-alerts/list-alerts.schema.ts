@@ -22,9 +22,6 @@ export const ALERT_SORT_COLUMNS = {
   status: 'a.status',
 };
 
-/** Parameters renamed so that one concept has one name on every list. */
-export const RENAMED_ALERT_PARAMETERS = { risk: 'grade', informant: 'informantId' };
-
 /** GET /api/v1/alerts: every filter optional, combined with AND, within the caller's scope. */
 export const listAlertsSchema = z.strictObject({
   status: codeSchema(ALERT_STATUSES).optional(),

@@ -15,8 +15,6 @@ export const INFORMANT_SORT_COLUMNS = {
   enterpriseCount: 'i.enterprise_count',
 };
 
-export const RENAMED_INFORMANT_PARAMETERS = { enterprise: 'creditCode' };
-
 /** GET /api/v1/informants: every filter optional, combined with AND, within the caller's scope. */
 export const listInformantsSchema = z.strictObject({
   subDistrict: subDistrictSchema.optional(),

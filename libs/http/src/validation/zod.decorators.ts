@@ -3,6 +3,7 @@ import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
 import { FieldError, ValidationFailedError } from '../problem-details/errors';
+import { formerNamesFor } from './former-names';
 import { ZodPipe } from './zod.pipe';
 
 /** Set on a route whose query string @ZodQuery validates; routes without it take no query parameters. */
@@ -33,11 +34,6 @@ export function ZodBody(schema: z.ZodType, description?: string): ParameterDecor
   };
 }
 
-export interface ZodQueryOptions {
-  /** Former names of parameters and their names now: `?risk=` answers "is not allowed; use grade". */
-  renamed?: Record<string, string>;
-}
-
 /** Unknown query parameters, each named: one rule on every route (a typo is never silently ignored). */
 export function unknownQueryParameters(query: object, known: ReadonlySet<string>, renamed: Record<string, string> = {}): FieldError[] {
   return Object.keys(query)
@@ -47,19 +43,21 @@ export function unknownQueryParameters(query: object, known: ReadonlySet<string>
 
 /**
  * `@ZodQuery(z.object({...})) query`: validates the query string and documents each parameter.
- * A parameter the schema does not name is a 400, whether or not the schema itself is strict.
+ * A parameter the schema does not name is a 400, whether or not the schema itself is strict; a
+ * former name of one it does name says which to use (FORMER_QUERY_NAMES, the same on every route).
  */
-export function ZodQuery(schema: z.ZodObject, options: ZodQueryOptions = {}): ParameterDecorator {
+export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
   const json = toOpenApiSchema(schema);
   const required = new Set(json.required ?? []);
   const documentation = Object.entries(json.properties ?? {}).map(([name, property]) =>
     ApiQuery({ name, required: required.has(name), schema: property as SchemaObject }),
   );
   const known = new Set(Object.keys(schema.shape));
+  const renamed = formerNamesFor(known);
   const inner = new ZodPipe(schema);
   const pipe = {
     transform: async (value: unknown) => {
-      const unknown = unknownQueryParameters(value ?? {}, known, options.renamed);
+      const unknown = unknownQueryParameters(value ?? {}, known, renamed);
       if (unknown.length > 0) throw new ValidationFailedError(unknown);
       return inner.transform(value);
     },

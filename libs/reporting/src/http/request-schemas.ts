@@ -120,7 +120,6 @@ export const watchListQuerySchema = z
       checkHistoryWindow(q, ctx);
     }
   });
-export const RENAMED_WATCH_LIST_PARAMETERS = { asOf: 'to' };
 export type WatchListQuery = z.output<typeof watchListQuerySchema>;
 
 export const annualReportQuerySchema = z

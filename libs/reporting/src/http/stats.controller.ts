@@ -15,7 +15,6 @@ import {
   districtPeriodQuerySchema,
   PeriodQuery,
   periodQuerySchema,
-  RENAMED_WATCH_LIST_PARAMETERS,
   WatchListQuery,
   watchListQuerySchema,
 } from './request-schemas';
@@ -84,7 +83,7 @@ export class StatsController {
   @Describe('Enterprises at risk', 'Scored by group disputes, repeated disputes and red alerts within a window (`period=2026`, `2026-Q3`, `2026-11`, or `from`/`to`; by default the three years to today), highest score first (see docs/reporting.md).')
   @ZodResponse(200, watchListSchema, 'The watch-list', { fresh: true })
   @ProblemResponses(400, 401, 403)
-  watchList(@ZodQuery(watchListQuerySchema, { renamed: RENAMED_WATCH_LIST_PARAMETERS }) query: WatchListQuery, @CurrentActor() actor: AuthenticatedActor) {
+  watchList(@ZodQuery(watchListQuerySchema) query: WatchListQuery, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new GetWatchListQuery(query, actor));
   }
 }

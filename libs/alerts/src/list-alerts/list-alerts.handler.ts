@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock, CLOCK, addDays, startOfShanghaiDay } from '@lc/decider';
 import { applySort, containsPattern, Page, pageOf, restrictToScope } from '@lc/http';
-import { requireSubDistrictInScope, resolveAccountRef } from '@lc/access';
+import { requireSubDistrictInScope, resolveMediatorFilter } from '@lc/access';
 import type { AlertLocation } from '../alert/alert.decider';
 import type { RiskFactor } from '../risk-weights/risk-weights';
 import { AlertView } from '../read-model/alert.view';
@@ -63,7 +63,7 @@ export class ListAlertsHandler implements IQueryHandler<ListAlertsQuery, Page<Al
     if (filter.grade) query.andWhere('a.grade = :grade', { grade: filter.grade });
     if (filter.subDistrict) query.andWhere('a.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
     if (filter.informantId) query.andWhere('a.informant_id = :informantId', { informantId: filter.informantId });
-    if (filter.mediatorId) query.andWhere('a.acknowledged_by = :mediatorId', { mediatorId: resolveAccountRef(filter.mediatorId, actor) });
+    if (filter.mediatorId) query.andWhere('a.acknowledged_by = :mediatorId', { mediatorId: resolveMediatorFilter(filter.mediatorId, actor) });
     if (filter.submittedFrom) query.andWhere('a.submitted_at >= :from', { from: startOfShanghaiDay(filter.submittedFrom) });
     if (filter.submittedTo) query.andWhere('a.submitted_at < :to', { to: startOfShanghaiDay(addDays(filter.submittedTo, 1)) });
     if (filter.escalated !== undefined) query.andWhere('a.escalated = :escalated', { escalated: filter.escalated });

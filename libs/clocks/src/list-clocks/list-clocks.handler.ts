@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { applySort, pageOf, resolveAccountRef } from '@lc/http';
+import { applySort, pageOf, resolveMediatorFilter } from '@lc/http';
 import { requireSubDistrictInScope } from '@lc/access';
 import { Clock, CLOCK } from '@lc/decider';
 import { ClockView } from '../clock.entity';
@@ -22,7 +22,7 @@ export class ListClocksHandler implements IQueryHandler<ListClocksQuery> {
     if (filter.status === 'overdue') query.andWhere('c.deadline_at <= :now', { now });
     if (filter.status === 'due_soon') query.andWhere('c.deadline_at > :now AND c.remind_at <= :now', { now });
     if (filter.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });
-    if (filter.mediatorId) query.andWhere('c.assigned_to = :mediatorId', { mediatorId: resolveAccountRef(filter.mediatorId, actor) });
+    if (filter.mediatorId) query.andWhere('c.assigned_to = :mediatorId', { mediatorId: resolveMediatorFilter(filter.mediatorId, actor) });
     if (filter.subDistrict) query.andWhere('c.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
     // Mediators see the clocks of the work assigned to them; supervisors those of their scope.
     if (actor.role === 'mediator') query.andWhere('c.assigned_to = :me', { me: actor.id });

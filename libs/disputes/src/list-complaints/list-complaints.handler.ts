@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { applySort, containsPattern, Page, pageOf, restrictToScope } from '@lc/http';
-import { requireSubDistrictInScope, resolveAccountRef } from '@lc/access';
+import { requireSubDistrictInScope, resolveMediatorFilter } from '@lc/access';
 import { ComplaintView } from '../read-model/complaint.view';
 import { ListComplaintsQuery } from './list-complaints.query';
 import { COMPLAINT_SORT_COLUMNS } from './list-complaints.schema';
@@ -39,7 +39,8 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery,
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.source) query.andWhere('c.source = :source', { source: filter.source });
     if (filter.subDistrict) query.andWhere('c.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
-    if (filter.mediatorId) query.andWhere('c.mediator_id = :mediatorId', { mediatorId: resolveAccountRef(filter.mediatorId, actor) });
+    if (filter.mediatorId) query.andWhere('c.mediator_id = :mediatorId', { mediatorId: resolveMediatorFilter(filter.mediatorId, actor) });
+    if (filter.creditCode) query.andWhere('c.employer_credit_code = :creditCode', { creditCode: filter.creditCode });
     if (filter.receivedFrom) query.andWhere('c.received_on >= :receivedFrom', { receivedFrom: filter.receivedFrom });
     if (filter.receivedTo) query.andWhere('c.received_on <= :receivedTo', { receivedTo: filter.receivedTo });
     if (filter.q) {

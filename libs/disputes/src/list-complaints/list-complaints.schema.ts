@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountRef, pageQueryFields, sortQueryField } from '@lc/http';
-import { COMPLAINT_SOURCES, codeSchema, subDistrictSchema } from '@lc/reference-data';
+import { COMPLAINT_SOURCES, codeSchema, creditCodeSchema, subDistrictSchema } from '@lc/reference-data';
 import { isoDate } from '../shared/request-fields';
 
 export const COMPLAINT_SORT_COLUMNS = {
@@ -23,6 +23,8 @@ export const listComplaintsSchema = z.strictObject({
   /** Received on or after this date (inclusive, Shanghai calendar). */
   receivedFrom: isoDate.optional(),
   receivedTo: isoDate.optional(),
+  /** The employer's unified social credit code (exact). */
+  creditCode: creditCodeSchema.optional(),
   /** Work-order number, employer name or credit code, or words of the summary. */
   q: z.string().trim().min(1).max(100).optional(),
   sort: sortQueryField(COMPLAINT_SORT_COLUMNS, '-receivedAt'),

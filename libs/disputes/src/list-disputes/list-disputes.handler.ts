@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { applySort, containsPattern, Page, pageOf, resolveAccountRef, restrictToScope } from '@lc/http';
+import { applySort, containsPattern, Page, pageOf, resolveMediatorFilter, restrictToScope } from '@lc/http';
 import { requireSubDistrictInScope } from '@lc/access';
 import type { Claimant } from '@lc/parties';
 import { DisputeSource } from '../dispute-case/dispute-case.decider';
@@ -48,7 +48,8 @@ export class ListDisputesHandler implements IQueryHandler<ListDisputesQuery, Pag
     if (filter.subDistrict) query.andWhere('d.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
     if (filter.category) query.andWhere('d.category = :category', { category: filter.category });
     if (filter.channel) query.andWhere('d.channel = :channel', { channel: filter.channel });
-    if (filter.mediatorId) query.andWhere('d.mediator_id = :mediatorId', { mediatorId: resolveAccountRef(filter.mediatorId, actor) });
+    if (filter.mediatorId) query.andWhere('d.mediator_id = :mediatorId', { mediatorId: resolveMediatorFilter(filter.mediatorId, actor) });
+    if (filter.creditCode) query.andWhere('d.employer_credit_code = :creditCode', { creditCode: filter.creditCode });
     if (filter.openedFrom) query.andWhere('d.opened_on >= :openedFrom', { openedFrom: filter.openedFrom });
     if (filter.openedTo) query.andWhere('d.opened_on <= :openedTo', { openedTo: filter.openedTo });
     if (filter.groupDispute !== undefined) query.andWhere('d.group_dispute = :groupDispute', { groupDispute: filter.groupDispute });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountRef, pageQueryFields, sortQueryField } from '@lc/http';
-import { subDistrictSchema } from '@lc/reference-data';
+import { creditCodeSchema, subDistrictSchema } from '@lc/reference-data';
 import { disputeCategory, disputeChannel, isoDate } from '../shared/request-fields';
 
 /** What the case list sorts by: the items' own field names. */
@@ -32,6 +32,8 @@ export const listDisputesSchema = z.strictObject({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .transform((v) => v === 'true')
     .optional(),
+  /** The employer's unified social credit code (exact). */
+  creditCode: creditCodeSchema.optional(),
   /** Case number, employer name or credit code, claimant name, or words of the summary. */
   q: z.string().trim().min(1).max(100).optional(),
   sort: sortQueryField(DISPUTE_SORT_COLUMNS, '-openedOn,-caseNo'),

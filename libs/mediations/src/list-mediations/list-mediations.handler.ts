@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { applySort, containsPattern, Page, pageOf, resolveAccountRef, restrictToScope } from '@lc/http';
+import { applySort, containsPattern, Page, pageOf, resolveMediatorFilter, restrictToScope } from '@lc/http';
 import { requireSubDistrictInScope } from '@lc/access';
 import { Employer, MediationWorker } from '../mediation/mediation.decider';
 import { MediationView } from '../read-model/mediation.view';
@@ -50,7 +50,8 @@ export class ListMediationsHandler implements IQueryHandler<ListMediationsQuery,
     if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
     if (filter.subDistrict) query.andWhere('m.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
     if (filter.category) query.andWhere('m.category = :category', { category: filter.category });
-    if (filter.mediatorId) query.andWhere('m.mediator_id = :mediatorId', { mediatorId: resolveAccountRef(filter.mediatorId, actor) });
+    if (filter.mediatorId) query.andWhere('m.mediator_id = :mediatorId', { mediatorId: resolveMediatorFilter(filter.mediatorId, actor) });
+    if (filter.creditCode) query.andWhere('m.employer_credit_code = :creditCode', { creditCode: filter.creditCode });
     if (filter.referredFrom) query.andWhere('m.referred_on >= :referredFrom', { referredFrom: filter.referredFrom });
     if (filter.referredTo) query.andWhere('m.referred_on <= :referredTo', { referredTo: filter.referredTo });
     if (filter.agreedFrom) query.andWhere('m.agreed_on >= :agreedFrom', { agreedFrom: filter.agreedFrom });

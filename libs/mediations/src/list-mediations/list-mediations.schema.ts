@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountRef, pageQueryFields, sortQueryField } from '@lc/http';
-import { codeSchema } from '@lc/reference-data';
+import { codeSchema, creditCodeSchema } from '@lc/reference-data';
 import { JudicialConfirmationStatus, MediationStatus } from '../mediation/mediation.decider';
 import { category, isoDate, subDistrict } from '../shared/request-fields';
 
@@ -36,6 +36,8 @@ export const listMediationsSchema = z.strictObject({
   agreedFrom: isoDate.optional(),
   agreedTo: isoDate.optional(),
   judicialConfirmation: codeSchema(JUDICIAL_CONFIRMATION).optional(),
+  /** The employer's unified social credit code (exact). */
+  creditCode: creditCodeSchema.optional(),
   /** Court reference number, court, employer name or credit code, worker name. */
   q: z.string().trim().min(1).max(100).optional(),
   sort: sortQueryField(MEDIATION_SORT_COLUMNS, '-referredOn,-recordedAt'),

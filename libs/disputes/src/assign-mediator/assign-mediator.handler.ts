@@ -25,6 +25,9 @@ export class AssignMediatorHandler implements ICommandHandler<AssignMediatorComm
       actor,
       { type: 'AssignMediator', mediatorId },
       { expectedVersion, idempotencyKey },
+      undefined,
+      // Once the decider has said the caller may (a mediator naming a colleague is a 403 first,
+      // whoever that is) and there is a change to append: the named account is an active mediator.
       async () => {
         await requireAssignableMediator(this.store, mediatorId, actor);
       },

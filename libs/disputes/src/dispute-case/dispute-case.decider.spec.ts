@@ -197,6 +197,14 @@ describe('dispute case', () => {
       given(disputeCase, withM1).when(assign('m-1', byMediator('m-1'))).then([]);
     });
 
+    it('refuses a mediator naming a colleague first, whatever the case: assigned to that colleague already, or resolved', () => {
+      const withM2: DisputeEvent[] = [opened(), { type: 'MediatorAssigned', data: { mediatorId: 'm-2' } }];
+      given(disputeCase, withM2).when(assign('m-2', byMediator('m-1'))).thenThrows('forbidden', 'mediatorId');
+      given(disputeCase, [...withM2, resolvedOn('2026-03-09')]).when(assign('m-2', byMediator('m-1'))).thenThrows('forbidden', 'mediatorId');
+      // A supervisor naming the one assigned is still a retry: nothing new.
+      given(disputeCase, withM2).when(assign('m-2')).then([]);
+    });
+
     it('opens a case with the mediator who opens it, and only them', () => {
       const command = { ...openCommand(), mediatorId: actor.id };
       const state = given(disputeCase).when(command).then([opened({ mediatorId: actor.id })]);

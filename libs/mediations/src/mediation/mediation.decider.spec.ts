@@ -146,6 +146,15 @@ describe('mediation', () => {
         .thenThrows('conflict', 'mediatorId');
     });
 
+    it('refuses a mediator naming a colleague first, whatever the mediation: assigned to that colleague already, or failed', () => {
+      given(mediation, [referred(), assigned('m-2')])
+        .when({ type: 'AssignMediationMediator', mediatorId: 'm-2', ...byMediator('m-1') })
+        .thenThrows('forbidden', 'mediatorId');
+      given(mediation, [referred(), assigned('m-2'), failed('2026-03-09')])
+        .when({ type: 'AssignMediationMediator', mediatorId: 'm-2', ...byMediator('m-1') })
+        .thenThrows('forbidden', 'mediatorId');
+    });
+
     it('assigning a mediator puts the mediation in progress', () => {
       const state = given(mediation, [referred()]).when({ type: 'AssignMediationMediator', mediatorId: 'm-1', ...ctx }).then([assigned('m-1')]);
       expect(asMediation(state)).toMatchObject({ status: 'in_progress', mediatorId: 'm-1' });

@@ -260,20 +260,21 @@ function refer(command: ReferMediation, state: MediationState): MediationEvent[]
 
 function assignMediator(command: AssignMediationMediator, state: MediationState): MediationEvent[] {
   const mediation = referred(state);
+  // A mediator takes unassigned work for themselves; handing it to someone else, or taking it
+  // from a colleague, is a supervisor's decision. Who may ask comes first, whatever the
+  // mediation's state: naming a colleague is a 403 even when it is theirs already.
+  if (command.actor.role === 'mediator' && command.mediatorId !== command.actor.id) {
+    throw new DomainError('forbidden', 'A mediator may take a mediation for themselves only; a supervisor assigns it to others', [
+      { field: 'mediatorId', message: 'must be your own id (or me)' },
+    ]);
+  }
   // An agreed mediation still has its judicial confirmation to see through, so it may change hands.
   if (mediation.status === 'failed' || mediation.status === 'withdrawn') {
     throw unprocessable(`mediation ${mediation.courtCaseNo} ended (${mediation.status} on ${endedOn(mediation)}): no assignment after that`);
   }
   // The one already assigned: a retried request appends nothing.
   if (mediation.mediatorId === command.mediatorId) return [];
-  // A mediator takes unassigned work for themselves; handing it to someone else, or taking it
-  // from a colleague, is a supervisor's decision.
   if (command.actor.role === 'mediator') {
-    if (command.mediatorId !== command.actor.id) {
-      throw new DomainError('forbidden', 'A mediator may take a mediation for themselves only; a supervisor assigns it to others', [
-        { field: 'mediatorId', message: 'must be your own id (or me)' },
-      ]);
-    }
     if (mediation.mediatorId !== null) {
       throw new DomainError('conflict', `mediation ${mediation.courtCaseNo} is assigned to another mediator already: a supervisor may reassign it`, [
         { field: 'mediatorId', message: 'the mediation has a mediator already' },

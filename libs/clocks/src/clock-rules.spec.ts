@@ -1,4 +1,4 @@
-import { DEADLINE_REACHED, deriveClocks, hasReminder, REMINDER_DUE } from './clock-rules';
+import { DEADLINE_REACHED, deriveClocks, hasReminder, recordReference, REMINDER_DUE } from './clock-rules';
 
 const referred = {
   type: 'MediationReferred',
@@ -139,5 +139,21 @@ describe('alert pick-up clock', () => {
     expect(deriveClocks('alert-a1', [submitted, red, manual])[0]).toMatchObject({ running: true, deadlineReached: false });
     // Still running: nobody has picked it up, but it is escalated once only.
     expect(deriveClocks('alert-a1', [submitted, red, manual, fired])[0]).toMatchObject({ running: true, deadlineReached: true });
+  });
+});
+
+describe('the record a clock belongs to', () => {
+  it('is named by its number and its employer, name and credit code (enterprise for an alert)', () => {
+    const employer = { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' };
+    expect(recordReference([{ type: 'DisputeOpened', data: { caseNo: 'PH-2026-0001', employer } }])).toEqual({
+      reference: 'PH-2026-0001',
+      employerName: employer.name,
+      employerCreditCode: employer.creditCode,
+    });
+    expect(recordReference([{ type: 'AlertSubmitted', data: { enterprise: employer } }])).toEqual({
+      reference: null,
+      employerName: employer.name,
+      employerCreditCode: employer.creditCode,
+    });
   });
 });

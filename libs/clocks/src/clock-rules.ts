@@ -266,16 +266,18 @@ function alertClocks(stream: string, events: StreamEvent[]): DerivedClock[] {
 
 /**
  * The record as people know it, from its first event: the case number (dispute), the court's
- * case number (mediation) or none (alert), and the employer or enterprise.
+ * case number (mediation) or none (alert), and the employer or enterprise (name and credit code).
  */
-export function recordReference(events: StreamEvent[]): { reference: string | null; employerName: string | null } | undefined {
+export function recordReference(
+  events: StreamEvent[],
+): { reference: string | null; employerName: string | null; employerCreditCode: string | null } | undefined {
   const first = events[0];
   if (!first) return undefined;
-  const party = (first.data.employer ?? first.data.enterprise) as { name?: string } | undefined;
-  const employerName = party?.name ?? null;
-  if (first.type === 'DisputeOpened') return { reference: String(first.data.caseNo), employerName };
-  if (first.type === 'MediationReferred') return { reference: String(first.data.courtCaseNo), employerName };
-  if (first.type === 'AlertSubmitted') return { reference: null, employerName };
+  const party = (first.data.employer ?? first.data.enterprise) as { name?: string; creditCode?: string } | undefined;
+  const employer = { employerName: party?.name ?? null, employerCreditCode: party?.creditCode ?? null };
+  if (first.type === 'DisputeOpened') return { reference: String(first.data.caseNo), ...employer };
+  if (first.type === 'MediationReferred') return { reference: String(first.data.courtCaseNo), ...employer };
+  if (first.type === 'AlertSubmitted') return { reference: null, ...employer };
   return undefined;
 }
 

@@ -26,6 +26,10 @@ export class ClockView {
   @Column('text', { name: 'employer_name', nullable: true })
   employerName: string | null;
 
+  /** That employer's unified social credit code (the `creditCode` filter). */
+  @Column('text', { name: 'employer_credit_code', nullable: true })
+  employerCreditCode: string | null;
+
   @Column('uuid', { name: 'assigned_to', nullable: true })
   assignedTo: string | null;
 

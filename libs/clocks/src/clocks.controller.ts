@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { accountRef, Allow, CurrentActor, dateSchema, Describe, instantSchema, pageQueryFields, pageSchemaOf, ProblemResponses, sortQueryField, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor } from '@lc/access';
-import { subDistrictSchema } from '@lc/reference-data';
+import { creditCodeSchema, subDistrictSchema } from '@lc/reference-data';
 import { CLOCK_KINDS } from './clock-rules';
 import { CLOCK_SORT_COLUMNS, ListClocksQuery } from './list-clocks/list-clocks.query';
 import { ReadsModels } from '@lc/projections';
@@ -16,6 +16,8 @@ const listClocks = z.strictObject({
   sort: sortQueryField(CLOCK_SORT_COLUMNS, 'deadlineAt'),
   /** The mediator the clock's record is assigned to, or `me`. */
   mediatorId: accountRef('must be the id (uuid) of a mediator account, or me').optional(),
+  /** The employer's unified social credit code (exact): the clocks of that employer's records. */
+  creditCode: creditCodeSchema.optional(),
   ...pageQueryFields,
 });
 
@@ -26,6 +28,7 @@ const clockSchema = z
     subject: z.object({ kind: z.string().meta({ example: 'mediation' }), stream: z.string(), id: z.string().meta({ description: 'the record’s id, for its detail route' }) }),
     reference: z.string().nullable().meta({ description: 'the case number or the court’s case number (null for an alert)' }),
     employerName: z.string().nullable(),
+    employerCreditCode: z.string().nullable().meta({ description: 'the employer’s unified social credit code' }),
     subDistrict: z.string().nullable(),
     assignedTo: z.uuid().nullable().meta({ description: 'the mediator the record is assigned to' }),
     startedOn: dateSchema,

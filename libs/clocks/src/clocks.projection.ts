@@ -45,6 +45,7 @@ export class ClocksProjection implements Projection {
             subDistrict: c.subDistrict,
             reference: record?.reference ?? null,
             employerName: record?.employerName ?? null,
+            employerCreditCode: record?.employerCreditCode ?? null,
             assignedTo: c.assignedTo,
             startedOn: c.startedOn,
             lastDay: c.lastDay,

@@ -23,6 +23,7 @@ export class ListClocksHandler implements IQueryHandler<ListClocksQuery> {
     if (filter.status === 'due_soon') query.andWhere('c.deadline_at > :now AND c.remind_at <= :now', { now });
     if (filter.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });
     if (filter.mediatorId) query.andWhere('c.assigned_to = :mediatorId', { mediatorId: resolveMediatorFilter(filter.mediatorId, actor) });
+    if (filter.creditCode) query.andWhere('c.employer_credit_code = :creditCode', { creditCode: filter.creditCode });
     if (filter.subDistrict) query.andWhere('c.sub_district = :subDistrict', { subDistrict: filter.subDistrict });
     // Mediators see the clocks of the work assigned to them; supervisors those of their scope.
     if (actor.role === 'mediator') query.andWhere('c.assigned_to = :me', { me: actor.id });
@@ -34,6 +35,7 @@ export class ListClocksHandler implements IQueryHandler<ListClocksQuery> {
       /** The case number or the court's case number (null for an alert), and the employer: what people know the record by. */
       reference: c.reference,
       employerName: c.employerName,
+      employerCreditCode: c.employerCreditCode,
       subDistrict: c.subDistrict,
       assignedTo: c.assignedTo,
       startedOn: c.startedOn,

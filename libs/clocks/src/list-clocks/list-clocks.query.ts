@@ -17,6 +17,8 @@ export interface ClockFilter {
   sort: SortKey[];
   /** An account id or 'me'. */
   mediatorId?: string;
+  /** The employer's credit code. */
+  creditCode?: string;
   page: number;
   pageSize: number;
 }

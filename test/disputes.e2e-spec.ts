@@ -159,6 +159,20 @@ describe('a dispute case from opening to reopening', () => {
     await post(mediator.token, `/disputes/${id}/steps`, { kind: 'note', note: '记录', occurredAt: '2026-03-03T10:00:00+08:00' }, { 'If-Match': '"2"' }).expect(200);
   });
 
+  it('answers a mediator naming a colleague with 403 whatever the case: unassigned, or assigned to that colleague already', async () => {
+    const unassigned = await open(mediator.token, { assignToMe: false });
+    const refused = await post(mediator.token, `/disputes/${unassigned.id}/assignments`, { mediatorId: otherMediator.id });
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors).toEqual([{ field: 'mediatorId', message: 'must be your own id (or me)' }]);
+    await post(districtSupervisor.token, `/disputes/${unassigned.id}/assignments`, { mediatorId: otherMediator.id }).expect(200);
+    // The walkthrough's wang: naming li on li's case was a 200 no-op, answered before the permission.
+    const theirs = await post(mediator.token, `/disputes/${unassigned.id}/assignments`, { mediatorId: otherMediator.id });
+    expect(theirs.status).toBe(403);
+    expect(theirs.headers['content-type']).toContain('application/problem+json');
+    expect(theirs.body.errors).toEqual([{ field: 'mediatorId', message: 'must be your own id (or me)' }]);
+    expect(await typesOf(unassigned.id)).toEqual(['DisputeOpened', 'MediatorAssigned']);
+  });
+
   it('refuses a mediator who is not an active mediator account, naming mediatorId', async () => {
     const { id } = await open();
     const retired = await app.user('mediator', 'pinghu');

@@ -156,6 +156,88 @@ describe('one rule for query parameters', () => {
     expect((await get(admin, '/informants?enterprise=91440300708461136T')).body.errors[0].message).toContain('creditCode');
   });
 
+  it('filters every list of records with an employer by creditCode, the employer’s credit code, exactly', async () => {
+    const OTHER = '91350200776049653A';
+    const employer = { name: '厦门某某科技有限公司', creditCode: OTHER };
+    const dispute = await open({ employer });
+    const complaint = await post(mediator.token, '/complaints', {
+      source: 'hotline_12351',
+      workOrderNo: '12351-2026-LISTS1',
+      subDistrict: 'pinghu',
+      employer,
+      summary: '来电反映公司拖欠11月工资',
+      receivedAt: '2026-11-25T09:30:00+08:00',
+    });
+    expect(complaint.status).toBe(201);
+    const mediation = await post(mediator.token, '/mediations', {
+      court: '深圳市龙岗区人民法院',
+      courtCaseNo: '（2026）粤0307民诉前调9001号',
+      referredOn: '2026-11-25',
+      subDistrict: 'pinghu',
+      category: 'wage_arrears',
+      employer,
+      workers: [{ name: '工人甲' }],
+      claimAmountFen: 1_000_000,
+    });
+    expect(mediation.status).toBe(201);
+    await app.settled();
+    const ids = async (path: string) => {
+      const res = await get(admin, path);
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      return res.body.items as Array<Record<string, unknown>>;
+    };
+    // Lower case is the same code, as everywhere a credit code is given.
+    expect((await ids(`/disputes?creditCode=${OTHER.toLowerCase()}`)).map((d) => d.id)).toEqual([dispute.id]);
+    expect((await ids(`/complaints?creditCode=${OTHER}`)).map((c) => c.id)).toEqual([complaint.body.id]);
+    expect((await ids(`/mediations?creditCode=${OTHER}`)).map((m) => m.id)).toEqual([mediation.body.id]);
+    const clocks = await ids(`/clocks?creditCode=${OTHER}`);
+    expect(clocks.length).toBeGreaterThan(0);
+    for (const clock of clocks) expect(clock).toMatchObject({ subject: { id: mediation.body.id }, employerName: employer.name, employerCreditCode: OTHER });
+    expect(await ids('/alerts?creditCode=91440300708461136T')).toBeDefined();
+    // Another employer's records are not among them.
+    expect((await ids('/disputes?creditCode=91440300708461136T&pageSize=200')).map((d) => d.id)).not.toContain(dispute.id);
+    for (const list of ['/disputes', '/complaints', '/mediations', '/clocks', '/alerts', '/informants']) {
+      const res = await get(admin, `${list}?creditCode=91440300708461136X`);
+      expect({ list, status: res.status, fields: fieldsOf(res) }).toEqual({ list, status: 400, fields: ['creditCode'] });
+    }
+  });
+
+  it('answers a former filter name the same way on every list: which name to use', async () => {
+    for (const list of ['/disputes', '/complaints', '/mediations', '/clocks', '/alerts', '/informants']) {
+      const res = await get(admin, `${list}?enterprise=91440300708461136T`);
+      expect({ list, status: res.status, errors: res.body.errors }).toEqual({
+        list,
+        status: 400,
+        errors: [{ field: 'enterprise', message: 'is not allowed; use creditCode' }],
+      });
+    }
+    for (const list of ['/disputes', '/complaints', '/mediations', '/clocks', '/alerts']) {
+      const res = await get(admin, `${list}?mediator=${mediator.id}`);
+      expect({ list, errors: res.body.errors }).toEqual({ list, errors: [{ field: 'mediator', message: 'is not allowed; use mediatorId' }] });
+    }
+    // A list without the name now: an unknown parameter like any other.
+    expect((await get(admin, '/users?enterprise=91440300708461136T')).body.errors).toEqual([{ field: 'enterprise', message: 'is not allowed' }]);
+  });
+
+  it('answers mediatorId=me from a caller who is not a mediator with 400 naming mediatorId, on every list that takes it', async () => {
+    for (const list of ['/disputes', '/complaints', '/mediations', '/alerts', '/clocks']) {
+      for (const [token, as] of [
+        [supervisor.token, 'a supervisor'],
+        [admin, 'an admin'],
+      ]) {
+        const res = await get(token, `${list}?mediatorId=me`);
+        expect({ list, status: res.status, errors: res.body.errors }).toEqual({
+          list,
+          status: 400,
+          errors: [{ field: 'mediatorId', message: `'me' is the calling mediator; as ${as} name a mediator's id` }],
+        });
+        expect(res.headers['content-type']).toContain('application/problem+json');
+      }
+      expect({ list, status: (await get(mediator.token, `${list}?mediatorId=me`)).status }).toEqual({ list, status: 200 });
+      expect({ list, status: (await get(supervisor.token, `${list}?mediatorId=${mediator.id}`)).status }).toEqual({ list, status: 200 });
+    }
+  });
+
   it('answers a sub-district outside the caller’s scope with the same 403 on lists and statistics', async () => {
     const paths = ['/disputes', '/complaints', '/mediations', '/alerts', '/informants', '/clocks', '/stats/summary', '/stats/by-category'];
     for (const path of paths) {

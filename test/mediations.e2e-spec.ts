@@ -414,6 +414,16 @@ describe('scope and roles', () => {
     expect((await post(mediator.token, `/mediations/${id}/assignments`, { mediatorId: otherMediator.id })).status).toBe(403);
   });
 
+  it('answers a mediator naming a colleague with 403 also when the mediation is that colleague’s already (not a 200 no-op)', async () => {
+    const { id } = await refer(mediator.token, { assignToMe: false });
+    await post(districtSupervisor.token, `/mediations/${id}/assignments`, { mediatorId: otherMediator.id }).expect(200);
+    const res = await post(mediator.token, `/mediations/${id}/assignments`, { mediatorId: otherMediator.id });
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.errors).toEqual([{ field: 'mediatorId', message: 'must be your own id (or me)' }]);
+    expect(await typesOf(id)).toEqual(['MediationReferred', 'MediationMediatorAssigned']);
+  });
+
   it('gives informants 403 on every mediation route', async () => {
     const { id } = await refer();
     expect((await get(informant.token, '/mediations')).status).toBe(403);

@@ -412,8 +412,10 @@ describe('mediatorId=me on every list', () => {
     const byLi = await mine(supervisor.token, `mediatorId=${li.id}`);
     expect(ours(byLi)).toEqual([receivedByLi]);
     expect(byLi.items.every((c: { mediatorId: string }) => c.mediatorId === li.id)).toBe(true);
-    // A supervisor is no complaint's mediator; their own received one has none.
-    expect(ours(await mine(supervisor.token))).toEqual([]);
+    // A supervisor is no complaint's mediator: their 'me' names none, a 400 saying so (not an empty list); their own received one has none.
+    const supervisorsMe = await get(supervisor.token, '/complaints?mediatorId=me');
+    expect(supervisorsMe.status).toBe(400);
+    expect(supervisorsMe.body.errors).toEqual([{ field: 'mediatorId', message: "'me' is the calling mediator; as a supervisor name a mediator's id" }]);
     expect((await mine(supervisor.token, 'status=received')).items.find((c: any) => c.id === bySupervisor).mediatorId).toBeNull();
     // Scope as on every list: buji sees none of pinghu's, whoever's they are.
     expect(ours(await mine(zhao.token, `mediatorId=${li.id}`))).toEqual([]);

@@ -5209,6 +5209,7 @@ export interface operations {
     ClocksController_list: {
         parameters: {
             query?: {
+                creditCode?: string;
                 kind?: "mediation_period" | "judicial_confirmation" | "dispute_mediation" | "arbitration_limitation" | "alert_pickup";
                 mediatorId?: "me" | string;
                 page?: number;
@@ -5257,6 +5258,8 @@ export interface operations {
                              * @example 2026-12-01T09:15:00.000+08:00
                              */
                             deadlineAt: string;
+                            /** @description the employer’s unified social credit code */
+                            employerCreditCode: string | null;
                             employerName: string | null;
                             /** @enum {string} */
                             kind: "mediation_period" | "judicial_confirmation" | "dispute_mediation" | "arbitration_limitation" | "alert_pickup";
@@ -5381,6 +5384,7 @@ export interface operations {
     ComplaintsController_list: {
         parameters: {
             query?: {
+                creditCode?: string;
                 mediatorId?: "me" | string;
                 page?: number;
                 pageSize?: number;
@@ -6512,6 +6516,7 @@ export interface operations {
             query?: {
                 category?: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
                 channel?: "walk_in" | "hotline_12351" | "online_opinion" | "petition" | "informant_alert" | "referral";
+                creditCode?: string;
                 groupDispute?: "true" | "false";
                 mediatorId?: "me" | string;
                 openedFrom?: string;
@@ -12262,6 +12267,7 @@ export interface operations {
                 agreedFrom?: string;
                 agreedTo?: string;
                 category?: "wage_arrears" | "social_insurance" | "work_injury" | "termination_compensation" | "working_hours" | "labour_contract" | "other";
+                creditCode?: string;
                 judicialConfirmation?: "not_applied" | "applied" | "granted" | "refused";
                 mediatorId?: "me" | string;
                 page?: number;

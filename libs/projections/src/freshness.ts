@@ -97,8 +97,15 @@ export class ReadModelFreshness {
   }
 }
 
+/**
+ * Several read models' freshness as one answer's: the earliest `asOf`. A read model that has
+ * applied nothing and has nothing to apply (no event of its kind yet: no mediation in a new
+ * district) says nothing about the answer's age and is left out; one that has applied nothing
+ * while events wait makes `asOf` null.
+ */
 export function combine(lags: Freshness[]): Freshness {
-  const times = lags.map((l) => l.asOf);
+  const telling = lags.filter((l) => l.asOf !== null || !l.upToDate);
+  const times = telling.map((l) => l.asOf);
   const asOf = times.length === 0 || times.some((t) => t === null) ? null : new Date(Math.min(...times.map((t) => (t as Date).getTime())));
   return { asOf, upToDate: lags.every((l) => l.upToDate), behindEvents: lags.reduce((sum, l) => sum + l.behindEvents, 0) };
 }

@@ -33,12 +33,19 @@ const ZH: Record<string, string> = {
   'is not a real date and time': '不是有效的日期时间',
   'is not a real time of day': '不是有效的时刻',
   'is too large': '数值过大',
+  // zod's type errors in the API's words (libs/http zod.pipe.ts).
+  'must be a number': '须为数字',
+  'must be text': '须为文字',
+  'must be a list': '须为列表',
+  'must be true or false': '须为是或否',
+  'must be a date': '须为日期',
 };
 
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^must be at most (\d+) characters/, (m) => `最多 ${m[1]} 个字`],
   [/^must be at least (\d+) characters/, (m) => `至少 ${m[1]} 个字`],
   [/^Invalid input: expected (\w+), received undefined$/, () => '必填'],
+  [/^must be (.+), not null$/, () => '不能为空'],
   [/^must be at least (\d+) characters long$/, (m) => `至少 ${m[1]} 个字符`],
   [/^must be at most (\d+)$/, (m) => `最大为 ${m[1]}`],
   [/^must list at most (\d+) (bands|enterprises)$/, (m) => `最多 ${m[1]} ${m[2] === 'bands' ? '档' : '家'}`],

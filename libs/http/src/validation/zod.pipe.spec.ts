@@ -61,3 +61,33 @@ describe('ZodPipe', () => {
     });
   });
 });
+
+describe("zod's messages for a missing or mistyped field", () => {
+  const body = z.strictObject({
+    amountFen: z.number().int(),
+    summary: z.string(),
+    employer: z.object({ name: z.string() }),
+    workers: z.array(z.string()),
+    paid: z.boolean(),
+    note: z.string({ error: 'what the step was, in a few words' }),
+  });
+
+  it('say "is required" for a field that is missing, and what it must be for one of another type', async () => {
+    const refused = await new ZodPipe(body).transform({ summary: 12, employer: null, workers: '张三', paid: 'yes' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationFailedError);
+    expect((refused as ValidationFailedError).errors).toEqual([
+      { field: 'amountFen', message: 'is required' },
+      { field: 'summary', message: 'must be text' },
+      { field: 'employer', message: 'must be an object, not null' },
+      { field: 'workers', message: 'must be a list' },
+      { field: 'paid', message: 'must be true or false' },
+      // A schema's own words win.
+      { field: 'note', message: 'what the step was, in a few words' },
+    ]);
+  });
+
+  it('say "is required" for a body that is missing altogether', async () => {
+    const refused = await new ZodPipe(body).transform(undefined).catch((e: unknown) => e);
+    expect((refused as ValidationFailedError).errors).toEqual([{ field: '', message: 'is required' }]);
+  });
+});

@@ -1,3 +1,4 @@
+import { connect, type AddressInfo } from 'node:net';
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -196,6 +197,23 @@ describe('bodies that are not JSON', () => {
     const nowhere = await get(admin, '/nowhere').expect(404);
     expect(nowhere.body.code).toBe('not_found');
     expect(await app.requestEventCount()).toBe(before);
+  });
+
+  it('answers a query with raw (not percent-encoded) UTF-8, which Node refuses before any route, with problem+json too', async () => {
+    const { port } = app.api.getHttpServer().address() as AddressInfo;
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(Buffer.concat([Buffer.from('GET /api/v1/complaints?q='), Buffer.from('网络舆情', 'utf8'), Buffer.from(' HTTP/1.1\r\nHost: localhost\r\n\r\n')]));
+      });
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/content-type: application\/problem\+json/i);
+    expect(JSON.parse(body)).toMatchObject({ status: 400, code: 'bad_request', detail: expect.stringContaining('percent-encode') });
   });
 });
 

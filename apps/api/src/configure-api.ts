@@ -6,6 +6,7 @@ import { requestLimits } from '@lc/accounts';
 import { AppConfig } from '@lc/config';
 import { defaultWebRoot, serveWebApp } from './web-app';
 import {
+  answerClientErrors,
   chinaTimeReplacer,
   noStoreForApi,
   problemDetailsErrorHandler,
@@ -90,6 +91,8 @@ export function configureApi(app: NestExpressApplication, config: AppConfig, opt
   // One place for every route: NUL and lone surrogates in the path, query or body are a 400.
   app.use(refuseUnstorableText());
   app.use(problemDetailsErrorHandler());
+  // What Node's parser refuses before Express (raw UTF-8 in a query string): problem+json too.
+  answerClientErrors(app.getHttpServer());
 
   useApiPrefix(app);
 

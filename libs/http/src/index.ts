@@ -2,6 +2,7 @@ export * from './problem-details/errors';
 export * from './problem-details/problem-types';
 export * from './problem-details/to-problem';
 export * from './problem-details/problem-details.filter';
+export * from './problem-details/client-errors';
 export * from './validation/zod.pipe';
 export * from './validation/zod.decorators';
 export * from './validation/input-guard';

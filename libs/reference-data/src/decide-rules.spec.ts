@@ -33,6 +33,6 @@ describe('refuseFutureDate', () => {
     // 2026-03-09T17:00Z is already 2026-03-10 in Shanghai.
     const lateEvening = new Date('2026-03-09T17:00:00Z');
     expect(messageOf(() => refuseFutureDate('openedOn', '2026-03-10', lateEvening))).toBeUndefined();
-    expect(messageOf(() => refuseFutureDate('openedOn', '2026-03-11', lateEvening))).toBe('openedOn 2026-03-11 is in the future (today is 2026-03-10 in Shanghai)');
+    expect(messageOf(() => refuseFutureDate('openedOn', '2026-03-11', lateEvening))).toBe('openedOn 2026-03-11 is in the future (today is 2026-03-10, China time)');
   });
 });

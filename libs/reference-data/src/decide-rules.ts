@@ -19,7 +19,7 @@ export function today(now: Date): string {
 
 /** Dates are judged by the Shanghai calendar: on 2026-03-10 (Shanghai) 2026-03-10 is allowed, 03-11 is not. */
 export function refuseFutureDate(field: string, date: string, now: Date): void {
-  if (date > today(now)) throw unprocessable(`${field} ${date} is in the future (today is ${today(now)} in Shanghai)`, field);
+  if (date > today(now)) throw unprocessable(`${field} ${date} is in the future (today is ${today(now)}, China time)`, field);
 }
 
 /**

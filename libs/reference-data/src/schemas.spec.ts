@@ -13,7 +13,7 @@ describe('date and instant schemas: the span 1949-10-01..2099-12-31', () => {
 
   it('judges an instant by its day in Shanghai', () => {
     expect(messages(isoInstantSchema, '1949-09-30T16:00:00Z')).toEqual([]); // 1949-10-01 00:00 in Shanghai
-    expect(messages(isoInstantSchema, '1949-09-30T15:59:59Z')).toEqual([expect.stringContaining('Shanghai')]);
+    expect(messages(isoInstantSchema, '1949-09-30T15:59:59Z')).toEqual([expect.stringContaining('China time')]);
     expect(messages(isoInstantSchema, '0001-01-01T00:00:00Z')).toHaveLength(1);
   });
 

@@ -55,7 +55,7 @@ export const isoInstantSchema = z.iso
     if (Number.isNaN(Date.parse(instant))) return true;
     const day = shanghaiDay(instant);
     return day >= EARLIEST_DATE && day <= LATEST_DATE;
-  }, `${SPAN} (Shanghai time)`);
+  }, `${SPAN} (China time)`);
 
 /** Codes of the default district's sub-districts. */
 export const subDistrictSchema = z.enum(subDistrictCodes(), { error: `must be one of ${subDistrictCodes().join(', ')}` });

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { AppConfig } from '@lc/config';
 import type { Params } from 'nestjs-pino';
 import pino from 'pino';
@@ -62,6 +63,9 @@ export function pinoOptions(config: AppConfig, name: string): pino.LoggerOptions
 /** nestjs-pino for an HTTP app: one log line per request, and the request id on every line logged during it. */
 export function httpLoggerParams(config: AppConfig, name: string): Params {
   return {
+    // Every route, in Express 5's path syntax: nestjs-pino's default '*' is the legacy form, which
+    // Nest converts to this at every start with a warning.
+    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
     pinoHttp: {
       ...pinoOptions(config, name),
       genReqId: requestIdFor,

@@ -1,4 +1,4 @@
-import { DEADLINE_REACHED, deriveClocks, hasReminder, recordReference, REMINDER_DUE } from './clock-rules';
+import { DEADLINE_REACHED, deriveClocks, hasReminder, recordReference, REMINDER_DUE, withdrawnDeadlines } from './clock-rules';
 
 const referred = {
   type: 'MediationReferred',
@@ -154,6 +154,112 @@ describe('the record a clock belongs to', () => {
       reference: null,
       employerName: employer.name,
       employerCreditCode: employer.creditCode,
+    });
+  });
+});
+
+/**
+ * Met or missed on the record's own dates (docs/decisions/0007): a case typed in on 2 December
+ * 2026 that was opened on 10 November, negotiated on 12 November (the 15 days end on 27 November)
+ * and resolved on 15 November met its deadline, although the clocks had noted it reached before
+ * the resolution was typed in.
+ */
+describe('a back-dated record is judged on its own dates', () => {
+  type E = { type: string; data: Record<string, unknown> };
+  const given = (...events: E[]) => ({
+    when: (...more: E[]) => ({ then: (stream = 'dispute-d1') => ({ clocks: deriveClocks(stream, [...events, ...more]), withdrawn: withdrawnDeadlines(stream, [...events, ...more]) }) }),
+  });
+  const opened = { type: 'DisputeOpened', data: { disputeId: 'd1', subDistrict: 'pinghu', openedOn: '2026-11-10', mediatorId: 'u1' } };
+  const session = { type: 'StepLogged', data: { kind: 'negotiation_session', occurredAt: '2026-11-12T02:00:00.000Z' } };
+  // What the clocks appended when the case was typed in on 2 December, 27 November being past.
+  const reached = { type: DEADLINE_REACHED, data: { clock: 'dispute_mediation', lastDay: '2026-11-27', deadlineAt: '2026-11-27T16:00:00.000Z' } };
+  const resolved = (resolvedOn: string) => ({ type: 'DisputeResolved', data: { outcome: 'agreement', resolvedOn, note: '' } });
+
+  it('given the deadline noted reached, when the case is resolved on 15 November, then the clock met it and its overdue notice is withdrawn', () => {
+    const { clocks, withdrawn } = given(opened, session, reached).when(resolved('2026-11-15')).then();
+    expect(clocks[0]).toMatchObject({ kind: 'dispute_mediation', lastDay: '2026-11-27', running: false, deadlineReached: true, completedOn: '2026-11-15', met: true });
+    expect(withdrawn).toEqual([reached.data]);
+  });
+
+  it('given the deadline noted reached, when the case is resolved on its last day, then it met it', () => {
+    const { clocks, withdrawn } = given(opened, session, reached).when(resolved('2026-11-27')).then();
+    expect(clocks[0]).toMatchObject({ met: true, completedOn: '2026-11-27' });
+    expect(withdrawn).toHaveLength(1);
+  });
+
+  it('given the deadline noted reached, when the case is resolved on 28 November, then it missed it and the notice stands', () => {
+    const { clocks, withdrawn } = given(opened, session, reached).when(resolved('2026-11-28')).then();
+    expect(clocks[0]).toMatchObject({ running: false, met: false, completedOn: '2026-11-28' });
+    expect(withdrawn).toEqual([]);
+  });
+
+  it('given a running clock, then nothing is met or missed yet and nothing is withdrawn', () => {
+    const { clocks, withdrawn } = given(opened, session).when(reached).then();
+    expect(clocks[0]).toMatchObject({ running: true, completedOn: null, met: null, deadlineReached: true });
+    expect(withdrawn).toEqual([]);
+  });
+
+  it('given a case resolved in time, when it is reopened on 25 November, then its 15 days run afresh from the reopening', () => {
+    const { clocks, withdrawn } = given(opened, session, reached, resolved('2026-11-15'))
+      .when({ type: 'DisputeReopened', data: { reason: '企业未按协议履行', reopenedOn: '2026-11-25' } })
+      .then();
+    expect(clocks[0]).toMatchObject({ kind: 'dispute_mediation', startedOn: '2026-11-25', lastDay: '2026-12-10', running: true, deadlineReached: false, met: null });
+    expect(clocks[0].deadlineAt.toISOString()).toBe('2026-12-10T16:00:00.000Z');
+    // The old deadline was met: its notice stays withdrawn.
+    expect(withdrawn).toEqual([]);
+  });
+
+  it('given a reopened case with no negotiation before, when a session is held after the reopening, then the 15 days run from that session', () => {
+    const { clocks } = given(opened, resolved('2026-11-15'), { type: 'DisputeReopened', data: { reason: 'x', reopenedOn: '2026-11-25' } })
+      .when({ type: 'StepLogged', data: { kind: 'negotiation_session', occurredAt: '2026-11-30T02:00:00.000Z' } })
+      .then();
+    expect(clocks[0]).toMatchObject({ startedOn: '2026-11-30', lastDay: '2026-12-15' });
+  });
+
+  it('given a reopened case, then the one-year limitation keeps its day (it runs from when the worker knew)', () => {
+    const { clocks } = given({ ...opened, data: { ...opened.data, infringementKnownOn: '2026-01-10' } }, resolved('2026-11-15'))
+      .when({ type: 'DisputeReopened', data: { reason: 'x', reopenedOn: '2026-11-25' } })
+      .then();
+    expect(clocks.find((c) => c.kind === 'arbitration_limitation')).toMatchObject({ lastDay: '2027-01-10', running: true });
+  });
+
+  describe('court-referred mediations', () => {
+    const referred = { type: 'MediationReferred', data: { mediationId: 'm1', referredOn: '2026-10-01', subDistrict: 'buji' } };
+    // Typed in on 2 December: the 30 days ended on 31 October.
+    const periodReached = { type: DEADLINE_REACHED, data: { clock: 'mediation_period', lastDay: '2026-10-31', deadlineAt: '2026-10-31T16:00:00.000Z' } };
+
+    it.each([
+      ['an agreement', { type: 'MediationAgreementReached', data: { amountFen: 100, agreedOn: '2026-10-20', paymentTerms: '' } }, '2026-10-20'],
+      ['a failure', { type: 'MediationFailed', data: { reason: 'x', failedOn: '2026-10-31' } }, '2026-10-31'],
+      ['a withdrawal', { type: 'MediationWithdrawn', data: { withdrawnOn: '2026-10-05' } }, '2026-10-05'],
+    ])('given the period noted reached, when %s is dated within it, then the period met its deadline', (_, ending, on) => {
+      const { clocks, withdrawn } = given(referred, periodReached).when(ending).then('mediation-m1');
+      expect(clocks[0]).toMatchObject({ kind: 'mediation_period', running: false, completedOn: on, met: true });
+      expect(withdrawn).toEqual([periodReached.data]);
+    });
+
+    it('given the period noted reached, when a failure is dated after it, then it missed it', () => {
+      const { clocks, withdrawn } = given(referred, periodReached).when({ type: 'MediationFailed', data: { reason: 'x', failedOn: '2026-11-02' } }).then('mediation-m1');
+      expect(clocks[0]).toMatchObject({ met: false });
+      expect(withdrawn).toEqual([]);
+    });
+
+    it('given the period noted reached, when an extension agreed within it is typed in, then the old deadline is withdrawn and the new one runs', () => {
+      const { clocks, withdrawn } = given(referred, periodReached)
+        .when({ type: 'MediationExtended', data: { extraDays: 15, agreedOn: '2026-10-30' } })
+        .then('mediation-m1');
+      expect(clocks[0]).toMatchObject({ lastDay: '2026-11-15', running: true, deadlineReached: false });
+      expect(withdrawn).toEqual([periodReached.data]);
+    });
+
+    it('given the confirmation window noted reached, when the application is dated within it, then it met it', () => {
+      const agreed = { type: 'MediationAgreementReached', data: { amountFen: 100, agreedOn: '2026-10-20', paymentTerms: '' } };
+      const windowReached = { type: DEADLINE_REACHED, data: { clock: 'judicial_confirmation', lastDay: '2026-11-19', deadlineAt: '2026-11-19T16:00:00.000Z' } };
+      const { clocks, withdrawn } = given(referred, agreed, windowReached)
+        .when({ type: 'JudicialConfirmationApplied', data: { on: '2026-11-18' } })
+        .then('mediation-m1');
+      expect(clocks[1]).toMatchObject({ kind: 'judicial_confirmation', running: false, completedOn: '2026-11-18', met: true });
+      expect(withdrawn).toEqual([windowReached.data]);
     });
   });
 });

@@ -16,6 +16,13 @@ import { addDays, shanghaiDate, startOfShanghaiDay } from '@lc/decider';
  * A day-based clock's `lastDay` is the last whole day (China Standard Time) it allows; its
  * deadline is the instant that day ends. An hour-based clock's deadline is an instant; its
  * `startedOn` and `lastDay` are the Shanghai dates of its start and of its deadline.
+ *
+ * Met or missed is judged on the record's own dates, not on when they were typed in: a stopped
+ * clock's `completedOn` is the day the record says the work was done (resolvedOn, agreedOn,
+ * failedOn, withdrawnOn, the confirmation application's day), and it `met` its deadline when that
+ * day is not after `lastDay`. A DeadlineReached appended before a back-dated completion stays on
+ * the stream (what the system saw then), but `withdrawnDeadlines` names it as one the record shows
+ * was never missed (docs/decisions/0007).
  */
 export const CLOCK_KINDS = ['mediation_period', 'judicial_confirmation', 'dispute_mediation', 'arbitration_limitation', 'alert_pickup'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
@@ -63,6 +70,10 @@ export interface DerivedClock {
   running: boolean;
   reminded: boolean;
   deadlineReached: boolean;
+  /** The day the record says the clock's work was done; null while it runs (or if the record names no day). */
+  completedOn: string | null;
+  /** Whether that was within the deadline (completedOn <= lastDay); null while it runs. */
+  met: boolean | null;
 }
 
 interface StreamEvent {
@@ -73,6 +84,9 @@ interface StreamEvent {
 export const clockId = (kind: ClockKind, subjectId: string) => `${kind}.${subjectId}`;
 
 type Marks = { reminded: Set<string>; reached: Set<string> };
+/** null: the clock runs; otherwise it stopped, on the day the record names (null if it names none). */
+type Stop = { on: string | null } | null;
+const stoppedOn = (on: unknown): Stop => ({ on: typeof on === 'string' ? on : null });
 
 function clock(
   kind: ClockKind,
@@ -80,10 +94,10 @@ function clock(
   base: { subDistrict: string | null; assignedTo: string | null },
   startedOn: string,
   lastDay: string,
-  running: boolean,
+  stop: Stop,
   marks: Marks,
 ): DerivedClock {
-  return timedClock(kind, subjectStream, base, startedOn, lastDay, startOfShanghaiDay(addDays(lastDay, 1)), running, marks);
+  return timedClock(kind, subjectStream, base, startedOn, lastDay, startOfShanghaiDay(addDays(lastDay, 1)), stop, marks);
 }
 
 function timedClock(
@@ -93,9 +107,11 @@ function timedClock(
   startedOn: string,
   lastDay: string,
   deadlineAt: Date,
-  running: boolean,
+  stop: Stop,
   marks: Marks,
 ): DerivedClock {
+  const running = stop === null;
+  const completedOn = stop?.on ?? null;
   const subjectId = subjectStream.slice(subjectStream.indexOf('-') + 1);
   const key = `${kind}|${deadlineAt.toISOString()}`;
   const reminderDays = REMINDER_DAYS[kind];
@@ -114,6 +130,8 @@ function timedClock(
     running,
     reminded: marks.reminded.has(key),
     deadlineReached: marks.reached.has(key),
+    completedOn,
+    met: completedOn === null ? null : completedOn <= lastDay,
   };
 }
 
@@ -141,9 +159,9 @@ function mediationClocks(stream: string, events: StreamEvent[]): DerivedClock[] 
   let subDistrict: string | null = null;
   let assignedTo: string | null = null;
   let extraDays = 0;
-  let ended = false;
+  let ended: Stop = null;
   let agreedOn: string | undefined;
-  let confirmationApplied = false;
+  let confirmationApplied: Stop = null;
   for (const { type, data } of events) {
     switch (type) {
       case 'MediationReferred':
@@ -159,23 +177,25 @@ function mediationClocks(stream: string, events: StreamEvent[]): DerivedClock[] 
         break;
       case 'MediationAgreementReached':
         agreedOn = data.agreedOn as string;
-        ended = true;
+        ended = stoppedOn(agreedOn);
         break;
       case 'MediationFailed':
+        ended = stoppedOn(data.failedOn);
+        break;
       case 'MediationWithdrawn':
-        ended = true;
+        ended = stoppedOn(data.withdrawnOn);
         break;
       case 'JudicialConfirmationApplied':
-        confirmationApplied = true;
+        confirmationApplied = stoppedOn(data.on);
         break;
     }
   }
   if (!referredOn) return [];
   const marks = marksOf(events);
   const base = { subDistrict, assignedTo };
-  const clocks = [clock('mediation_period', stream, base, referredOn, addDays(referredOn, 30 + extraDays), !ended, marks)];
+  const clocks = [clock('mediation_period', stream, base, referredOn, addDays(referredOn, 30 + extraDays), ended, marks)];
   if (agreedOn) {
-    clocks.push(clock('judicial_confirmation', stream, base, agreedOn, addDays(agreedOn, 30), !confirmationApplied, marks));
+    clocks.push(clock('judicial_confirmation', stream, base, agreedOn, addDays(agreedOn, 30), confirmationApplied, marks));
   }
   return clocks;
 }
@@ -186,7 +206,8 @@ function disputeClocks(stream: string, events: StreamEvent[]): DerivedClock[] {
   let assignedTo: string | null = null;
   let infringementKnownOn: string | undefined;
   let firstNegotiationOn: string | undefined;
-  let resolved = false;
+  let resolved: Stop = null;
+  let reopenedOn: string | undefined;
   for (const { type, data } of events) {
     switch (type) {
       case 'DisputeOpened':
@@ -206,10 +227,11 @@ function disputeClocks(stream: string, events: StreamEvent[]): DerivedClock[] {
         }
         break;
       case 'DisputeResolved':
-        resolved = true;
+        resolved = stoppedOn(data.resolvedOn);
         break;
       case 'DisputeReopened':
-        resolved = false;
+        resolved = null;
+        reopenedOn = data.reopenedOn as string;
         break;
     }
   }
@@ -218,11 +240,15 @@ function disputeClocks(stream: string, events: StreamEvent[]): DerivedClock[] {
   const base = { subDistrict, assignedTo };
   const clocks: DerivedClock[] = [];
   if (firstNegotiationOn) {
-    clocks.push(clock('dispute_mediation', stream, base, firstNegotiationOn, addDays(firstNegotiationOn, 15), !resolved, marks));
+    // A reopened case is mediated again: its 15 days run afresh from the reopening (or from its
+    // first negotiation session, if mediation had not begun by then), never on the old deadline.
+    const startedOn = reopenedOn && reopenedOn > firstNegotiationOn ? reopenedOn : firstNegotiationOn;
+    clocks.push(clock('dispute_mediation', stream, base, startedOn, addDays(startedOn, 15), resolved, marks));
   }
   if (infringementKnownOn) {
     // Periods run from the day after (as in the civil law): a year from 15 June ends on 15 June.
-    clocks.push(clock('arbitration_limitation', stream, base, infringementKnownOn, oneYearLater(infringementKnownOn), !resolved, marks));
+    // A reopening does not move it: the year runs from when the worker knew of the infringement.
+    clocks.push(clock('arbitration_limitation', stream, base, infringementKnownOn, oneYearLater(infringementKnownOn), resolved, marks));
   }
   return clocks;
 }
@@ -231,7 +257,7 @@ function alertClocks(stream: string, events: StreamEvent[]): DerivedClock[] {
   let submittedAt: string | undefined;
   let subDistrict: string | null = null;
   let pickupDeadlineAt: string | undefined;
-  let pickedUpOrClosed = false;
+  let pickedUp: { at: string | null } | null = null;
   let escalatedForDelay = false;
   for (const { type, data } of events) {
     switch (type) {
@@ -247,7 +273,8 @@ function alertClocks(stream: string, events: StreamEvent[]): DerivedClock[] {
       case 'AlertVerified':
       case 'AlertDismissed':
       case 'AlertConverted':
-        pickedUpOrClosed = true;
+        // The first of these picked it up (the server's instants: an alert is never back-dated).
+        pickedUp ??= { at: (data.acknowledgedAt ?? data.verifiedAt ?? data.dismissedAt ?? data.convertedAt ?? null) as string | null };
         break;
       case ALERT_ESCALATED:
         if (data.reason === NOT_ACKNOWLEDGED_IN_TIME) escalatedForDelay = true;
@@ -259,9 +286,19 @@ function alertClocks(stream: string, events: StreamEvent[]): DerivedClock[] {
   // The deadline never moves, so one escalation for a missed pick-up is the mark of this one deadline.
   const marks: Marks = { reminded: new Set(), reached: new Set(escalatedForDelay ? [`alert_pickup|${deadlineAt.toISOString()}`] : []) };
   const startedOn = shanghaiDate(new Date(submittedAt));
-  return [
-    timedClock('alert_pickup', stream, { subDistrict, assignedTo: null }, startedOn, shanghaiDate(deadlineAt), deadlineAt, !pickedUpOrClosed, marks),
-  ];
+  const pickup = timedClock(
+    'alert_pickup',
+    stream,
+    { subDistrict, assignedTo: null },
+    startedOn,
+    shanghaiDate(deadlineAt),
+    deadlineAt,
+    pickedUp === null ? null : { on: pickedUp.at === null ? null : shanghaiDate(new Date(pickedUp.at)) },
+    marks,
+  );
+  // An hour-based deadline is met or missed by the instant, not the day.
+  if (pickedUp?.at) pickup.met = new Date(pickedUp.at).getTime() <= deadlineAt.getTime();
+  return [pickup];
 }
 
 /**
@@ -279,6 +316,34 @@ export function recordReference(
   if (first.type === 'MediationReferred') return { reference: String(first.data.courtCaseNo), ...employer };
   if (first.type === 'AlertSubmitted') return { reference: null, ...employer };
   return undefined;
+}
+
+/**
+ * The deadlines noted on a record's stream (DeadlineReached) that its own dates now show were
+ * never missed: the clock stopped with its work done by the last day (a back-dated resolution, an
+ * agreement, a failure or withdrawal, an application for confirmation), or, for the mediation
+ * period, the deadline was moved by an extension (which the parties can only agree by the last
+ * day). What the system saw stays on the stream; what people are told of it (the mediator's
+ * clock_overdue notification) is withdrawn.
+ */
+export function withdrawnDeadlines(streamId: string, events: StreamEvent[]): ClockEventData[] {
+  const clocks = deriveClocks(streamId, events);
+  const withdrawn: ClockEventData[] = [];
+  const seen = new Set<string>();
+  for (const { type, data } of events) {
+    if (type !== DEADLINE_REACHED) continue;
+    const mark = data as unknown as ClockEventData;
+    const key = `${mark.clock}|${mark.deadlineAt}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const current = clocks.find((c) => c.kind === mark.clock);
+    if (!current) continue;
+    const sameDeadline = current.deadlineAt.toISOString() === new Date(mark.deadlineAt).toISOString();
+    const metByRecord = sameDeadline && current.met === true;
+    const extendedInTime = !sameDeadline && mark.clock === 'mediation_period' && current.deadlineAt.getTime() > new Date(mark.deadlineAt).getTime();
+    if (metByRecord || extendedInTime) withdrawn.push({ clock: mark.clock, lastDay: mark.lastDay, deadlineAt: mark.deadlineAt });
+  }
+  return withdrawn;
 }
 
 /** Every clock a record's events imply, running or not. */

@@ -51,6 +51,15 @@ export class ClockView {
   @Column('boolean')
   reminded: boolean;
 
+  /** A DeadlineReached was appended for this deadline (what the system saw: it may have come before a back-dated completion). */
   @Column('boolean', { name: 'deadline_reached' })
   deadlineReached: boolean;
+
+  /** The day the record says the work was done (resolvedOn, agreedOn...); null while the clock runs. */
+  @Column('date', { name: 'completed_on', nullable: true })
+  completedOn: string | null;
+
+  /** Whether that was within the deadline, judged on the record's dates; null while the clock runs. */
+  @Column('boolean', { nullable: true })
+  met: boolean | null;
 }

@@ -54,6 +54,8 @@ export class ClocksProjection implements Projection {
             running: c.running,
             reminded: c.reminded,
             deadlineReached: c.deadlineReached,
+            completedOn: c.completedOn,
+            met: c.met,
           })),
         );
       }

@@ -6,5 +6,6 @@
 import { Clocks1763700000030 } from './migrations/1763700000030-clocks';
 import { ClockReferences1763700000122 } from './migrations/1763700000122-clock-references';
 import { ClockEmployerCreditCodes1764700000181 } from './migrations/1764700000181-clock-employer-credit-codes';
+import { ClockCompletion1764700000190 } from './migrations/1764700000190-clock-completion';
 
-export const migrations = [Clocks1763700000030, ClockReferences1763700000122, ClockEmployerCreditCodes1764700000181];
+export const migrations = [Clocks1763700000030, ClockReferences1763700000122, ClockEmployerCreditCodes1764700000181, ClockCompletion1764700000190];

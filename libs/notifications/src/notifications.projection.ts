@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { deterministicUuid, EVENT_STORE, EventFilter, EventStore, matchesFilter, RecordedEvent } from '@lc/event-store';
 import { Projection, RegisterProjection, writeRows } from '@lc/projections';
 import { NotificationView } from './notification.entity';
-import { NOTIFIER, Notifier, StreamHistory } from './notifier';
+import { NOTIFIER, NotificationWithdrawal, Notifier, StreamHistory } from './notifier';
 
 /** Streams read in one round trip for a batch's notifiers. */
 const STREAMS_PER_READ = 500;
@@ -37,6 +37,7 @@ export class NotificationsProjection implements Projection {
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     const rows: NotificationView[] = [];
+    const withdrawals: NotificationWithdrawal[] = [];
     const notifiers = this.notifiers(); // once per batch: the look-up walks every provider
     const historyOf = this.histories(events.filter((e) => notifiers.some((n) => matchesFilter(e, n.filter))));
     for (const event of events) {
@@ -63,9 +64,18 @@ export class NotificationsProjection implements Projection {
             createdAt: event.recordedAt,
           });
         }
+        if (notifier.withdraw) withdrawals.push(...(await notifier.withdraw(event, historyOf)));
       }
     }
     await writeRows(tx, NotificationView, rows);
+    // After the batch's own rows: what an event withdraws was raised by an earlier event, perhaps of this batch.
+    for (const w of withdrawals) {
+      await tx.query(`DELETE FROM notifications WHERE subject_stream = $1 AND kind = $2 AND params @> $3::jsonb`, [
+        w.subjectStream,
+        w.kind,
+        JSON.stringify(w.params),
+      ]);
+    }
   }
 
   /**

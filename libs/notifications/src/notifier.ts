@@ -19,6 +19,17 @@ export interface NotificationDraft {
 }
 
 /**
+ * A notification that no longer states a fact: the record's own later dates showed it was never so
+ * (a clock_overdue of a deadline a back-dated resolution met). It is removed from its audience's
+ * notifications; matched by kind, the record, and these params (all of them equal).
+ */
+export interface NotificationWithdrawal {
+  kind: string;
+  subjectStream: string;
+  params: NotificationParams;
+}
+
+/**
  * Decides which events raise notifications. Each context contributes its own (disputes: group
  * disputes; alerts: escalations) as a provider marked @RegisterNotifier() in a module the worker
  * loads; the one notifications projection finds them all.
@@ -29,6 +40,8 @@ export interface NotificationDraft {
 export interface Notifier {
   readonly filter: EventFilter;
   notify(event: RecordedEvent, history: StreamHistory): Promise<NotificationDraft[]>;
+  /** The notifications an event withdraws (optional; the same rules as notify: event and history only). */
+  withdraw?(event: RecordedEvent, history: StreamHistory): Promise<NotificationWithdrawal[]>;
 }
 
 /**

@@ -74,7 +74,7 @@ export interface MonthlyReport {
   complaints: ComplaintRow[];
   mediations: MediationRow[];
   alerts: AlertRow[];
-  /** Running clocks whose deadline passed before the month ended, as the clocks table says when the report is made. */
+  /** Clocks whose deadline passed before the month ended with the work not done by then (on the records' own dates), as the clocks table says when the report is made. */
   overdueClocks: OverdueClockRow[];
   overdueClocksTotal: number;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, CLOCK, DomainError } from '@lc/decider';
+import { Clock, CLOCK, DomainError, shanghaiDate } from '@lc/decider';
 import { endOfPeriod, monthPeriod, periodIsOver } from '../shared/period';
 import { StatisticsFreshness } from '../statistics/statistics-freshness';
 import { StatisticsReader } from '../summary/statistics-reader';
@@ -145,16 +145,18 @@ export class MonthlyReports {
   }
 
   /**
-   * Clocks overdue at the month's end: running (the work is not done) with a deadline before it.
-   * The clocks table knows only each clock's current state, so a clock stopped since then no longer
-   * shows; made on the 1st, as scheduled, the report misses only what was done that morning.
+   * Clocks overdue at the month's end, judged on the records' own dates: a deadline before it, and
+   * the work not done by then (still running, or done on a day after the month, completed_on).
+   * A back-dated resolution within the month takes its clock out, even if it was typed in later.
+   * The clocks table knows only each clock's current deadline (a reopened case's 15 days run
+   * afresh), so a revision made long after may not see every clock as it stood then.
    */
   private async overdueAt(end: Date): Promise<OverdueClockRow[]> {
     const rows: { sub_district: string; kind: string; overdue: number }[] = await this.dataSource.query(
       `SELECT coalesce(sub_district, '') AS sub_district, kind, count(*)::int AS overdue
-         FROM clocks WHERE running AND deadline_at < $1
+         FROM clocks WHERE deadline_at < $1 AND (running OR completed_on >= $2::date)
         GROUP BY 1, 2`,
-      [end],
+      [end, shanghaiDate(end)],
     );
     return rows.map((r) => ({ subDistrict: r.sub_district, kind: r.kind, overdue: r.overdue }));
   }

@@ -1,10 +1,8 @@
 /** Section 5, dashboard: GET /api/v1/stats/summary over the read models rebuilt in section 3. */
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { NestFactory } from '@nestjs/core';
-import { ApiModule } from '../apps/api/src/api.module';
-import { configureApi } from '../apps/api/src/configure-api';
+import { freePort } from '../test/support/built-app';
+import { launch, waitForHealth } from './http.bench';
 import { fmt, percentile, RUNS, size, spread } from './lib';
-import { benchConfig, DEMO_PASSWORD, rebuiltLog } from './rebuild.bench';
+import { DEMO_PASSWORD, rebuiltLog } from './rebuild.bench';
 
 const REQUESTS = size('DASHBOARD_REQUESTS', 100);
 
@@ -14,12 +12,23 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
+/**
+ * The built API (`npm start`'s) as a process of its own, logging a line per request into a file as
+ * in production: not in this process, whose own fetch calls would share the API's thread.
+ */
 export async function startApi(url: string, label: string, env: Record<string, string> = {}): Promise<RunningApi> {
-  const config = { ...benchConfig(url, label), LOG_LEVEL: 'error' as const, ...env };
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config as never), { bodyParser: false, logger: ['error'] });
-  configureApi(app, config as never);
-  await app.listen(0, '127.0.0.1');
-  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = launch('api', {
+    NODE_ENV: 'development',
+    DATABASE_URL: url,
+    PORT: String(port),
+    QUEUE_PREFIX: `bench_${label}_${process.pid}`,
+    LOG_LEVEL: 'info',
+    MIGRATIONS_RUN: 'false',
+    ...env,
+  });
+  await waitForHealth(base, child);
   return {
     base,
     async token(username, password) {
@@ -31,7 +40,7 @@ export async function startApi(url: string, label: string, env: Record<string, s
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { accessToken: string }).accessToken;
     },
-    close: () => app.close(),
+    close: () => child.stop(),
   };
 }
 
@@ -71,7 +80,7 @@ export async function dashboardBench(): Promise<string[]> {
   }
   return [
     `\`GET /api/v1/stats/summary\` as the district supervisor, over the read models of section 3's log (${fmt(log.events)} events`,
-    `projected), one request at a time through HTTP on localhost (token check included), ${REQUESTS} requests a run after 20`,
+    `projected), one request at a time through HTTP on localhost to the built API in a process of its own (token check included; a log line per request into a file, as in production), ${REQUESTS} requests a run after 20`,
     `to warm up, ${RUNS} runs. Milliseconds.`,
     '',
     '| query | p50 (ms) | p95 (ms) |',

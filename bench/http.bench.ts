@@ -54,7 +54,7 @@ function logDir(): string {
   return (logs ??= mkdtempSync(join(tmpdir(), 'bench-logs-')));
 }
 
-interface Child {
+export interface Child {
   process: ChildProcess;
   /** CPU time the process has used so far (user + system), from /proc: a figure the machine's load hardly moves. */
   cpuMs(): number;
@@ -62,7 +62,7 @@ interface Child {
   stop(): Promise<void>;
 }
 
-function launch(app: 'api' | 'worker', env: Record<string, string>): Child {
+export function launch(app: 'api' | 'worker', env: Record<string, string>): Child {
   ensureBuilt();
   // The log goes to a file, as in production (journald, a file), not to a pipe this process
   // reads: writes to a pipe are synchronous on Linux, and while autocannon keeps this process
@@ -114,7 +114,7 @@ function launch(app: 'api' | 'worker', env: Record<string, string>): Child {
   };
 }
 
-async function waitForHealth(base: string, child: Child, timeoutMs = 300_000): Promise<void> {
+export async function waitForHealth(base: string, child: Child, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.process.exitCode !== null) throw new Error(`the API exited before answering:\n${child.output()}`);

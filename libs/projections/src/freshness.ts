@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { CallHandler, ExecutionContext, Inject, Injectable, Module, NestInterceptor, SetMetadata, StreamableFile } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
@@ -50,6 +51,14 @@ export interface CheckpointRow {
   last_error: string | null;
 }
 
+/**
+ * The checkpoint rows the FreshnessInterceptor read for the request being handled: a handler that
+ * needs one of them (the statistics reader's cache key) takes it from here instead of reading it
+ * again. They were read before the handler ran, which is all such a reader needs ("the answer has
+ * at least what the checkpoint says").
+ */
+const requestCheckpoints = new AsyncLocalStorage<ReadonlyMap<string, CheckpointRow>>();
+
 /** Reads the projections' checkpoints and the event log: usable by any process, not only the worker. */
 @Injectable()
 export class ReadModelFreshness {
@@ -71,7 +80,18 @@ export class ReadModelFreshness {
   }
 
   /**
-   * Where each read model stands: read before the answer is, so that the answer has at least
+   * Where the read models an answer is made from stood before it was made: inside a request whose
+   * route declared them (@ReadsModels), the rows its FreshnessInterceptor read, without reading
+   * them again; elsewhere read now. Never for waiting on a projection: those rows do not move.
+   */
+  async checkpointsOfAnswer(names: string[]): Promise<CheckpointRow[]> {
+    const held = requestCheckpoints.getStore();
+    if (held && names.every((n) => held.has(n))) return names.map((n) => held.get(n)!);
+    return this.checkpoints(names);
+  }
+
+  /**
+   * Where each read model stands now: read before the answer is, so that the answer has at least
    * what `asOf` says. (A read model no worker has started yet has applied nothing.)
    */
   async checkpoints(names: string[]): Promise<CheckpointRow[]> {
@@ -81,6 +101,11 @@ export class ReadModelFreshness {
     );
     const missing = names.filter((n) => !rows.some((r) => r.name === n));
     return [...rows, ...missing.map((name) => ({ name, position: null, updated_at: null, last_event_at: null, filter: null, last_error: null }))];
+  }
+
+  /** Runs `handle` (a route's handler) with the checkpoint rows read for its request at hand. */
+  static withCheckpoints<T>(rows: CheckpointRow[], handle: () => T): T {
+    return requestCheckpoints.run(new Map(rows.map((r) => [r.name, r])), handle);
   }
 
   /** Whether the log holds events past those checkpoints: it may be asked while the answer is read. */
@@ -135,7 +160,9 @@ export class FreshnessInterceptor implements NestInterceptor {
         const lag: Promise<Freshness> = rows ? this.freshness.lagBehind(rows) : Promise.resolve({ asOf: this.clock.now(), upToDate: true, behindEvents: 0 });
         // Settled now, so that a failed answer leaves no unhandled rejection behind.
         lag.catch(() => undefined);
-        return next.handle().pipe(switchMap((body: unknown) => from(lag).pipe(map((freshness) => this.withFreshness(context, body, freshness)))));
+        // The handler runs (on subscription) with these rows at hand (ReadModelFreshness.checkpoints).
+        const handled = new Observable<unknown>((subscriber) => ReadModelFreshness.withCheckpoints(rows ?? [], () => next.handle().subscribe(subscriber)));
+        return handled.pipe(switchMap((body: unknown) => from(lag).pipe(map((freshness) => this.withFreshness(context, body, freshness)))));
       }),
     );
   }

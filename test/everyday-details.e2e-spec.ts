@@ -1,4 +1,5 @@
 import { connect, type AddressInfo } from 'node:net';
+import { alertBody, referralBody } from './support/bodies';
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -103,14 +104,7 @@ describe('201 answers and ETags', () => {
       .post('/api/v1/alerts')
       .set(...bearer(informant.token))
       .set('Idempotency-Key', 'everyday-location-alert')
-      .send({
-      enterprise: { name: '深圳市某某五金有限公司', creditCode: '91350200776049653A' },
-      subDistrict: 'pinghu',
-      signals: ['wage_delay'],
-      workersAffected: 12,
-      description: '2月工资未发',
-        observedAt: '2026-03-10T08:30:00+08:00',
-      })
+      .send(alertBody({ enterprise: { name: '深圳市某某五金有限公司', creditCode: '91350200776049653A' } }))
       .expect(201);
     const fromAlert = await post(mediator.token, `/alerts/${alert.body.id}/conversion`, {});
     expect(fromAlert.status).toBe(201);
@@ -122,16 +116,7 @@ describe('201 answers and ETags', () => {
 describe('201 answers of letters and monthly reports', () => {
   it('give a letter its address: the record’s document of its kind, this letter by its id', async () => {
     const dispute = (await post(mediator.token, '/disputes', openBody()).expect(201)).body as { id: string };
-    const mediation = await post(mediator.token, '/mediations', {
-      court: '深圳市龙岗区人民法院',
-      courtCaseNo: '（2026）粤0307民诉前调7001号',
-      referredOn: '2026-03-02',
-      subDistrict: 'pinghu',
-      category: 'wage_arrears',
-      employer: { name: '深圳市某某科技有限公司', creditCode: '91350200776049653A' },
-      workers: [{ name: '李四' }],
-      claimAmountFen: 12_000_000,
-    });
+    const mediation = await post(mediator.token, '/mediations', referralBody());
     expect(mediation.status).toBe(201);
     for (const [record, id] of [['disputes', dispute.id], ['mediations', mediation.body.id]] as const) {
       const first = await post(mediator.token, `/${record}/${id}/letters`, { kind: 'reminder-letter', facts: '拖欠工资', requests: '按时支付工资' });

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { CheckpointStore, Projection, ProjectionRegistry } from '@lc/projections';
+import { referralBody } from './support/bodies';
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
 
 /*
@@ -72,16 +73,7 @@ describe('freshness of every answer', () => {
       .http()
       .post('/api/v1/mediations')
       .set(...bearer(mediator.token))
-      .send({
-        court: '深圳市龙岗区人民法院',
-        courtCaseNo: '（2026）粤0307民诉前调9001号',
-        referredOn: '2026-03-02',
-        subDistrict: 'pinghu',
-        category: 'wage_arrears',
-        employer: { name: '深圳市某某科技有限公司', creditCode: '91350200776049653A' },
-        workers: [{ name: '李四' }],
-        claimAmountFen: 12_000_000,
-      });
+      .send(referralBody());
     expect(referral.status).toBe(201);
     const informant = await app
       .http()

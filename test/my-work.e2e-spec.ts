@@ -1,6 +1,6 @@
 import { ClockJobs, deriveClocks } from '@lc/clocks';
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
-import { openDisputeBody } from './support/bodies';
+import { alertBody, complaintBody, openDisputeBody, referralBody } from './support/bodies';
 
 /**
  * Issue 10 §1, assignment and "my work": supervisors find mediators in their scope and assign
@@ -35,18 +35,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-let numbers = 0;
-const referBody = (overrides: Record<string, unknown> = {}) => ({
-  court: '深圳市龙岗区人民法院',
-  courtCaseNo: `（2026）粤0307民诉前调${2000 + ++numbers}号`,
-  referredOn: '2026-03-02',
-  subDistrict: 'pinghu',
-  category: 'wage_arrears',
-  employer: { name: '深圳市某某科技有限公司', creditCode: '91350200776049653A' },
-  workers: [{ name: '李四' }],
-  claimAmountFen: 12_000_000,
-  ...overrides,
-});
 
 const post = (token: string, path: string, body: unknown = {}) => app.http().post(`/api/v1${path}`).set(...bearer(token)).send(body as object);
 const get = (token: string, path: string) => app.http().get(`/api/v1${path}`).set(...bearer(token));
@@ -187,7 +175,7 @@ describe('a supervisor assigns, the mediator sees it in me/work and is notified'
 
   it('notifies the mediator a supervisor assigns a mediation to, and the next one on reassignment', async () => {
     // Recorded by a mediator for the supervisor to give out.
-    const referral = referBody({ assignToMe: false });
+    const referral = referralBody({ assignToMe: false });
     const referred = await post(wang.token, '/mediations', referral);
     expect(referred.status).toBe(201);
     const id = referred.body.id as string;
@@ -259,7 +247,7 @@ describe('a mediator takes unassigned work for themselves', () => {
   });
 
   it('takes an unassigned mediation the same way', async () => {
-    const referred = await post(li.token, '/mediations', referBody({ assignToMe: false }));
+    const referred = await post(li.token, '/mediations', referralBody({ assignToMe: false }));
     expect(referred.status).toBe(201);
     const id = referred.body.id as string;
     expect((await get(li.token, `/mediations/${id}`).expect(200)).body).toMatchObject({ mediatorId: null, status: 'referred' });
@@ -293,7 +281,7 @@ describe('a mediator opening a case is assigned to it unless they say otherwise'
     expect(bySupervisor.body.errors).toEqual([expect.objectContaining({ field: 'assignToMe' })]);
     expect((await post(wang.token, '/disputes', openDisputeBody({ assignToMe: 'yes' }))).status).toBe(400);
 
-    const referral = await post(wang.token, '/mediations', referBody());
+    const referral = await post(wang.token, '/mediations', referralBody());
     expect(referral.status).toBe(201);
     expect(referral.body.version).toBe(1);
     expect((await get(wang.token, `/mediations/${referral.body.id}`).expect(200)).body).toMatchObject({ mediatorId: wang.id, status: 'in_progress' });
@@ -301,16 +289,8 @@ describe('a mediator opening a case is assigned to it unless they say otherwise'
 });
 
 describe('a mediator converting a complaint or an alert is assigned to the case, as when opening one', () => {
-  let orders = 0;
   const receive = async () => {
-    const res = await post(li.token, '/complaints', {
-      source: 'hotline_12351',
-      workOrderNo: `12351-2026-MW${String(++orders).padStart(4, '0')}`,
-      subDistrict: 'pinghu',
-      employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
-      summary: '来电反映公司拖欠2月工资',
-      receivedAt: '2026-03-05T09:30:00+08:00',
-    });
+    const res = await post(li.token, '/complaints', complaintBody());
     expect(res.status).toBe(201);
     return res.body.id as string;
   };
@@ -349,14 +329,7 @@ describe('a mediator converting a complaint or an alert is assigned to the case,
       .post('/api/v1/alerts')
       .set(...bearer(informant.token))
       .set('Idempotency-Key', 'my-work-alert-conversion')
-      .send({
-        enterprise: { name: '深圳市某某科技有限公司', creditCode: '91350200776049653A' },
-        subDistrict: 'pinghu',
-        signals: ['wage_delay'],
-        workersAffected: 12,
-        description: '2月工资未发',
-        observedAt: '2026-03-10T08:30:00+08:00',
-      });
+      .send(alertBody());
     expect(submitted.status).toBe(201);
     const converted = await post(li.token, `/alerts/${submitted.body.id}/conversion`);
     expect(converted.status).toBe(201);
@@ -383,16 +356,8 @@ describe('mediatorId=me on every list', () => {
   });
 
   it('finds the complaints a mediator received, handled or converted', async () => {
-    let orders = 0;
     const receive = async (token: string) => {
-      const res = await post(token, '/complaints', {
-        source: 'hotline_12351',
-        workOrderNo: `12351-2026-ME${String(++orders).padStart(4, '0')}`,
-        subDistrict: 'pinghu',
-        employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
-        summary: '来电反映公司拖欠2月工资',
-        receivedAt: '2026-03-05T09:30:00+08:00',
-      });
+      const res = await post(token, '/complaints', complaintBody());
       expect(res.status).toBe(201);
       return res.body.id as string;
     };
@@ -428,14 +393,7 @@ describe('mediatorId=me on every list', () => {
         .post('/api/v1/alerts')
         .set(...bearer(informant.token))
         .set('Idempotency-Key', key)
-        .send({
-          enterprise: { name: '深圳市某某科技有限公司', creditCode: '91350200776049653A' },
-          subDistrict: 'pinghu',
-          signals: ['wage_delay'],
-          workersAffected: 12,
-          description: '2月工资未发',
-          observedAt: '2026-03-10T08:30:00+08:00',
-        });
+        .send(alertBody());
       expect(res.status).toBe(201);
       return res.body.id as string;
     };
@@ -465,7 +423,7 @@ describe('clocks of my work', () => {
     const early = await open(me.token, { openedOn: '2026-03-01' });
     await post(me.token, `/disputes/${early.id}/steps`, { kind: 'negotiation_session', note: '三方协商', occurredAt: '2026-03-03T10:00:00+08:00' }).expect(200);
     // A referral of 2026-03-09: the 30-day period ends 2026-04-08.
-    const referral = (await post(me.token, '/mediations', referBody({ referredOn: '2026-03-09' })).expect(201)).body as { id: string };
+    const referral = (await post(me.token, '/mediations', referralBody({ referredOn: '2026-03-09' })).expect(201)).body as { id: string };
     // A case with no clock at all.
     const quiet = await open(me.token, { openedOn: '2026-02-20' });
 

@@ -9,6 +9,9 @@ const common = {
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
   rootDir: __dirname,
+  // zod's messages in the API's words, as every process of the service has them (libs/http loads
+  // this too): a schema's spec sees the messages the users see, whatever else it imports.
+  setupFiles: ['<rootDir>/libs/http/src/validation/zod-messages.ts'],
 };
 
 module.exports = {

@@ -121,7 +121,7 @@ describe('the fields the mediation decider no longer checks again', () => {
     [{ referredOn: undefined }, 'referredOn: must be a real date written YYYY-MM-DD'],
     [{ subDistrict: 'futian' }, `subDistrict: ${oneOf(subDistrictCodes())}`],
     [{ category: 'bonus' }, `category: ${oneOf(DISPUTE_CATEGORIES)}`],
-    [{ employer: null }, 'employer: Invalid input: expected object, received null'],
+    [{ employer: null }, 'employer: must be an object, not null'],
     [{ workers: [] }, 'workers: must name at least one worker'],
     [{ workers: [{ name: '' }] }, 'workers.0.name: must not be empty'],
     [{ claimAmountFen: -1 }, 'claimAmountFen: must not be negative'],

@@ -1,31 +1,7 @@
 import { PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
 import { FieldError, ValidationFailedError } from '../problem-details/errors';
-
-/**
- * zod's own words for a missing or mistyped field ("Invalid input: expected number, received
- * undefined") in the words of the rest of the API: "is required", "must be a number". Global, so
- * that every schema parsed in a process that serves requests or imports speaks alike; a schema's
- * own message still wins.
- */
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-  date: 'a date',
-  bigint: 'a whole number',
-};
-z.config({
-  customError: (issue) => {
-    if (issue.code !== 'invalid_type') return undefined;
-    if (issue.input === undefined) return 'is required';
-    const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-    return issue.input === null ? `must be ${expected}, not null` : `must be ${expected}`;
-  },
-});
+import './zod-messages';
 
 function dotted(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');

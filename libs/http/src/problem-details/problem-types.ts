@@ -31,6 +31,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, { status: number; title: str
   payload_too_large: { status: 413, title: 'The body is too large' },
   unsupported_media_type: { status: 415, title: 'The body must be JSON' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
+  headers_too_large: { status: 431, title: 'The request headers are too large' },
   // Evidence uploads (the file's field is named in `errors`) and files whose bytes are gone.
   file_too_large: { status: 413, title: 'The file is too large' },
   unsupported_file_type: { status: 415, title: 'This type of file is not accepted' },

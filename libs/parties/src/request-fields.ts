@@ -40,3 +40,16 @@ export const fen = (min: 0 | 1) =>
     .int('must be a whole number of fen')
     .min(min, min === 1 ? 'must be a positive number of fen' : 'must not be negative')
     .max(MAX_AMOUNT_FEN, `must be at most ${MAX_AMOUNT_FEN} fen`);
+
+/**
+ * An opening's answer when the employer has an open case with a claimant in common (same ID number
+ * or phone): open this one all the same (a separate matter of the same workers). Without it such an
+ * opening is a 409 naming that case. The same on every way a case opens (a request, a conversion).
+ */
+export const confirmDuplicate = z.boolean({ error: 'must be true or false' }).optional();
+
+/**
+ * A mediator opening a record (a case, a conversion, a referral) is assigned to it unless this is
+ * false; only a mediator can be assigned this way (openingMediator in libs/access).
+ */
+export const assignToMe = z.boolean({ error: 'must be true or false' }).optional();

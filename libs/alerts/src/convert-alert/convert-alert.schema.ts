@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { claimant, disputeCategory, fen, isoDate, text, workersInvolved } from '../shared/request-fields';
+import { assignToMe, claimant, confirmDuplicate, disputeCategory, fen, isoDate, text, workersInvolved } from '../shared/request-fields';
 
 /**
  * POST /api/v1/alerts/{id}/conversion: what the case may add to the alert. Everything defaults
@@ -17,9 +17,9 @@ export const convertAlertSchema = z
     openedOn: isoDate.optional(),
     infringementKnownOn: isoDate.optional(),
     /** As when a case is opened: the employer has an open case with a claimant in common (409 without it). */
-    confirmDuplicate: z.boolean({ error: 'must be true or false' }).optional(),
+    confirmDuplicate,
     /** As when a case is opened: a mediator converting is assigned to the case unless this is false. */
-    assignToMe: z.boolean({ error: 'must be true or false' }).optional(),
+    assignToMe,
   })
   .default({});
 

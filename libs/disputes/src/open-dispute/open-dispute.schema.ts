@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  assignToMe,
   claimant,
+  confirmDuplicate,
   disputeCategory,
   disputeChannel,
   employer,
@@ -30,12 +32,12 @@ export const openDisputeSchema = z.strictObject({
    * this, the opening answers 409 naming that case; with it, the case opens and records the
    * overlap as confirmed (a second, separate matter of the same workers).
    */
-  confirmDuplicate: z.boolean({ error: 'must be true or false' }).optional(),
+  confirmDuplicate,
   /**
    * A mediator opening a case is assigned to it unless this is false (a case opened for a
    * colleague, or for the supervisor to assign). Only a mediator can be assigned this way.
    */
-  assignToMe: z.boolean({ error: 'must be true or false' }).optional(),
+  assignToMe,
 });
 
 export type OpenDisputeRequest = z.output<typeof openDisputeSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_WORKERS } from '../mediation/limits';
-import { category, employer, fen, isoDate, subDistrict, text, worker } from '../shared/request-fields';
+import { assignToMe, category, employer, fen, isoDate, subDistrict, text, worker } from '../shared/request-fields';
 
 /** POST /api/v1/mediations: a court's referral. The handler adds mediationId, now and actor to make ReferMediation. */
 export const referMediationSchema = z.strictObject({
@@ -17,7 +17,7 @@ export const referMediationSchema = z.strictObject({
   /** What the workers claim; 0 when the case is not about a sum. */
   claimAmountFen: fen(0),
   /** A mediator recording a referral is assigned to it unless this is false. Only a mediator can be assigned this way. */
-  assignToMe: z.boolean({ error: 'must be true or false' }).optional(),
+  assignToMe,
 });
 
 export type ReferMediationRequest = z.output<typeof referMediationSchema>;

@@ -1,4 +1,4 @@
 import { partyFields } from '@lc/parties';
 
 /* The request field schemas mediations share with dispute cases (libs/parties): same wording, same limits. */
-export const { claimant: worker, disputeCategory: category, employer, fen, isoDate, optionalNote, subDistrict, text } = partyFields;
+export const { assignToMe, claimant: worker, disputeCategory: category, employer, fen, isoDate, optionalNote, subDistrict, text } = partyFields;

@@ -17,3 +17,17 @@ export function openingMediator(actor: AuthenticatedActor, assignToMe: boolean |
   }
   return assignToMe === false ? undefined : actor.id;
 }
+
+/**
+ * Who may name whom in an assignment: a mediator takes work for themselves only; handing work to
+ * someone else, or taking it from a colleague, is a supervisor's decision. Judged first, whatever
+ * the record's state: a mediator naming a colleague is a 403 even when the record is that
+ * colleague's already (not a quiet no-op). `record` names it in the message ("a case").
+ */
+export function refuseAssigningOthers(actor: { id: string; role: string }, mediatorId: string, record: string): void {
+  if (actor.role === 'mediator' && mediatorId !== actor.id) {
+    throw new DomainError('forbidden', `A mediator may take ${record} for themselves only; a supervisor assigns it to others`, [
+      { field: 'mediatorId', message: 'must be your own id (or me)' },
+    ]);
+  }
+}

@@ -1,4 +1,5 @@
 import { CommandContext, Decider, DeadlineCommand, DeadlineEvent, DomainError, DomainEvent, daysBetween, decideDeadline, invalidField, shanghaiDate, unprocessable } from '@lc/decider';
+import { refuseAssigningOthers } from '@lc/access';
 import { Claimant, Employer, GROUP_DISPUTE_THRESHOLD } from '@lc/parties';
 import { DisputeCategory, DisputeChannel, DisputeOutcome, DisputeStepKind } from '@lc/reference-data';
 import { definedOnly, refuseDateBefore, refuseFutureDate, refuseFutureInstant, today } from '@lc/reference-data';
@@ -265,23 +266,15 @@ function changeWorkersInvolved(command: ChangeWorkersInvolved, state: DisputeCas
 
 function assignMediator(command: AssignMediator, state: DisputeCaseState): DisputeEvent[] {
   const dispute = opened(state);
-  // A mediator takes unassigned work for themselves; handing work to someone else, or taking it
-  // from a colleague, is a supervisor's decision. Who may ask comes first, whatever the case's
-  // state: naming a colleague is a 403 even when the case is theirs already (not a quiet no-op).
-  if (command.actor.role === 'mediator' && command.mediatorId !== command.actor.id) {
-    throw new DomainError('forbidden', 'A mediator may take a case for themselves only; a supervisor assigns it to others', [
-      { field: 'mediatorId', message: 'must be your own id (or me)' },
-    ]);
-  }
+  refuseAssigningOthers(command.actor, command.mediatorId, 'a case');
   requireOpen(dispute, 'assigning a mediator');
   // Assigning the one already assigned changes nothing: a retried request appends nothing.
   if (dispute.mediatorId === command.mediatorId) return [];
-  if (command.actor.role === 'mediator') {
-    if (dispute.mediatorId !== null) {
-      throw new DomainError('conflict', `${dispute.caseNo} is assigned to another mediator already: a supervisor may reassign it`, [
-        { field: 'mediatorId', message: 'the case has a mediator already' },
-      ]);
-    }
+  // A mediator takes unassigned work only: a colleague's case is reassigned by a supervisor.
+  if (command.actor.role === 'mediator' && dispute.mediatorId !== null) {
+    throw new DomainError('conflict', `${dispute.caseNo} is assigned to another mediator already: a supervisor may reassign it`, [
+      { field: 'mediatorId', message: 'the case has a mediator already' },
+    ]);
   }
   return [{ type: 'MediatorAssigned', data: { mediatorId: command.mediatorId } }];
 }

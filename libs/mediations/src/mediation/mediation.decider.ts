@@ -1,6 +1,7 @@
 import { CommandContext, Decider, DeadlineCommand, DeadlineEvent, DomainError, DomainEvent, addDays, decideDeadline, invalidField, unprocessable } from '@lc/decider';
 import { DisputeCategory, MediationSessionForm, definedOnly, refuseDateBefore, refuseFutureDate, today } from '@lc/reference-data';
 import { Claimant, Employer } from '@lc/parties';
+import { refuseAssigningOthers } from '@lc/access';
 import type { AssignMediationMediatorRequest } from '../assign-mediator/assign-mediator.schema';
 import type { ExtendMediationRequest } from '../extend-mediation/extend-mediation.schema';
 import type { FailMediationRequest } from '../fail-mediation/fail-mediation.schema';
@@ -260,26 +261,18 @@ function refer(command: ReferMediation, state: MediationState): MediationEvent[]
 
 function assignMediator(command: AssignMediationMediator, state: MediationState): MediationEvent[] {
   const mediation = referred(state);
-  // A mediator takes unassigned work for themselves; handing it to someone else, or taking it
-  // from a colleague, is a supervisor's decision. Who may ask comes first, whatever the
-  // mediation's state: naming a colleague is a 403 even when it is theirs already.
-  if (command.actor.role === 'mediator' && command.mediatorId !== command.actor.id) {
-    throw new DomainError('forbidden', 'A mediator may take a mediation for themselves only; a supervisor assigns it to others', [
-      { field: 'mediatorId', message: 'must be your own id (or me)' },
-    ]);
-  }
+  refuseAssigningOthers(command.actor, command.mediatorId, 'a mediation');
   // An agreed mediation still has its judicial confirmation to see through, so it may change hands.
   if (mediation.status === 'failed' || mediation.status === 'withdrawn') {
     throw unprocessable(`mediation ${mediation.courtCaseNo} ended (${mediation.status} on ${endedOn(mediation)}): no assignment after that`);
   }
   // The one already assigned: a retried request appends nothing.
   if (mediation.mediatorId === command.mediatorId) return [];
-  if (command.actor.role === 'mediator') {
-    if (mediation.mediatorId !== null) {
-      throw new DomainError('conflict', `mediation ${mediation.courtCaseNo} is assigned to another mediator already: a supervisor may reassign it`, [
-        { field: 'mediatorId', message: 'the mediation has a mediator already' },
-      ]);
-    }
+  // A mediator takes unassigned work only: a colleague's mediation is reassigned by a supervisor.
+  if (command.actor.role === 'mediator' && mediation.mediatorId !== null) {
+    throw new DomainError('conflict', `mediation ${mediation.courtCaseNo} is assigned to another mediator already: a supervisor may reassign it`, [
+      { field: 'mediatorId', message: 'the mediation has a mediator already' },
+    ]);
   }
   return [{ type: 'MediationMediatorAssigned', data: { mediatorId: command.mediatorId } }];
 }

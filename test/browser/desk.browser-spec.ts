@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, BrowserApp, launchBrowser, logIn, START_TIMEOUT_MS, startBrowserApp, TestBrowser } from './support/browser-app';
+import { accessibilityViolations, BrowserApp, launchBrowser, logIn, START_TIMEOUT_MS, startBrowserApp, submitDialog, TestBrowser } from './support/browser-app';
 
 const EMPLOYER = { name: '深圳市平湖电子制品有限公司', creditCode: '91440300708461136T' };
 
@@ -40,12 +40,6 @@ async function until<T>(read: () => Promise<T>, ready: (value: T) => boolean): P
     if (ready(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-async function submitDialog(page: Page, fields: Record<string, string> = {}, button: string | RegExp = /^提\s?交$/) {
-  const dialog = page.getByRole('dialog');
-  for (const [labelText, value] of Object.entries(fields)) await dialog.getByLabel(labelText).fill(value);
-  await dialog.getByRole('button', { name: button }).click();
 }
 
 /** Picks the list's order (the Ant Design select named 排序; its options live in a popup at the end of the page). */
@@ -252,7 +246,7 @@ describe('the mediator workspace: assignment, notifications, complaints, mediati
       // The same work order again: 409, nothing written, a link to the complaint that has it.
       await page.goto(`${app.base}/workspace/complaints`);
       await page.getByRole('button', { name: '登记投诉件' }).click();
-      await submitDialog(page, { '12351工单号': workOrderNo, 内容: '重复来电' });
+      await submitDialog(page, { '12351工单号': workOrderNo, 内容: '重复来电' }, { stays: true });
       await page.getByTestId('duplicate-link').getByRole('link').click();
       await page.waitForURL(`${app.base}/workspace/complaints/${complaintId}`);
 

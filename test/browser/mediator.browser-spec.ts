@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import type { Page } from 'playwright-core';
-import { BrowserApp, launchBrowser, logIn, START_TIMEOUT_MS, startBrowserApp, TestBrowser } from './support/browser-app';
+import { BrowserApp, launchBrowser, logIn, START_TIMEOUT_MS, startBrowserApp, submitDialog, TestBrowser } from './support/browser-app';
 
 const ENTERPRISE = { creditCode: '91440300708461136T', name: '深圳市平湖电子制品有限公司' };
 
@@ -19,13 +18,6 @@ async function token(app: BrowserApp, username: string, password: string): Promi
   const res = await app.call('POST', '/api/v1/auth/login', { username, password });
   if (res.status !== 200 && res.status !== 201) throw new Error(`login: ${res.status}`);
   return res.body.accessToken;
-}
-
-/** Fills the open modal's form and submits it. */
-async function submitModal(page: Page, fields: Record<string, string>, button: string | RegExp = /^提\s?交$/) {
-  const dialog = page.getByRole('dialog');
-  for (const [labelText, value] of Object.entries(fields)) await dialog.getByLabel(labelText).fill(value);
-  await dialog.getByRole('button', { name: button }).click();
 }
 
 /**
@@ -84,10 +76,10 @@ describe('the mediator workspace', () => {
       await page.getByRole('dialog').getByRole('button', { name: /^提\s?交$/ }).click();
       await row.getByTestId('alert-status').getByText('已受理').waitFor();
       await row.getByRole('button', { name: /^核\s?实$/ }).click();
-      await submitModal(page, { 说明: '电话核实，情况属实' });
+      await submitDialog(page, { 说明: '电话核实，情况属实' });
       await row.getByTestId('alert-status').getByText('已核实').waitFor();
       await row.getByRole('button', { name: '转为案件' }).click();
-      await submitModal(page, { '诉求金额（元）': '350000' });
+      await submitDialog(page, { '诉求金额（元）': '350000' });
 
       // The case the alert became.
       await page.waitForURL(/\/workspace\/cases\/[0-9a-f-]{36}$/);
@@ -95,15 +87,15 @@ describe('the mediator workspace', () => {
       await page.getByTestId('case-workers').getByText('35').waitFor();
 
       await page.getByRole('button', { name: '记录办理步骤' }).click();
-      await submitModal(page, { 说明: '约谈企业负责人，承诺月底前支付' });
+      await submitDialog(page, { 说明: '约谈企业负责人，承诺月底前支付' });
       await page.getByTestId('case-steps').getByText('已记录步骤 1 个').waitFor();
 
       await page.getByRole('button', { name: '登记追回金额' }).click();
-      await submitModal(page, { '金额（元）': '123,456.78' });
+      await submitDialog(page, { '金额（元）': '123,456.78' });
       await page.getByTestId('case-recovered').getByText('123,456.78').waitFor();
 
       await page.getByRole('button', { name: /^办\s?结$/ }).click();
-      await submitModal(page, { 说明: '双方达成协议' });
+      await submitDialog(page, { 说明: '双方达成协议' });
       await page.getByTestId('case-status').getByText('已办结').waitFor();
 
       // Resolved by an agreement, the case has its 调解协议书: downloaded as the users get it, it reads back with the amount.
@@ -176,11 +168,11 @@ describe('the mediator workspace', () => {
 
       // A changes the workers involved; B, still looking at the old version, does too.
       await pageA.getByRole('button', { name: '修改涉及人数' }).click();
-      await submitModal(pageA, { 涉及职工人数: '8', 原因: '又有三人反映' });
+      await submitDialog(pageA, { 涉及职工人数: '8', 原因: '又有三人反映' });
       await pageA.getByTestId('case-workers').getByText('8').waitFor();
 
       await pageB.getByRole('button', { name: '修改涉及人数' }).click();
-      await submitModal(pageB, { 涉及职工人数: '6', 原因: '核对名单' });
+      await submitDialog(pageB, { 涉及职工人数: '6', 原因: '核对名单' }, { stays: true });
       const conflict = pageB.getByTestId('conflict');
       await conflict.getByText('该记录已被他人修改').waitFor();
       // The fresh state behind the dialog: A's change, and the timeline names A.

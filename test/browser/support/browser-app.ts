@@ -186,3 +186,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Fills and submits the open dialog. Unless the command is expected to be refused (`stays`), waits
+ * for the dialog to close, which it does once the service has answered: a test that fails here
+ * shows what the dialog said instead of timing out later on the page behind it.
+ */
+export async function submitDialog(page: Page, fields: Record<string, string> = {}, { button = /^提\s?交$/, stays = false }: { button?: string | RegExp; stays?: boolean } = {}) {
+  const dialog = page.getByRole('dialog');
+  for (const [labelText, value] of Object.entries(fields)) await dialog.getByLabel(labelText).fill(value);
+  await dialog.getByRole('button', { name: button }).click();
+  if (stays) return;
+  try {
+    await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+  } catch {
+    const text = await dialog.innerText({ timeout: 1000 }).catch(() => '(gone)');
+    throw new Error(`the dialog stayed open after submitting; it shows: ${text.replace(/\s+/g, ' ')}`);
+  }
+}

@@ -13,6 +13,7 @@ import { yuanToFen } from './checks';
 import { EvidencePanel } from './EvidencePanel';
 import { CATEGORIES, isConflict, newKey, type TriageAlert } from './model';
 import { ToneTag } from './ToneTag';
+import { validValues } from './form-values';
 
 type Step = 'acknowledge' | 'verify' | 'escalate' | 'dismiss' | 'convert';
 const PATHS = {
@@ -105,7 +106,8 @@ export function AlertDesk() {
     if (!pending) return;
     const { step } = pending;
     const alert = rows.find((a) => a.id === pending.alert.id) ?? pending.alert;
-    const values = step === 'acknowledge' ? {} : await form.validateFields();
+    const values = step === 'acknowledge' ? {} : await validValues(form);
+    if (!values) return;
     setSaving(true);
     setError(null);
     setUnplaced([]);

@@ -29,6 +29,7 @@ import {
   type DisputeDetail,
   type TimelineItem,
 } from './model';
+import { validValues } from './form-values';
 
 type Action = 'logStep' | 'recordRecovery' | 'resolve' | 'reopen' | 'changeWorkers' | 'takeIt' | 'assign';
 const OPEN_ACTIONS: Action[] = ['logStep', 'recordRecovery', 'changeWorkers', 'resolve'];
@@ -115,7 +116,8 @@ export function CaseDetail() {
 
   const submit = async () => {
     if (!action || !dispute.data) return;
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     setSaving(true);
     setError(null);
     setUnplaced([]);

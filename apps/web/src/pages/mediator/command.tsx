@@ -6,6 +6,7 @@ import { authorizedFetch } from '../../auth/session';
 import { ProblemAlert, showProblemOnForm } from '../../components/problem';
 import { useDeskI18n } from './i18n';
 import { isConflict, newKey } from './model';
+import { validValues } from './form-values';
 
 /**
  * POST a command. `version` is the record's version the page shows, sent as If-Match (null when
@@ -86,7 +87,8 @@ export function CommandDialog<T>({
   const [saving, setSaving] = useState(false);
 
   const submit = async () => {
-    const values = spec.fields ? await form.validateFields() : {};
+    const values = spec.fields ? await validValues(form) : {};
+    if (!values) return;
     setSaving(true);
     setError(null);
     setUnplaced([]);

@@ -77,7 +77,15 @@ it('limits login, refresh and logout per address, ignoring X-Forwarded-For unles
     await new Promise((resolve) => otherReplica.once('ready', resolve));
     const [key] = await otherReplica.keys(`${app.config.QUEUE_PREFIX}:rate:public:*`);
     const address = key.slice(`${app.config.QUEUE_PREFIX}:rate:public:`.length);
-    expect(await new RateLimiter(otherReplica, app.config).hit('public', address)).toBeGreaterThan(0);
+    expect((await new RateLimiter(otherReplica, app.config).hit([['public', address]]))?.waitSeconds).toBeGreaterThan(0);
+
+    // A request's buckets are counted in one call, in order: the first one over its limit answers,
+    // and the buckets after it are not counted for a refused request.
+    const strict = new RateLimiter(otherReplica, { ...app.config, RATE_LIMIT_PER_ADDRESS: 1 });
+    const subject = `bucket-order-${Date.now()}`;
+    expect(await strict.hit([['address', subject], ['account', subject]])).toBeUndefined();
+    expect(await strict.hit([['address', subject], ['account', subject]])).toEqual({ bucket: 'address', waitSeconds: expect.any(Number) });
+    expect(await otherReplica.get(`${app.config.QUEUE_PREFIX}:rate:account:${subject}`)).toBe('1');
   } finally {
     otherReplica.disconnect();
   }

@@ -3,16 +3,23 @@ import Redis from 'ioredis';
 import { AppConfig, APP_CONFIG } from '@lc/config';
 import { REDIS } from '@lc/redis';
 
-/** INCR first, then judge by the count: atomic, so parallel requests cannot slip past the limit together. */
+/**
+ * INCR first, then judge by the count: atomic, so parallel requests cannot slip past the limit
+ * together. Every bucket of a request in one call (one round trip, not one per bucket), counted in
+ * order and stopping at the first one over its limit, which is not then counted in the buckets
+ * after it. Answers {index of that bucket, its milliseconds left}, or {0, 0}.
+ */
 const HIT = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[1])) end
-if n > tonumber(ARGV[2]) then
-  local ttl = redis.call('PTTL', KEYS[1])
-  if ttl < 0 then redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[1])); ttl = tonumber(ARGV[1]) end
-  return ttl
+for i = 1, #KEYS do
+  local n = redis.call('INCR', KEYS[i])
+  if n == 1 then redis.call('PEXPIRE', KEYS[i], tonumber(ARGV[1])) end
+  if n > tonumber(ARGV[i + 1]) then
+    local ttl = redis.call('PTTL', KEYS[i])
+    if ttl < 0 then redis.call('PEXPIRE', KEYS[i], tonumber(ARGV[1])); ttl = tonumber(ARGV[1]) end
+    return {i, ttl}
+  end
 end
-return 0
+return {0, 0}
 `;
 
 /** A rate limit check must not slow every request down when Redis is slow: past this it lets the request through. */
@@ -44,26 +51,30 @@ export class RateLimiter {
     }[bucket];
   }
 
-  /** Counts one request; answers the seconds to wait when over the limit, or 0. */
-  async hit(bucket: RateBucket, subject: string): Promise<number> {
-    if (this.redis.status !== 'ready') return 0;
+  /**
+   * Counts one request in each of its buckets, in order; answers the first bucket over its limit
+   * with the seconds to wait, or undefined when none is.
+   */
+  async hit(checks: ReadonlyArray<readonly [RateBucket, string]>): Promise<{ bucket: RateBucket; waitSeconds: number } | undefined> {
+    if (this.redis.status !== 'ready' || checks.length === 0) return undefined;
     const windowMs = this.config.RATE_LIMIT_WINDOW_SECONDS * 1000;
-    const key = `${this.config.QUEUE_PREFIX}:rate:${bucket}:${subject}`;
+    const keys = checks.map(([bucket, subject]) => `${this.config.QUEUE_PREFIX}:rate:${bucket}:${subject}`);
     let timer: NodeJS.Timeout | undefined;
     try {
-      const waitMs = await Promise.race([
-        this.redis.eval(HIT, 1, key, windowMs, this.limitOf(bucket)),
-        new Promise<number>((resolve) => {
-          timer = setTimeout(() => resolve(0), CHECK_TIMEOUT_MS);
+      const answer = await Promise.race([
+        this.redis.eval(HIT, keys.length, ...keys, windowMs, ...checks.map(([bucket]) => this.limitOf(bucket))) as Promise<[number, number]>,
+        new Promise<undefined>((resolve) => {
+          timer = setTimeout(() => resolve(undefined), CHECK_TIMEOUT_MS);
         }),
       ]);
-      return Number(waitMs) > 0 ? Math.max(1, Math.ceil(Number(waitMs) / 1000)) : 0;
+      if (!answer || !(Number(answer[0]) > 0)) return undefined;
+      return { bucket: checks[Number(answer[0]) - 1][0], waitSeconds: Math.max(1, Math.ceil(Number(answer[1]) / 1000)) };
     } catch (error) {
       if (Date.now() - this.lastWarning > 60_000) {
         this.lastWarning = Date.now();
         this.logger.warn({ err: error }, 'Rate limits are not enforced: Redis does not answer');
       }
-      return 0;
+      return undefined;
     } finally {
       clearTimeout(timer);
     }

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { TryLaterError } from '@lc/decider';
 import { refuseDeepJson } from '@lc/http';
-import { RateLimiter } from './rate-limiter';
+import { RateBucket, RateLimiter } from './rate-limiter';
 import { Tokens } from './tokens';
 
 /** The login body is well under 1 kB; nothing without a token needs more. */
@@ -84,15 +84,13 @@ export function requestLimits(app: INestApplication) {
       const claims = bearer ? await tokens.claimsOf(bearer[1]) : undefined;
       const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
-      const checks: [Parameters<RateLimiter['hit']>[0], string][] = [['address', address]];
+      const checks: [RateBucket, string][] = [['address', address]];
       if (claims) checks.push(['account', claims.sub]);
       else if (PUBLIC_AUTH_ROUTE.test(req.path)) checks.push(['public', address]);
-      for (const [bucket, subject] of checks) {
-        const wait = await limiter.hit(bucket, subject);
-        if (wait > 0) {
-          const whose = bucket === 'account' ? 'this account' : 'this address';
-          throw new TryLaterError('too_many_requests', `Too many requests from ${whose}. Try again in ${wait} s.`, wait);
-        }
+      const over = await limiter.hit(checks);
+      if (over) {
+        const whose = over.bucket === 'account' ? 'this account' : 'this address';
+        throw new TryLaterError('too_many_requests', `Too many requests from ${whose}. Try again in ${over.waitSeconds} s.`, over.waitSeconds);
       }
 
       if (!claims && hasBody(req) && JSON_TYPE.test(req.headers['content-type'] ?? '')) {

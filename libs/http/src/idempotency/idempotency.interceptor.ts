@@ -51,6 +51,16 @@ export function requestHash(method: string, path: string, body: unknown): string
   return createHash('sha256').update(`${method} ${path}\n${canonical(body ?? null)}`).digest('hex');
 }
 
+/**
+ * The key's rows are committed without waiting for the WAL flush (synchronous_commit off for that
+ * statement's own transaction only; the events a command appends keep waiting for theirs). Losing
+ * the last few of these rows in a crash of PostgreSQL is what a crash of the API already does, and
+ * is safe for the same reason: a retry with the key runs the command again, which appends nothing
+ * new (its event ids derive from the key) and answers as the first try did. Two flushes fewer on
+ * every command sent with a key.
+ */
+const WITHOUT_FLUSH = `(SELECT set_config('synchronous_commit', 'off', true)) AS without_flush`;
+
 interface StoredKey {
   request_hash: string;
   state: 'pending' | 'done';
@@ -104,7 +114,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // take it over. Exactly one of several simultaneous retries gets the row.
     const taken: unknown[] = await this.dataSource.query(
       `INSERT INTO idempotency_keys AS k (actor_id, key, request_hash, state, lease_id, lease_expires_at)
-       VALUES ($1, $2, $3, 'pending', $4, now() + make_interval(secs => $5))
+       SELECT $1, $2, $3, 'pending', $4::uuid, now() + make_interval(secs => $5) FROM ${WITHOUT_FLUSH}
        ON CONFLICT (actor_id, key) DO UPDATE SET lease_id = EXCLUDED.lease_id, lease_expires_at = EXCLUDED.lease_expires_at
          WHERE k.state = 'pending' AND k.request_hash = EXCLUDED.request_hash AND k.lease_expires_at < now()
        RETURNING key`,
@@ -131,6 +141,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       // Whoever holds the lease writes the answer; a try that lost its lease meanwhile leaves the row to the one that took it.
       await this.dataSource.query(
         `UPDATE idempotency_keys SET state = 'done', status = $4, body = $5, headers = $6, lease_expires_at = NULL
+           FROM ${WITHOUT_FLUSH}
           WHERE actor_id = $1 AND key = $2 AND lease_id = $3`,
         [actorId, key, lease, response.statusCode, JSON.stringify(body ?? null), JSON.stringify(headers)],
       );

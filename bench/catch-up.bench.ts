@@ -24,7 +24,7 @@ const WRITERS = 8;
 const PER_APPEND = size('CATCHUP_PER_APPEND', 100);
 const STREAMS = 10_000;
 /** Events per read (our subscription's page, Emmett's pulling batch). */
-const PAGE = size('CATCHUP_PAGE', 1000);
+const PAGE = size('CATCHUP_PAGE', 2000);
 const STALL_MS = 5000;
 
 interface ReadResult {
@@ -195,7 +195,7 @@ export async function catchUpBench(): Promise<string[]> {
   const ours = await freshDatabase('catchup_ours');
   const emmett = await freshDatabase('catchup_emmett');
   await runMigrations(ours.url, migrations);
-  const store = new PostgresEventStore({ pool: { connectionString: ours.url, max: 20 }, idlePollMs: 200 });
+  const store = new PostgresEventStore({ pool: { connectionString: ours.url, max: 20 }, idlePollMs: 200, readPageSize: PAGE });
   const emmettPool = new Pool({ connectionString: emmett.url, max: 20 });
   const emmettStore = getPostgreSQLEventStore(emmett.url, { connectionOptions: { pooled: true, pool: emmettPool } as never });
   const ourReads: ReadResult[] = [];
@@ -222,7 +222,17 @@ export async function catchUpBench(): Promise<string[]> {
       let writing!: Promise<number>;
       const live = readEmmett(emmett.url, emmettPool, EMMETT_EVENTS, 'live', true, new Promise((r) => setTimeout(r, 0)).then(() => writing));
       writing = write(EMMETT_EVENTS, async (stream, events) => {
-        await emmettStore.appendToStream(stream, events.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata })) as never);
+        // Two writers may append to one new stream at once (random streams); Emmett then refuses
+        // one with a version conflict even without a concurrency check, having written nothing of
+        // it. Its user would send that append again; so does the bench.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await emmettStore.appendToStream(stream, events.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata })) as never);
+            return;
+          } catch (error) {
+            if (attempt >= 5 || (error as { errorCode?: number }).errorCode !== 412) throw error;
+          }
+        }
       });
       emmettWrite = await writing;
       emmettLive = await live;

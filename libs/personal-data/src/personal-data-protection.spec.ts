@@ -113,6 +113,30 @@ describe('PersonalDataProtection', () => {
     expect(stored.eventId).toBe(event.eventId);
   });
 
+  it('asks the key store once for the appends sealed in the same turn, each getting its own persons', async () => {
+    const [one, two, three] = await Promise.all([
+      protection.encode('dispute-d-1', [opened([claimant])]),
+      protection.encode('dispute-d-2', [opened([{ name: '李四' }, { name: '王五' }])]),
+      protection.encode('dispute-d-3', [opened([{ ...claimant, name: '张三' }])]),
+    ]);
+    expect(store.calls.obtain).toBe(1);
+    const personIds = (events: NewEvent[]) => (events[0].data.claimants as { personId: string }[]).map((c) => c.personId);
+    expect(personIds(two)).toHaveLength(2);
+    expect(new Set([...personIds(one), ...personIds(two)]).size).toBe(3);
+    // The same ID number in two appends of the turn is one person.
+    expect(personIds(three)).toEqual(personIds(one));
+    const [read] = await protection.decode([recorded(two[0])]);
+    expect((read.data.claimants as { name: string }[]).map((c) => c.name)).toEqual(['李四', '王五']);
+  });
+
+  it('fails every append of the turn when the key store fails, and the next turn asks again', async () => {
+    const failing = jest.spyOn(store, 'obtain').mockRejectedValueOnce(new Error('key store down'));
+    const results = await Promise.allSettled([protection.encode('dispute-d-1', [opened([claimant])]), protection.encode('dispute-d-2', [opened([{ name: '李四' }])])]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    await expect(protection.encode('dispute-d-1', [opened([claimant])])).resolves.toHaveLength(1);
+    expect(failing).toHaveBeenCalledTimes(2);
+  });
+
   it('opens them again on read', async () => {
     const [stored] = await protection.encode('dispute-d-1', [opened([claimant])]);
     const [read] = await protection.decode([recorded(stored)]);

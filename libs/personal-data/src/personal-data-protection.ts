@@ -37,6 +37,7 @@ interface Cached<T> {
  */
 export class PersonalDataProtection implements EventDataTransformer {
   private readonly keys = new Map<string, Cached<Buffer | null>>();
+  private waiting: Array<{ requests: PersonRequest[]; resolve(keys: PersonKey[]): void; reject(error: unknown): void }> = [];
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
@@ -89,11 +90,32 @@ export class PersonalDataProtection implements EventDataTransformer {
     return { identity, lookups: this.lookupDigests({ idNumber, phone }) };
   }
 
-  private async obtain(requests: PersonRequest[]): Promise<PersonKey[]> {
-    // Not cached: an erasure elsewhere must not leave this process sealing new data under a destroyed key.
-    const obtained = await this.store.obtain(requests);
-    for (const { personId, key } of obtained) this.remember(this.keys, personId, key);
-    return obtained;
+  /**
+   * Not cached: an erasure elsewhere must not leave this process sealing new data under a
+   * destroyed key. The requests of appends sealed in the same turn of the event loop (an import's
+   * chunk, concurrent openings) go to the key store together: one statement and one commit for
+   * all of them instead of one each, as appends share a commit in the event store.
+   */
+  private obtain(requests: PersonRequest[]): Promise<PersonKey[]> {
+    return new Promise((resolve, reject) => {
+      if (this.waiting.push({ requests, resolve, reject }) === 1) setImmediate(() => void this.obtainWaiting());
+    });
+  }
+
+  private async obtainWaiting(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = [];
+    try {
+      const obtained = await this.store.obtain(batch.flatMap((b) => b.requests));
+      for (const { personId, key } of obtained) this.remember(this.keys, personId, key);
+      let next = 0;
+      for (const b of batch) {
+        b.resolve(obtained.slice(next, next + b.requests.length));
+        next += b.requests.length;
+      }
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    }
   }
 
   // ---- decode ---------------------------------------------------------------------------------

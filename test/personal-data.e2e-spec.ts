@@ -324,3 +324,38 @@ describe('POST /api/v1/persons/{id}/erasure', () => {
     expect((await get(admin, `/disputes/${disputeId}`)).body.claimants[0].name).toBe(ERASED);
   });
 });
+
+describe('a group case naming more than nine claimants', () => {
+  it('gives each claimant their own person, and the same person again in a later case of theirs', async () => {
+    // The persons of one append are looked up in one statement; its answers once came back sorted
+    // as text ("1", "10", "11", "2"...), so from the tenth person on, an opening failed or named
+    // the wrong person.
+    const claimants = Array.from({ length: 12 }, (_, i) => ({ name: `职工${i + 1}`, phone: `1370000${2000 + i}` }));
+    const open = (summary: string, named: object[], extra: object = {}) =>
+      post(mediator, '/disputes', {
+        channel: 'walk_in',
+        subDistrict: 'pinghu',
+        employer: { name: '深圳市群体电子有限公司', creditCode: '91350200776049653A' },
+        category: 'wage_arrears',
+        workersInvolved: 40,
+        amountClaimedFen: 48_000_000,
+        summary,
+        openedOn: '2026-03-14',
+        claimants: named,
+        ...extra,
+      }).expect(201);
+    const first = await open('40名员工反映2月工资未发放', claimants);
+    const read = async (id: string) => (await get(admin, `/disputes/${id}`)).body.claimants as Array<{ name: string; phone: string; personId: string }>;
+    const firstClaimants = await read(first.body.id);
+    expect(firstClaimants.map(({ name, phone }) => ({ name, phone }))).toEqual(claimants);
+    expect(new Set(firstClaimants.map((c) => c.personId)).size).toBe(12);
+
+    const newcomer = { name: '新来的职工', phone: '13700003999' };
+    const second = await open('同一批员工3月工资也未发放', [newcomer, ...[...claimants].reverse()], { confirmDuplicate: true });
+    const secondClaimants = await read(second.body.id);
+    expect(secondClaimants.map(({ name, phone }) => ({ name, phone }))).toEqual([newcomer, ...[...claimants].reverse()]);
+    const personOf = new Map(firstClaimants.map((c) => [c.phone, c.personId]));
+    for (const c of secondClaimants.slice(1)) expect(c.personId).toBe(personOf.get(c.phone));
+    expect([...personOf.values()]).not.toContain(secondClaimants[0].personId);
+  });
+});

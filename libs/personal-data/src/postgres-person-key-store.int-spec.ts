@@ -36,6 +36,19 @@ describe('PostgresPersonKeyStore', () => {
     expect((await store.keysOf([a.personId, c.personId])).get(a.personId)).toEqual(a.key);
   });
 
+  it('answers each of many requests in one call (more than nine: in order, not sorted as text), known and new alike', async () => {
+    const known = await store.obtain(Array.from({ length: 12 }, (_, i) => ({ identity: id(`many-${i}`), lookups: [] })));
+    const mixed = await store.obtain(
+      Array.from({ length: 25 }, (_, i) => (i % 2 ? { identity: id(`many-${i % 12}`), lookups: [] } : { identity: null, lookups: [] })),
+    );
+    mixed.forEach((person, i) => {
+      if (i % 2) expect(person).toEqual(known[i % 12]);
+      else expect(known.map((k) => k.personId)).not.toContain(person.personId);
+    });
+    const keys = await store.keysOf(mixed.map((p) => p.personId));
+    for (const person of mixed) expect(keys.get(person.personId)).toEqual(person.key);
+  });
+
   it('gives one person when many appends name the same new identity at once', async () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => store.obtain([{ identity: id('race'), lookups: [master.digest('idNumber', 'race')] }])));
     expect(new Set(results.map(([p]) => p.personId)).size).toBe(1);

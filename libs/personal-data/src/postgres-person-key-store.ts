@@ -64,7 +64,7 @@ export class PostgresPersonKeyStore implements PersonKeyStore {
           WHERE r.person_id IS NOT NULL
          ON CONFLICT DO NOTHING
        )
-       SELECT ord::text, person_id, wrapped_key FROM resolved ORDER BY ord`,
+       SELECT ord::text, person_id, wrapped_key FROM resolved ORDER BY resolved.ord`,
       [
         fresh.map((f) => f.personId),
         unique.map((r) => r.identity),

@@ -107,6 +107,21 @@ describe('the personal-data migration on a database made before it', () => {
     ]);
   });
 
+  it('seals a log longer than one batch of 500, none skipped (positions ordered as numbers, not as text)', async () => {
+    const query = (async (sql: string, params?: unknown[]) => dataSource.query(sql, params)) as Query;
+    await Promise.all(
+      Array.from({ length: 1200 }, (_, i) =>
+        raw.append(`dispute-many-${i}`, [
+          { eventId: randomUUID(), type: 'DisputeOpened', data: { disputeId: `many-${i}`, caseNo: `LG-PH-2025-${i}`, claimants: [{ name: `职工甲${i}` }] }, metadata: {} },
+        ]),
+      ),
+    );
+    expect(await sealLegacyEvents(query, () => master)).toBe(1200);
+    const rows: { text: string }[] = await dataSource.query(`SELECT data::text AS text FROM event_store.events WHERE stream_id LIKE 'dispute-many-%'`);
+    expect(rows).toHaveLength(1200);
+    expect(rows.filter((r) => r.text.includes('职工甲'))).toEqual([]);
+  });
+
   it('finds nothing left to do when run again', async () => {
     const query = (async (sql: string, params?: unknown[]) => dataSource.query(sql, params)) as Query;
     const before = JSON.stringify(await storedRows());

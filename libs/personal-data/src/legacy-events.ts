@@ -32,9 +32,11 @@ export async function sealLegacyEvents(query: Query, master: () => MasterKey): P
   let after = '0';
   let rewritten = 0;
   for (;;) {
+    // `ORDER BY events.global_position`, the column: a bare name would be the text output column,
+    // and positions sorted as text ("1000" before "999") made pages skip events, left in clear.
     const rows = await query<{ global_position: string; type: string; data: Record<string, unknown> }>(
       `SELECT global_position::text, type, data FROM event_store.events
-        WHERE type = ANY ($1::text[]) AND global_position > $2::bigint ORDER BY global_position LIMIT $3`,
+        WHERE type = ANY ($1::text[]) AND global_position > $2::bigint ORDER BY events.global_position LIMIT $3`,
       [types, after, BATCH],
     );
     if (rows.length === 0) return rewritten;
@@ -49,4 +51,23 @@ export async function sealLegacyEvents(query: Query, master: () => MasterKey): P
     }
     after = rows[rows.length - 1].global_position;
   }
+}
+
+/** Read models that keep persons, rebuilt from the sealed events when legacy ones were sealed. */
+const KEEPING_PERSONS = { 'dispute-cases': ['dispute_cases'], mediations: ['mediations'], informants: ['informants', 'informant_activity'] };
+
+/**
+ * Seals what legacy events hold in clear (sealLegacyEvents) and, if it sealed any, empties the read
+ * models built from them (they hold full phones and no person ids) and rewinds their checkpoints,
+ * so that the worker rebuilds them from the sealed events.
+ */
+export async function sealLegacyEventsAndRewind(query: Query, master: () => MasterKey): Promise<number> {
+  const rewritten = await sealLegacyEvents(query, master);
+  if (rewritten > 0) {
+    for (const [projection, tables] of Object.entries(KEEPING_PERSONS)) {
+      await query(`TRUNCATE ${tables.join(', ')}`);
+      await query(`UPDATE projection_checkpoints SET position = NULL, events_applied = 0, updated_at = now() WHERE name = $1`, [projection]);
+    }
+  }
+  return rewritten;
 }

@@ -1,10 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 // This context's own sealing code, by path: its index would bring the Nest modules into `migrate`.
-import { masterKeyFromEnvironment, sealLegacyEvents } from '../legacy-events';
+import { masterKeyFromEnvironment, sealLegacyEventsAndRewind } from '../legacy-events';
 import type { Query } from '../postgres-person-key-store';
-
-/** Read models that keep persons, rebuilt from the (now sealed) events after this migration. */
-const REBUILT = { 'dispute-cases': ['dispute_cases'], mediations: ['mediations'], informants: ['informants', 'informant_activity'] };
 
 export class PersonalData1763700000120 implements MigrationInterface {
   name = 'PersonalData1763700000120';
@@ -43,14 +40,7 @@ export class PersonalData1763700000120 implements MigrationInterface {
 
     // Events written before this change hold names, ID numbers and phones in clear: seal them.
     const query = (async (sql: string, params?: unknown[]) => q.query(sql, params)) as Query;
-    const rewritten = await sealLegacyEvents(query, () => masterKeyFromEnvironment());
-    if (rewritten > 0) {
-      // The read models built from the clear events hold full phones and no person ids: replay them.
-      for (const [projection, tables] of Object.entries(REBUILT)) {
-        await q.query(`TRUNCATE ${tables.join(', ')}`);
-        await q.query(`UPDATE projection_checkpoints SET position = NULL, events_applied = 0, updated_at = now() WHERE name = $1`, [projection]);
-      }
-    }
+    await sealLegacyEventsAndRewind(query, () => masterKeyFromEnvironment());
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -7,7 +7,7 @@ import { CLOCKS_QUEUE, ClockJob, ClockJobs, ClockScheduler, DEADLINE_REACHED, de
 import { shanghaiDate } from '@lc/decider';
 import { freePort } from './support/built-app';
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
-import { openDisputeBody } from './support/bodies';
+import { openDisputeBody, referralBody } from './support/bodies';
 
 /**
  * The statutory clocks on the real BullMQ. Redis is a server of this test's own, so that its
@@ -217,16 +217,7 @@ it('a back-dated mediation agreed within its 30 days, and applied for confirmati
   const get = (path: string) => app.http().get(`/api/v1${path}`).set(...bearer(mediator.token));
   const post = (path: string, body: object) => app.http().post(`/api/v1${path}`).set(...bearer(mediator.token)).send(body);
   // Referred on 1 October, typed in on 2 December: the 30 days ended on 31 October.
-  const referred = await post('/mediations', {
-    court: '深圳市龙岗区人民法院',
-    courtCaseNo: `（2026）粤0307民诉前调${Math.floor(Math.random() * 10000)}号`,
-    referredOn: '2026-10-01',
-    subDistrict: 'buji',
-    category: 'wage_arrears',
-    employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
-    workers: [{ name: '张三' }],
-    claimAmountFen: 1_000_000,
-  }).expect(201);
+  const referred = await post('/mediations', referralBody({ referredOn: '2026-10-01', subDistrict: 'buji' })).expect(201);
   const id = referred.body.id as string;
   const stream = `mediation-${id}`;
   const notices = async () => {

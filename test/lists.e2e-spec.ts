@@ -1,4 +1,5 @@
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
+import { complaintBody, referralBody } from './support/bodies';
 
 /*
  * Issue 10 §2: lists and periods people can use. Sorting on every list with a clear 400 for an
@@ -160,25 +161,9 @@ describe('one rule for query parameters', () => {
     const OTHER = '91350200776049653A';
     const employer = { name: '厦门某某科技有限公司', creditCode: OTHER };
     const dispute = await open({ employer });
-    const complaint = await post(mediator.token, '/complaints', {
-      source: 'hotline_12351',
-      workOrderNo: '12351-2026-LISTS1',
-      subDistrict: 'pinghu',
-      employer,
-      summary: '来电反映公司拖欠11月工资',
-      receivedAt: '2026-11-25T09:30:00+08:00',
-    });
+    const complaint = await post(mediator.token, '/complaints', complaintBody({ employer, receivedAt: '2026-11-25T09:30:00+08:00' }));
     expect(complaint.status).toBe(201);
-    const mediation = await post(mediator.token, '/mediations', {
-      court: '深圳市龙岗区人民法院',
-      courtCaseNo: '（2026）粤0307民诉前调9001号',
-      referredOn: '2026-11-25',
-      subDistrict: 'pinghu',
-      category: 'wage_arrears',
-      employer,
-      workers: [{ name: '工人甲' }],
-      claimAmountFen: 1_000_000,
-    });
+    const mediation = await post(mediator.token, '/mediations', referralBody({ employer, referredOn: '2026-11-25' }));
     expect(mediation.status).toBe(201);
     await app.settled();
     const ids = async (path: string) => {

@@ -1,8 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { applySort, containsPattern, Page, pageOf, resolveMediatorFilter, restrictToScope } from '@lc/http';
-import { requireSubDistrictInScope } from '@lc/access';
+import { applySort, containsPattern, Page, pageOf, restrictToScope } from '@lc/http';
+import { requireSubDistrictInScope, resolveMediatorFilter } from '@lc/access';
 import type { Claimant } from '@lc/parties';
 import { DisputeSource } from '../dispute-case/dispute-case.decider';
 import { DisputeCaseView } from '../read-model/dispute-case.view';

@@ -1,2 +1,2 @@
 /* `me` or an account id in a request: pure, so it lives with the access rules (libs/access); re-exported for the HTTP edge. */
-export { accountRef, resolveAccountRef, resolveMediatorFilter } from '@lc/access';
+export { accountRef, resolveAccountRef } from '@lc/access';

@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
@@ -9,6 +9,7 @@ import { AccessGuard } from './auth/access.guard';
 import { AccountStates } from './auth/account-states';
 import { AuthController } from './auth/auth.controller';
 import { LoginThrottle } from './auth/login-throttle';
+import { PasswordHasher } from './auth/password';
 import { RateLimiter } from './auth/rate-limiter';
 import { Tokens } from './auth/tokens';
 import { CreateAccountHandler } from './create-account/create-account.handler';
@@ -48,6 +49,7 @@ import { UsersController } from './users/users.controller';
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     AccountStates,
+    PasswordHasher,
     Tokens,
     LoginThrottle,
     RateLimiter,
@@ -64,7 +66,12 @@ import { UsersController } from './users/users.controller';
     BootstrapAdmin,
   ],
 })
-export class AccountsModule {}
+export class AccountsModule {
+  /** The same module hashing passwords with `hasher` (the demo's: its one shared password hashed once). */
+  static withPasswordHasher(hasher: PasswordHasher): DynamicModule {
+    return { module: AccountsModule, providers: [{ provide: PasswordHasher, useValue: hasher }] };
+  }
+}
 
 /** The worker side: keeps the accounts read model, and tells of login lockouts. */
 @Module({

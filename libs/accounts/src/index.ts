@@ -8,3 +8,5 @@ export * from './account/require-active-account';
 export { requestLimits } from './auth/request-limits';
 export * from './login-guard/login-guard.decider';
 export { MIN_PASSWORD_LENGTH } from './account/account-fields';
+// For the demo, which creates every demo account with one password and hashes it once.
+export { PasswordHasher } from './auth/password';

@@ -84,19 +84,24 @@ export async function runDemoPlan(plan: DemoPlan, deps: DemoDependencies): Promi
     }
   };
 
-  // The accounts, created by the administrator in the last days of the year before.
-  deps.clock.set(new Date(`${plan.year - 1}-12-20T09:00:00+08:00`));
+  // The accounts, created by the administrator in the last days of the year before, three minutes
+  // apart; side by side, as the handlers allow (each account is a stream of its own).
+  const firstAccountAt = new Date(`${plan.year - 1}-12-20T09:00:00+08:00`).getTime();
   const actors = new Map<string, AuthenticatedActor>();
-  for (const member of plan.staff) {
-    const { id } = await execute<{ id: string }>(
-      new C.CreateAccountCommand(
-        { username: member.username, password: deps.password, role: member.role, subDistrict: member.subDistrict ?? undefined, displayName: member.displayName },
-        { actor: deps.createdBy, idempotencyKey: `${keyPrefix}-account-${member.username}` },
+  const created = await Promise.all(
+    plan.staff.map((member, i) =>
+      deps.clock.at(new Date(firstAccountAt + i * 3 * MINUTE), () =>
+        execute<{ id: string }>(
+          new C.CreateAccountCommand(
+            { username: member.username, password: deps.password, role: member.role, subDistrict: member.subDistrict ?? undefined, displayName: member.displayName },
+            { actor: deps.createdBy, idempotencyKey: `${keyPrefix}-account-${member.username}` },
+          ),
+        ),
       ),
-    );
-    actors.set(member.key, { id, username: member.username, role: member.role, subDistrict: member.subDistrict });
-    deps.clock.advance(3 * MINUTE);
-  }
+    ),
+  );
+  plan.staff.forEach((member, i) => actors.set(member.key, { id: created[i].id, username: member.username, role: member.role, subDistrict: member.subDistrict }));
+  deps.clock.set(new Date(firstAccountAt + plan.staff.length * 3 * MINUTE));
   log(`created ${plan.staff.length} accounts`);
 
   const total = plan.actions.length;

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Clock, CLOCK, DomainError, invalidField } from '@lc/decider';
 import { ConcurrencyError, decideAndAppend, deterministicUuid, EVENT_STORE, EventStore } from '@lc/event-store';
 import { AccountCommand, accountDecider, accountStream, usernameStream } from '../account/account.decider';
-import { hashPassword, passwordWeakness } from '../auth/password';
+import { PasswordHasher, passwordWeakness } from '../auth/password';
 import { CreateAccountCommand } from './create-account.command';
 
 @CommandHandler(CreateAccountCommand)
@@ -14,6 +14,7 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccountComman
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   async execute({ input, meta: { actor, idempotencyKey } }: CreateAccountCommand): Promise<{ id: string; version: number }> {
@@ -30,7 +31,7 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccountComman
         await this.dataSource.query(
           `INSERT INTO account_credentials (account_id, password_hash) VALUES ($1, $2)
            ON CONFLICT (account_id) DO UPDATE SET password_hash = EXCLUDED.password_hash, updated_at = now()`,
-          [accountId, await hashPassword(input.password)],
+          [accountId, await this.passwords.hash(input.password)],
         );
       },
     });

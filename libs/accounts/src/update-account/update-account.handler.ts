@@ -5,7 +5,7 @@ import { Clock, CLOCK, DomainError, invalidField } from '@lc/decider';
 import { decideAndAppend, EVENT_STORE, EventStore } from '@lc/event-store';
 import { AccountCommand, accountDecider, AccountState, accountStream } from '../account/account.decider';
 import { SUB_DISTRICT_RULE } from '@lc/access';
-import { hashPassword, passwordWeakness } from '../auth/password';
+import { PasswordHasher, passwordWeakness } from '../auth/password';
 import { Tokens } from '../auth/tokens';
 import { UpdateAccountCommand } from './update-account.command';
 
@@ -16,6 +16,7 @@ export class UpdateAccountHandler implements ICommandHandler<UpdateAccountComman
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
+    private readonly passwords: PasswordHasher,
     private readonly tokens: Tokens,
   ) {}
 
@@ -51,7 +52,7 @@ export class UpdateAccountHandler implements ICommandHandler<UpdateAccountComman
     if (changes.password !== undefined && result.events.length) {
       await this.dataSource.query(`UPDATE account_credentials SET password_hash = $2, updated_at = now() WHERE account_id = $1`, [
         accountId,
-        await hashPassword(changes.password),
+        await this.passwords.hash(changes.password),
       ]);
     }
     if (result.events.some((e) => e.type === 'AccountPasswordChanged' || e.type === 'AccountDeactivated')) {

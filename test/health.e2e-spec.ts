@@ -92,6 +92,36 @@ describe('the built API', () => {
     expect(document.components.securitySchemes).toHaveProperty('bearer');
   });
 
+  it('serves the built web application at / and its files, and keeps /api to itself', async () => {
+    const page = await fetch(`${base}/mediator`, { headers: { accept: 'text/html' } });
+    expect({ status: page.status, type: page.headers.get('content-type'), cache: page.headers.get('cache-control') }).toMatchObject({
+      status: 200,
+      type: expect.stringMatching(/^text\/html/),
+      cache: 'no-cache',
+    });
+    const html = await page.text();
+    const asset = /\/assets\/[^"']+\.js/.exec(html)?.[0];
+    expect(asset).toBeDefined();
+    const file = await fetch(`${base}${asset}`);
+    expect({ status: file.status, cache: file.headers.get('cache-control') }).toEqual({ status: 200, cache: 'public, max-age=31536000, immutable' });
+    await file.arrayBuffer();
+
+    const worker = await fetch(`${base}/sw.js`);
+    expect({ status: worker.status, allowed: worker.headers.get('service-worker-allowed') }).toEqual({ status: 200, allowed: '/' });
+    await worker.arrayBuffer();
+
+    // Under /api nothing is a file or a page: the same name answers 404 problem+json there.
+    for (const path of ['/api/v1/sw.js', '/api/v1/mediator']) {
+      const response = await fetch(`${base}${path}`, { headers: { accept: 'text/html' } });
+      expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({
+        path,
+        status: 404,
+        type: expect.stringMatching(/^application\/problem\+json/),
+      });
+      await response.arrayBuffer();
+    }
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     api.child.kill('SIGTERM');
     const { code, signal } = await api.exited;

@@ -28,7 +28,7 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RequestWithActor & { headers: Record<string, string | undefined> }>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (!match) throw new DomainError('unauthenticated', 'An access token is required (Authorization: Bearer …)');
-    const claims = await this.tokens.claimsOf(match[1]);
+    const claims = await this.tokens.claimsOfRequest(request, match[1]);
     if (!claims) throw new DomainError('unauthenticated', 'The access token is invalid or has expired');
     // The session row and the account's state are independent reads: side by side, one wait instead
     // of two. The session's refusal wins when both refuse, so the answer does not depend on timing.

@@ -81,7 +81,7 @@ export function requestLimits(app: INestApplication) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-      const claims = bearer ? await tokens.claimsOf(bearer[1]) : undefined;
+      const claims = bearer ? await tokens.claimsOfRequest(req, bearer[1]) : undefined;
       const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
       const checks: [RateBucket, string][] = [['address', address]];

@@ -38,6 +38,9 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest('hex
  */
 @Injectable()
 export class Tokens {
+  /** Claims verified for a request in flight (claimsOfRequest), gone with the request. */
+  private readonly verifiedPerRequest = new WeakMap<object, { token: string; claims: Promise<AccessClaims | undefined> }>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly dataSource: DataSource,
@@ -94,6 +97,20 @@ export class Tokens {
       return undefined;
     }
   }
+
+  /**
+   * `claimsOf` once per request: the rate limits (before the routes) and the guard both need the
+   * claims, and verifying the signature twice was CPU spent for nothing on every request.
+   */
+  claimsOfRequest(request: object, token: string): Promise<AccessClaims | undefined> {
+    let claims = this.verifiedPerRequest.get(request);
+    if (!claims || claims.token !== token) {
+      claims = { token, claims: this.claimsOf(token) };
+      this.verifiedPerRequest.set(request, claims);
+    }
+    return claims.claims;
+  }
+
 
   async verifyAccess(token: string): Promise<AccessClaims> {
     const claims = await this.claimsOf(token);

@@ -2,3 +2,4 @@ export * from './connection';
 export * from './data-source';
 export * from './read-models.module';
 export * from './transformers';
+export * from './without-flush';

@@ -155,3 +155,24 @@ it('refuses a batch when the checkpoint moved under it, applying nothing', async
   await expect(checkpoints.apply(projection, stale, [event])).rejects.toThrow();
   expect(await rowCount()).toBe(rows);
 });
+
+it("commits a batch without waiting for the WAL flush, and leaves the connection's setting as it was", async () => {
+  const checkpoints = new CheckpointStore(dataSource);
+  const seen: string[] = [];
+  const probe = {
+    name: `probe-${randomUUID().slice(0, 8)}`,
+    filter: {},
+    tables: [],
+    async apply(_events: unknown[], tx: { query(sql: string): Promise<Array<{ synchronous_commit: string }>> }) {
+      seen.push((await tx.query(`SHOW synchronous_commit`))[0].synchronous_commit);
+    },
+  } as unknown as TimelineProjection;
+  const setting = async () => ((await dataSource.query(`SHOW synchronous_commit`)) as Array<{ synchronous_commit: string }>)[0].synchronous_commit;
+  const server = await setting();
+  const position = await checkpoints.read(probe.name);
+  const [event] = await store.readAll({ maxCount: 1 });
+  await checkpoints.apply(probe, position, [event]);
+  expect(seen).toEqual(['off']);
+  // Local to the batch's transaction: the next statement on any connection of the pool has the server's setting.
+  expect(await Promise.all(Array.from({ length: 4 }, setting))).toEqual([server, server, server, server]);
+});

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { WITHOUT_FLUSH } from '@lc/database';
 import { EventFilter, EventStore, RecordedEvent, Subscription } from '@lc/event-store';
 import { Projection } from './projection';
 import { ProjectionLocks, RESET_CHANNEL } from './projection-locks';
@@ -46,8 +47,10 @@ export class CheckpointStore {
   async apply(projection: Projection, expected: string | undefined, events: RecordedEvent[], rebuilding = false): Promise<string> {
     const last = events[events.length - 1].globalPosition;
     await this.dataSource.transaction(async (tx) => {
+      // The batch's commit does not wait for the WAL flush (WITHOUT_FLUSH says why that is safe):
+      // a read model lost in a crash of PostgreSQL is lost with its checkpoint, and applied again.
       const rows: { position: string | null }[] = await tx.query(
-        `SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
+        `SELECT position FROM projection_checkpoints, ${WITHOUT_FLUSH} WHERE name = $1 FOR UPDATE OF projection_checkpoints`,
         [projection.name],
       );
       if ((rows[0]?.position ?? undefined) !== expected) throw new CheckpointMoved();

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable, of } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@lc/config';
+import { WITHOUT_FLUSH } from '@lc/database';
 import { DomainError, invalidField } from '@lc/decider';
 import { RequestWithActor } from '../access/access';
 
@@ -51,15 +52,14 @@ export function requestHash(method: string, path: string, body: unknown): string
   return createHash('sha256').update(`${method} ${path}\n${canonical(body ?? null)}`).digest('hex');
 }
 
-/**
- * The key's rows are committed without waiting for the WAL flush (synchronous_commit off for that
- * statement's own transaction only; the events a command appends keep waiting for theirs). Losing
- * the last few of these rows in a crash of PostgreSQL is what a crash of the API already does, and
- * is safe for the same reason: a retry with the key runs the command again, which appends nothing
- * new (its event ids derive from the key) and answers as the first try did. Two flushes fewer on
- * every command sent with a key.
+/*
+ * The key's rows are committed without waiting for the WAL flush (WITHOUT_FLUSH: that statement's
+ * own transaction only; the events a command appends keep waiting for theirs). Losing the last few
+ * of these rows in a crash of PostgreSQL is what a crash of the API already does, and is safe for
+ * the same reason: a retry with the key runs the command again, which appends nothing new (its
+ * event ids derive from the key) and answers as the first try did. Two flushes fewer on every
+ * command sent with a key.
  */
-const WITHOUT_FLUSH = `(SELECT set_config('synchronous_commit', 'off', true)) AS without_flush`;
 
 interface StoredKey {
   request_hash: string;

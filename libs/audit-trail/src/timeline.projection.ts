@@ -10,6 +10,8 @@ export class TimelineProjection implements Projection {
   readonly name = 'timeline';
   readonly filter = {};
   readonly tables = ['timeline_entries'];
+  // Who did what when: no event's data is read.
+  readonly readsPersonalData = false as const;
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     // A plain insert: applying an event twice would break the primary key, never pass silently.

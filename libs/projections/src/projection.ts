@@ -14,6 +14,13 @@ export interface Projection {
   readonly filter: EventFilter;
   /** The tables it owns (schema-qualified when not in public); a rebuild empties them. */
   readonly tables: string[];
+  /**
+   * `false`: it never reads the personal fields of the events it gets (names, ID numbers and phones
+   * of claimants, workers and informants; person ids it may read), so the runner gives it the
+   * events as stored, those fields sealed, and spends no time opening them (ADR 0012's addendum).
+   * Left out: the fields are opened, as every other reader sees them.
+   */
+  readonly readsPersonalData?: false;
   apply(events: RecordedEvent[], tx: EntityManager): Promise<void>;
   /**
    * Side effects once a batch is committed (scheduling jobs...). Best effort: a failure is logged

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@lc/config';
 import { withDefaultUser } from '@lc/database';
-import { EVENT_STORE, EventStore, matchesFilter } from '@lc/event-store';
+import { EVENT_STORE, EventStore, matchesFilter, storedForm } from '@lc/event-store';
 import { Projection, PROJECTION } from './projection';
 import { lockKey, ProjectionLocks } from './projection-locks';
 import { CheckpointStore, ProjectionRunner, replay } from './projection-runner';
@@ -62,11 +62,16 @@ export class ProjectionRegistry implements OnApplicationShutdown {
     return projection;
   }
 
+  /** The store a projection reads: the stored form for one that reads no personal data (Projection.readsPersonalData). */
+  private storeFor(projection: Projection): EventStore {
+    return projection.readsPersonalData === false ? storedForm(this.store) : this.store;
+  }
+
   /** Starts a runner per projection; each runs here only while it holds that projection's lock. */
   startAll(): void {
     this.locks ??= new ProjectionLocks(withDefaultUser(this.config.DATABASE_URL));
     for (const projection of this.projections()) {
-      const runner = new ProjectionRunner(projection, this.store, this.checkpoints, this.locks, { batchSize: this.config.PROJECTION_BATCH_SIZE });
+      const runner = new ProjectionRunner(projection, this.storeFor(projection), this.checkpoints, this.locks, { batchSize: this.config.PROJECTION_BATCH_SIZE });
       runner.start();
       this.runners.push(runner);
       this.logger.log(`runner started for ${projection.name}`);
@@ -97,7 +102,7 @@ export class ProjectionRegistry implements OnApplicationShutdown {
       );
       await this.checkpoints.reset(projection);
       if (!rows[0].locked) return { replayedHere: false, events: 0 };
-      const events = await replay(projection, this.store, this.checkpoints, this.config.PROJECTION_BATCH_SIZE);
+      const events = await replay(projection, this.storeFor(projection), this.checkpoints, this.config.PROJECTION_BATCH_SIZE);
       return { replayedHere: true, events };
     } finally {
       await lock.end();

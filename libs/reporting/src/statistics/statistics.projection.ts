@@ -72,6 +72,8 @@ export class StatisticsProjection implements Projection {
     'reporting_alert_facts',
     'reporting_informant_facts',
   ];
+  // Counts, amounts, dates and employers: never a person's name, ID number or phone.
+  readonly readsPersonalData = false as const;
 
   async apply(recorded: RecordedEvent[], tx: EntityManager): Promise<void> {
     const events: StatEvent[] = recorded.map((e) => ({ type: e.type, data: e.data ?? {}, streamId: e.streamId, recordedAt: e.recordedAt }));

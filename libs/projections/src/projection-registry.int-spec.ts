@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { DiscoveryService } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@lc/config';
+import { dataSourceOptions } from '@lc/database';
+import { EventDataTransformer, NewEvent, PostgresEventStore, RecordedEvent, TransformingEventStore } from '@lc/event-store';
+import { createTestDatabase, TestDatabase } from '@lc/testing';
+import { Projection, PROJECTION, RegisterProjection } from './projection';
+import { ProjectionRegistry } from './projections.module';
+
+/** Stands in for the personal-data protection: `secret` is kept wrapped and handed out unwrapped. */
+const wrapping: EventDataTransformer = {
+  async encode(_stream: string, events: NewEvent[]) {
+    return events.map((e) => ({ ...e, data: { ...e.data, secret: `sealed:${String(e.data.secret)}` } }));
+  },
+  async decode(events: RecordedEvent[]) {
+    return events.map((e) => ({ ...e, data: { ...e.data, secret: String(e.data.secret).replace(/^sealed:/, '') } }));
+  },
+};
+
+/** Remembers the `secret` of every event it is given. */
+function probe(name: string, readsPersonalData?: false): Projection & { seen: unknown[] } {
+  @RegisterProjection()
+  class Probe implements Projection {
+    readonly name = name;
+    readonly filter = { streamPrefixes: ['probe-'] };
+    readonly tables: string[] = [];
+    readonly readsPersonalData = readsPersonalData;
+    readonly seen: unknown[] = [];
+    async apply(events: RecordedEvent[]) {
+      this.seen.push(...events.map((e) => e.data.secret));
+    }
+  }
+  return new Probe();
+}
+
+let db: TestDatabase;
+let dataSource: DataSource;
+let inner: PostgresEventStore;
+
+beforeAll(async () => {
+  db = await createTestDatabase('projection_registry');
+  dataSource = await new DataSource(dataSourceOptions(db.url)).initialize();
+  inner = new PostgresEventStore({ pool: { connectionString: db.url } });
+});
+
+afterAll(async () => {
+  await inner?.close();
+  await dataSource?.destroy();
+  await db?.drop();
+});
+
+it('gives a projection that reads no personal data the events as stored, and the others the events as opened', async () => {
+  const store = new TransformingEventStore(inner, wrapping);
+  await store.append(`probe-${randomUUID()}`, [{ eventId: randomUUID(), type: 'Probed', data: { secret: 'Zhang San' } }]);
+  const sealedReader = probe('probe-stored', false);
+  const openReader = probe('probe-opened');
+  const providers = [sealedReader, openReader].map((instance) => ({ instance, metatype: instance.constructor }));
+  const discovery = { getProviders: () => providers } as unknown as DiscoveryService;
+  expect(Reflect.getMetadata(PROJECTION, sealedReader.constructor)).toBe(true);
+  const registry = new ProjectionRegistry(discovery, dataSource, store, { DATABASE_URL: db.url, PROJECTION_BATCH_SIZE: 100 } as AppConfig);
+
+  // No worker holds their locks: each is replayed here, by the registry, from the store it chose.
+  expect(await registry.rebuild('probe-stored')).toEqual({ replayedHere: true, events: 1 });
+  expect(await registry.rebuild('probe-opened')).toEqual({ replayedHere: true, events: 1 });
+  expect(sealedReader.seen).toEqual(['sealed:Zhang San']);
+  expect(openReader.seen).toEqual(['Zhang San']);
+});

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@lc/event-store';
+import { EVENT_STORE, EventStore, RecordedEvent, storedForm } from '@lc/event-store';
 import { Projection, RegisterProjection, writeRows } from '@lc/projections';
 import { ClockView } from './clock.entity';
 import { CLOCK_STREAM_PREFIXES, deriveClocks, recordReference } from './clock-rules';
@@ -20,13 +20,16 @@ export class ClocksProjection implements Projection {
   readonly name = 'clocks';
   readonly filter = { streamPrefixes: CLOCK_STREAM_PREFIXES };
   readonly tables = ['clocks'];
-  // Deadlines, case numbers and employers; its own reads of whole streams still open the fields.
+  // Deadlines, case numbers and employers: no person's field, in the batch or in the streams it reads.
   readonly readsPersonalData = false as const;
+  private readonly store: EventStore;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     private readonly scheduler: ClockScheduler,
-  ) {}
+  ) {
+    this.store = storedForm(store);
+  }
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     // Each touched record's stream is read again whole (a clock depends on several events): the

@@ -1,7 +1,7 @@
 /** Shared pieces of the benchmark harness (bench/run.ts): sizes, statistics, databases, pgbench. */
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
@@ -124,6 +124,40 @@ export function findPgbench(): string {
     }
   }
   throw new Error('pgbench not found: install postgresql-client (or the server package) or put it on PATH');
+}
+
+/** The machine's CPU time so far, from /proc/stat (Linux), in clock ticks: undefined elsewhere. */
+export interface CpuTimes {
+  busy: number;
+  idle: number;
+  steal: number;
+}
+
+export function cpuTimes(): CpuTimes | undefined {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    // user nice system idle iowait irq softirq steal (guest time is inside user already)
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+    return { busy: user + nice + system + irq + softirq, idle: idle + iowait, steal: steal ?? 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How the machine's CPUs were used between two readings: by its own processes (ours, PostgreSQL,
+ * and whatever else shares it), idle, and stolen by the hypervisor for other machines (time this
+ * machine wanted to run but could not). A section with much stolen time measured a slower machine.
+ */
+export function describeCpu(before: CpuTimes | undefined, after: CpuTimes | undefined): string | undefined {
+  if (!before || !after) return undefined;
+  const busy = after.busy - before.busy;
+  const idle = after.idle - before.idle;
+  const steal = after.steal - before.steal;
+  const total = busy + idle + steal;
+  if (total <= 0) return undefined;
+  const pct = (n: number) => `${fmt((n / total) * 100)} %`;
+  return `- The machine's CPUs during this section: busy ${pct(busy)}, idle ${pct(idle)}, stolen by the hypervisor ${pct(steal)}.`;
 }
 
 /** The machine and the PostgreSQL settings that matter for these figures. */

@@ -14,7 +14,7 @@ import { dashboardBench } from './dashboard.bench';
 import { httpBench, lagBench } from './http.bench';
 import { importBench } from './import.bench';
 import { cleanups, demoBench, rebuildBench } from './rebuild.bench';
-import { environment, fmt, SERVER } from './lib';
+import { cpuTimes, describeCpu, environment, fmt, SERVER } from './lib';
 
 interface Section {
   name: string;
@@ -61,10 +61,12 @@ async function main() {
   try {
   for (const section of chosen) {
     const t = performance.now();
+    const cpuBefore = cpuTimes();
     console.log(`== ${section.title}`);
     const body = await section.run();
     const seconds = (performance.now() - t) / 1000;
-    const text = [`## ${section.title}`, '', ...env, `- This section took ${fmt(seconds)} s.`, '', ...body].join('\n');
+    const cpu = describeCpu(cpuBefore, cpuTimes());
+    const text = [`## ${section.title}`, '', ...env, `- This section took ${fmt(seconds)} s.`, ...(cpu ? [cpu] : []), '', ...body].join('\n');
     report = replaceBlock(report, section.name, text);
     writeFileSync(REPORT, report); // after each section, so a later failure keeps what was measured
     console.log(text);

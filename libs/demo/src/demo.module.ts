@@ -16,7 +16,7 @@ import { RedisModule } from '@lc/redis';
 
 /**
  * Every demo account has the same password (printed at the end): hashing it afresh for each of
- * the year's ~200 accounts cost ~8 s of CPU, a third of the run on two cores. The hash made once
+ * the year's ~200 accounts cost 6–8 s of CPU (argon2id, ~40 ms each). The hash made once
  * (with its own random salt) serves them all; it tells an attacker nothing the printed password
  * does not. Only the demo's process does this; the API hashes every password with its own salt.
  */

@@ -111,7 +111,6 @@ export class Tokens {
     return claims.claims;
   }
 
-
   async verifyAccess(token: string): Promise<AccessClaims> {
     const claims = await this.claimsOf(token);
     if (!claims) throw new DomainError('unauthenticated', 'The access token is invalid or has expired');

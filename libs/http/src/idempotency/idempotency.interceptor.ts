@@ -52,15 +52,6 @@ export function requestHash(method: string, path: string, body: unknown): string
   return createHash('sha256').update(`${method} ${path}\n${canonical(body ?? null)}`).digest('hex');
 }
 
-/*
- * The key's rows are committed without waiting for the WAL flush (WITHOUT_FLUSH: that statement's
- * own transaction only; the events a command appends keep waiting for theirs). Losing the last few
- * of these rows in a crash of PostgreSQL is what a crash of the API already does, and is safe for
- * the same reason: a retry with the key runs the command again, which appends nothing new (its
- * event ids derive from the key) and answers as the first try did. Two flushes fewer on every
- * command sent with a key.
- */
-
 interface StoredKey {
   request_hash: string;
   state: 'pending' | 'done';
@@ -106,6 +97,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return from(this.run(request.actor.id, key, request, response, next));
   }
 
+  /*
+   * The key's rows (the lease, then the answer) are committed without waiting for the WAL flush
+   * (WITHOUT_FLUSH: that statement's own transaction only; the events a command appends keep
+   * waiting for theirs). Losing the last few of these rows in a crash of PostgreSQL is what a crash
+   * of the API already does, and is safe for the same reason: a retry with the key runs the command
+   * again, which appends nothing new (its event ids derive from the key) and answers as the first
+   * try did. Two flushes fewer on every command sent with a key.
+   */
   private async run(actorId: string, key: string, request: Request, response: Response, next: CallHandler): Promise<unknown> {
     const hash = requestHash(request.method, request.path, request.body);
     const lease = randomUUID();

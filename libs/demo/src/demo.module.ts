@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
-import { AccountsModule, PasswordHasher } from '@lc/accounts';
+import { AccountsModule } from '@lc/accounts';
 import { AlertsModule } from '@lc/alerts';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
 import { readModelsModule } from '@lc/database';
 import { CLOCK } from '@lc/decider';
+import { OncePerPasswordHasher } from './once-per-password-hasher';
 import { PlayClock } from './play/lanes';
 import { DisputesModule } from '@lc/disputes';
 import { EventStoreModule } from '@lc/event-store';
@@ -13,26 +14,6 @@ import { processLoggerParams } from '@lc/http';
 import { MediationsModule } from '@lc/mediations';
 import { PersonalDataModule } from '@lc/personal-data';
 import { RedisModule } from '@lc/redis';
-
-/**
- * Every demo account has the same password (printed at the end): hashing it afresh for each of
- * the year's ~200 accounts cost 6–8 s of CPU (argon2id, ~40 ms each). The hash made once
- * (with its own random salt) serves them all; it tells an attacker nothing the printed password
- * does not. Only the demo's process does this; the API hashes every password with its own salt.
- */
-export class OncePerPasswordHasher extends PasswordHasher {
-  private readonly made = new Map<string, Promise<string>>();
-
-  override hash(password: string): Promise<string> {
-    let made = this.made.get(password);
-    if (!made) {
-      made = super.hash(password);
-      this.made.set(password, made);
-      made.catch(() => this.made.delete(password));
-    }
-    return made;
-  }
-}
 
 /**
  * The command side as the API has it (the same handlers on the CommandBus), without HTTP and

@@ -1,5 +1,5 @@
 import { verify } from 'argon2';
-import { OncePerPasswordHasher } from './demo.module';
+import { OncePerPasswordHasher } from './once-per-password-hasher';
 
 describe('the demo hashes its shared password once', () => {
   it('answers every account with the hash made the first time, and the hash verifies', async () => {

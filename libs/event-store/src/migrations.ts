@@ -7,10 +7,12 @@ import { EventStore1763700000000 } from './postgres/migrations/1763700000000-eve
 import { EventStoreReadHorizon1763700000090 } from './postgres/migrations/1763700000090-event-store-read-horizon';
 import { EventStoreGroupedAppend1763700000091 } from './postgres/migrations/1763700000091-event-store-grouped-append';
 import { EventStoreGroupedAppendIndexed1763700000092 } from './postgres/migrations/1763700000092-event-store-grouped-append-indexed';
+import { EventStoreReadHorizonEndedTransactions1764800000210 } from './postgres/migrations/1764800000210-event-store-read-horizon-ended-transactions';
 
 export const migrations = [
   EventStore1763700000000,
   EventStoreReadHorizon1763700000090,
   EventStoreGroupedAppend1763700000091,
   EventStoreGroupedAppendIndexed1763700000092,
+  EventStoreReadHorizonEndedTransactions1764800000210,
 ];

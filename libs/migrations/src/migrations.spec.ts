@@ -32,6 +32,11 @@ const RECORDED = [
   'MonthlyReportRevisions1764620000134',
   'Evidence1764700000150',
   'InformantAccountNames1764700000160',
+  'ComplaintMediators1764700000175',
+  'ClockEmployerCreditCodes1764700000181',
+  'ClockCompletion1764700000190',
+  'SealSkippedLegacyEvents1764800000200',
+  'EventStoreReadHorizonEndedTransactions1764800000210',
 ];
 
 /** The name TypeORM records: the instance's `name` if it has one, else the class name. */

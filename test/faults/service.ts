@@ -261,7 +261,7 @@ export class OwnPostgres {
   async up(): Promise<void> {
     this.run('pg_ctl', [
       '-D', this.dataDir, '-l', join(this.dir, 'server.log'), '-w', '-t', '60',
-      '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`,
+      '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60 -c max_prepared_transactions=4`,
       'start',
     ]);
   }

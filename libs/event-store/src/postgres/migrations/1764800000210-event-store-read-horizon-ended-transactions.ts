@@ -18,9 +18,14 @@ import { APPENDER_LOCK } from './1763700000090-event-store-read-horizon';
  * Only the second can still append here, and only if it is an appender of this database, which
  * took the appender lock before it got its id. So an unplaced id holds readers back only while
  * some appender of this database shows no transaction id of its own in the same pg_locks read
- * (it has none yet, or is in that moment between id and lock). Everything else is as before:
- * an id held by an appender of this database, or by a prepared transaction (no pid), still holds
- * readers back; an id held by any other live backend is passed over.
+ * (it has none yet, or is in that moment between id and lock).
+ *
+ * A prepared transaction (two-phase commit: its locks have no pid) of another database is passed
+ * over too; before, one left prepared anywhere on the cluster held every reader back until someone
+ * committed it. One of this database is still waited for: an append cannot be prepared today
+ * (append_events notifies, and PostgreSQL refuses to prepare such a transaction), but that would
+ * no longer hold if the notification moved. As before, an id held by an appender of this database holds readers
+ * back, and an id held by any other live backend is passed over.
  */
 export class EventStoreReadHorizonEndedTransactions1764800000210 implements MigrationInterface {
   name = 'EventStoreReadHorizonEndedTransactions1764800000210';
@@ -55,7 +60,10 @@ export class EventStoreReadHorizonEndedTransactions1764800000210 implements Migr
          WHERE EXISTS (
                  SELECT 1 FROM holders h
                   WHERE h.transactionid = xid(running.xid)
-                    AND (h.pid IS NULL OR h.pid IN (SELECT pid FROM appenders)))
+                    AND (h.pid IN (SELECT pid FROM appenders)
+                      OR (h.pid IS NULL AND NOT EXISTS (
+                            SELECT 1 FROM pg_prepared_xacts p
+                             WHERE p.transaction = xid(running.xid) AND p.database <> current_database()))))
             OR (NOT EXISTS (SELECT 1 FROM holders h WHERE h.transactionid = xid(running.xid))
                 AND (SELECT found FROM appender_without_id))
       $fn$`);

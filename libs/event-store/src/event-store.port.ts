@@ -144,8 +144,13 @@ export class PartialDuplicateAppendError extends Error {
 export class EventStoreUnavailableError extends Error {
   readonly code = 'service_unavailable';
   readonly retryable = true;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /**
+   * The message reaches clients (503 problem+json): it says what they need and nothing of the
+   * cluster's inside. What the client library said, which may name a node and its address, stays
+   * in `reason` and `cause` for the log.
+   */
+  constructor(readonly reason: string, options?: { cause?: unknown }) {
+    super('The event store is not reachable right now. Try again shortly.', options);
     this.name = 'EventStoreUnavailableError';
   }
 }

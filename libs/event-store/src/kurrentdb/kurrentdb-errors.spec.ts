@@ -12,6 +12,9 @@ describe("KurrentDB client errors reach callers as the port's errors", () => {
     const mapped = portError(notLeader);
     expect(mapped).toBeInstanceOf(EventStoreUnavailableError);
     expect(mapped).toMatchObject({ code: 'service_unavailable', retryable: true, cause: notLeader });
+    // The node's name is for the log, not for the client's answer.
+    expect((mapped as Error).message).not.toMatch(/node2|not leader|KurrentDB/);
+    expect((mapped as EventStoreUnavailableError).reason).toMatch(/not leader/);
   });
 
   it('a node that is gone is a retryable outage', () => {

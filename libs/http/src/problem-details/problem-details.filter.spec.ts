@@ -1,6 +1,6 @@
 import { ArgumentsHost, BadRequestException, ConflictException, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import { TryLaterError } from '@lc/decider';
-import { ConcurrencyError } from '@lc/event-store';
+import { AppendTooLargeError, ConcurrencyError } from '@lc/event-store';
 import { DomainError, ValidationFailedError } from './errors';
 import { ProblemDetailsFilter, problemDetailsErrorHandler } from './problem-details.filter';
 import { PROBLEM_TYPES } from './problem-types';
@@ -70,6 +70,14 @@ describe('ProblemDetailsFilter', () => {
     });
     expect(JSON.stringify(captured.body)).not.toContain('case-42');
     expect(logged).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['an append larger than the event store accepts', new AppendTooLargeError('dispute-1234', 1_048_576), 413, 'append_too_large'],
+  ])('answers %s with a fixed detail that names no stream', (_, error, status, code) => {
+    const captured = answer(error);
+    expect(captured.body).toMatchObject({ status, code, detail: PROBLEM_TYPES[code].detail });
+    expect(JSON.stringify(captured.body)).not.toContain('dispute-1234');
   });
 
   it.each([

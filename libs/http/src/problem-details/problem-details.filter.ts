@@ -11,7 +11,8 @@ function answer(error: unknown, req: Request, res: Response): void {
   const { problem, internal, retryAfterSeconds } = toProblem(error, { instance: req.originalUrl ?? req.url, requestId });
   if (problem.status === 503) {
     // An outage, not a bug: one line, without the stack, so that a restart does not flood the log.
-    logger.warn({ requestId, reason: (error as Error)?.message }, `Unavailable on ${req.method} ${loggableUrl(req.originalUrl ?? req.url)}`);
+    const reason = (error as { reason?: unknown })?.reason ?? (error as Error)?.message;
+    logger.warn({ requestId, reason }, `Unavailable on ${req.method} ${loggableUrl(req.originalUrl ?? req.url)}`);
   }
   if (internal) {
     // pino style (object, then message): nestjs-pino keeps `err` as a serialised error with its stack.

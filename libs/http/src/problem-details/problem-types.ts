@@ -8,7 +8,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, { status: number; title: str
   forbidden: { status: 403, title: 'Not allowed' },
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict with the current state' },
-  // The event store's own messages name internal streams: these two answer with a fixed detail.
+  // The event store's own messages name internal streams: these answer with a fixed detail.
   concurrency_conflict: {
     status: 409,
     title: 'Changed by someone else meanwhile',
@@ -23,7 +23,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, { status: number; title: str
   precondition_failed: { status: 412, title: 'Precondition failed' },
   unprocessable: { status: 422, title: 'Cannot be processed in the current state' },
   too_many_requests: { status: 429, title: 'Too many requests' },
-  append_too_large: { status: 413, title: 'Too large to record in one step' },
+  append_too_large: {
+    status: 413,
+    title: 'Too large to record in one step',
+    detail: 'This change is larger than the event store accepts in one step; send it in smaller parts',
+  },
   service_unavailable: { status: 503, title: 'Temporarily unavailable' },
   // Refused before any route: the body itself, or what Express and Nest answer on their own.
   malformed_json: { status: 400, title: 'The body is not valid JSON' },

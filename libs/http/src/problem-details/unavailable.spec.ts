@@ -27,8 +27,9 @@ describe('outages answer 503 with Retry-After, not 500', () => {
   });
 
   it("the event store's own unavailable error, by its code", () => {
-    const { problem, retryAfterSeconds } = toProblem(new EventStoreUnavailableError('leader election'));
+    const { problem, retryAfterSeconds } = toProblem(new EventStoreUnavailableError('leader election at node2:2113'));
     expect(problem).toMatchObject({ status: 503, code: 'service_unavailable' });
+    expect(problem.detail).not.toMatch(/node2|leader/); // the cluster's inside stays in the log
     expect(retryAfterSeconds).toBeGreaterThan(0);
   });
 

@@ -60,8 +60,8 @@ async function eventually(check: () => Promise<boolean>, what: string, ms = 30_0
   }
 }
 
-function runner(batchSize = 100): ProjectionRunner {
-  return new ProjectionRunner(projection, store, new CheckpointStore(dataSource), replicaLocks(), {
+function runner(batchSize = 100, locks = replicaLocks()): ProjectionRunner {
+  return new ProjectionRunner(projection, store, new CheckpointStore(dataSource), locks, {
     batchSize,
     standbyRetryMs: 100,
   });
@@ -70,11 +70,19 @@ function runner(batchSize = 100): ProjectionRunner {
 it('one replica projects while another stands by, and the standby takes over when it stops', async () => {
   await appendEvents(1000);
   const first = runner();
-  const second = runner();
+  const standbyLocks = replicaLocks();
+  let refused = 0;
+  const tryLock = standbyLocks.tryLock.bind(standbyLocks);
+  standbyLocks.tryLock = async (...args) => {
+    const taken = await tryLock(...args);
+    if (!taken) refused++;
+    return taken;
+  };
+  const second = runner(100, standbyLocks);
   first.start();
   await eventually(async () => (await rowCount()) === 1000, 'the first replica to catch up');
   second.start();
-  await new Promise((r) => setTimeout(r, 300));
+  await eventually(async () => refused > 0, 'the second replica to find the lock taken and stand by');
 
   await first.stop(); // releases the lock: the standby takes over and follows new events
   await appendEvents(500);
@@ -112,11 +120,22 @@ it('a rebuild that resets the checkpoint while a fresh replica is still catching
     await gate;
     return store.readAll(options);
   };
-  const fresh = new ProjectionRunner(projection, gated, new CheckpointStore(dataSource), replicaLocks(), { batchSize: 100, standbyRetryMs: 100 });
+  const locks = replicaLocks();
+  let resetsHeard = 0;
+  const tryLock = locks.tryLock.bind(locks);
+  locks.tryLock = (name, holder) =>
+    tryLock(name, {
+      ...holder,
+      onReset: () => {
+        resetsHeard++;
+        holder.onReset();
+      },
+    });
+  const fresh = new ProjectionRunner(projection, gated, new CheckpointStore(dataSource), locks, { batchSize: 100, standbyRetryMs: 100 });
   fresh.start();
   await reached;
   await new CheckpointStore(dataSource).reset(projection);
-  await new Promise((r) => setTimeout(r, 500)); // the reset's notification reaches the replica
+  await eventually(async () => resetsHeard > 0, "the reset's notification to reach the replica");
   open();
   await eventually(async () => (await rowCount()) === before.length, 'the replica to replay after the reset');
   await fresh.stop();

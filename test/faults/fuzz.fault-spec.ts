@@ -273,7 +273,11 @@ function requestFor(route: Route, components: Record<string, Schema>): fc.Arbitr
   });
 }
 
-/** What a refused request must leave as it was: the events requests appended (as TestApp counts them) and the kept keys. */
+/**
+ * What a refused request must leave as it was: the events requests appended (as TestApp counts them) and the kept keys.
+ * Events of the system actor are left out on purpose: the clocks append theirs on their own time, and a run of wrong
+ * passwords is refused and must still record the lockout it causes (LoginLockedOut: issue 12 §2).
+ */
 async function footprint(): Promise<string> {
   const [row] = await sql.query(
     `SELECT (SELECT count(*) FROM event_store.events WHERE metadata->>'actorRole' IS DISTINCT FROM 'system') AS events,
@@ -373,6 +377,10 @@ it(`${RUNS} hostile requests over every route: no 5xx, every error problem+json,
   );
 
   expect(seen.requests).toBe(RUNS);
+  // Routes are drawn evenly: at 20 requests or more per route, one never drawn (odds below 1 in 10^6) is a bug in the generator.
+  if (RUNS >= 20 * routes.length) {
+    expect(routes.map((route) => `${route.method} ${route.path}`).filter((key) => !routesHit.has(key))).toEqual([]);
+  }
   recordMeasurement('fuzz', {
     scenario: 'hostile requests generated from every route’s OpenAPI schema, as every role and as nobody',
     routes: routes.length,

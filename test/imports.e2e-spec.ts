@@ -235,7 +235,7 @@ describe('a real run', () => {
     const res = await upload('disputes', csv, 'one-bad.csv');
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
-    expect(res.body.detail).toBe('1 of 2 rows have errors: nothing was imported');
+    expect(res.body.detail).toBe('Of 2 rows, 1 has errors: nothing was imported');
     expect(res.body.errors).toEqual([
       expect.objectContaining({ row: 3, column: '纠纷类型', field: 'category', message: expect.stringContaining('欠薪 (wage_arrears)') }),
     ]);

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { ImportRecords } from '../import-records';
 import { ImportService } from '../import-service';
+import { importedRows, rowsWithErrors } from '../messages';
 import { UnreadableFileError } from '../table/read-table';
 
 export const IMPORTS_QUEUE = 'imports';
@@ -80,7 +81,7 @@ export class ImportJobs extends WorkerHost {
         state: 'failed',
         rowsTotal,
         errors,
-        message: `${badRows} of ${rowsTotal} rows have errors: nothing was imported. Correct them and upload the file again.`,
+        message: `${rowsWithErrors(badRows, rowsTotal)}. Correct what is listed and upload the file again.`,
       });
       return 'failed';
     }
@@ -98,20 +99,14 @@ export class ImportJobs extends WorkerHost {
         await this.records.update(importId, { rowsDone: written + existed + refused, rowsWritten: written, rowsAlreadyImported: existed });
       },
     );
-    const messages = [
-      counts.existed === 0
-        ? `${counts.written} rows imported.`
-        : `${counts.written} rows imported; ${counts.existed} had been imported from this file before and were left as they were.`,
-    ];
-    // Checked before, but another record may have taken a row's number since: that row only is refused.
-    if (counts.refused.length) messages.push(`${counts.refused.length} rows were not imported: their number belongs to another record since the check.`);
     await this.records.update(importId, {
       state: 'completed',
       rowsDone: counts.written + counts.existed + counts.refused.length,
       rowsWritten: counts.written,
       rowsAlreadyImported: counts.existed,
+      // Checked before, but another record may have taken a row's number since: that row only is refused.
       ...(counts.refused.length ? { errors: counts.refused } : {}),
-      message: messages.join(' '),
+      message: importedRows({ written: counts.written, existed: counts.existed, refused: counts.refused.length }),
     });
     this.logger.log({ importId, kind: status.kind, ...counts }, 'import completed');
     return 'completed';

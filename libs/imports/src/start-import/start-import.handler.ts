@@ -8,6 +8,7 @@ import { ImportRecords, ImportStatus } from '../import-records';
 import { ImportService } from '../import-service';
 import { IMPORT_JOB_ATTEMPTS, IMPORTS_QUEUE, ImportJob } from '../job/import-jobs.processor';
 import { RowError } from '../kinds/columns';
+import { rowsWithErrors } from '../messages';
 import { StartImportCommand } from './start-import.command';
 
 /** A real run refused because rows are bad: 400, every bad row named, nothing queued or written. */
@@ -36,7 +37,7 @@ export class StartImportHandler implements ICommandHandler<StartImportCommand, I
     const who = domainActor(actor);
     const { fileHash, table, validation, badRows } = await this.imports.check(upload.kind, upload.content, who);
     if (validation.errors.length) {
-      throw new ImportRejectedError(`${badRows} of ${validation.rowsTotal} rows have errors: nothing was imported`, validation.errors);
+      throw new ImportRejectedError(rowsWithErrors(badRows, validation.rowsTotal), validation.errors);
     }
     // Redis away: answer 503 now, before an import record exists that no job would ever write.
     await assertQueueReady(this.queue);

@@ -177,6 +177,11 @@ describe('bodies that are not JSON', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(malformed.body).toMatchObject({ status: 400, code: 'malformed_json', type: 'urn:labour-cases:problem:malformed-json' });
+    // Without a token the body is read by the small parser in front of the general one: the same code.
+    const anonymous = await app.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username":');
+    expect(anonymous.status).toBe(400);
+    expect(anonymous.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(anonymous.body).toMatchObject({ status: 400, code: 'malformed_json', type: 'urn:labour-cases:problem:malformed-json' });
 
     // A route Express does not know still answers with a code.
     const nowhere = await get(admin, '/nowhere').expect(404);

@@ -18,9 +18,10 @@ function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
-function clientError(status: number, message: string) {
-  // The shape body-parser's errors have: the problem handler answers with this status and message.
-  return Object.assign(new Error(message), { status, expose: true });
+function clientError(status: number, message: string, type?: string) {
+  // The shape body-parser's errors have: the problem handler answers with this status and message,
+  // and maps `type` to the same code as the general parser's (a client branches on one code either way).
+  return Object.assign(new Error(message), { status, expose: true, ...(type ? { type } : {}) });
 }
 
 /** Reads a small JSON body itself, so that the general parser (1 MB) never sees a request without a token. */
@@ -63,7 +64,8 @@ function readSmallJson(req: Request, res: Response): Promise<unknown> {
       try {
         resolve(JSON.parse(text));
       } catch {
-        reject(clientError(400, 'The request body is not valid JSON'));
+        // body-parser's type, so malformed JSON is `malformed_json` with or without a token.
+        reject(clientError(400, 'The request body is not valid JSON', 'entity.parse.failed'));
       }
     });
   });

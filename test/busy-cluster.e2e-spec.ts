@@ -12,6 +12,14 @@ const NOW = new Date('2026-03-10T02:00:00Z');
 const HELD_MS = 60_000;
 /** Cases opened one after another while they do. */
 const CASES = 12;
+/**
+ * The bound this test holds the service to, from a case's 201 to the list showing it. The design's
+ * bound is one append plus the projection's own lag; this is far above that on a busy machine and
+ * far below what a held-back reader would show (the whole HELD_MS: 38 s of a 40 s transaction in
+ * the measured run before the fix). It is a correctness bound, not a speed figure (those are in
+ * docs/benchmarks.md).
+ */
+const BOUND_MS = HELD_MS / 4;
 
 let app: TestApp;
 const held: Client[] = [];
@@ -88,6 +96,7 @@ it(`cases opened while other sessions sit in open transactions for ${HELD_MS / 1
   expect((await list()).size).toBe(CASES);
 
   const sorted = [...visibleAfterMs].sort((a, b) => a - b);
+  expect(sorted[sorted.length - 1]).toBeLessThan(BOUND_MS);
   recordMeasurement('busy-cluster', {
     transactionsHeldOpenMs: heldMs,
     casesOpened: CASES,

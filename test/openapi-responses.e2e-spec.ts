@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { complaintDetailSchema, complaintPageSchema, disputeDetailSchema, disputePageSchema, disputeTimelineSchema, openedDisputeSchema } from '@lc/disputes';
-import { freshnessSchema, writtenSchema } from '@lc/http';
+import { duplicateProblemSchema, freshnessSchema, toOpenApiResponseSchema, writtenSchema } from '@lc/http';
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
 import { mediationDetailSchema, mediationPageSchema, mediationTimelineSchema } from '../libs/mediations/src/http/mediations.responses';
 import { summarySchema } from '../libs/reporting/src/http/reporting.responses';
@@ -101,4 +101,49 @@ it('documents the answers of auth, users, disputes, complaints, mediations and s
   expectDocumented(mediationPageSchema, (await get(admin, '/mediations')).body, true);
   expectDocumented(accountPageSchema, (await get(admin, '/users')).body, true);
   expectDocumented(summarySchema, (await get(admin, '/stats/summary?period=2026-03')).body, true);
+});
+
+it('documents the 409 duplicate answers as they are: `existing` names the record there is', async () => {
+  const employer = { name: '深圳市重复检查有限公司', creditCode: '91440300708461136T' };
+  const caseBody = {
+    channel: 'walk_in',
+    subDistrict: 'pinghu',
+    employer,
+    category: 'wage_arrears',
+    workersInvolved: 1,
+    amountClaimedFen: 500_000,
+    summary: '一名员工反映工资未发',
+    openedOn: '2026-03-03',
+    claimants: [{ name: '李四', idNumber: '11010519491231002X', phone: '13912345678' }],
+  };
+  const first = await post(mediator.token, '/disputes', caseBody);
+  expect(first.status).toBe(201);
+  await app.settled();
+  // The same claimant at the same employer, while that case is open: 409 naming it (caseNo, matchedBy, all).
+  const overlap = await post(mediator.token, '/disputes', caseBody);
+  expect(overlap.status).toBe(409);
+  expect(overlap.body.existing).toMatchObject({ kind: 'dispute', id: first.body.id, caseNo: first.body.caseNo });
+  expectDocumented(duplicateProblemSchema, overlap.body);
+
+  const complaint = { source: 'hotline_12351', workOrderNo: 'DOC-2026-DUP1', subDistrict: 'pinghu', employer: { name: employer.name }, summary: '来电反映欠薪', receivedAt: '2026-03-05T09:30:00+08:00' };
+  const received = await post(mediator.token, '/complaints', complaint);
+  expect(received.status).toBe(201);
+  const again = await post(mediator.token, '/complaints', complaint);
+  expect(again.status).toBe(409);
+  expect(again.body.existing).toEqual({ kind: 'complaint', id: received.body.id });
+  expectDocumented(duplicateProblemSchema, again.body);
+
+  // The document's 409 of every route that can answer `duplicate` is this schema.
+  const doc = (await app.http().get('/docs/openapi.json').expect(200)).body;
+  const documented = toOpenApiResponseSchema(duplicateProblemSchema);
+  for (const [path, method] of [
+    ['/api/v1/disputes', 'post'],
+    ['/api/v1/complaints', 'post'],
+    ['/api/v1/mediations', 'post'],
+    ['/api/v1/complaints/{id}/conversion', 'post'],
+    ['/api/v1/alerts/{id}/conversion', 'post'],
+  ]) {
+    const schema = doc.paths[path][method].responses['409']?.content?.['application/problem+json']?.schema;
+    expect({ route: `${method} ${path}`, schema }).toEqual({ route: `${method} ${path}`, schema: documented });
+  }
 });

@@ -75,7 +75,7 @@ export interface paths {
         put?: never;
         /**
          * Turns the alert into a dispute case (预警转案)
-         * @description Answers the new case (its ETag is the case’s); If-Match is the alert’s version. An alert becomes at most one case.
+         * @description Answers the new case (its ETag is the case’s); If-Match is the alert’s version. An alert becomes at most one case; an open case of the employer with a claimant in common answers 409 `duplicate` naming it unless `confirmDuplicate: true`.
          */
         post: operations["AlertsController_convert"];
         delete?: never;
@@ -367,7 +367,7 @@ export interface paths {
         put?: never;
         /**
          * Turns the complaint into a dispute case
-         * @description Answers the new case (its ETag is the case’s); If-Match is the complaint’s version. A complaint becomes at most one case.
+         * @description Answers the new case (its ETag is the case’s); If-Match is the complaint’s version. A complaint becomes at most one case; an open case of the employer with a claimant in common answers 409 `duplicate` naming it unless `confirmDuplicate: true`.
          */
         post: operations["ComplaintsController_convert"];
         delete?: never;
@@ -411,7 +411,7 @@ export interface paths {
         put?: never;
         /**
          * Opens a dispute case
-         * @description In the caller’s scope. A mediator opening a case is assigned to it unless `assignToMe: false`. The case number is allocated per sub-district and year. An open case of the same employer with overlapping claimants answers 409 `possible_duplicate` unless `confirmDuplicate: true`.
+         * @description In the caller’s scope. A mediator opening a case is assigned to it unless `assignToMe: false`. The case number is allocated per sub-district and year. An open case of the same employer with overlapping claimants answers 409 `duplicate` naming that case (`existing.caseNo`, `existing.matchedBy`) unless `confirmDuplicate: true`.
          */
         post: operations["DisputesController_open"];
         delete?: never;
@@ -2810,7 +2810,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict with the current state (or with a concurrent change) */
+            /** @description A duplicate (`code: duplicate`, `existing` names the record there is) or another conflict with the current state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2828,6 +2828,29 @@ export interface operations {
                             field: string;
                             message: string;
                         }[];
+                        /**
+                         * ExistingRecord
+                         * @description with code `duplicate`: the record that exists already
+                         */
+                        existing?: {
+                            /** @description an open case with a claimant in common: every such case, the one named first */
+                            all?: {
+                                caseNo: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            /** @description an open case with a claimant in common: its case number */
+                            caseNo?: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description what the record is: its address is /api/v1/{kind}s/{id}
+                             * @enum {string}
+                             */
+                            kind: "complaint" | "mediation" | "dispute";
+                            /** @description an open case with a claimant in common: how the claimants match */
+                            matchedBy?: ("idNumber" | "phone")[];
+                        };
                         instance?: string;
                         requestId?: string;
                         status: number;
@@ -5690,7 +5713,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict with the current state (or with a concurrent change) */
+            /** @description A duplicate (`code: duplicate`, `existing` names the record there is) or another conflict with the current state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5708,6 +5731,29 @@ export interface operations {
                             field: string;
                             message: string;
                         }[];
+                        /**
+                         * ExistingRecord
+                         * @description with code `duplicate`: the record that exists already
+                         */
+                        existing?: {
+                            /** @description an open case with a claimant in common: every such case, the one named first */
+                            all?: {
+                                caseNo: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            /** @description an open case with a claimant in common: its case number */
+                            caseNo?: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description what the record is: its address is /api/v1/{kind}s/{id}
+                             * @enum {string}
+                             */
+                            kind: "complaint" | "mediation" | "dispute";
+                            /** @description an open case with a claimant in common: how the claimants match */
+                            matchedBy?: ("idNumber" | "phone")[];
+                        };
                         instance?: string;
                         requestId?: string;
                         status: number;
@@ -6141,7 +6187,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict with the current state (or with a concurrent change) */
+            /** @description A duplicate (`code: duplicate`, `existing` names the record there is) or another conflict with the current state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6159,6 +6205,29 @@ export interface operations {
                             field: string;
                             message: string;
                         }[];
+                        /**
+                         * ExistingRecord
+                         * @description with code `duplicate`: the record that exists already
+                         */
+                        existing?: {
+                            /** @description an open case with a claimant in common: every such case, the one named first */
+                            all?: {
+                                caseNo: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            /** @description an open case with a claimant in common: its case number */
+                            caseNo?: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description what the record is: its address is /api/v1/{kind}s/{id}
+                             * @enum {string}
+                             */
+                            kind: "complaint" | "mediation" | "dispute";
+                            /** @description an open case with a claimant in common: how the claimants match */
+                            matchedBy?: ("idNumber" | "phone")[];
+                        };
                         instance?: string;
                         requestId?: string;
                         status: number;
@@ -6849,7 +6918,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict with the current state (or with a concurrent change) */
+            /** @description A duplicate (`code: duplicate`, `existing` names the record there is) or another conflict with the current state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6867,6 +6936,29 @@ export interface operations {
                             field: string;
                             message: string;
                         }[];
+                        /**
+                         * ExistingRecord
+                         * @description with code `duplicate`: the record that exists already
+                         */
+                        existing?: {
+                            /** @description an open case with a claimant in common: every such case, the one named first */
+                            all?: {
+                                caseNo: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            /** @description an open case with a claimant in common: its case number */
+                            caseNo?: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description what the record is: its address is /api/v1/{kind}s/{id}
+                             * @enum {string}
+                             */
+                            kind: "complaint" | "mediation" | "dispute";
+                            /** @description an open case with a claimant in common: how the claimants match */
+                            matchedBy?: ("idNumber" | "phone")[];
+                        };
                         instance?: string;
                         requestId?: string;
                         status: number;
@@ -12626,7 +12718,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict with the current state (or with a concurrent change) */
+            /** @description A duplicate (`code: duplicate`, `existing` names the record there is) or another conflict with the current state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12644,6 +12736,29 @@ export interface operations {
                             field: string;
                             message: string;
                         }[];
+                        /**
+                         * ExistingRecord
+                         * @description with code `duplicate`: the record that exists already
+                         */
+                        existing?: {
+                            /** @description an open case with a claimant in common: every such case, the one named first */
+                            all?: {
+                                caseNo: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            /** @description an open case with a claimant in common: its case number */
+                            caseNo?: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description what the record is: its address is /api/v1/{kind}s/{id}
+                             * @enum {string}
+                             */
+                            kind: "complaint" | "mediation" | "dispute";
+                            /** @description an open case with a claimant in common: how the claimants match */
+                            matchedBy?: ("idNumber" | "phone")[];
+                        };
                         instance?: string;
                         requestId?: string;
                         status: number;

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow, CreatedAt, CurrentActor, Describe, ProblemResponses, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CreatedAt, CurrentActor, Describe, ProblemResponses, ProblemResponsesWithDuplicate, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { ConvertAlertCommand } from '../convert-alert/convert-alert.command';
 import { ConvertAlertRequest, convertAlertSchema } from '../convert-alert/convert-alert.schema';
@@ -148,9 +148,9 @@ export class AlertsController {
   @Post(':id/conversion')
   @CreatedAt('disputes/:id')
   @Allow('admin', 'supervisor', 'mediator')
-  @Describe('Turns the alert into a dispute case (预警转案)', 'Answers the new case (its ETag is the case’s); If-Match is the alert’s version. An alert becomes at most one case.', { command: 'change' })
+  @Describe('Turns the alert into a dispute case (预警转案)', 'Answers the new case (its ETag is the case’s); If-Match is the alert’s version. An alert becomes at most one case; an open case of the employer with a claimant in common answers 409 `duplicate` naming it unless `confirmDuplicate: true`.', { command: 'change' })
   @ZodResponse(201, convertedAlertSchema, 'The case opened from the alert', { etag: true, location: true })
-  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
+  @ProblemResponsesWithDuplicate(400, 401, 403, 404, 412, 415, 422)
   convert(
     @ZodParam('id', alertId) id: string,
     @ZodBody(convertAlertSchema) body: ConvertAlertRequest,

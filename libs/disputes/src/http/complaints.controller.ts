@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow, CreatedAt, CurrentActor, Describe, ProblemResponses, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CreatedAt, CurrentActor, Describe, ProblemResponses, ProblemResponsesWithDuplicate, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { ConvertComplaintCommand } from '../convert-complaint/convert-complaint.command';
 import { ConvertComplaintRequest, convertComplaintSchema } from '../convert-complaint/convert-complaint.schema';
@@ -32,7 +32,7 @@ export class ComplaintsController {
   @Post()
   @Describe('Receives a complaint', 'A 12351 work order, an online post or another complaint. A work-order number received already answers 409 `duplicate` naming that complaint.', { command: 'create' })
   @ZodResponse(201, writtenSchema, 'Received', { etag: true, location: true })
-  @ProblemResponses(400, 401, 403, 409, 415, 422)
+  @ProblemResponsesWithDuplicate(400, 401, 403, 415, 422)
   receive(
     @ZodBody(receiveComplaintSchema) body: ReceiveComplaintRequest,
     @RequestMeta('create') meta: CommandMeta,
@@ -74,9 +74,9 @@ export class ComplaintsController {
   /** → 201 with the new dispute case {id, caseNo, version} (the ETag is the case's); If-Match is the complaint's version. */
   @Post(':id/conversion')
   @CreatedAt('disputes/:id')
-  @Describe('Turns the complaint into a dispute case', 'Answers the new case (its ETag is the case’s); If-Match is the complaint’s version. A complaint becomes at most one case.', { command: 'change' })
+  @Describe('Turns the complaint into a dispute case', 'Answers the new case (its ETag is the case’s); If-Match is the complaint’s version. A complaint becomes at most one case; an open case of the employer with a claimant in common answers 409 `duplicate` naming it unless `confirmDuplicate: true`.', { command: 'change' })
   @ZodResponse(201, convertedComplaintSchema, 'The case opened from the complaint', { etag: true, location: true })
-  @ProblemResponses(400, 401, 403, 404, 409, 412, 415, 422)
+  @ProblemResponsesWithDuplicate(400, 401, 403, 404, 412, 415, 422)
   convert(
     @ZodParam('id', complaintId) id: string,
     @ZodBody(convertComplaintSchema) body: ConvertComplaintRequest,

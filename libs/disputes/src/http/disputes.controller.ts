@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CurrentActor, Describe, ProblemResponses, ProblemResponsesWithDuplicate, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { AssignMediatorCommand } from '../assign-mediator/assign-mediator.command';
 import { AssignMediatorRequest, assignMediatorSchema } from '../assign-mediator/assign-mediator.schema';
@@ -43,9 +43,9 @@ export class DisputesController {
 
   @Post()
   @Allow('admin', 'supervisor', 'mediator')
-  @Describe('Opens a dispute case', 'In the caller’s scope. A mediator opening a case is assigned to it unless `assignToMe: false`. The case number is allocated per sub-district and year. An open case of the same employer with overlapping claimants answers 409 `possible_duplicate` unless `confirmDuplicate: true`.', { command: 'create' })
+  @Describe('Opens a dispute case', 'In the caller’s scope. A mediator opening a case is assigned to it unless `assignToMe: false`. The case number is allocated per sub-district and year. An open case of the same employer with overlapping claimants answers 409 `duplicate` naming that case (`existing.caseNo`, `existing.matchedBy`) unless `confirmDuplicate: true`.', { command: 'create' })
   @ZodResponse(201, openedDisputeSchema, 'The case opened, with its number', { etag: true, location: true })
-  @ProblemResponses(400, 401, 403, 409, 415, 422)
+  @ProblemResponsesWithDuplicate(400, 401, 403, 415, 422)
   open(
     @ZodBody(openDisputeSchema) body: OpenDisputeRequest,
     @RequestMeta('create') meta: CommandMeta,

@@ -67,6 +67,28 @@ export const problemDetailsSchema = z
   })
   .meta({ title: 'ProblemDetails' });
 
+/** The record a 409 `duplicate` names (DuplicateRecordError's `existing`), so that the client can open it instead. */
+export const existingRecordSchema = z
+  .object({
+    kind: z.enum(['complaint', 'mediation', 'dispute']).meta({ description: 'what the record is: its address is /api/v1/{kind}s/{id}' }),
+    id: z.uuid(),
+    caseNo: z.string().optional().meta({ description: 'an open case with a claimant in common: its case number' }),
+    matchedBy: z
+      .array(z.enum(['idNumber', 'phone']))
+      .optional()
+      .meta({ description: 'an open case with a claimant in common: how the claimants match' }),
+    all: z
+      .array(z.object({ id: z.uuid(), caseNo: z.string() }))
+      .optional()
+      .meta({ description: 'an open case with a claimant in common: every such case, the one named first' }),
+  })
+  .meta({ title: 'ExistingRecord' });
+
+/** A 409 of a route that creates a record: `duplicate` names the record there is (`existing`); other conflicts have none. */
+export const duplicateProblemSchema = problemDetailsSchema
+  .extend({ existing: existingRecordSchema.optional().meta({ description: 'with code `duplicate`: the record that exists already' }) })
+  .meta({ title: 'DuplicateProblem' });
+
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is invalid: problem+json naming every bad field (`errors`)',
   401: 'No valid access token',
@@ -101,17 +123,32 @@ export function ZodResponse(
   return ApiResponse({ status, description, schema: toOpenApiResponseSchema(schema), ...(options.etag || options.location ? { headers } : {}) });
 }
 
-/** Documents error answers (problem+json) a route can give; 401 is added for every authenticated route. */
-export function ProblemResponses(...statuses: number[]) {
-  const schema = toOpenApiResponseSchema(problemDetailsSchema);
+function problemResponses(statuses: number[], schemaOf: (status: number) => z.ZodType, descriptionOf: (status: number) => string | undefined = () => undefined) {
   return applyDecorators(
     ...[...new Set([...statuses])].map((status) =>
       ApiResponse({
         status,
-        description: PROBLEM_DESCRIPTIONS[status] ?? Object.values(PROBLEM_TYPES).find((t) => t.status === status)?.title ?? 'Error',
-        content: { 'application/problem+json': { schema } },
+        description: descriptionOf(status) ?? PROBLEM_DESCRIPTIONS[status] ?? Object.values(PROBLEM_TYPES).find((t) => t.status === status)?.title ?? 'Error',
+        content: { 'application/problem+json': { schema: toOpenApiResponseSchema(schemaOf(status)) } },
       }),
     ),
+  );
+}
+
+/** Documents error answers (problem+json) a route can give; 401 is added for every authenticated route. */
+export function ProblemResponses(...statuses: number[]) {
+  return problemResponses(statuses, () => problemDetailsSchema);
+}
+
+/**
+ * As ProblemResponses, for a route that may answer 409 `duplicate` (a work-order or court case
+ * number taken, an open case with a claimant in common): its 409 documents `existing`.
+ */
+export function ProblemResponsesWithDuplicate(...statuses: number[]) {
+  return problemResponses(
+    [...statuses, 409],
+    (status) => (status === 409 ? duplicateProblemSchema : problemDetailsSchema),
+    (status) => (status === 409 ? 'A duplicate (`code: duplicate`, `existing` names the record there is) or another conflict with the current state' : undefined),
   );
 }
 

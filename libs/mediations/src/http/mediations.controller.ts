@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow, CurrentActor, Describe, ProblemResponses, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
+import { Allow, CurrentActor, Describe, ProblemResponses, ProblemResponsesWithDuplicate, RequestMeta, writtenSchema, ZodBody, ZodParam, ZodQuery, ZodResponse } from '@lc/http';
 import { AuthenticatedActor, CommandMeta } from '@lc/access';
 import { AssignMediationMediatorCommand } from '../assign-mediator/assign-mediator.command';
 import { AssignMediationMediatorRequest, assignMediationMediatorSchema } from '../assign-mediator/assign-mediator.schema';
@@ -52,7 +52,7 @@ export class MediationsController {
   @Allow('admin', 'mediator')
   @Describe('Records a court’s referral (诉前调解)', 'The 30-day mediation period starts on referredOn. A court case number referred already answers 409 `duplicate` naming that mediation. A mediator recording it is assigned to it unless `assignToMe: false`.', { command: 'create' })
   @ZodResponse(201, writtenSchema, 'Recorded', { etag: true, location: true })
-  @ProblemResponses(400, 401, 403, 409, 415, 422)
+  @ProblemResponsesWithDuplicate(400, 401, 403, 415, 422)
   refer(
     @ZodBody(referMediationSchema) body: ReferMediationRequest,
     @RequestMeta('create') meta: CommandMeta,

@@ -19,7 +19,7 @@ type Operation = {
   summary?: string;
   description?: string;
   security?: unknown[];
-  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  responses: Record<string, { content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> }>;
 };
 
 /**
@@ -55,6 +55,18 @@ describe('the OpenAPI document', () => {
     expect(operations.length).toBeGreaterThan(70);
     const undocumented = operations.map(({ route, operation }) => ({ route, gaps: gaps(operation) })).filter((o) => o.gaps.length);
     expect(undocumented).toEqual([]);
+  });
+
+  it('documents the limits in front of every route: 429 with Retry-After everywhere, 413 and 415 wherever a body may come', () => {
+    // The rate limits (per address, per account) run before any route; so do the body limit and the JSON-only rule on POST, PUT and PATCH.
+    const missing = operations.flatMap(({ route, operation }) => {
+      const found: string[] = [];
+      if (!operation.responses['429']?.content?.['application/problem+json']?.schema) found.push('429');
+      if (!operation.responses['429']?.headers?.['Retry-After']) found.push('Retry-After on 429');
+      if (/^(POST|PUT|PATCH) /.test(route)) for (const status of ['413', '415']) if (!operation.responses[status]) found.push(status);
+      return found.length ? [{ route, missing: found }] : [];
+    });
+    expect(missing).toEqual([]);
   });
 
   it('states the server’s limits: a password has at least 10 characters', () => {

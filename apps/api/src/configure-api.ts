@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { requestLimits } from '@lc/accounts';
+import { requestLimits, UNAUTHENTICATED_BODY_LIMIT_BYTES } from '@lc/accounts';
 import { AppConfig } from '@lc/config';
 import { defaultWebRoot, serveWebApp } from './web-app';
 import {
@@ -15,6 +15,7 @@ import {
   REQUEST_ID_HEADER,
   requestIdMiddleware,
   requireJsonBody,
+  withRequestLimitResponses,
 } from '@lc/http';
 
 export const API_PREFIX = 'api/v1';
@@ -112,7 +113,7 @@ export function useApiPrefix(app: NestExpressApplication): void {
 
 /** The API's OpenAPI document, as served at /docs/openapi.json and as the web client is generated from. */
 export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('labour-cases')
@@ -121,4 +122,6 @@ export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
       .addBearerAuth()
       .build(),
   );
+  // The answers of the middleware configureApi puts in front of every route (rate limits, body limits, JSON only).
+  return withRequestLimitResponses(document, { bodyLimit: BODY_LIMIT, bodyLimitWithoutToken: UNAUTHENTICATED_BODY_LIMIT_BYTES });
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiResponse, OpenAPIObject } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
 import { PROBLEM_TYPES } from '../problem-details/problem-types';
@@ -162,4 +162,39 @@ export function Describe(summary: string, description?: string, options: { comma
     decorators.push(ApiHeader({ name: 'If-Match', required: false, description: 'the version from the ETag; a stale one answers 412' }));
   }
   return applyDecorators(...decorators);
+}
+
+/** What the middleware in front of every route answers, whatever the route documents itself. */
+export interface RequestLimitsDoc {
+  /** The JSON body limit of a request with a token (the general parser's), e.g. '1mb'. */
+  bodyLimit: string;
+  /** The JSON body limit of a request without one, in bytes. */
+  bodyLimitWithoutToken: number;
+}
+
+const BODY_METHODS = new Set(['post', 'put', 'patch']);
+
+/**
+ * Adds to every operation of the document the problem answers that come from the middleware in
+ * front of the routes (configure-api), so that no controller has to remember them: 429 with
+ * Retry-After on every route (the rate limits per address and per account apply to all), and on
+ * every POST, PUT and PATCH 413 (the body limit) and 415 (a body that is not JSON). A status the
+ * route documents itself (an upload's 413 for a file too large) stays as it is.
+ */
+export function withRequestLimitResponses(document: OpenAPIObject, limits: RequestLimitsDoc): OpenAPIObject {
+  const schema = toOpenApiResponseSchema(problemDetailsSchema);
+  const problem = (description: string, extra: Record<string, unknown> = {}) => ({ description, content: { 'application/problem+json': { schema } }, ...extra });
+  for (const methods of Object.values(document.paths)) {
+    for (const [method, operation] of Object.entries(methods as Record<string, unknown>)) {
+      const responses = ((operation as { responses?: Record<string, unknown> }).responses ??= {});
+      const retryAfter = { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', example: 30 } } };
+      const tooMany = responses['429'] as { headers?: Record<string, unknown> } | undefined;
+      if (tooMany) tooMany.headers = { ...retryAfter, ...tooMany.headers };
+      else responses['429'] = problem('Too many requests from this address or account (harder on login, refresh and logout): wait for Retry-After seconds', { headers: retryAfter });
+      if (!BODY_METHODS.has(method)) continue;
+      responses['413'] ??= problem(`The body is larger than the limit: ${limits.bodyLimit}, ${limits.bodyLimitWithoutToken} bytes without a token`);
+      responses['415'] ??= problem(PROBLEM_DESCRIPTIONS[415]);
+    }
+  }
+  return document;
 }

@@ -77,7 +77,9 @@ export interface SubscribeOptions {
 
 /**
  * A live subscription. It is an async iterator of events in global order: it first catches up,
- * then waits for new events. Stop it with close(); the iterator then ends.
+ * then waits for new events. Stop it with close(); the iterator then ends. The events it hands
+ * out may be the very objects another subscription of the same store receives (one read of the
+ * log serves them all): treat them as read-only.
  */
 export interface Subscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;

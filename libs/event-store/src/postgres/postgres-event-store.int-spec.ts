@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '@lc/testing';
 import { describeEventStoreContract } from '../contract/event-store.contract';
+import { matchesFilter } from '../event-store.port';
 import { PostgresEventStore } from './postgres-event-store';
 
 let db: TestDatabase;
@@ -171,6 +172,45 @@ describe('PostgreSQL adapter specifics', () => {
         await store.close();
       }
     });
+  });
+
+  it('live subscriptions that read together each get exactly their events, in order, while writers append', async () => {
+    // One read of the tail serves the subscriptions that ask together (TailReads): each must still
+    // get every event its filter lets through, once, in the log's order, whatever the others want.
+    const store = new PostgresEventStore({ pool: { connectionString: db.url }, readPageSize: 50 });
+    const prefix = `tail${randomUUID().slice(0, 8)}-`;
+    const filters = [
+      { streamPrefixes: [prefix] },
+      { streamPrefixes: [`${prefix}a-`] },
+      { streamPrefixes: [`${prefix}b-`, `${prefix}c-`] },
+      { streamPrefixes: [prefix], eventTypes: ['Even'] },
+      { streamPrefixes: [`${prefix}c-`], eventTypes: ['Odd'] },
+    ];
+    const subscriptions = filters.map((filter) => store.subscribeToAll({ filter }));
+    const writes = 400;
+    try {
+      await Promise.all(
+        Array.from({ length: 8 }, async (_, writer) => {
+          for (let i = writer; i < writes; i += 8) {
+            await store.append(`${prefix}${'abc'[i % 3]}-${i % 17}`, [{ eventId: randomUUID(), type: i % 2 ? 'Odd' : 'Even', data: { i } }]);
+          }
+        }),
+      );
+      const all = await store.readAll({ filter: { streamPrefixes: [prefix] } });
+      expect(all).toHaveLength(writes);
+      await Promise.all(
+        subscriptions.map(async (subscription, s) => {
+          const want = all.filter((e) => matchesFilter(e, filters[s])).map((e) => e.eventId);
+          const got: string[] = [];
+          const iterator = subscription[Symbol.asyncIterator]();
+          while (got.length < want.length) got.push((await iterator.next()).value.eventId);
+          expect(got).toEqual(want);
+        }),
+      );
+    } finally {
+      await Promise.all(subscriptions.map((subscription) => subscription.close()));
+      await store.close();
+    }
   });
 
   it('appends a whole batch in one round trip', async () => {

@@ -14,6 +14,7 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
+import { TailPage, TailReads } from './tail-reads';
 
 const CHANNEL = 'event_store_appended';
 
@@ -111,6 +112,8 @@ export class PostgresEventStore implements EventStore {
   private readonly maxGroupEvents: number;
   private horizonQuestion?: Promise<string>;
   private readonly heldBackQuestions = new Map<string, Promise<boolean>>();
+  /** The subscriptions' reads of the tail, one query for those asking together (see TailReads). */
+  private readonly tail: TailReads;
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = new Pool({ max: 10, ...options.pool });
@@ -124,6 +127,7 @@ export class PostgresEventStore implements EventStore {
     this.maxGroupAppends = options.maxGroupAppends ?? 256;
     this.maxGroupEvents = options.maxGroupEvents ?? 2000;
     this.wake.setMaxListeners(0);
+    this.tail = new TailReads((from, horizon, max, filter) => this.readPage(from, horizon, max, filter), this.readPageSize);
   }
 
   async append(
@@ -406,14 +410,10 @@ export class PostgresEventStore implements EventStore {
           // Catch up to the horizon of this moment, page by page: while a page is handed out, the
           // next one is already being read.
           const horizon = await store.readHorizon();
-          let next: Promise<RecordedEvent[]> | undefined = store.readPage(checkpoint, horizon, page, options.filter);
-          let events: RecordedEvent[] = [];
+          let next: Promise<TailPage> | undefined = store.tail.read(checkpoint, horizon, page, options.filter);
           while (next) {
-            events = await next;
-            next =
-              events.length === page && !closed
-                ? store.readPage(events[events.length - 1].globalPosition, horizon, page, options.filter)
-                : undefined;
+            const { events, continueFrom }: TailPage = await next;
+            next = continueFrom !== undefined && !closed ? store.tail.read(continueFrom, horizon, page, options.filter) : undefined;
             // Nobody waits for a prefetch abandoned by close(); keep its failure from going unhandled.
             next?.catch(() => undefined);
             for (const event of events) {
@@ -421,6 +421,8 @@ export class PostgresEventStore implements EventStore {
               yield event;
               checkpoint = event.globalPosition;
             }
+            // What lay between was read and is not for this subscription: no need to read it again.
+            if (continueFrom !== undefined) checkpoint = continueFrom;
           }
           if (closed) return;
           // Everything below the horizon is handed out. Look again at once if something may have

@@ -151,8 +151,13 @@ describe('a dry run', () => {
     // The decider's rule: a resolution is not before the opening.
     expect(at(4)).toEqual([['办结日期', 'resolvedOn']]);
     expect(errors.find((e) => e.row === 4)!.message).toMatch(/before the day the case was opened/);
-    expect(at(5)).toEqual([['受理日期', 'openedOn']]);
-    expect(errors.find((e) => e.row === 5)!.message).toMatch(/in the future/);
+    // The opening in the future, and so are the recovery and the resolution: each is listed.
+    expect(at(5)).toEqual([
+      ['受理日期', 'openedOn'],
+      ['追回日期', 'recoveredOn'],
+      ['办结日期', 'resolvedOn'],
+    ]);
+    expect(errors.filter((e) => e.row === 5).every((e) => /in the future/.test(e.message))).toBe(true);
     expect(at(6)).toEqual([
       ['街道', 'subDistrict'],
       ['涉及职工人数', 'workersInvolved'],
@@ -190,6 +195,44 @@ describe('a dry run', () => {
       [2, '办结日期', 'resolvedOn'],
     ]);
     expect(errors.find((e) => e.field === 'resolvedOn')!.message).toMatch(/before the day the case was opened/);
+
+    // Business rules of two commands beside a schema error: a refused recovery does not stop the
+    // resolution from being decided. And when the schema refuses the opening day itself, the later
+    // dates are still checked against the rules that need no opening day (not in the future).
+    const twoRules = await upload(
+      'disputes',
+      toCsv([
+        DISPUTE_HEADERS_ZH,
+        disputeRow({
+          统一社会信用代码: '91440300708461136U', // the API's schema: a bad check character
+          追回日期: '2021-03-01', // before the opening (2021-03-02): the recovery's rule
+          办结日期: '2023-02-01', // after today (2023-01-10): the resolution's rule
+        }),
+        disputeRow({ 受理日期: '1900-01-01', 追回日期: '2023-02-02', 办结日期: '2023-02-03' }),
+      ]),
+      'two-rules.csv',
+      { dryRun: true },
+    );
+    expect(twoRules.status).toBe(200);
+    expect(twoRules.body).toMatchObject({ rowsTotal: 2, rowsValid: 0, rowsWithErrors: 2 });
+    const listed = twoRules.body.errors as Array<{ row: number; column: string | null; field: string | null; message: string }>;
+    expect(listed.map((e) => [e.row, e.column, e.field])).toEqual([
+      [2, '统一社会信用代码', 'employerCreditCode'],
+      [2, '追回日期', 'recoveredOn'],
+      [2, '办结日期', 'resolvedOn'],
+      [3, '受理日期', 'openedOn'],
+      [3, '追回日期', 'recoveredOn'],
+      [3, '办结日期', 'resolvedOn'],
+    ]);
+    expect(listed[1].message).toMatch(/before the day the case was opened/);
+    expect(listed[2].message).toMatch(/in the future/);
+    expect(listed[3].message).toMatch(/1949-10-01/);
+    expect(listed.slice(4).every((e) => /in the future/.test(e.message))).toBe(true);
+    // The real run refuses the same file whole, as any file with a bad row.
+    const real = await upload('disputes', toCsv([DISPUTE_HEADERS_ZH, disputeRow({ 追回日期: '2021-03-01', 办结日期: '2023-02-01' })]), 'two-rules.csv');
+    expect(real.status).toBe(400);
+    expect(real.body.detail).toBe('Of 1 row, 1 has errors: nothing was imported');
+    expect((real.body.errors as Array<{ field: string }>).map((e) => e.field)).toEqual(['recoveredOn', 'resolvedOn']);
 
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('data');
@@ -310,6 +353,7 @@ describe('a real run', () => {
     expect(res.body.id).not.toBe(imported.id);
     const status = await finished(res.body.id);
     expect(status).toMatchObject({ state: 'completed', fileHash: imported.fileHash, rowsDone: 3, rowsWritten: 0, rowsAlreadyImported: 3 });
+    expect(status.message).toBe('0 rows imported; 3 rows had been imported from this file before and were left as they were.');
     expect((await recordEvents()).length).toBe(before);
   });
 

@@ -10,6 +10,7 @@ import {
   receiveComplaintSchema,
 } from '@lc/disputes';
 import { Actor } from '@lc/decider';
+import { EARLIEST_DATE } from '@lc/reference-data';
 import { ColumnSpec, defaults } from './columns';
 import { FieldColumns, ImportKind } from './kind';
 import { withoutUndefined } from './without-undefined';
@@ -37,13 +38,18 @@ const RECEIVE_FIELDS: FieldColumns = {
   summary: 'summary',
   receivedAt: 'receivedAt',
 };
-/** Valid values for the reception's non-date fields, in place of bad ones while the rest of the row is checked. */
+/**
+ * Valid values for the reception's fields, in place of bad ones while the rest of the row is
+ * checked (see RowIssues.parse). The reception's time is the start of the earliest day there is:
+ * the handling's rule only refuses a day before it, so none is blamed for it.
+ */
 const RECEIVE_STAND_INS = {
   source: 'other',
   workOrderNo: '工单号',
   subDistrict: 'pinghu',
   employer: { name: '用人单位' },
   summary: '诉求摘要',
+  receivedAt: `${EARLIEST_DATE}T00:00:00+08:00`,
 };
 const HANDLE_FIELDS: FieldColumns = { note: 'handlingNote', handledOn: 'handledOn' };
 
@@ -99,7 +105,13 @@ export const complaintsKind: ImportKind<ComplaintCommand, ComplaintEvent, Compla
       if (handling) commands.push({ type: 'HandleComplaint', ...handling, now, actor });
       return commands;
     };
-    issues.decide(complaint, build(ctx.now, ctx.actor), (command) => (command.type === 'ReceiveComplaint' ? RECEIVE_FIELDS : HANDLE_FIELDS));
+    issues.decide(
+      complaint,
+      build(ctx.now, ctx.actor),
+      (command) => (command.type === 'ReceiveComplaint' ? RECEIVE_FIELDS : HANDLE_FIELDS),
+      // A refused reception is stood in for as in parse, so that the handling's own rule (not in the future) still runs.
+      (refused) => (refused.type === 'ReceiveComplaint' ? { ...refused, receivedAt: RECEIVE_STAND_INS.receivedAt } : 'leave-out'),
+    );
     return issues.any ? undefined : build;
   },
 };

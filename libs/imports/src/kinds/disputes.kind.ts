@@ -11,6 +11,7 @@ import {
   recordRecoverySchema,
   resolveDisputeSchema,
 } from '@lc/disputes';
+import { EARLIEST_DATE } from '@lc/reference-data';
 import { ColumnSpec, defaults } from './columns';
 import { FieldColumns, ImportKind, RowValues } from './kind';
 import { withoutUndefined } from './without-undefined';
@@ -60,8 +61,15 @@ const OPEN_FIELDS: FieldColumns = {
 const RESOLVE_FIELDS: FieldColumns = { outcome: 'outcome', resolvedOn: 'resolvedOn', note: 'resolutionNote' };
 const ASSIGN_FIELDS: FieldColumns = { mediatorId: 'mediator' };
 
-/** Valid values for the opening's non-date fields, in place of bad ones while the rest of the row is checked. */
+/**
+ * Valid values for the opening's fields, in place of bad ones while the rest of the row is checked
+ * (see RowIssues.parse). For the opening day, the earliest day there is: the later commands' rules
+ * only refuse a date before it, so none is blamed for it. The day the infringement became known is
+ * compared with nothing later, and is left out.
+ */
 const OPEN_STAND_INS = {
+  openedOn: EARLIEST_DATE,
+  infringementKnownOn: undefined,
   channel: 'walk_in',
   subDistrict: 'pinghu',
   employer: { name: '用人单位', creditCode: '91440300708461136T' },
@@ -92,7 +100,9 @@ export const disputesKind: ImportKind<DisputeCommand, DisputeEvent, DisputeCaseS
         workersInvolved: v.workersInvolved,
         amountClaimedFen: v.amountClaimedYuan ?? 0,
         summary: v.summary,
-        openedOn: v.openedOn,
+        // Required, so a row without it has its error already. Not left to the API's default (today):
+        // every other date of a past record would be before that opening and blamed for it.
+        openedOn: v.openedOn ?? OPEN_STAND_INS.openedOn,
         infringementKnownOn: v.infringementKnownOn,
         claimants: [withoutUndefined({ name: v.claimantName, idNumber: v.claimantIdNumber, phone: v.claimantPhone })],
       }),
@@ -135,6 +145,7 @@ export const disputesKind: ImportKind<DisputeCommand, DisputeEvent, DisputeCaseS
     }
     // Decided even when the row has errors already (the opening with stand-ins for its bad values,
     // without the parts that were refused), so that every error of the row is listed at once.
+    // Every field of the opening has a stand-in: `open` is missing only for a body of a new shape.
     if (!open) return undefined;
 
     const build = (now: Date, actor: { id: string; role: string }, caseNo: string): DisputeCommand[] => {
@@ -157,6 +168,16 @@ export const disputesKind: ImportKind<DisputeCommand, DisputeEvent, DisputeCaseS
         default:
           return RESOLVE_FIELDS;
       }
+    }, (refused, _state, fields) => {
+      // The recovery, the assignment and the resolution build on the opening alone: one refused,
+      // the next is decided without it. A refused opening is stood in for as its bad values are
+      // in parse, so that the later commands' own rules (not in the future) still run.
+      if (refused.type !== 'OpenDispute') return 'leave-out';
+      return {
+        ...refused,
+        ...(fields.has('openedOn') ? { openedOn: OPEN_STAND_INS.openedOn } : {}),
+        ...(fields.has('infringementKnownOn') ? { infringementKnownOn: undefined } : {}),
+      };
     });
     return issues.any ? undefined : build;
   },

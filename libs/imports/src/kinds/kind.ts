@@ -99,8 +99,13 @@ export class RowIssues {
    * With `stand-ins` (valid values for some of the body's top-level fields), a body refused only
    * for such fields is parsed again with them in place, and that body is returned although the row
    * has errors: not to be written (a row with errors never is), but so that the deciders can still
-   * check the row's other values, and a dry run lists every error of the row at once. Dates are
-   * never stood in for: the deciders' rules compare them, and a made-up day would blame a good one.
+   * check the row's other values, and a dry run lists every error of the row at once. A date is
+   * stood in for only where the stand-in cannot blame a good date: the day a record begins (opened,
+   * referred, received) by EARLIEST_DATE, before which no date is, since the rules an import meets
+   * only find a later date wrong for being before that day, or in the future (which still runs).
+   * The other dates are compared both ways (a judicial confirmation within 30 days of the
+   * agreement): a made-up day would blame a good one, so they are not stood in for, and a command
+   * whose date the schema refused is left out of the decision.
    */
   parse<S extends z.ZodType>(schema: S, body: unknown, fields: FieldColumns, standIns?: Record<string, unknown>): z.output<S> | undefined {
     const result = schema.safeParse(body);
@@ -121,26 +126,62 @@ export class RowIssues {
   /**
    * Decides the row's commands in turn on an empty stream, as the write will: whatever a decider
    * refuses (a resolution before the opening, a date in the future) is the row's error.
+   *
+   * A refused command does not end the check: the row's later commands are decided too, so that a
+   * dry run lists every error of the row at once (a recovery and a resolution both in the future).
+   * They are decided against the state as it would be, which `standIn` says for the refused
+   * command (given the fields the decider blamed):
+   * - the command again with stand-ins for the refused values, chosen so that no later rule can
+   *   blame a good value by them (the opening day as the earliest day there is: nothing is before
+   *   it); its events, never written, are what the later commands are decided against;
+   * - 'leave-out': nothing later builds on it (a recovery, before the resolution): decided without it;
+   * - 'stop' (also when the stand-in is refused as well): the later commands build on it and no
+   *   stand-in can be trusted, so they are not decided. Against a state lacking what they build
+   *   on they would be refused for an error that is not theirs ("no such dispute case").
    */
   decide<Command, Event extends DomainEvent, State>(
     decider: Decider<Command, Event, State>,
     commands: Command[],
     fieldsOf: (command: Command) => FieldColumns,
+    standIn: (refused: Command, state: State, fields: ReadonlySet<string>) => Command | 'leave-out' | 'stop' = () => 'stop',
   ): void {
     let state = decider.initialState();
     for (const command of commands) {
-      try {
-        state = fold(decider, decider.decide(command, state), state);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        if (error.errors?.length) {
-          for (const { field, message } of error.errors) {
-            const column = columnOf(fieldsOf(command), field);
-            this.add(column, column === null ? error.message : message);
-          }
-        } else this.add(null, error.message);
-        return;
+      const decided = this.tryDecide(decider, command, state, fieldsOf(command));
+      if ('state' in decided) {
+        state = decided.state;
+        continue;
       }
+      const instead = standIn(command, state, decided.fields);
+      if (instead === 'leave-out') continue;
+      if (instead === 'stop') return;
+      // The stand-in's own errors are not the row's: it only makes the state for what follows.
+      const stood = this.tryDecide(decider, instead, state, null);
+      if (!('state' in stood)) return;
+      state = stood.state;
+    }
+  }
+
+  /** One command decided on the state; its refusal reported (unless `fields` is null) and the fields it blamed returned. */
+  private tryDecide<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    command: Command,
+    state: State,
+    fields: FieldColumns | null,
+  ): { state: State } | { fields: ReadonlySet<string> } {
+    try {
+      return { state: fold(decider, decider.decide(command, state), state) };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const blamed = new Set((error.errors ?? []).map(({ field }) => field));
+      if (fields === null) return { fields: blamed };
+      if (error.errors?.length) {
+        for (const { field, message } of error.errors) {
+          const column = columnOf(fields, field);
+          this.add(column, column === null ? error.message : message);
+        }
+      } else this.add(null, error.message);
+      return { fields: blamed };
     }
   }
 }

@@ -16,6 +16,7 @@ import {
   courtCaseNoStream,
 } from '@lc/mediations';
 import { Actor, CommandContext } from '@lc/decider';
+import { EARLIEST_DATE } from '@lc/reference-data';
 import { ColumnSpec, defaults } from './columns';
 import { FieldColumns, ImportKind } from './kind';
 import { withoutUndefined } from './without-undefined';
@@ -59,10 +60,15 @@ const FAILURE_FIELDS: FieldColumns = { reason: 'reason', failedOn: 'endedOn' };
 const WITHDRAWAL_FIELDS: FieldColumns = { reason: 'reason', withdrawnOn: 'endedOn' };
 
 type Ending = Omit<ReachAgreement, keyof CommandContext> | Omit<FailMediation, keyof CommandContext> | Omit<WithdrawMediation, keyof CommandContext>;
-/** Valid values for the referral's non-date fields, in place of bad ones while the rest of the row is checked. */
+/**
+ * Valid values for the referral's fields, in place of bad ones while the rest of the row is checked
+ * (see RowIssues.parse). For the referral day, the earliest day there is: the later commands' rules
+ * only refuse a date before it, so none is blamed for it.
+ */
 const REFER_STAND_INS = {
   court: '人民法院',
   courtCaseNo: '（2000）案号',
+  referredOn: EARLIEST_DATE,
   subDistrict: 'pinghu',
   category: 'other',
   employer: { name: '用人单位', creditCode: '91440300708461136T' },
@@ -160,7 +166,9 @@ export const mediationsKind: ImportKind<MediationCommand, MediationEvent, Mediat
           { status: v.judicialConfirmation, on: v.judicialConfirmationDecidedOn },
           { on: 'judicialConfirmationDecidedOn', status: 'judicialConfirmation' },
         );
-        if (decided) confirmations.push(decided);
+        // The court's decision builds on the application: without one the row could read (its
+        // error already), the decider would refuse the decision for that alone.
+        if (decided && applied) confirmations.push(decided);
       }
     } else {
       for (const key of ['judicialConfirmationAppliedOn', 'judicialConfirmationDecidedOn'] as const) {
@@ -175,7 +183,12 @@ export const mediationsKind: ImportKind<MediationCommand, MediationEvent, Mediat
       const commands: MediationCommand[] = [{ type: 'ReferMediation', ...refer, mediationId: ctx.id, now, actor }];
       if (mediatorId) commands.push({ type: 'AssignMediationMediator', mediatorId, now, actor });
       if (ending) commands.push({ ...ending, now, actor });
-      for (const confirmation of confirmations) commands.push({ type: 'RecordJudicialConfirmation', ...confirmation, now, actor });
+      // Judicial confirmation builds on the agreement: without one the row could read (another
+      // result, or an agreement the schema refused, each the row's error already), the decider
+      // would refuse it only for the missing agreement, which is not its own error.
+      if (ending?.type === 'ReachAgreement') {
+        for (const confirmation of confirmations) commands.push({ type: 'RecordJudicialConfirmation', ...confirmation, now, actor });
+      }
       return commands;
     };
     issues.decide(mediation, build(ctx.now, ctx.actor), (command) => {
@@ -197,6 +210,26 @@ export const mediationsKind: ImportKind<MediationCommand, MediationEvent, Mediat
           };
         default:
           return {};
+      }
+    }, (refused) => {
+      switch (refused.type) {
+        case 'ReferMediation':
+          // Stood in for as in parse (the referral day the earliest there is), so that the later
+          // commands' own rules (not in the future) still run.
+          return { ...refused, referredOn: REFER_STAND_INS.referredOn };
+        case 'ReachAgreement':
+          // The judicial confirmation's rules compare its application with the agreement both ways
+          // (not before it, within 30 days of it): the application's own day as the agreement's
+          // lets neither blame it, and its own rule (not in the future) still runs.
+          // (The first confirmation is the application: the decision is kept only with one.)
+          return confirmations.length ? { ...refused, agreedOn: confirmations[0].on } : 'leave-out';
+        case 'RecordJudicialConfirmation':
+          // A refused application: the court's decision is compared with its day, and no other
+          // day may stand in for it without being quoted in the decision's error.
+          return refused.status === 'applied' ? 'stop' : 'leave-out';
+        default:
+          // The mediator, a failure or a withdrawal: nothing later in the row builds on them.
+          return 'leave-out';
       }
     });
     return issues.any ? undefined : build;

@@ -452,6 +452,56 @@ describe('a real run', () => {
 
 });
 
+describe('notifications (issue 10): imported past records are history, not news', () => {
+  it('tells no mediator "assigned to you" for imported cases and mediations; a live assignment still does', async () => {
+    const li = await app.user('mediator', 'pinghu');
+    const supervisor = await app.user('supervisor', 'pinghu');
+    const cases = await upload(
+      'disputes',
+      toCsv([
+        DISPUTE_HEADERS_ZH,
+        disputeRow({ 调解员账号: li.username, 案情摘要: '两年前办结的案件' }),
+        disputeRow({ 调解员账号: li.username, 受理日期: '2022-12-01', 申请人: '李四', '追回金额（元）': '', 追回日期: '', 办结结果: '', 办结日期: '' }),
+      ]),
+      'mediator-history.csv',
+    );
+    expect(cases.status).toBe(202);
+    expect(await finished(cases.body.id)).toMatchObject({ state: 'completed', rowsWritten: 2, message: '2 rows imported.' });
+    const mediations = await upload(
+      'mediations',
+      toCsv([
+        ['court', 'courtCaseNo', 'referredOn', 'subDistrict', 'category', 'employerName', 'employerCreditCode', 'workerNames', 'mediator', 'result', 'endedOn', 'agreedAmountYuan'],
+        ['深圳市龙岗区人民法院', '（2021）粤0307民诉前调901号', '2021-05-06', '平湖', '欠薪', '某公司', '91350200776049653A', '王五', li.username, '调解成功', '2021-05-20', '100'],
+      ]),
+      'mediator-history-mediations.csv',
+    );
+    expect(mediations.status).toBe(202);
+    expect(await finished(mediations.body.id)).toMatchObject({ state: 'completed', rowsWritten: 1, message: '1 row imported.' });
+    const imported = [...(await importedEvents(cases.body.id)), ...(await importedEvents(mediations.body.id))];
+    expect(imported.filter((e) => e.type === 'MediatorAssigned' || e.type === 'MediationMediatorAssigned')).toHaveLength(3);
+
+    // A case handed to li today: the notifier runs, and tells li of this one alone.
+    const opened = await app.http().post('/api/v1/disputes').set(...bearer(supervisor.token)).send({
+      channel: 'walk_in',
+      subDistrict: 'pinghu',
+      employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
+      category: 'wage_arrears',
+      workersInvolved: 3,
+      amountClaimedFen: 100_000,
+      summary: '今天受理的案件',
+      openedOn: '2023-01-09',
+      claimants: [{ name: '王五' }],
+    });
+    expect(opened.status).toBe(201);
+    await app.http().post(`/api/v1/disputes/${opened.body.id}/assignments`).set(...bearer(supervisor.token)).send({ mediatorId: li.id }).expect(200);
+    await app.settled();
+
+    const inbox = await app.http().get('/api/v1/notifications?kind=mediator_assigned&pageSize=200').set(...bearer(li.token));
+    expect(inbox.status).toBe(200);
+    expect((inbox.body.items as Array<{ subject: { id: string } }>).map((n) => n.subject.id)).toEqual([opened.body.id]);
+  });
+});
+
 describe('unique numbers (issue 10 §3): a row cannot take a number another record has', () => {
   const COMPLAINT_HEADERS = ['source', 'workOrderNo', 'subDistrict', 'summary', 'receivedAt'];
   const MEDIATION_HEADERS = ['court', 'courtCaseNo', 'referredOn', 'subDistrict', 'category', 'employerName', 'employerCreditCode', 'workerNames'];

@@ -7,7 +7,7 @@ import messages from '../locales/notifications.json';
 
 /**
  * The mediator a case is given to hears of it, by name. A mediator who took the case themselves
- * (or opened it) is not told what they just did.
+ * (or opened it) is not told what they just did, nor is anyone told of an imported past record.
  */
 @Injectable()
 @RegisterNotifier()
@@ -15,6 +15,10 @@ export class DisputeAssignmentNotifier implements Notifier {
   readonly filter = { streamPrefixes: [DISPUTE_STREAM_PREFIX], eventTypes: ['MediatorAssigned'] };
 
   async notify(event: RecordedEvent, historyOf: StreamHistory): Promise<NotificationDraft[]> {
+    // An imported row's events carry where they came from (`import: { importId, kind, fileHash,
+    // row }`, docs/imports.md). They are past records: the assignment is history, not work handed
+    // to the mediator today, and telling them of cases closed years ago buries the real notices.
+    if (event.metadata.import !== undefined) return [];
     const { mediatorId } = event.data as unknown as MediatorAssigned['data'];
     if (event.metadata.actorId === mediatorId) return [];
     const history = await historyOf(event);

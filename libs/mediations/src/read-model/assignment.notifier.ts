@@ -7,7 +7,7 @@ import messages from '../locales/notifications.json';
 
 /**
  * The mediator a mediation is given to hears of it, by name. A mediator who took it themselves
- * (or recorded the referral) is not told what they just did.
+ * (or recorded the referral) is not told what they just did, nor is anyone told of an imported past record.
  */
 @Injectable()
 @RegisterNotifier()
@@ -15,6 +15,10 @@ export class MediationAssignmentNotifier implements Notifier {
   readonly filter = { streamPrefixes: [MEDIATION_STREAM_PREFIX], eventTypes: ['MediationMediatorAssigned'] };
 
   async notify(event: RecordedEvent, historyOf: StreamHistory): Promise<NotificationDraft[]> {
+    // An imported row's events carry where they came from (`import: { importId, kind, fileHash,
+    // row }`, docs/imports.md). They are past records: the assignment is history, not work handed
+    // to the mediator today, and telling them of cases closed years ago buries the real notices.
+    if (event.metadata.import !== undefined) return [];
     const { mediatorId } = event.data as unknown as MediationMediatorAssigned['data'];
     if (event.metadata.actorId === mediatorId) return [];
     const history = await historyOf(event);

@@ -271,6 +271,17 @@ describe('one way to make an informant', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([{ field: 'role', message: expect.stringContaining('POST /api/v1/informants') }]);
     expect(await app.requestEventCount()).toBe(before);
+    // Nor into one by a change of role.
+    const changed = await app.http().patch(`/api/v1/users/${mediator.id}`).set(...bearer(admin)).send({ role: 'informant' });
+    expect(changed.status).toBe(400);
+    expect(changed.body.errors).toEqual([{ field: 'role', message: expect.stringContaining('POST /api/v1/informants') }]);
+    // The document lists the roles the server takes, and says where informants are made.
+    const doc = (await app.http().get('/docs/openapi.json').expect(200)).body;
+    for (const [path, method] of [['/api/v1/users', 'post'], ['/api/v1/users/{id}', 'patch']]) {
+      const role = doc.paths[path][method].requestBody.content['application/json'].schema.properties.role;
+      expect({ path, method, role: role.enum }).toEqual({ path, method, role: ['admin', 'supervisor', 'mediator'] });
+      expect(role.description).toContain('POST /api/v1/informants');
+    }
 
     const registered = await post(admin, '/informants', {
       username: 'chen.xh',

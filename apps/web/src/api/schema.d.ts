@@ -24144,8 +24144,11 @@ export interface operations {
                 "application/json": {
                     displayName?: string;
                     password: string;
-                    /** @enum {string} */
-                    role: "admin" | "supervisor" | "mediator" | "informant";
+                    /**
+                     * @description admin, supervisor or mediator; informants’ accounts are made by the informant registry, POST /api/v1/informants
+                     * @enum {string}
+                     */
+                    role: "admin" | "supervisor" | "mediator";
                     subDistrict?: string;
                     username: string;
                 };
@@ -24596,8 +24599,11 @@ export interface operations {
                     active?: boolean;
                     displayName?: string;
                     password?: string;
-                    /** @enum {string} */
-                    role?: "admin" | "supervisor" | "mediator" | "informant";
+                    /**
+                     * @description admin, supervisor or mediator; informants’ accounts are made by the informant registry, POST /api/v1/informants
+                     * @enum {string}
+                     */
+                    role?: "admin" | "supervisor" | "mediator";
                     subDistrict?: string | null;
                 };
             };

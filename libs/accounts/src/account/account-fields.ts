@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from '@lc/access';
 import { isSubDistrict } from '@lc/reference-data';
 
 /** The shortest password accepted (passwordWeakness says the rest). */
@@ -17,3 +18,15 @@ export const accountFields = {
     .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters long`),
   displayName: z.string().trim().min(1).max(60),
 };
+
+/**
+ * The roles POST and PATCH /users give. Informants are not among them: the informant registry
+ * (POST /api/v1/informants) makes an informant's account together with their entry (the
+ * enterprises they cover), which a bare account would lack. Refused here, the OpenAPI document
+ * lists the same roles the server takes, and the message says where informants are made.
+ */
+export const STAFF_ROLES = ['admin', 'supervisor', 'mediator'] as const satisfies readonly Role[];
+export const INFORMANTS_ARE_REGISTERED = 'informants are registered in the informant registry: POST /api/v1/informants (name, phone, enterprises) creates their account';
+export const staffRoleSchema = z
+  .enum(STAFF_ROLES, { error: (issue) => (issue.input === 'informant' ? INFORMANTS_ARE_REGISTERED : undefined) })
+  .meta({ description: 'admin, supervisor or mediator; informants’ accounts are made by the informant registry, POST /api/v1/informants' });

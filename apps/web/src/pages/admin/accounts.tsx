@@ -6,7 +6,7 @@ import type { Page } from '../../api/types';
 import { ProblemAlert, localFieldMessage } from '../../components/problem';
 import { useAdminI18n as useI18n } from './i18n';
 import { formatDateTime } from '../../i18n/format';
-import { commandHeaders, idempotencyKey, isStale, placeProblem, ROLES, SUB_DISTRICT_RULE, SUB_DISTRICTS, useListAfterWrites, type AccountRole } from './common';
+import { commandHeaders, idempotencyKey, isStaffRole, isStale, placeProblem, ROLES, STAFF_ROLES, SUB_DISTRICT_RULE, SUB_DISTRICTS, useListAfterWrites, type AccountRole, type StaffRole } from './common';
 
 /** libs/accounts AccountView (GET /api/v1/users). */
 export interface Account {
@@ -233,7 +233,7 @@ interface CreateForm {
   username: string;
   displayName?: string;
   password: string;
-  role: AccountRole;
+  role: StaffRole;
   subDistrict?: string;
 }
 
@@ -271,17 +271,15 @@ function CreateAccountDialog({ onClose, onCreated }: { onClose(): void; onCreate
         <Form.Item name="username" label={t('admin.username')} extra={t('admin.usernameHelp')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        {/* An informant's name is personal data kept sealed in the informant registry, not on the account. */}
-        {role !== 'informant' ? (
-          <Form.Item name="displayName" label={t('admin.displayName')} preserve={false}>
-            <Input autoComplete="off" maxLength={60} />
-          </Form.Item>
-        ) : null}
+        <Form.Item name="displayName" label={t('admin.displayName')} preserve={false}>
+          <Input autoComplete="off" maxLength={60} />
+        </Form.Item>
         <Form.Item name="password" label={t('admin.password')} extra={t('admin.passwordHelp')} rules={[{ required: true, message: t('field.required') }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
+        {/* Informants are registered in the informant registry, which makes their account with their entry. */}
         <Form.Item name="role" label={t('admin.role')} rules={[{ required: true, message: t('field.required') }]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <Select options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </Form.Item>
         <SubDistrictField role={role} />
       </Form>
@@ -312,7 +310,8 @@ function EditAccountDialog({ account, onClose, onSaved, onStale }: { account: Ac
       const written = await answer<{ id: string; version: number }>(
         api.PATCH('/api/v1/users/{id}', {
           params: { path: { id: account.id }, header: commandHeaders(account.version) },
-          body: { role: values.role, subDistrict: subDistrict as never, ...(values.displayName?.trim() ? { displayName: values.displayName.trim() } : {}) },
+          // PATCH /users takes staff roles only: an informant's account is sent without its role, which it keeps.
+          body: { ...(isStaffRole(values.role) ? { role: values.role } : {}), subDistrict: subDistrict as never, ...(values.displayName?.trim() ? { displayName: values.displayName.trim() } : {}) },
         }),
       );
       onSaved(written);
@@ -334,7 +333,10 @@ function EditAccountDialog({ account, onClose, onSaved, onStale }: { account: Ac
         initialValues={{ role: account.role, subDistrict: account.subDistrict ?? DISTRICT, displayName: account.displayName ?? '' }}
       >
         <Form.Item name="role" label={t('admin.role')} rules={[{ required: true, message: t('field.required') }]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <Select
+            disabled={!isStaffRole(account.role)}
+            options={(isStaffRole(account.role) ? STAFF_ROLES : ROLES).map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          />
         </Form.Item>
         <SubDistrictField role={role} />
         {role !== 'informant' ? (

@@ -16,6 +16,10 @@ export const DISTRICT = districtFile;
 export const SUB_DISTRICTS = districtFile.subDistricts.map((s) => s.code);
 export const ROLES = ['admin', 'supervisor', 'mediator', 'informant'] as const;
 export type AccountRole = (typeof ROLES)[number];
+/** The roles the accounts page gives (POST and PATCH /users): informants' accounts come from the informant registry. */
+export const STAFF_ROLES = ['admin', 'supervisor', 'mediator'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const isStaffRole = (role: AccountRole): role is StaffRole => role !== 'informant';
 
 /** Whether a role must, may or must not name a sub-district (libs/accounts SUB_DISTRICT_RULE). */
 export const SUB_DISTRICT_RULE: Record<AccountRole, 'required' | 'optional' | 'forbidden'> = {

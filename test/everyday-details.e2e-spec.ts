@@ -221,6 +221,25 @@ describe('China time', () => {
     expect(listed.openedOn).toBe('2026-03-02');
   });
 
+  it('writes the X-Data-* headers of a download in China time, the same instant as the JSON answer’s freshness', async () => {
+    const districtSupervisor = await app.user('supervisor');
+    await post(mediator.token, '/disputes', openBody({ openedOn: '2026-02-10', claimants: [{ name: '赵七' }] })).expect(201);
+    await app.settled();
+    const json = await get(districtSupervisor.token, '/reports/monthly?month=2026-02').expect(200);
+    const download = await get(districtSupervisor.token, '/reports/monthly?month=2026-02&format=xlsx')
+      .buffer(true)
+      .parse((res, done) => {
+        res.on('data', () => undefined);
+        res.on('end', () => done(null, null));
+      });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toContain('spreadsheetml');
+    expect(download.headers['x-data-as-of']).toMatch(CHINA_INSTANT);
+    expect(download.headers['x-data-as-of']).toBe(json.body.freshness.asOf);
+    expect(download.headers['x-data-up-to-date']).toBe('true');
+    expect(download.headers['x-data-behind-events']).toBe('0');
+  });
+
   it('speaks of China time in a message about an instant in the future, whatever offset was sent', async () => {
     const { id } = (await post(mediator.token, '/disputes', openBody()).expect(201)).body;
     // NOW is 2026-03-10 10:00 in Shanghai; the step is dated the next day, sent in UTC.

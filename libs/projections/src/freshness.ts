@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { from, map, Observable, switchMap } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { Clock, CLOCK } from '@lc/decider';
+import { Clock, CLOCK, shanghaiInstant } from '@lc/decider';
 import { EVENT_STORE, EventFilter, EventStore } from '@lc/event-store';
 
 /**
@@ -170,7 +170,8 @@ export class FreshnessInterceptor implements NestInterceptor {
   private withFreshness(context: ExecutionContext, body: unknown, freshness: Freshness): unknown {
     if (body instanceof StreamableFile || body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
       const res = context.switchToHttp().getResponse<Response>();
-      if (freshness.asOf) res.setHeader('X-Data-As-Of', freshness.asOf.toISOString());
+      // In China time with its offset, as every instant in a body is (the JSON replacer does not see headers).
+      if (freshness.asOf) res.setHeader('X-Data-As-Of', shanghaiInstant(freshness.asOf));
       res.setHeader('X-Data-Up-To-Date', String(freshness.upToDate));
       res.setHeader('X-Data-Behind-Events', String(freshness.behindEvents));
       return body;

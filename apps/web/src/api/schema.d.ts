@@ -637,7 +637,7 @@ export interface paths {
         };
         /**
          * The case’s history
-         * @description Every event in order, with the actor’s name and role; personal data masked.
+         * @description Every event in order, with the actor’s name and role; personal data masked. `freshness` is the accounts read model’s, which names the actors.
          */
         get: operations["DisputesController_timeline"];
         put?: never;
@@ -1133,7 +1133,7 @@ export interface paths {
         };
         /**
          * The mediation’s history
-         * @description Every event in order, with the actor’s name and role; personal data masked.
+         * @description Every event in order, with the actor’s name and role; personal data masked. `freshness` is the accounts read model’s, which names the actors.
          */
         get: operations["MediationsController_timeline"];
         put?: never;

@@ -56,7 +56,8 @@ export class EnterprisesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':creditCode')
-  @ReadsModels('alerts', 'dispute-cases', 'mediations')
+  // And the accounts read model, which names who issued each letter.
+  @ReadsModels('alerts', 'dispute-cases', 'mediations', 'accounts')
   @Allow('admin', 'supervisor', 'mediator')
   @Describe('Everything known about an employer', 'By credit code, within the caller’s scope and a window (`from`/`to`, by default the three years to today, as the watch-list): its alerts, cases, mediations and group disputes, under the name most recently registered.')
   @ZodResponse(200, enterpriseViewSchema, 'The employer’s record', { fresh: true })

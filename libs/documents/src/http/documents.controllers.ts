@@ -93,7 +93,8 @@ function recordDocumentsController(words: RecordDocuments) {
     ) {}
 
     @Get(':id/documents/:kind')
-    @ReadsModels(FROM_EVENT_STREAM)
+    // Filled from the record's stream; the mediator's name comes from the accounts read model, which may lag.
+    @ReadsModels(FROM_EVENT_STREAM, 'accounts')
     @Allow('admin', 'supervisor', 'mediator')
     @ApiProduces(DOCX_TYPE)
     @Describe(words.documentSummary, words.documentDescription)

@@ -90,7 +90,8 @@ export class EvidenceController {
   }
 
   @Get('disputes/:id/evidence')
-  @ReadsModels(FROM_EVENT_STREAM)
+  // The files are the stream's; who attached each is named from the accounts read model, which may lag.
+  @ReadsModels(FROM_EVENT_STREAM, 'accounts')
   @Allow('admin', 'supervisor', 'mediator')
   @Describe('The evidence files of a dispute case', 'Oldest first, from the record’s own events; removed files are on its timeline. Who sees the record sees its files.')
   @ZodResponse(200, evidenceListSchema, 'The files', { etag: true, fresh: true })
@@ -149,7 +150,8 @@ export class EvidenceController {
   }
 
   @Get('mediations/:id/evidence')
-  @ReadsModels(FROM_EVENT_STREAM)
+  // The files are the stream's; who attached each is named from the accounts read model, which may lag.
+  @ReadsModels(FROM_EVENT_STREAM, 'accounts')
   @Allow('admin', 'supervisor', 'mediator')
   @Describe('The evidence files of a mediation', 'Oldest first, from the record’s own events; removed files are on its timeline. Who sees the record sees its files.')
   @ZodResponse(200, evidenceListSchema, 'The files', { etag: true, fresh: true })
@@ -208,7 +210,8 @@ export class EvidenceController {
   }
 
   @Get('alerts/:id/evidence')
-  @ReadsModels(FROM_EVENT_STREAM)
+  // The files are the stream's; who attached each is named from the accounts read model, which may lag.
+  @ReadsModels(FROM_EVENT_STREAM, 'accounts')
   @Allow('admin', 'supervisor', 'mediator', 'informant')
   @Describe('The evidence files of an alert', 'Oldest first, from the record’s own events; removed files are on its timeline. Who sees the record sees its files.')
   @ZodResponse(200, evidenceListSchema, 'The files', { etag: true, fresh: true })

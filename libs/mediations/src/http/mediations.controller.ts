@@ -82,9 +82,10 @@ export class MediationsController {
   }
 
   @Get(':id/timeline')
-  @ReadsModels(FROM_EVENT_STREAM)
+  // The events are the stream's (current); the actors' names come from the accounts read model, which may lag.
+  @ReadsModels(FROM_EVENT_STREAM, 'accounts')
   @Allow('admin', 'supervisor', 'mediator')
-  @Describe('The mediation’s history', 'Every event in order, with the actor’s name and role; personal data masked.')
+  @Describe('The mediation’s history', 'Every event in order, with the actor’s name and role; personal data masked. `freshness` is the accounts read model’s, which names the actors.')
   @ZodResponse(200, mediationTimelineSchema, 'The mediation’s events', { etag: true, fresh: true })
   @ProblemResponses(400, 401, 403, 404)
   timeline(@ZodParam('id', mediationId) id: string, @CurrentActor() actor: AuthenticatedActor) {

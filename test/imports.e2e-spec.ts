@@ -453,14 +453,14 @@ describe('a real run', () => {
 });
 
 describe('notifications (issue 10): imported past records are history, not news', () => {
-  it('tells no mediator "assigned to you" for imported cases and mediations; a live assignment still does', async () => {
+  it('tells no mediator "assigned to you" for imported cases and mediations, nor supervisors of an imported group dispute; live ones still do', async () => {
     const li = await app.user('mediator', 'pinghu');
     const supervisor = await app.user('supervisor', 'pinghu');
     const cases = await upload(
       'disputes',
       toCsv([
         DISPUTE_HEADERS_ZH,
-        disputeRow({ 调解员账号: li.username, 案情摘要: '两年前办结的案件' }),
+        disputeRow({ 调解员账号: li.username, 案情摘要: '两年前办结的案件', 涉及职工人数: '40' }),
         disputeRow({ 调解员账号: li.username, 受理日期: '2022-12-01', 申请人: '李四', '追回金额（元）': '', 追回日期: '', 办结结果: '', 办结日期: '' }),
       ]),
       'mediator-history.csv',
@@ -479,6 +479,7 @@ describe('notifications (issue 10): imported past records are history, not news'
     expect(await finished(mediations.body.id)).toMatchObject({ state: 'completed', rowsWritten: 1, message: '1 row imported.' });
     const imported = [...(await importedEvents(cases.body.id)), ...(await importedEvents(mediations.body.id))];
     expect(imported.filter((e) => e.type === 'MediatorAssigned' || e.type === 'MediationMediatorAssigned')).toHaveLength(3);
+    expect(imported.filter((e) => e.type === 'GroupDisputeFlagged')).toHaveLength(1);
 
     // A case handed to li today: the notifier runs, and tells li of this one alone.
     const opened = await app.http().post('/api/v1/disputes').set(...bearer(supervisor.token)).send({
@@ -486,7 +487,7 @@ describe('notifications (issue 10): imported past records are history, not news'
       subDistrict: 'pinghu',
       employer: { name: '深圳市某某电子有限公司', creditCode: '91440300708461136T' },
       category: 'wage_arrears',
-      workersInvolved: 3,
+      workersInvolved: 35,
       amountClaimedFen: 100_000,
       summary: '今天受理的案件',
       openedOn: '2023-01-09',
@@ -499,6 +500,9 @@ describe('notifications (issue 10): imported past records are history, not news'
     const inbox = await app.http().get('/api/v1/notifications?kind=mediator_assigned&pageSize=200').set(...bearer(li.token));
     expect(inbox.status).toBe(200);
     expect((inbox.body.items as Array<{ subject: { id: string } }>).map((n) => n.subject.id)).toEqual([opened.body.id]);
+    const escalations = await app.http().get('/api/v1/notifications?kind=group_dispute_flagged&pageSize=200').set(...bearer(supervisor.token));
+    expect(escalations.status).toBe(200);
+    expect((escalations.body.items as Array<{ subject: { id: string } }>).map((n) => n.subject.id)).toEqual([opened.body.id]);
   });
 });
 

@@ -12,6 +12,9 @@ export class GroupDisputeNotifier implements Notifier {
   readonly filter = { streamPrefixes: [DISPUTE_STREAM_PREFIX], eventTypes: ['GroupDisputeFlagged'] };
 
   async notify(event: RecordedEvent, historyOf: StreamHistory): Promise<NotificationDraft[]> {
+    // An imported row's flag is history (a past year's group dispute), not an escalation to act on
+    // today; its events carry `import` in their metadata (docs/imports.md).
+    if (event.metadata.import !== undefined) return [];
     // The case as it stood at the flag: its history up to this event never changes.
     const history = await historyOf(event);
     const state = fold(

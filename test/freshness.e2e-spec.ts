@@ -195,6 +195,7 @@ describe('an issued monthly report', () => {
   // January: the worker makes February's report by itself at start (the missed 1st-of-month run).
   it('keeps its figures; a back-dated case marks it out of date with the live figures beside; a revision keeps both versions, audited', async () => {
     const districtSupervisor = await app.user('supervisor');
+    await app.http().patch(`/api/v1/users/${districtSupervisor.id}`).set(...bearer(admin)).send({ displayName: '陈主任' }).expect(200);
     const pinghuSupervisor = await app.user('supervisor', 'pinghu');
     const openIn = async (openedOn: string, phone: string) => {
       const res = await app
@@ -270,6 +271,12 @@ describe('an issued monthly report', () => {
     expect(current.body.versions.map((v: { revision: number; current: boolean }) => [v.revision, v.current])).toEqual([
       [2, true],
       [1, false],
+    ]);
+    // Who issued each version, in what role and why, as the timelines name people.
+    const supervisorActor = { id: districtSupervisor.id, role: 'supervisor', displayName: '陈主任', username: districtSupervisor.username };
+    expect(current.body.versions).toEqual([
+      { revision: 2, current: true, generatedAt: expect.stringMatching(/\+08:00$/), generatedBy: districtSupervisor.id, reason: '补录1月20日来访案件', actor: supervisorActor },
+      { revision: 1, current: false, generatedAt: expect.stringMatching(/\+08:00$/), generatedBy: districtSupervisor.id, reason: null, actor: supervisorActor },
     ]);
     const first = await get(districtSupervisor.token, '/reports/monthly?month=2026-01&revision=1');
     expect(first.body).toMatchObject({ revision: 1, currentRevision: 2, outOfDate: true });

@@ -3,7 +3,7 @@ import { complaintDetailSchema, complaintPageSchema, disputeDetailSchema, disput
 import { duplicateProblemSchema, freshnessSchema, toOpenApiResponseSchema, writtenSchema } from '@lc/http';
 import { ADMIN, bearer, startTestApp, TestApp } from './support/test-app';
 import { mediationDetailSchema, mediationPageSchema, mediationTimelineSchema } from '../libs/mediations/src/http/mediations.responses';
-import { summarySchema } from '../libs/reporting/src/http/reporting.responses';
+import { monthlyReportViewSchema, summarySchema } from '../libs/reporting/src/http/reporting.responses';
 import { accountPageSchema, accountSchema, currentActorSchema, tokenPairSchema } from '../libs/accounts/src/users/accounts.responses';
 
 /*
@@ -101,6 +101,10 @@ it('documents the answers of auth, users, disputes, complaints, mediations and s
   expectDocumented(mediationPageSchema, (await get(admin, '/mediations')).body, true);
   expectDocumented(accountPageSchema, (await get(admin, '/users')).body, true);
   expectDocumented(summarySchema, (await get(admin, '/stats/summary?period=2026-03')).body, true);
+  // February is over: its report is issued (by the worker's catch-up at start, or on demand), with its audit.
+  const monthly = await get(admin, '/reports/monthly?month=2026-02');
+  expect(monthly.body.versions).toEqual([expect.objectContaining({ revision: 1, reason: null, actor: expect.any(Object) })]);
+  expectDocumented(monthlyReportViewSchema, monthly.body, true);
 });
 
 it('documents the 409 duplicate answers as they are: `existing` names the record there is', async () => {

@@ -1377,7 +1377,7 @@ export interface paths {
         };
         /**
          * A month’s report
-         * @description JSON (`format=json`, the default), or a download as CSV (UTF-8 with BOM) or XLSX (万元 as numbers with a number format), Chinese headings unless `Accept-Language: en`. `month=2026-11` or `period=2026-11` (a month only). Says whether later events put it out of date, with the live figures beside it; `revision=` reads an earlier version.
+         * @description JSON (`format=json`, the default), or a download as CSV (UTF-8 with BOM) or XLSX (万元 as numbers with a number format), Chinese headings unless `Accept-Language: en`. `month=2026-11` or `period=2026-11` (a month only). Says whether later events put it out of date, with the live figures beside it; `revision=` reads an earlier version; `versions` lists every one with who issued it and why.
          */
         get: operations["ReportsController_monthly"];
         put?: never;
@@ -21602,14 +21602,25 @@ export interface operations {
                         /** @description this version (1: as first issued) */
                         revision: number;
                         subDistrict: string | null;
+                        /** @description every version, newest first: the report’s audit */
                         versions: {
+                            /** @description who issued it, as timelines name people (all null for the monthly job) */
+                            actor: {
+                                displayName: string | null;
+                                id: string | null;
+                                role: string | null;
+                                username: string | null;
+                            };
                             current: boolean;
                             /**
                              * Format: date-time
                              * @example 2026-12-01T09:15:00.000+08:00
                              */
                             generatedAt: string;
+                            /** @description the id of the account that issued it; null: the monthly job */
                             generatedBy: string | null;
+                            /** @description why this revision was issued; null for the report as first issued */
+                            reason: string | null;
                             revision: number;
                         }[];
                     };

@@ -174,7 +174,20 @@ export const monthlyReportViewSchema = z
     currentRevision: int(),
     outOfDate: z.boolean().meta({ description: 'later events changed the month’s figures since this version was issued' }),
     live: summarySchema.nullable().meta({ description: 'when out of date: the month’s figures as they are now' }),
-    versions: z.array(z.object({ revision: int(), generatedAt: instantSchema, generatedBy: z.string().nullable(), current: z.boolean() })),
+    versions: z
+      .array(
+        z.object({
+          revision: int(),
+          generatedAt: instantSchema,
+          generatedBy: z.string().nullable().meta({ description: 'the id of the account that issued it; null: the monthly job' }),
+          current: z.boolean(),
+          reason: z.string().nullable().meta({ description: 'why this revision was issued; null for the report as first issued' }),
+          actor: z
+            .object({ id: z.string().nullable(), role: z.string().nullable(), displayName: z.string().nullable(), username: z.string().nullable() })
+            .meta({ description: 'who issued it, as timelines name people (all null for the monthly job)' }),
+        }),
+      )
+      .meta({ description: 'every version, newest first: the report’s audit' }),
   })
   .meta({ title: 'MonthlyReportView' });
 

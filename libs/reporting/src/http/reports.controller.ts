@@ -97,9 +97,10 @@ export class ReportsController {
 
   /** A month's report (诉求信息月报): JSON, or a download as CSV (UTF-8 with BOM) or XLSX, Chinese headings by default. */
   @Get('monthly')
-  @ReadsModels('statistics')
+  // And the accounts read model, which names who issued each version.
+  @ReadsModels('statistics', 'accounts')
   @Allow('admin', 'supervisor')
-  @Describe('A month’s report', 'JSON (`format=json`, the default), or a download as CSV (UTF-8 with BOM) or XLSX (万元 as numbers with a number format), Chinese headings unless `Accept-Language: en`. `month=2026-11` or `period=2026-11` (a month only). Says whether later events put it out of date, with the live figures beside it; `revision=` reads an earlier version.')
+  @Describe('A month’s report', 'JSON (`format=json`, the default), or a download as CSV (UTF-8 with BOM) or XLSX (万元 as numbers with a number format), Chinese headings unless `Accept-Language: en`. `month=2026-11` or `period=2026-11` (a month only). Says whether later events put it out of date, with the live figures beside it; `revision=` reads an earlier version; `versions` lists every one with who issued it and why.')
   @ZodResponse(200, monthlyReportViewSchema, 'The report (JSON; CSV and XLSX are downloads)', { fresh: true })
   @ProblemResponses(400, 401, 403, 404)
   async monthly(

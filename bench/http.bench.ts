@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { runMigrations } from '@lc/database';
 import { migrations } from '@lc/migrations';
-import { BenchDatabase, fmt, freshDatabase, median, percentile, RUNS, size, spread } from './lib';
+import { BenchDatabase, busyMs, cpuTimes, fmt, freshDatabase, median, percentile, postgresCpuMs, RUNS, size, spread, USER_HZ } from './lib';
 import { cleanups } from './rebuild.bench';
 
 const SECONDS = size('HTTP_SECONDS', 10);
@@ -32,8 +32,6 @@ const POOL_SIZE = size('HTTP_POOL_SIZE', 10);
 const LAG_POLL_MS = 20;
 
 const ROOT = join(__dirname, '..');
-/** USER_HZ: /proc counts CPU time in these ticks; 100 on every Linux this runs on. */
-const CLOCK_TICKS = 100;
 const SUB_DISTRICTS = ['pinghu', 'buji', 'bantian', 'nanwan'];
 const ENTERPRISES = ['91440300708461136T', '91350200776049653A'];
 const PASSWORD = 'Bench-Passw0rd-2026';
@@ -98,7 +96,7 @@ export function launch(app: 'api' | 'worker', env: Record<string, string>): Chil
     cpuMs: () => {
       try {
         const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS) * 1000;
+        return ((Number(fields[11]) + Number(fields[12])) / USER_HZ) * 1000;
       } catch {
         return NaN;
       }
@@ -258,6 +256,10 @@ interface Load {
   /** CPU ms the API and the worker used per request answered, while the load ran (the worker's until it caught up). */
   apiCpuPerRequest?: number;
   workerCpuPerRequest?: number;
+  /** The same for PostgreSQL (all its processes), the harness (autocannon) and the whole machine, over the same span as the worker's. */
+  postgresCpuPerRequest?: number;
+  harnessCpuPerRequest?: number;
+  machineCpuPerRequest?: number;
 }
 
 const KINDS = ['open case', 'log step', 'record recovery', 'submit alert'] as const;
@@ -561,12 +563,18 @@ function httpResults(): Promise<HttpResults> {
       for (let r = 1; r <= RUNS; r++) {
         const probe = new LagProbe(probeClient);
         await probe.start();
-        const before = cpuMs();
+        const before = { ...cpuMs(), postgres: postgresCpuMs(), harness: process.cpuUsage(), machine: cpuTimes() };
         const load = await commandLoad(base, actors, SECONDS);
         const afterLoad = cpuMs();
         results.caughtUp.push(await probe.drain(120_000));
+        const postgres = postgresCpuMs();
+        const harness = process.cpuUsage(before.harness);
+        const machine = busyMs(before.machine, cpuTimes());
         load.apiCpuPerRequest = (afterLoad.api - before.api) / load.total;
         load.workerCpuPerRequest = (cpuMs().worker - before.worker) / load.total;
+        if (postgres !== undefined && before.postgres !== undefined) load.postgresCpuPerRequest = (postgres - before.postgres) / load.total;
+        load.harnessCpuPerRequest = (harness.user + harness.system) / 1000 / load.total;
+        if (machine !== undefined) load.machineCpuPerRequest = machine / load.total;
         results.commands.push(load);
         results.lags.push(probe.lags);
         console.log(`http run ${r}: ${fmt(load.perSecond)} commands/s, p50 ${load.p50} ms, p99 ${load.p99} ms, refused ${JSON.stringify(load.refused)}`);
@@ -614,6 +622,9 @@ export async function httpBench(): Promise<string[]> {
     `| p99 latency (ms) | ${spread(commands.map((l) => l.p99))} | ${spread(guard.map((l) => l.p99))} | |`,
     `| the API's CPU time per request (ms) | ${spread(commands.map((l) => l.apiCpuPerRequest ?? NaN), 1)} | ${spread(guard.map((l) => l.apiCpuPerRequest ?? NaN), 1)} | ${ratioText(commands.map((l) => l.apiCpuPerRequest ?? NaN), guard.map((l) => l.apiCpuPerRequest ?? NaN))} |`,
     `| the worker's CPU time per request, until it caught up (ms) | ${spread(commands.map((l) => l.workerCpuPerRequest ?? NaN), 1)} | | |`,
+    `| PostgreSQL's CPU time per request, the same span (ms) | ${spread(commands.map((l) => l.postgresCpuPerRequest ?? NaN), 1)} | | |`,
+    `| the harness's (autocannon's) CPU time per request (ms) | ${spread(commands.map((l) => l.harnessCpuPerRequest ?? NaN), 1)} | | |`,
+    `| the whole machine's busy CPU time per request (ms) | ${spread(commands.map((l) => l.machineCpuPerRequest ?? NaN), 1)} | | |`,
     `| errors (non-2xx, socket errors, timeouts), per run | ${errors.map((n) => fmt(n)).join(', ')} (answered: ${commands.map((l) => fmt(l.total)).join(', ')}) | ${guard.map((l) => fmt(Object.values(l.refused).reduce((a, b) => a + b, 0))).join(', ')} (answered: ${guard.map((l) => fmt(l.total)).join(', ')}) | |`,
     '',
     `Errors by answer, per run: ${commands.map((l, i) => `run ${i + 1}: ${refusedText(l)}`).join('. ')}.`,
@@ -622,6 +633,8 @@ export async function httpBench(): Promise<string[]> {
     `so with few requests a run it reads high): unlike requests/s it hardly depends on how many other processes share the`,
     `cores, so it is the figure to compare between runs on a busy machine. One API process runs its JavaScript on one`,
     `thread: 1,000 ms ÷ the API's CPU ms per request is about the most it could answer a second with a core to itself.`,
+    `PostgreSQL's figure counts all of its processes (every database's sessions: other work on a shared machine reads as`,
+    `PostgreSQL's); the machine's figure is everything busy on it, so it tells what is left for what none of the rows name.`,
   ];
 }
 

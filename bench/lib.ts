@@ -126,6 +126,9 @@ export function findPgbench(): string {
   throw new Error('pgbench not found: install postgresql-client (or the server package) or put it on PATH');
 }
 
+/** USER_HZ: /proc counts CPU time in these ticks; 100 on every Linux this runs on. */
+export const USER_HZ = 100;
+
 /** The machine's CPU time so far, from /proc/stat (Linux), in clock ticks: undefined elsewhere. */
 export interface CpuTimes {
   busy: number;
@@ -158,6 +161,41 @@ export function describeCpu(before: CpuTimes | undefined, after: CpuTimes | unde
   if (total <= 0) return undefined;
   const pct = (n: number) => `${fmt((n / total) * 100)} %`;
   return `- The machine's CPUs during this section: busy ${pct(busy)}, idle ${pct(idle)}, stolen by the hypervisor ${pct(steal)}.`;
+}
+
+/**
+ * CPU time (ms) used so far by PostgreSQL on this machine: every live `postgres` process (the
+ * server and its backends), plus what the server has collected from children that ended (cutime,
+ * cstime). Every database's sessions count, not only the bench's: on a shared machine this reads
+ * high. Undefined where /proc is missing.
+ */
+export function postgresCpuMs(): number | undefined {
+  try {
+    let ticks = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // ended meanwhile
+      }
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      // After "pid (comm)": state ppid ... utime(14) stime(15) cutime(16) cstime(17), 1-based over the whole line.
+      const fields = stat.slice(close + 2).split(' ');
+      const [utime, stime, cutime, cstime] = [fields[11], fields[12], fields[13], fields[14]].map(Number);
+      ticks += utime + stime + cutime + cstime;
+    }
+    return (ticks * 1000) / USER_HZ;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The machine's busy CPU time (ms) between two readings of cpuTimes. */
+export function busyMs(before: CpuTimes | undefined, after: CpuTimes | undefined): number | undefined {
+  return before && after ? ((after.busy - before.busy) * 1000) / USER_HZ : undefined;
 }
 
 /** The machine and the PostgreSQL settings that matter for these figures. */

@@ -328,6 +328,22 @@ describe('the enterprise view and the watch-list agree', () => {
     const wideWatch = await get(admin, '/stats/watch-list?limit=500&from=2022-01-01&to=2026-03-10');
     expect(wideWatch.body.items.find((e: { creditCode: string }) => e.creditCode === code)).toMatchObject({ disputes: 3 });
     expect((await get(admin, `/enterprises/${code}?from=2026-01-01&to=2025-01-01`)).status).toBe(400);
+
+    // The same named period on both: a year, a quarter; with from or to, a 400 naming period on both.
+    for (const period of ['2024', '2026-Q1', '2024-06']) {
+      const named = await get(admin, `/enterprises/${code}?period=${period}`);
+      const namedWatch = await get(admin, `/stats/watch-list?limit=500&period=${period}`);
+      expect({ period, status: named.status, window: named.body.window }).toEqual({ period, status: 200, window: namedWatch.body.window });
+    }
+    const year2024 = await get(admin, `/enterprises/${code}?period=2024`);
+    expect(year2024.body.window).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(year2024.body.totals.disputes).toBe(1);
+    expect((await get(admin, `/enterprises/${code}?period=2026-Q1`)).body.totals.disputes).toBe(1);
+    for (const path of [`/enterprises/${code}?period=2026&from=2026-01-01`, '/stats/watch-list?period=2026&to=2026-03-10']) {
+      const both = await get(admin, path);
+      expect({ path, status: both.status, fields: both.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ path, status: 400, fields: ['period'] });
+    }
+    expect((await get(admin, `/enterprises/${code}?period=2026-Q5`)).status).toBe(400);
     expect((await get(admin, '/stats/watch-list?asOf=2026-03-10')).body.errors).toEqual([{ field: 'asOf', message: 'is not allowed; use to' }]);
   });
 });

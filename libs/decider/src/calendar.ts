@@ -91,8 +91,12 @@ export function enterpriseHistoryWindow(to: string): { from: string; to: string 
   return { from: addDays(sameDay, 1), to };
 }
 
-/** A requested window with its defaults filled in: `to` today, `from` three years back from `to`. */
-export function resolveHistoryWindow(requested: { from?: string; to?: string }, today: string): { from: string; to: string } {
+/**
+ * A requested window with its defaults filled in: a named period is its days (`period=2026`);
+ * otherwise `to` today, `from` three years back from `to`.
+ */
+export function resolveHistoryWindow(requested: { period?: { from: string; to: string }; from?: string; to?: string }, today: string): { from: string; to: string } {
+  if (requested.period) return requested.period;
   const to = requested.to ?? (requested.from !== undefined && requested.from > today ? requested.from : today);
   return { from: requested.from ?? enterpriseHistoryWindow(to).from, to };
 }

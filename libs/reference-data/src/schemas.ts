@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unstorableTextProblem } from '@lc/decider';
+import { NamedPeriodKind, namedPeriodKind, parseNamedPeriod, Period, unstorableTextProblem } from '@lc/decider';
 import { subDistrictCodes } from './district';
 import { creditCodeProblem } from './validators/credit-code';
 import { isValidPhone } from './validators/phone';
@@ -98,18 +98,47 @@ export const personSchema = z.strictObject({
   phone: phoneSchema.optional(),
 });
 
+const KIND_EXAMPLES: Record<NamedPeriodKind, string> = { month: 'a month (2026-11)', quarter: 'a quarter (2026-Q3)', year: 'a year (2026)' };
+
 /**
- * `?from=&to=` of the enterprise view and the watch-list: China Standard Time days, both included.
- * Either may be left out: `to` defaults to today, `from` to the three years that end on `to`
- * (enterpriseHistoryWindow), so the two routes look at the same days unless told otherwise.
+ * `period=2026-11`, `2026-Q3` or `2026` → its days: the one parser of named periods on every
+ * statistics and report route and the enterprise view. `kinds` narrows it where a route covers
+ * only some (the annual report: a year); `why` says so in the message.
+ */
+export function namedPeriodSchema(kinds: NamedPeriodKind[] = ['month', 'quarter', 'year'], why = '') {
+  const allowed = kinds.map((k) => KIND_EXAMPLES[k]);
+  const expected = allowed.length === 1 ? allowed[0] : `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;
+  return z.string().transform((text, ctx): Period => {
+    const trimmed = text.trim();
+    const kind = namedPeriodKind(trimmed);
+    const period = parseNamedPeriod(trimmed);
+    if (!kind || !period || !kinds.includes(kind)) {
+      ctx.addIssue({ code: 'custom', message: `must be ${expected}${why}` });
+      return z.NEVER;
+    }
+    return period;
+  });
+}
+
+/**
+ * `?period=` or `?from=&to=` of the enterprise view and the watch-list: China Standard Time days,
+ * both included. A named period is its days; otherwise either of from and to may be left out:
+ * `to` defaults to today, `from` to the three years that end on `to` (enterpriseHistoryWindow),
+ * so the two routes look at the same days unless told otherwise.
  */
 export const historyWindowQueryFields = {
+  /** A month, quarter or year as the window; instead of from and to. */
+  period: namedPeriodSchema().optional(),
   /** First day (inclusive); default: the day after the same date three years before `to`. */
   from: isoDateSchema.optional(),
   /** Last day (inclusive); default: today in China. */
   to: isoDateSchema.optional(),
 };
 
-export function checkHistoryWindow(q: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
-  if (q.from !== undefined && q.to !== undefined && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+export function checkHistoryWindow(q: { period?: Period; from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (q.period !== undefined && (q.from !== undefined || q.to !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from and to, not both' });
+  } else if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  }
 }

@@ -677,7 +677,7 @@ export interface paths {
         };
         /**
          * Everything known about an employer
-         * @description By credit code, within the caller’s scope and a window (`from`/`to`, by default the three years to today, as the watch-list): its alerts, cases, mediations and group disputes, under the name most recently registered.
+         * @description By credit code, within the caller’s scope and a window, as the watch-list takes it (`period=2026`, `2026-Q3`, `2026-11`, or `from`/`to`; by default the three years to today): its alerts, cases, mediations and group disputes, under the name most recently registered.
          */
         get: operations["EnterprisesController_get"];
         put?: never;
@@ -11830,6 +11830,7 @@ export interface operations {
         parameters: {
             query?: {
                 from?: string;
+                period?: string;
                 to?: string;
             };
             header?: never;

@@ -4,7 +4,7 @@ export class GetEnterpriseQuery {
   constructor(
     readonly creditCode: string,
     readonly actor: AuthenticatedActor,
-    /** Both days included; absent: the three years to today (resolveHistoryWindow). */
-    readonly window?: { from?: string; to?: string },
+    /** A named period's days, or from/to (both days included); absent: the three years to today (resolveHistoryWindow). */
+    readonly window?: { period?: { from: string; to: string }; from?: string; to?: string },
   ) {}
 }

@@ -59,7 +59,7 @@ export class EnterprisesController {
   // And the accounts read model, which names who issued each letter.
   @ReadsModels('alerts', 'dispute-cases', 'mediations', 'accounts')
   @Allow('admin', 'supervisor', 'mediator')
-  @Describe('Everything known about an employer', 'By credit code, within the caller’s scope and a window (`from`/`to`, by default the three years to today, as the watch-list): its alerts, cases, mediations and group disputes, under the name most recently registered.')
+  @Describe('Everything known about an employer', 'By credit code, within the caller’s scope and a window, as the watch-list takes it (`period=2026`, `2026-Q3`, `2026-11`, or `from`/`to`; by default the three years to today): its alerts, cases, mediations and group disputes, under the name most recently registered.')
   @ZodResponse(200, enterpriseViewSchema, 'The employer’s record', { fresh: true })
   @ProblemResponses(400, 401, 403)
   get(

@@ -41,7 +41,7 @@ export class GetWatchListHandler implements IQueryHandler<GetWatchListQuery, Wat
 
   async execute({ request, actor }: GetWatchListQuery): Promise<WatchList> {
     const scope = reportScope(actor, request.subDistrict);
-    const window = request.period ?? resolveHistoryWindow({ from: request.from, to: request.to }, shanghaiDate(this.clock.now()));
+    const window = resolveHistoryWindow(request, shanghaiDate(this.clock.now()));
     // Per enterprise: its dispute cases (opened), mediations (referred) and alerts (submitted) in the
     // window; the name is the one most recently recorded.
     const rows: Row[] = await this.dataSource.query(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkHistoryWindow, historyWindowQueryFields, isoDateSchema, subDistrictSchema } from '@lc/reference-data';
-import { addMonths, isMonth, NamedPeriodKind, namedPeriodKind, parseNamedPeriod, Period } from '../shared/period';
+import { checkHistoryWindow, historyWindowQueryFields, isoDateSchema, namedPeriodSchema, subDistrictSchema } from '@lc/reference-data';
+import { addMonths, isMonth, Period } from '../shared/period';
 
 /*
  * Query strings of the statistics and report routes. Dates are China Standard Time calendar days,
@@ -20,32 +20,12 @@ const MAX_MONTHS = 120;
 
 const notBefore = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a <= b;
 
-const KIND_EXAMPLES: Record<NamedPeriodKind, string> = { month: 'a month (2026-11)', quarter: 'a quarter (2026-Q3)', year: 'a year (2026)' };
-
-/**
- * `period=2026-11`, `2026-Q3` or `2026`: the one parser of named periods on every statistics and
- * report route. `kinds` narrows it where a route covers only some (the annual report: a year).
- */
-function namedPeriod(kinds: NamedPeriodKind[] = ['month', 'quarter', 'year'], why = '') {
-  const allowed = kinds.map((k) => KIND_EXAMPLES[k]);
-  const expected = allowed.length === 1 ? allowed[0] : `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;
-  return z.string().transform((text, ctx): Period => {
-    const trimmed = text.trim();
-    const kind = namedPeriodKind(trimmed);
-    const period = parseNamedPeriod(trimmed);
-    if (!kind || !period || !kinds.includes(kind)) {
-      ctx.addIssue({ code: 'custom', message: `must be ${expected}${why}` });
-      return z.NEVER;
-    }
-    return period;
-  });
-}
-
-const namedPeriodSchema = namedPeriod();
+/** `period=2026-11`, `2026-Q3` or `2026`: the parser the enterprise view reads it with too (@lc/reference-data). */
+const anyNamedPeriod = namedPeriodSchema();
 
 const periodFields = {
   /** A month, quarter or year; instead of from and to. Neither: the current month (China time). */
-  period: namedPeriodSchema.optional(),
+  period: anyNamedPeriod.optional(),
   /** First day, inclusive (with to). */
   from: isoDateSchema.optional(),
   /** Last day, inclusive (with from). */
@@ -80,7 +60,7 @@ export const byMonthQuerySchema = z
   .strictObject({
     year: yearSchema.optional(),
     /** A month, quarter or year: its months. Instead of year or from and to. */
-    period: namedPeriodSchema.optional(),
+    period: anyNamedPeriod.optional(),
     from: monthSchema.optional(),
     to: monthSchema.optional(),
     subDistrict: subDistrictSchema.optional(),
@@ -102,24 +82,16 @@ export const byMonthQuerySchema = z
 export type ByMonthQuery = z.output<typeof byMonthQuerySchema>;
 
 /**
- * The enterprise view's window rule: from/to, default the three years to today; or a named period
- * (`period=2026`, `2026-Q3`, `2026-11`) as on the other statistics.
+ * The enterprise view's window rule, with the same fields and check (@lc/reference-data): a named
+ * period (`period=2026`, `2026-Q3`, `2026-11`), or from/to, by default the three years to today.
  */
 export const watchListQuerySchema = z
   .strictObject({
-    /** A month, quarter or year as the window; instead of from and to. */
-    period: namedPeriodSchema.optional(),
     ...historyWindowQueryFields,
     subDistrict: subDistrictSchema.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
-  .superRefine((q, ctx) => {
-    if (q.period !== undefined && (q.from !== undefined || q.to !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from and to, not both' });
-    } else {
-      checkHistoryWindow(q, ctx);
-    }
-  });
+  .superRefine(checkHistoryWindow);
 export type WatchListQuery = z.output<typeof watchListQuerySchema>;
 
 export const annualReportQuerySchema = z
@@ -127,7 +99,7 @@ export const annualReportQuerySchema = z
     /** Default: the current year (China time). */
     year: yearSchema.optional(),
     /** The year as a named period (`period=2026`), as on the statistics; instead of year. */
-    period: namedPeriod(['year'], ': the annual report covers a whole year').optional(),
+    period: namedPeriodSchema(['year'], ': the annual report covers a whole year').optional(),
     subDistrict: subDistrictSchema.optional(),
   })
   .superRefine((q, ctx) => {
@@ -140,7 +112,7 @@ export const monthlyReportQuerySchema = z
   .strictObject({
     month: monthSchema.optional(),
     /** The month as a named period (`period=2026-11`); instead of month. */
-    period: namedPeriod(['month'], ': a monthly report covers one month').optional(),
+    period: namedPeriodSchema(['month'], ': a monthly report covers one month').optional(),
     format: z.enum(['json', 'csv', 'xlsx'], { error: 'must be json, csv or xlsx' }).default('json'),
     /** An earlier version of the issued report (1 = as first issued); default the current one. */
     revision: z.coerce.number({ error: 'must be a revision number' }).int('must be a revision number').min(1, 'must be 1 or more').optional(),

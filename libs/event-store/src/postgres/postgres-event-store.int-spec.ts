@@ -213,6 +213,56 @@ describe('PostgreSQL adapter specifics', () => {
     }
   });
 
+  it('a subscription whose events are rare goes on from the horizon, so shared reads do not start at its last event', async () => {
+    // Before, a live subscription kept the position of the last event it wanted: one that wants
+    // few events (a worker's accounts read model) made each read it shared with the others start
+    // there and return again everything after it, at every wake.
+    const store = new PostgresEventStore({ pool: { connectionString: db.url }, readPageSize: 50 });
+    const prefix = `rare${randomUUID().slice(0, 8)}-`;
+    const rare = store.subscribeToAll({ filter: { streamPrefixes: [`${prefix}rare-`] } });
+    const common = store.subscribeToAll({ filter: { streamPrefixes: [`${prefix}common-`] } });
+    const pool = (store as unknown as { pool: { query: (...args: unknown[]) => Promise<{ rows: unknown[] }> } }).pool;
+    const original = pool.query.bind(pool);
+    let rowsRead = 0;
+    try {
+      // Both consumed as a projection runner consumes: each always waiting for its next event.
+      const got = { rare: [] as string[], common: [] as string[] };
+      const consumed = [rare, common].map(async (subscription, s) => {
+        for await (const event of subscription) (s === 0 ? got.rare : got.common).push(event.streamId);
+      });
+      const until = async (done: () => boolean) => {
+        const deadline = Date.now() + 10_000;
+        while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      };
+      await store.append(`${prefix}rare-1`, [{ eventId: randomUUID(), type: 'Rare', data: {} }]);
+      await until(() => got.rare.length === 1);
+      pool.query = async (...args: unknown[]) => {
+        const result = await original(...args);
+        if (/FROM event_store\.events\s+WHERE \(transaction_id, global_position\) >/.test(String(args[0]))) rowsRead += result.rows.length;
+        return result;
+      };
+      const rounds = 20;
+      const perRound = 10;
+      for (let round = 1; round <= rounds; round++) {
+        const events = Array.from({ length: perRound }, (_, i) => ({ eventId: randomUUID(), type: 'Common', data: { round, i } }));
+        await store.append(`${prefix}common-${round}`, events);
+        await until(() => got.common.length === round * perRound);
+      }
+      expect(got.common).toHaveLength(rounds * perRound);
+      expect(got.rare).toEqual([`${prefix}rare-1`]);
+      pool.query = original;
+      await Promise.all([rare.close(), common.close()]);
+      await Promise.all(consumed);
+      // Each common event read once (200 rows); going on from the rare event's position, the reads
+      // the two share return again everything since, up to a page (50), at every wake: 601 rows.
+      expect(rowsRead).toBeLessThan(2 * rounds * perRound);
+    } finally {
+      pool.query = original;
+      await Promise.all([rare.close(), common.close()]);
+      await store.close();
+    }
+  });
+
   it('appends a whole batch in one round trip', async () => {
     const store = new PostgresEventStore({ pool: { connectionString: db.url } });
     const queries: string[] = [];

@@ -46,6 +46,26 @@ function decodePosition(position: string | undefined): [string, string] {
   return [match[1], match[2]];
 }
 
+/** The largest global position PostgreSQL's bigint holds. */
+const LAST_POSITION = 9223372036854775807n;
+
+/**
+ * The position after every event of the transactions below `horizon` (ADR 0004: they have all
+ * ended, so none of them will ever add an event): a reader that has read everything below the
+ * horizon may go on from here, however long ago the last event it wanted was.
+ */
+function belowHorizon(horizon: string): string {
+  return `${BigInt(horizon) - 1n}-${LAST_POSITION}`;
+}
+
+/** The later of two positions in the log's order. */
+function laterOf(a: string | undefined, b: string): string {
+  if (a === undefined) return b;
+  const [ax, ap] = decodePosition(a).map(BigInt);
+  const [bx, bp] = decodePosition(b).map(BigInt);
+  return ax > bx || (ax === bx && ap > bp) ? a : b;
+}
+
 function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -425,6 +445,12 @@ export class PostgresEventStore implements EventStore {
             if (continueFrom !== undefined) checkpoint = continueFrom;
           }
           if (closed) return;
+          // Nothing more for it below the horizon: go on from there, not from its last event. A
+          // subscription whose events are rare (a worker's accounts read model) would otherwise read
+          // again all that came after that event at every wake, and drag the reads it shares with
+          // the others (TailReads start at the lowest position) back with it: measured under the
+          // HTTP mix, the tail reads returned 120 rows for every event appended.
+          checkpoint = laterOf(checkpoint, belowHorizon(horizon));
           // Everything below the horizon is handed out. Look again at once if something may have
           // come since (a notification, or a page that ended exactly at the horizon); otherwise
           // sleep until a notification, polling soon when committed events wait behind an open appender.

@@ -22,7 +22,8 @@ import { APPENDER_LOCK } from '../libs/event-store/src/postgres/migrations/17637
 import { BenchDatabase, fmt, freshDatabase, median, RUNS, size, spread } from './lib';
 
 export const REBUILD_EVENTS = size('REBUILD_EVENTS', 20_000);
-export const DEMO_SCALE = size('DEMO_SCALE', 0.05);
+// The whole year by default: section 7 gives the issue's figure measured, not extrapolated (~20 s of the bench).
+export const DEMO_SCALE = size('DEMO_SCALE', 1);
 export const DEMO_PASSWORD = 'Bench-Passw0rd-2022';
 
 /**
@@ -199,7 +200,7 @@ export async function demoBench(): Promise<string[]> {
     '| figure | value |',
     '| --- | --- |',
     `| demo at scale ${DEMO_SCALE}: wall time | ${fmt(demoMs / 1000, 1)} s for ${fmt(demoEvents)} events (${fmt(perSecond)} events/s) |`,
-    `| the full year (scale 1, about 14,600 events) at that rate | ${fmt(14_600 / perSecond, 0)} s (extrapolated) |`,
+    ...(DEMO_SCALE === 1 ? [] : [`| the full year (scale 1, about 14,600 events) at that rate | ${fmt(14_600 / perSecond, 0)} s (extrapolated) |`]),
     '',
     "The import's rows/s: the next part of this section (`npm run bench -- import`).",
   ];

@@ -14,7 +14,7 @@ import { dashboardBench } from './dashboard.bench';
 import { httpBench, lagBench } from './http.bench';
 import { importBench } from './import.bench';
 import { cleanups, demoBench, rebuildBench } from './rebuild.bench';
-import { cpuTimes, describeCpu, environment, fmt, SERVER } from './lib';
+import { cpuTimes, describeCpu, dropBenchQueues, environment, fmt, SERVER } from './lib';
 
 interface Section {
   name: string;
@@ -73,6 +73,10 @@ async function main() {
   }
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    await dropBenchQueues().then(
+      (removed) => console.log(`bench: ${fmt(removed)} queue keys of this run removed from Redis`),
+      (error: unknown) => console.error(`bench: this run's queue keys could not be removed from Redis: ${String(error)}`),
+    );
   }
   console.log(`\nbench: ${chosen.map((s) => s.name).join(', ')} in ${fmt((performance.now() - started) / 1000)} s; report in docs/benchmarks.md`);
 }

@@ -4,10 +4,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { promisify } from 'node:util';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { ensureDatabase, withDefaultUser } from '@lc/database';
 import { NewEvent } from '@lc/event-store';
+import { removeRedisKeys } from '@lc/testing';
 
 export const run = promisify(execFile);
 
@@ -228,16 +228,6 @@ export async function environment(url: string): Promise<string[]> {
  * the jobs a rebuild schedules for the clocks it replays stayed behind, some 35,000 keys for a
  * log of 1,000,000 events, and Redis grew by every run. Answers how many keys went.
  */
-export async function dropBenchQueues(redisUrl = process.env.REDIS_URL ?? 'redis://localhost:6379'): Promise<number> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  let removed = 0;
-  try {
-    for await (const keys of redis.scanStream({ match: `bench_*_${process.pid}:*`, count: 1000 }) as AsyncIterable<string[]>) {
-      if (keys.length) removed += await redis.unlink(...keys);
-    }
-  } finally {
-    redis.disconnect();
-  }
-  return removed;
+export function dropBenchQueues(redisUrl = process.env.REDIS_URL ?? 'redis://localhost:6379'): Promise<number> {
+  return removeRedisKeys(redisUrl, `bench_*_${process.pid}:*`);
 }

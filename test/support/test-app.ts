@@ -10,7 +10,7 @@ import { AppConfig, loadConfig } from '@lc/config';
 import { CLOCK, ManualClock } from '@lc/decider';
 import { EVENT_STORE, EventStore } from '@lc/event-store';
 import { ProjectionRegistry } from '@lc/projections';
-import { createTestDatabase, TestDatabase } from '@lc/testing';
+import { createTestDatabase, removeRedisKeys, TestDatabase } from '@lc/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -154,6 +154,8 @@ export async function startTestApp(label: string, options: { now?: Date; env?: R
       await api.close();
       await worker.close();
       await db.drop();
+      // Its queues, jobs and rate limits: the shared Redis would keep them for as long as it runs.
+      await removeRedisKeys(config.REDIS_URL, `${config.QUEUE_PREFIX}:*`).catch(() => undefined);
     },
   };
 }

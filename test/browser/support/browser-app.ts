@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '@lc/testing';
+import { createTestDatabase, removeRedisKeys, TestDatabase } from '@lc/testing';
 import { freePort, runBuiltApp, RunningApp, waitForHttp } from '../../support/built-app';
 
 export const ADMIN = { username: 'admin', password: 'Browser-Test-Passw0rd' };
@@ -132,6 +132,8 @@ export async function startBrowserApp(label: string, options: { beforeStart?: (e
     async close() {
       await Promise.all([stop(api), stop(worker)]);
       await db.drop();
+      // Its queues, jobs and rate limits: the shared Redis would keep them for as long as it runs.
+      await removeRedisKeys(env.REDIS_URL ?? process.env.REDIS_URL ?? 'redis://localhost:6379', `${env.QUEUE_PREFIX}:*`).catch(() => undefined);
     },
   };
 }

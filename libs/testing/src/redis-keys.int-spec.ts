@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import { removeRedisKeys } from './redis-keys';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://localhost:6379';
+
+describe('removeRedisKeys', () => {
+  it("removes the keys of one prefix, and only those", async () => {
+    const redis = new Redis(REDIS_URL);
+    const mine = `test-redis-keys-${randomUUID().slice(0, 8)}`;
+    const theirs = `${mine}-other`;
+    try {
+      // More than one SCAN page.
+      const keys = Array.from({ length: 2500 }, (_, i) => `${mine}:job:${i}`);
+      for (let i = 0; i < keys.length; i += 500) await redis.mset(...keys.slice(i, i + 500).flatMap((k) => [k, '1']));
+      await redis.set(`${theirs}:job:1`, '1');
+      expect(await removeRedisKeys(REDIS_URL, `${mine}:*`)).toBe(2500);
+      expect(await redis.exists(...keys.slice(0, 100))).toBe(0);
+      expect(await redis.get(`${theirs}:job:1`)).toBe('1');
+    } finally {
+      await redis.del(`${theirs}:job:1`);
+      redis.disconnect();
+    }
+  });
+
+  it('does not wait for a Redis that is not there', async () => {
+    // Port 1 is never a Redis; a fault test's own server may be stopped by the time its app closes.
+    await expect(removeRedisKeys('redis://127.0.0.1:1', 'nothing:*')).rejects.toThrow();
+  });
+});

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { PostgresEventStore } from '@lc/event-store';
-import { createTestDatabase, TestDatabase } from '@lc/testing';
+import { createTestDatabase, removeRedisKeys, TestDatabase } from '@lc/testing';
 import { recordMeasurement } from './faults/measurements';
 import { runBuiltApp, RunningApp } from './support/built-app';
 
@@ -35,15 +35,19 @@ beforeAll(async () => {
   }
 });
 
+/** Each start of the service gets a queue prefix of its own under this file's. */
+const QUEUE_PREFIX = `test-crash-${randomUUID().slice(0, 8)}`;
+
 afterAll(async () => {
   await sql?.end();
   await db?.drop();
+  await removeRedisKeys(process.env.REDIS_URL ?? 'redis://localhost:6379', `${QUEUE_PREFIX}-*`).catch(() => undefined);
 });
 
 const env = () => ({
   DATABASE_URL: db.url,
   PROJECTION_BATCH_SIZE: '25',
-  QUEUE_PREFIX: `test-crash-${randomUUID().slice(0, 8)}`,
+  QUEUE_PREFIX: `${QUEUE_PREFIX}-${randomUUID().slice(0, 8)}`,
   LOG_LEVEL: 'warn',
 });
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { alertIdForKey } from '@lc/alerts';
-import { createTestDatabase, TestDatabase } from '@lc/testing';
+import { createTestDatabase, removeRedisKeys, TestDatabase } from '@lc/testing';
 import { builtEntry, freePort } from '../support/built-app';
 import { recordMeasurement } from './measurements';
 import { caseBody } from './service';
@@ -46,6 +46,7 @@ afterAll(async () => {
   }
   await sql?.end();
   await db?.drop();
+  await removeRedisKeys(process.env.REDIS_URL ?? 'redis://localhost:6379', `${QUEUE_PREFIX}:*`).catch(() => undefined);
 });
 
 const QUEUE_PREFIX = `test-crashretry-${randomUUID().slice(0, 8)}`;

@@ -74,7 +74,15 @@ describe('the mediator workspace', () => {
       await row.getByText('已报送').waitFor();
       await row.getByRole('button', { name: /^受\s?理$/ }).click();
       await page.getByRole('dialog').getByRole('button', { name: /^提\s?交$/ }).click();
-      await row.getByTestId('alert-status').getByText('已受理').waitFor();
+      // It timed out here once in six CI runs: say what the page showed instead (a conflict, an error).
+      await row
+        .getByTestId('alert-status')
+        .getByText('已受理')
+        .waitFor()
+        .catch(async (error: Error) => {
+          const dialogs = await page.getByRole('dialog').allInnerTexts().catch(() => []);
+          throw new Error(`${error.message}\nthe dialog: ${dialogs.join(' | ') || '(none)'}\nthe row: ${await row.innerText().catch(() => '?')}`);
+        });
       await row.getByRole('button', { name: /^核\s?实$/ }).click();
       await submitDialog(page, { 说明: '电话核实，情况属实' });
       await row.getByTestId('alert-status').getByText('已核实').waitFor();

@@ -14,6 +14,7 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
+import { belowHorizon, laterOf } from './positions';
 import { TailPage, TailReads } from './tail-reads';
 
 const CHANNEL = 'event_store_appended';
@@ -44,26 +45,6 @@ function decodePosition(position: string | undefined): [string, string] {
   const match = /^(\d+)-(\d+)$/.exec(position);
   if (!match) throw new Error(`Not a PostgreSQL event store position: ${position}`);
   return [match[1], match[2]];
-}
-
-/** The largest global position PostgreSQL's bigint holds. */
-const LAST_POSITION = 9223372036854775807n;
-
-/**
- * The position after every event of the transactions below `horizon` (ADR 0004: they have all
- * ended, so none of them will ever add an event): a reader that has read everything below the
- * horizon may go on from here, however long ago the last event it wanted was.
- */
-function belowHorizon(horizon: string): string {
-  return `${BigInt(horizon) - 1n}-${LAST_POSITION}`;
-}
-
-/** The later of two positions in the log's order. */
-function laterOf(a: string | undefined, b: string): string {
-  if (a === undefined) return b;
-  const [ax, ap] = decodePosition(a).map(BigInt);
-  const [bx, bp] = decodePosition(b).map(BigInt);
-  return ax > bx || (ax === bx && ap > bp) ? a : b;
 }
 
 function likePrefix(prefix: string): string {

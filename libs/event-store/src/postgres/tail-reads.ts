@@ -1,4 +1,5 @@
 import { EventFilter, matchesFilter, RecordedEvent } from '../event-store.port';
+import { after, rank } from './positions';
 
 /** A page of the log for one subscription. */
 export interface TailPage {
@@ -19,17 +20,6 @@ interface Ask {
   filter?: EventFilter;
   resolve(page: TailPage): void;
   reject(error: unknown): void;
-}
-
-/** A position as a comparable pair: (transaction id, global position); "the start" is below every event. */
-function rank(position: string | undefined): [bigint, bigint] {
-  if (position === undefined) return [-1n, -1n];
-  const dash = position.indexOf('-');
-  return [BigInt(position.slice(0, dash)), BigInt(position.slice(dash + 1))];
-}
-
-function after(a: [bigint, bigint], b: [bigint, bigint]): boolean {
-  return a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
 }
 
 /**

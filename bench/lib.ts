@@ -228,6 +228,6 @@ export async function environment(url: string): Promise<string[]> {
  * the jobs a rebuild schedules for the clocks it replays stayed behind, some 35,000 keys for a
  * log of 1,000,000 events, and Redis grew by every run. Answers how many keys went.
  */
-export function dropBenchQueues(redisUrl = process.env.REDIS_URL ?? 'redis://localhost:6379'): Promise<number> {
-  return removeRedisKeys(redisUrl, `bench_*_${process.pid}:*`);
+export function dropBenchQueues(): Promise<number> {
+  return removeRedisKeys(`bench_*_${process.pid}:*`);
 }

@@ -41,7 +41,7 @@ const QUEUE_PREFIX = `test-crash-${randomUUID().slice(0, 8)}`;
 afterAll(async () => {
   await sql?.end();
   await db?.drop();
-  await removeRedisKeys(process.env.REDIS_URL ?? 'redis://localhost:6379', `${QUEUE_PREFIX}-*`).catch(() => undefined);
+  await removeRedisKeys(`${QUEUE_PREFIX}-*`).catch(() => undefined);
 });
 
 const env = () => ({

@@ -46,7 +46,7 @@ afterAll(async () => {
   }
   await sql?.end();
   await db?.drop();
-  await removeRedisKeys(process.env.REDIS_URL ?? 'redis://localhost:6379', `${QUEUE_PREFIX}:*`).catch(() => undefined);
+  await removeRedisKeys(`${QUEUE_PREFIX}:*`).catch(() => undefined);
 });
 
 const QUEUE_PREFIX = `test-crashretry-${randomUUID().slice(0, 8)}`;

@@ -155,7 +155,7 @@ export async function startTestApp(label: string, options: { now?: Date; env?: R
       await worker.close();
       await db.drop();
       // Its queues, jobs and rate limits: the shared Redis would keep them for as long as it runs.
-      await removeRedisKeys(config.REDIS_URL, `${config.QUEUE_PREFIX}:*`).catch(() => undefined);
+      await removeRedisKeys(`${config.QUEUE_PREFIX}:*`, config.REDIS_URL).catch(() => undefined);
     },
   };
 }

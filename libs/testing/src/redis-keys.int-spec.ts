@@ -14,7 +14,7 @@ describe('removeRedisKeys', () => {
       const keys = Array.from({ length: 2500 }, (_, i) => `${mine}:job:${i}`);
       for (let i = 0; i < keys.length; i += 500) await redis.mset(...keys.slice(i, i + 500).flatMap((k) => [k, '1']));
       await redis.set(`${theirs}:job:1`, '1');
-      expect(await removeRedisKeys(REDIS_URL, `${mine}:*`)).toBe(2500);
+      expect(await removeRedisKeys(`${mine}:*`, REDIS_URL)).toBe(2500);
       expect(await redis.exists(...keys.slice(0, 100))).toBe(0);
       expect(await redis.get(`${theirs}:job:1`)).toBe('1');
     } finally {
@@ -25,6 +25,6 @@ describe('removeRedisKeys', () => {
 
   it('does not wait for a Redis that is not there', async () => {
     // Port 1 is never a Redis; a fault test's own server may be stopped by the time its app closes.
-    await expect(removeRedisKeys('redis://127.0.0.1:1', 'nothing:*')).rejects.toThrow();
+    await expect(removeRedisKeys('nothing:*', 'redis://127.0.0.1:1')).rejects.toThrow();
   });
 });

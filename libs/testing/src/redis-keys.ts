@@ -5,9 +5,10 @@ import Redis from 'ioredis';
  * how many went: what a test app or a bench run left under its own queue prefix. The shared
  * Redis keeps nothing on disk but everything in memory for as long as it runs, so without this
  * every run of the suite left some 2,000 keys of queues and rate limits behind for good.
- * A Redis that is not there (a fault test stopped its own) is not waited for.
+ * A Redis that is not there (a fault test stopped its own) is not waited for. The Redis is the
+ * shared one (REDIS_URL, as the service's config defaults it) unless another is named.
  */
-export async function removeRedisKeys(redisUrl: string, pattern: string): Promise<number> {
+export async function removeRedisKeys(pattern: string, redisUrl = process.env.REDIS_URL ?? 'redis://localhost:6379'): Promise<number> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null, connectTimeout: 2000 });
   // A refused connection is the rejection of connect(); not also an "unhandled error event" on stderr.
   redis.on('error', () => undefined);

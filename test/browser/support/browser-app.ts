@@ -133,7 +133,7 @@ export async function startBrowserApp(label: string, options: { beforeStart?: (e
       await Promise.all([stop(api), stop(worker)]);
       await db.drop();
       // Its queues, jobs and rate limits: the shared Redis would keep them for as long as it runs.
-      await removeRedisKeys(env.REDIS_URL ?? process.env.REDIS_URL ?? 'redis://localhost:6379', `${env.QUEUE_PREFIX}:*`).catch(() => undefined);
+      await removeRedisKeys(`${env.QUEUE_PREFIX}:*`, env.REDIS_URL).catch(() => undefined);
     },
   };
 }

@@ -1,24 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { EntityManager } from 'typeorm';
-import { deterministicUuid, EVENT_STORE, EventFilter, EventStore, matchesFilter, RecordedEvent } from '@lc/event-store';
-import { Projection, RegisterProjection, writeRows } from '@lc/projections';
+import { deterministicUuid, EVENT_STORE, EventFilter, EventStore, matchesFilter, RecordedEvent, storedForm } from '@lc/event-store';
+import { Projection, RegisterProjection, StreamHistories, writeRows } from '@lc/projections';
 import { NotificationView } from './notification.entity';
 import { NOTIFIER, NotificationWithdrawal, Notifier, StreamHistory } from './notifier';
 
-/** Streams read in one round trip for a batch's notifiers. */
-const STREAMS_PER_READ = 500;
-
-/** The smallest filter that lets through every event some notifier wants (the union of their filters). */
+/**
+ * What the projection reads: every event of the streams the notifiers want, whole, when every
+ * notifier names its streams (the batches then carry the notifiers' histories, and StreamHistories
+ * follows them instead of reading the streams again); otherwise the union of their filters.
+ */
 export function unionFilter(filters: EventFilter[]): EventFilter {
   // Nothing to notify about: a prefix no stream has, rather than {} which would mean every event.
   if (filters.length === 0) return { streamPrefixes: ['\u0000no-notifier'] };
   const everyHas = (key: keyof EventFilter) => filters.every((f) => f[key]?.length);
   const union = (key: keyof EventFilter) => [...new Set(filters.flatMap((f) => f[key] ?? []))];
-  return {
-    ...(everyHas('streamPrefixes') ? { streamPrefixes: union('streamPrefixes') } : {}),
-    ...(everyHas('eventTypes') ? { eventTypes: union('eventTypes') } : {}),
-  };
+  if (everyHas('streamPrefixes')) return { streamPrefixes: union('streamPrefixes') };
+  return everyHas('eventTypes') ? { eventTypes: union('eventTypes') } : {};
 }
 
 @Injectable()
@@ -26,10 +25,17 @@ export function unionFilter(filters: EventFilter[]): EventFilter {
 export class NotificationsProjection implements Projection {
   readonly name = 'notifications';
   readonly tables = ['notifications'];
+  // Titles and params name cases, employers, enterprises and accounts, never a claimant, worker or
+  // informant: notifiers read no personal field, in the events or in their histories.
+  readonly readsPersonalData = false as const;
+  private readonly streams: StreamHistories;
+
   constructor(
     private readonly discovery: DiscoveryService,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+    @Inject(EVENT_STORE) store: EventStore,
+  ) {
+    this.streams = new StreamHistories(storedForm(store));
+  }
 
   get filter(): EventFilter {
     return unionFilter(this.notifiers().map((n) => n.filter));
@@ -39,6 +45,7 @@ export class NotificationsProjection implements Projection {
     const rows: NotificationView[] = [];
     const withdrawals: NotificationWithdrawal[] = [];
     const notifiers = this.notifiers(); // once per batch: the look-up walks every provider
+    this.streams.follow(events);
     const historyOf = this.histories(events.filter((e) => notifiers.some((n) => matchesFilter(e, n.filter))));
     for (const event of events) {
       for (const notifier of notifiers.filter((n) => matchesFilter(event, n.filter))) {
@@ -79,23 +86,15 @@ export class NotificationsProjection implements Projection {
   }
 
   /**
-   * The notifiers' histories for a batch: the streams of the events they are handed, read together
+   * The notifiers' histories for a batch: the streams of the events they are handed, found together
    * on the first question (most batches raise none), each event's history cut at its version.
    */
   private histories(events: RecordedEvent[]): StreamHistory {
     let streams: Promise<Map<string, RecordedEvent[]>> | undefined;
-    const readAll = async () => {
-      const ids = [...new Set(events.map((e) => e.streamId))];
-      const all = new Map<string, RecordedEvent[]>();
-      for (let i = 0; i < ids.length; i += STREAMS_PER_READ) {
-        for (const [id, stream] of await this.store.readStreams(ids.slice(i, i + STREAMS_PER_READ))) all.set(id, stream);
-      }
-      return all;
-    };
     return async (event) => {
-      streams ??= readAll();
-      const stream = (await streams).get(event.streamId) ?? (await this.store.readStream(event.streamId));
-      return stream.filter((e) => e.streamVersion <= event.streamVersion);
+      streams ??= this.streams.upTo(events);
+      const stream = (await streams).get(event.streamId) ?? (await this.streams.upTo([event])).get(event.streamId)!;
+      return stream.slice(0, event.streamVersion);
     };
   }
 

@@ -15,11 +15,13 @@ describe('notifications', () => {
       { streamPrefixes: ['dispute-'], eventTypes: ['GroupDisputeFlagged'] },
       { streamPrefixes: ['alert-'], eventTypes: ['AlertEscalated'] },
     ]);
-    expect(union).toEqual({ streamPrefixes: ['dispute-', 'alert-'], eventTypes: ['GroupDisputeFlagged', 'AlertEscalated'] });
-    // A notifier without a type list wants every type of its streams: the union cannot filter by type.
-    expect(unionFilter([{ streamPrefixes: ['dispute-'] }, { streamPrefixes: ['alert-'], eventTypes: ['AlertEscalated'] }])).toEqual({
-      streamPrefixes: ['dispute-', 'alert-'],
+    // Whole streams: the notifiers' histories then come from the batches, not from reading the streams again.
+    expect(union).toEqual({ streamPrefixes: ['dispute-', 'alert-'] });
+    // A notifier of some types in any stream: the union cannot name streams.
+    expect(unionFilter([{ eventTypes: ['LoginLockedOut'] }, { streamPrefixes: ['alert-'], eventTypes: ['AlertEscalated'] }])).toEqual({
+      eventTypes: ['LoginLockedOut', 'AlertEscalated'],
     });
+    expect(unionFilter([{ eventTypes: ['LoginLockedOut'] }, { streamPrefixes: ['alert-'] }])).toEqual({});
     const none = unionFilter([]);
     expect(matchesFilter({ streamId: 'dispute-1', type: 'GroupDisputeFlagged' }, none)).toBe(false);
   });

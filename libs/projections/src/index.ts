@@ -6,3 +6,4 @@ export * from './statement-batch';
 export * from './row-writes';
 export * from './row-fold';
 export * from './freshness';
+export * from './stream-histories';

@@ -66,3 +66,18 @@ it('gives a projection that reads no personal data the events as stored, and the
   expect(sealedReader.seen).toEqual(['sealed:Zhang San']);
   expect(openReader.seen).toEqual(['Zhang San']);
 });
+
+it('rebuilds every read model in one pass, each given the form it reads', async () => {
+  const store = new TransformingEventStore(inner, wrapping);
+  const sealedReader = probe('probe-all-stored', false);
+  const openReader = probe('probe-all-opened');
+  const providers = [sealedReader, openReader].map((instance) => ({ instance, metatype: instance.constructor }));
+  const discovery = { getProviders: () => providers } as unknown as DiscoveryService;
+  const registry = new ProjectionRegistry(discovery, dataSource, store, { DATABASE_URL: db.url, PROJECTION_BATCH_SIZE: 100 } as AppConfig);
+
+  const result = await registry.rebuildAll();
+  // The first test's event and nothing else of the probes' streams.
+  expect(result.applied).toEqual({ 'probe-all-stored': 1, 'probe-all-opened': 1 });
+  expect(sealedReader.seen).toEqual(['sealed:Zhang San']);
+  expect(openReader.seen).toEqual(['Zhang San']);
+});

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@lc/config';
 import { withDefaultUser } from '@lc/database';
-import { EVENT_STORE, EventStore, matchesFilter, storedForm } from '@lc/event-store';
+import { EVENT_STORE, EventStore, matchesFilter, openStored, storedForm } from '@lc/event-store';
 import { Projection, PROJECTION } from './projection';
 import { lockKey, ProjectionLocks } from './projection-locks';
 import { CheckpointStore, ProjectionRunner, replay } from './projection-runner';
@@ -138,19 +138,27 @@ export class ProjectionRegistry implements OnApplicationShutdown {
       let events = 0;
       // A projection's filter once per rebuild: a getter may compute it (notifications: from every notifier).
       const filters = new Map(here.map((p) => [p.name, p.filter]));
-      let next = here.length ? this.store.readAll({ maxCount: batchSize }) : Promise.resolve([]);
+      // Pages are read as stored and opened once for the projections that read personal data: each
+      // projection sees the form it would see live (Projection.readsPersonalData).
+      const stored = storedForm(this.store);
+      const opening = here.some((p) => p.readsPersonalData !== false);
+      const read = async (fromPosition?: string) => {
+        const page = await stored.readAll({ fromPosition, maxCount: batchSize });
+        return { page, opened: opening ? await openStored(this.store, page) : page };
+      };
+      let next = here.length ? read() : Promise.resolve({ page: [], opened: [] });
       for (;;) {
-        const page = await next;
+        const { page, opened } = await next;
         if (page.length === 0) break;
         position = page[page.length - 1].globalPosition;
-        // The next page is read while this one is applied.
-        next = this.store.readAll({ fromPosition: position, maxCount: batchSize });
+        // The next page is read (and opened) while this one is applied.
+        next = read(position);
         next.catch(() => undefined);
         events += page.length;
         await Promise.all(
           here.map(async (projection) => {
             const filter = filters.get(projection.name)!;
-            const share = page.filter((e) => matchesFilter(e, filter));
+            const share = (projection.readsPersonalData === false ? page : opened).filter((e) => matchesFilter(e, filter));
             if (share.length === 0) return;
             const t = Date.now();
             checkpoints.set(projection.name, await this.checkpoints.apply(projection, checkpoints.get(projection.name), share, true));

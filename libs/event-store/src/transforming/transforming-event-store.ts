@@ -68,6 +68,11 @@ export class TransformingEventStore implements EventStore {
     };
   }
 
+  /** Stored events, read from `inner`, as this store's readers see them. */
+  decodeStored(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    return this.transformer.decode(events);
+  }
+
   hasEventsAfter(position: string | undefined, filter?: EventFilter): Promise<boolean> {
     return this.inner.hasEventsAfter(position, filter);
   }
@@ -83,6 +88,14 @@ export class TransformingEventStore implements EventStore {
   close(): Promise<void> {
     return this.inner.close();
   }
+}
+
+/**
+ * Stored events (from storedForm's store) as `store` hands them out: a reader that read once in
+ * stored form opens only what its readers of personal data need.
+ */
+export function openStored(store: EventStore, events: RecordedEvent[]): Promise<RecordedEvent[]> {
+  return store instanceof TransformingEventStore ? store.decodeStored(events) : Promise.resolve(events);
 }
 
 /**

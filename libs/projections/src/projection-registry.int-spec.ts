@@ -81,3 +81,21 @@ it('rebuilds every read model in one pass, each given the form it reads', async 
   expect(sealedReader.seen).toEqual(['sealed:Zhang San']);
   expect(openReader.seen).toEqual(['Zhang San']);
 });
+
+it('stops a rebuild at the first failure of a projection, and says what failed', async () => {
+  const store = new TransformingEventStore(inner, wrapping);
+  for (let i = 0; i < 4; i++) await store.append(`probe-${randomUUID()}`, [{ eventId: randomUUID(), type: 'Probed', data: { secret: `s${i}` } }]);
+  const steady = probe('probe-steady', false);
+  const failing = probe('probe-failing', false);
+  failing.apply = async (events) => {
+    failing.seen.push(...events.map((e) => e.data.secret));
+    if (failing.seen.length === 2) throw new Error('the second page does not apply');
+  };
+  const providers = [steady, failing].map((instance) => ({ instance, metatype: instance.constructor }));
+  const discovery = { getProviders: () => providers } as unknown as DiscoveryService;
+  const registry = new ProjectionRegistry(discovery, dataSource, store, { DATABASE_URL: db.url, PROJECTION_BATCH_SIZE: 1 } as AppConfig);
+
+  // Pages of one event: the failing projection is handed no page after its second.
+  await expect(registry.rebuildAll(1)).rejects.toThrow('the second page does not apply');
+  expect(failing.seen).toHaveLength(2);
+});

@@ -11,6 +11,8 @@ import { CheckpointStore, ProjectionRunner, replay } from './projection-runner';
 
 /** Events per page and per transaction when rebuilding everything: few, large transactions. */
 const REBUILD_BATCH = 5000;
+/** How many pages a rebuild holds at once: projections apply them at their own pace, this far apart at most. */
+const PAGES_AHEAD = 3;
 
 export interface RebuildAllResult {
   /** Events of the log read. */
@@ -147,7 +149,17 @@ export class ProjectionRegistry implements OnApplicationShutdown {
         return { page, opened: opening ? await openStored(this.store, page) : page };
       };
       let next = here.length ? read() : Promise.resolve({ page: [], opened: [] });
-      for (;;) {
+      // Each projection goes through the pages in order on a chain of its own, up to PAGES_AHEAD
+      // pages ahead of the slowest: no projection waits at the end of a page for the others (while
+      // one waits for PostgreSQL to write its page, the others go on with theirs).
+      const chains = new Map<string, Promise<void>>(here.map((p) => [p.name, Promise.resolve()]));
+      const pages: Promise<unknown>[] = [];
+      let failure: { error: unknown } | undefined;
+      const settle = (page: Promise<unknown>) =>
+        page.catch((error: unknown) => {
+          failure ??= { error };
+        });
+      while (!failure) {
         const { page, opened } = await next;
         if (page.length === 0) break;
         position = page[page.length - 1].globalPosition;
@@ -155,8 +167,8 @@ export class ProjectionRegistry implements OnApplicationShutdown {
         next = read(position);
         next.catch(() => undefined);
         events += page.length;
-        await Promise.all(
-          here.map(async (projection) => {
+        const applying = here.map((projection) => {
+          const chain = chains.get(projection.name)!.then(async () => {
             const filter = filters.get(projection.name)!;
             const share = (projection.readsPersonalData === false ? page : opened).filter((e) => matchesFilter(e, filter));
             if (share.length === 0) return;
@@ -164,9 +176,15 @@ export class ProjectionRegistry implements OnApplicationShutdown {
             checkpoints.set(projection.name, await this.checkpoints.apply(projection, checkpoints.get(projection.name), share, true));
             applied.set(projection.name, applied.get(projection.name)! + share.length);
             busy.set(projection.name, busy.get(projection.name)! + Date.now() - t);
-          }),
-        );
+          });
+          chains.set(projection.name, chain);
+          return chain;
+        });
+        pages.push(settle(Promise.all(applying)));
+        if (pages.length >= PAGES_AHEAD) await pages.shift();
       }
+      await Promise.all(pages);
+      if (failure) throw failure.error;
       await Promise.all(
         here.map(async (projection) => {
           const t = Date.now();

@@ -37,12 +37,13 @@ export class EvidenceErasuresProjection implements Projection {
     // Every write of the batch in a few round trips; the one read between writes (an erasure's
     // files) sends what is held first. Informants' persons are read once for the batch.
     const batch = new StatementBatch(tx);
+    const named = new RecordPersons(batch);
     const informants = await this.informantPersons(events, tx);
     for (const event of events) {
       const data = event.data;
       if (NAMING_PERSONS.includes(event.type)) {
         for (const person of personsIn(event.type, data)) {
-          if (typeof person.personId === 'string') this.namePerson(batch, event.streamId, person.personId);
+          if (typeof person.personId === 'string') named.add(event.streamId, person.personId);
         }
       } else if (event.type === 'InformantRegistered') {
         if (typeof data.personId === 'string' && typeof data.informantId === 'string') {
@@ -54,7 +55,7 @@ export class EvidenceErasuresProjection implements Projection {
         }
       } else if (event.type === 'AlertSubmitted') {
         const person = informants.get(String(data.informantId));
-        if (person !== undefined) this.namePerson(batch, event.streamId, person);
+        if (person !== undefined) named.add(event.streamId, person);
       } else if (event.type === EVIDENCE_ATTACHED) {
         batch.add(`INSERT INTO evidence_record_files (file_id, stream_id) VALUES ($1, $2) ON CONFLICT (file_id) DO UPDATE SET removed = false`, [
           data.fileId,
@@ -64,10 +65,12 @@ export class EvidenceErasuresProjection implements Projection {
         batch.add(`UPDATE evidence_record_files SET removed = true WHERE file_id = $1`, [data.fileId]);
         await this.storage.delete(String(data.fileId));
       } else if (isPersonErased(event)) {
+        named.write();
         await batch.flush();
         await this.erase(event, batch, tx);
       }
     }
+    named.write();
     await batch.flush();
   }
 
@@ -100,8 +103,31 @@ export class EvidenceErasuresProjection implements Projection {
       ]);
     }
   }
+}
 
-  private namePerson(batch: StatementBatch, streamId: string, personId: string): void {
-    batch.add(`INSERT INTO evidence_record_persons (stream_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [streamId, personId]);
+/**
+ * Who each record names, written as one statement for many (a rebuild of 200,000 events sent
+ * 40,000 one-row inserts). Rows are only ever added, so they may wait until before the next read
+ * of the table (an erasure's) or the end of the batch.
+ */
+class RecordPersons {
+  private streams: string[] = [];
+  private persons: string[] = [];
+
+  constructor(private readonly batch: StatementBatch) {}
+
+  add(streamId: string, personId: string): void {
+    this.streams.push(streamId);
+    this.persons.push(personId);
+  }
+
+  write(): void {
+    if (this.streams.length === 0) return;
+    this.batch.add(
+      `INSERT INTO evidence_record_persons (stream_id, person_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [this.streams, this.persons],
+    );
+    this.streams = [];
+    this.persons = [];
   }
 }

@@ -171,8 +171,10 @@ it('refuses a batch when the checkpoint moved under it, applying nothing', async
   const rows = await rowCount();
   const stale = undefined; // the checkpoint is far past the start by now
   const [event] = await store.readAll({ maxCount: 1 });
-  await expect(checkpoints.apply(projection, stale, [event])).rejects.toThrow();
+  const before = await checkpoints.read(projection.name);
+  await expect(checkpoints.apply(projection, stale, [event])).rejects.toThrow(/checkpoint of timeline moved/);
   expect(await rowCount()).toBe(rows);
+  expect(await checkpoints.read(projection.name)).toBe(before);
 });
 
 it("commits a batch without waiting for the WAL flush, and leaves the connection's setting as it was", async () => {

@@ -6,7 +6,11 @@ import { Projection } from './projection';
 import { ProjectionLocks, RESET_CHANNEL } from './projection-locks';
 
 /** Another runner, or a rebuild, moved the checkpoint since this runner read it. */
-class CheckpointMoved extends Error {}
+class CheckpointMoved extends Error {
+  constructor(name: string) {
+    super(`the checkpoint of ${name} moved since it was read (another runner, or a rebuild)`);
+  }
+}
 
 export interface RunnerOptions {
   batchSize: number;
@@ -47,21 +51,22 @@ export class CheckpointStore {
   async apply(projection: Projection, expected: string | undefined, events: RecordedEvent[], rebuilding = false): Promise<string> {
     const last = events[events.length - 1].globalPosition;
     await this.dataSource.transaction(async (tx) => {
-      // The batch's commit does not wait for the WAL flush (WITHOUT_FLUSH says why that is safe):
-      // a read model lost in a crash of PostgreSQL is lost with its checkpoint, and applied again.
-      const rows: { position: string | null }[] = await tx.query(
-        `SELECT position FROM projection_checkpoints, ${WITHOUT_FLUSH} WHERE name = $1 FOR UPDATE OF projection_checkpoints`,
-        [projection.name],
-      );
-      if ((rows[0]?.position ?? undefined) !== expected) throw new CheckpointMoved();
-      await projection.apply(events, tx);
-      await tx.query(
+      // The checkpoint moves first, in one statement, only from where this runner left it: the
+      // row stays locked until the commit, so nobody else applies a batch meanwhile, and a batch
+      // that fails takes the move back with it. The batch's commit does not wait for the WAL flush
+      // (WITHOUT_FLUSH says why that is safe): a read model lost in a crash of PostgreSQL is lost
+      // with its checkpoint, and applied again.
+      // TypeORM answers an UPDATE with [rows, row count].
+      const [, moved]: [unknown[], number] = await tx.query(
         `UPDATE projection_checkpoints
             SET position = $2, events_applied = events_applied + $3, updated_at = now(), last_error = NULL,
                 last_event_at = $4
-          WHERE name = $1`,
-        [projection.name, last, events.length, events[events.length - 1].recordedAt],
+           FROM ${WITHOUT_FLUSH}
+          WHERE name = $1 AND position IS NOT DISTINCT FROM $5`,
+        [projection.name, last, events.length, events[events.length - 1].recordedAt, expected ?? null],
       );
+      if (moved !== 1) throw new CheckpointMoved(projection.name);
+      await projection.apply(events, tx);
     });
     if (projection.afterCommit && !(rebuilding && projection.afterRebuild)) {
       await projection.afterCommit(events).catch((error: unknown) =>
@@ -195,7 +200,7 @@ export class ProjectionRunner {
     if (this.stopped) return;
     // A rebuild that reset the checkpoint while we caught up (with nothing left to apply, so no
     // CheckpointMoved) would otherwise leave us following from a position the read model no longer has.
-    if (this.resets !== resets) throw new CheckpointMoved();
+    if (this.resets !== resets) throw new CheckpointMoved(this.projection.name);
     const subscription = this.store.subscribeToAll({ fromCheckpoint: checkpoint, filter: this.projection.filter });
     this.subscription = subscription;
     if (this.resets !== resets) void subscription.close();
@@ -238,7 +243,7 @@ export class ProjectionRunner {
       this.subscription = undefined;
     }
     if (failure) throw failure;
-    if (!this.stopped) throw new CheckpointMoved();
+    if (!this.stopped) throw new CheckpointMoved(this.projection.name);
   }
 
   /**

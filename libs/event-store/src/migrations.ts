@@ -8,6 +8,7 @@ import { EventStoreReadHorizon1763700000090 } from './postgres/migrations/176370
 import { EventStoreGroupedAppend1763700000091 } from './postgres/migrations/1763700000091-event-store-grouped-append';
 import { EventStoreGroupedAppendIndexed1763700000092 } from './postgres/migrations/1763700000092-event-store-grouped-append-indexed';
 import { EventStoreReadHorizonEndedTransactions1764800000210 } from './postgres/migrations/1764800000210-event-store-read-horizon-ended-transactions';
+import { EventStoreReadHorizonPlanKept1764900000220 } from './postgres/migrations/1764900000220-event-store-read-horizon-plan-kept';
 
 export const migrations = [
   EventStore1763700000000,
@@ -15,4 +16,5 @@ export const migrations = [
   EventStoreGroupedAppend1763700000091,
   EventStoreGroupedAppendIndexed1763700000092,
   EventStoreReadHorizonEndedTransactions1764800000210,
+  EventStoreReadHorizonPlanKept1764900000220,
 ];

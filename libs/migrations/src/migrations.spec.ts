@@ -37,6 +37,7 @@ const RECORDED = [
   'ClockCompletion1764700000190',
   'SealSkippedLegacyEvents1764800000200',
   'EventStoreReadHorizonEndedTransactions1764800000210',
+  'EventStoreReadHorizonPlanKept1764900000220',
 ];
 
 /** The name TypeORM records: the instance's `name` if it has one, else the class name. */

@@ -1,6 +1,41 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { APPENDER_LOCK } from './1763700000090-event-store-read-horizon';
 
+/** The horizon's query (migration 1764900000220 runs the same in PL/pgSQL, its plan kept). */
+export const READ_HORIZON = `
+        WITH snapshot AS MATERIALIZED (SELECT pg_current_snapshot() AS s),
+        locks AS MATERIALIZED (
+          SELECT locktype, database, transactionid, pid
+            FROM pg_locks
+           WHERE granted
+             AND ((locktype = 'transactionid' AND mode = 'ExclusiveLock')
+               OR (locktype = 'advisory' AND classid = ${APPENDER_LOCK.classId} AND objid = ${APPENDER_LOCK.objId} AND objsubid = 2))
+        ),
+        appenders AS MATERIALIZED (
+          SELECT pid FROM locks
+           WHERE locktype = 'advisory'
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        ),
+        holders AS MATERIALIZED (
+          SELECT transactionid, pid FROM locks WHERE locktype = 'transactionid'
+        ),
+        appender_without_id AS MATERIALIZED (
+          SELECT EXISTS (
+            SELECT 1 FROM appenders a WHERE NOT EXISTS (SELECT 1 FROM holders h WHERE h.pid = a.pid)
+          ) AS found
+        )
+        SELECT coalesce(min(running.xid), (SELECT pg_snapshot_xmax(s) FROM snapshot))
+          FROM snapshot, pg_snapshot_xip(snapshot.s) AS running(xid)
+         WHERE EXISTS (
+                 SELECT 1 FROM holders h
+                  WHERE h.transactionid = xid(running.xid)
+                    AND (h.pid IN (SELECT pid FROM appenders)
+                      OR (h.pid IS NULL AND NOT EXISTS (
+                            SELECT 1 FROM pg_prepared_xacts p
+                             WHERE p.transaction = xid(running.xid) AND p.database <> current_database()))))
+            OR (NOT EXISTS (SELECT 1 FROM holders h WHERE h.transactionid = xid(running.xid))
+                AND (SELECT found FROM appender_without_id))`;
+
 /**
  * read_horizon no longer holds readers back for a transaction that ended while it looked.
  *
@@ -34,38 +69,7 @@ export class EventStoreReadHorizonEndedTransactions1764800000210 implements Migr
     await q.query(`
       CREATE OR REPLACE FUNCTION event_store.read_horizon() RETURNS xid8
       LANGUAGE sql STABLE AS $fn$
-        WITH snapshot AS MATERIALIZED (SELECT pg_current_snapshot() AS s),
-        locks AS MATERIALIZED (
-          SELECT locktype, database, transactionid, pid
-            FROM pg_locks
-           WHERE granted
-             AND ((locktype = 'transactionid' AND mode = 'ExclusiveLock')
-               OR (locktype = 'advisory' AND classid = ${APPENDER_LOCK.classId} AND objid = ${APPENDER_LOCK.objId} AND objsubid = 2))
-        ),
-        appenders AS MATERIALIZED (
-          SELECT pid FROM locks
-           WHERE locktype = 'advisory'
-             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-        ),
-        holders AS MATERIALIZED (
-          SELECT transactionid, pid FROM locks WHERE locktype = 'transactionid'
-        ),
-        appender_without_id AS MATERIALIZED (
-          SELECT EXISTS (
-            SELECT 1 FROM appenders a WHERE NOT EXISTS (SELECT 1 FROM holders h WHERE h.pid = a.pid)
-          ) AS found
-        )
-        SELECT coalesce(min(running.xid), (SELECT pg_snapshot_xmax(s) FROM snapshot))
-          FROM snapshot, pg_snapshot_xip(snapshot.s) AS running(xid)
-         WHERE EXISTS (
-                 SELECT 1 FROM holders h
-                  WHERE h.transactionid = xid(running.xid)
-                    AND (h.pid IN (SELECT pid FROM appenders)
-                      OR (h.pid IS NULL AND NOT EXISTS (
-                            SELECT 1 FROM pg_prepared_xacts p
-                             WHERE p.transaction = xid(running.xid) AND p.database <> current_database()))))
-            OR (NOT EXISTS (SELECT 1 FROM holders h WHERE h.transactionid = xid(running.xid))
-                AND (SELECT found FROM appender_without_id))
+${READ_HORIZON}
       $fn$`);
   }
 

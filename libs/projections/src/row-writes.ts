@@ -141,8 +141,8 @@ const UNCHANGED_TYPES = new Set<unknown>(['text', 'varchar', 'character varying'
 
 /**
  * The driver's conversion for a column, or none where it would change nothing: it walks a chain
- * of type checks and builds an array for every value: about 2 % of a rebuild's CPU in its profile,
- * most of it for text and numbers; with this, its own time there fell by about 40 %.
+ * of type checks and builds an array for every value, most of them text and numbers (a rebuild's
+ * profile: 1.3 % of its samples there before, 0.8 % after).
  */
 function preparer(tx: EntityManager, column: ColumnMetadata): (value: unknown) => unknown {
   if (!column.transformer && UNCHANGED_TYPES.has(column.type)) return (value) => value;

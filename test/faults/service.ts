@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { removeRedisKeys } from '@lc/testing';
 import { freePort, runBuiltApp, RunningApp, waitForHttp } from '../support/built-app';
 import type { Client } from 'pg';
 
@@ -173,6 +174,9 @@ export async function startService(env: Record<string, string>): Promise<{ api: 
   const stop = async () => {
     for (const app of [api, worker]) if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill('SIGTERM');
     await Promise.all([api.exited, worker.exited]);
+    // On the shared Redis, the service's queues and rate limits go with it (a test's own
+    // redis-server goes as a whole): each run of the PostgreSQL restart test left 23 keys for good.
+    if (!env.REDIS_URL) await removeRedisKeys(`${common.QUEUE_PREFIX}:*`);
   };
   return { api, worker, client: new ServiceClient(baseUrl), stop };
 }

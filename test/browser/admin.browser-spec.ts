@@ -5,6 +5,9 @@ import { accessibilityViolations, ADMIN, BrowserApp, launchBrowser, logIn, scree
 async function choose(page: Page, scope: ReturnType<Page['locator']> | Page, label: string, option: string) {
   await scope.getByLabel(label, { exact: true }).click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  // Chosen means the list has closed: once, on a busy CI machine, it was still open (its listbox
+  // has no name of its own) when the page was checked for accessibility long after.
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
 }
 
 /**

@@ -73,6 +73,8 @@ it('copies rows exactly as the multi-row insert writes them, DEFAULT where no ro
   expect(copied[0].note).toBe(awkward[0].note);
   expect(copied[0].tags).toEqual(awkward[0].tags);
   expect(copied[0].done).toBe(false);
+  // The same instants, to the millisecond, whichever form they were written in.
+  expect(copied.map((r: Probe) => r.at.toISOString())).toEqual(awkward.map((r) => r.at.toISOString()));
 });
 
 it('copies in the transaction: a duplicate key fails it and nothing is kept', async () => {

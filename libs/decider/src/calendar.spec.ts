@@ -16,6 +16,18 @@ describe('China Standard Time calendar', () => {
     }
   });
 
+  it('gives the same dates when asked again, before 1970 too, and after more dates than it remembers', () => {
+    // Instants either side of midnight in Shanghai, from 1960 on: times before 1970 are negative.
+    const instants = [Date.UTC(1960, 5, 1, 15, 59, 59, 999), Date.UTC(1960, 5, 1, 16), Date.UTC(1969, 11, 31, 16), Date.UTC(2026, 2, 9, 16)];
+    const first = instants.map((t) => shanghaiDate(new Date(t)));
+    expect(first).toEqual(['1960-06-01', '1960-06-02', '1970-01-01', '2026-03-10']);
+    // More days than are remembered (20,000: about 55 years), so the memory is emptied on the way.
+    for (let day = 0; day < 25_000; day++) expect(addDays('1950-01-01', day)).toBe(new Date(Date.UTC(1950, 0, 1 + day)).toISOString().slice(0, 10));
+    expect(instants.map((t) => shanghaiDate(new Date(t)))).toEqual(first);
+    expect(addDays('2026-03-10', 30)).toBe('2026-04-09');
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+  });
+
   it('refuses an invalid Date', () => {
     expect(() => shanghaiDate(new Date('nonsense'))).toThrow(RangeError);
   });

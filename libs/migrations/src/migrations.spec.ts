@@ -38,6 +38,7 @@ const RECORDED = [
   'SealSkippedLegacyEvents1764800000200',
   'EventStoreReadHorizonEndedTransactions1764800000210',
   'EventStoreReadHorizonPlanKept1764900000220',
+  'DailyCountsFillfactor1765000000230',
 ];
 
 /** The name TypeORM records: the instance's `name` if it has one, else the class name. */

@@ -54,6 +54,8 @@ export class ClockScheduler {
 
   private async sync(clocks: ClockView[]): Promise<void> {
     const now = this.clock.now().getTime();
+    const removed: string[] = [];
+    const wanted: WantedJob[] = [];
     for (const clock of clocks) {
       const job = (due: ClockJob['due']) => ({
         id: ClockScheduler.jobId(clock.clockId, due, clock.deadlineAt),
@@ -67,42 +69,67 @@ export class ClockScheduler {
         },
       });
       if (!clock.running) {
-        await Promise.all([this.queue.remove(job('reminder').id), this.queue.remove(job('deadline').id)]);
+        removed.push(job('reminder').id, job('deadline').id);
         continue;
       }
       const deadlinePassed = clock.deadlineAt.getTime() <= now;
       // Once the deadline itself is due, a reminder of it says nothing more.
       if (hasReminder(clock.kind as ClockKind) && !clock.reminded && !deadlinePassed) {
-        await this.add(job('reminder'), clock.remindAt.getTime() - now);
+        wanted.push({ ...job('reminder'), delay: Math.max(0, clock.remindAt.getTime() - now) });
       }
-      if (!clock.deadlineReached) await this.add(job('deadline'), clock.deadlineAt.getTime() - now);
+      if (!clock.deadlineReached) wanted.push({ ...job('deadline'), delay: Math.max(0, clock.deadlineAt.getTime() - now) });
     }
+    // A chunk at a time, its Redis commands sent together: one by one, a rebuild's reconciliation
+    // of 7,185 clocks took 2.5 s of round trips after the last page.
+    for (let i = 0; i < removed.length; i += SYNC_CHUNK) await Promise.all(removed.slice(i, i + SYNC_CHUNK).map((id) => this.queue.remove(id)));
+    for (let i = 0; i < wanted.length; i += SYNC_CHUNK) await this.add(wanted.slice(i, i + SYNC_CHUNK));
   }
 
-  private async add(job: { id: string; data: ClockJob }, delayMs: number): Promise<void> {
-    const delay = Math.max(0, delayMs);
-    const existing = await this.queue.getJob(job.id);
-    if (existing) {
-      // Scheduled for later than the clock now says (time was corrected, or moved in a test):
-      // bring it forward rather than add a second job.
-      const firesAt = existing.timestamp + (existing.delay ?? 0);
-      if (firesAt > Date.now() + delay + 1000 && (await existing.isDelayed())) {
-        if (delay === 0) await existing.promote();
-        else await existing.changeDelay(delay);
-      }
-      return;
+  private async add(wanted: WantedJob[]): Promise<void> {
+    const existing = await Promise.all(wanted.map((job) => this.queue.getJob(job.id)));
+    const missing = wanted.filter((_, i) => !existing[i]);
+    if (missing.length) {
+      await this.queue.addBulk(
+        missing.map((job) => ({
+          name: job.data.due,
+          data: job.data,
+          opts: {
+            jobId: job.id,
+            // A deadline that passed while Redis was away fires at once.
+            delay: job.delay,
+            attempts: 10,
+            backoff: { type: 'exponential', delay: 2000 },
+            removeOnComplete: { age: 7 * 86_400 },
+            removeOnFail: { age: 30 * 86_400 },
+          },
+        })),
+      );
     }
-    await this.queue.add(job.data.due, job.data, {
-      jobId: job.id,
-      // A deadline that passed while Redis was away fires at once.
-      delay,
-      attempts: 10,
-      backoff: { type: 'exponential', delay: 2000 },
-      removeOnComplete: { age: 7 * 86_400 },
-      removeOnFail: { age: 30 * 86_400 },
-    });
+    await Promise.all(
+      wanted.map(async ({ delay }, i) => {
+        const job = existing[i];
+        if (!job) return;
+        // Scheduled for later than the clock now says (time was corrected, or moved in a test):
+        // bring it forward rather than add a second job.
+        const firesAt = job.timestamp + (job.delay ?? 0);
+        if (firesAt > Date.now() + delay + 1000 && (await job.isDelayed())) {
+          if (delay === 0) await job.promote();
+          else await job.changeDelay(delay);
+        }
+      }),
+    );
   }
 }
+
+/** A job a running clock should have, and how long from now it fires. */
+interface WantedJob {
+  id: string;
+  data: ClockJob;
+  delay: number;
+}
+
+/** Jobs removed, looked up and added this many at a time. */
+const SYNC_CHUNK = 500;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;

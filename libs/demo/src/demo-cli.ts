@@ -11,7 +11,7 @@ import { EVENT_STORE, EventStore, loadState } from '@lc/event-store';
 import { DemoModule } from './demo.module';
 import { AlertFigures, alertFiguresFromEvents, figuresFromEvents, readStreams, wanYuan, YearFigures } from './figures';
 import { planDemoYear, recordStreams } from './plan';
-import { PlayClock } from './play/lanes';
+import { PlayClock } from './play/schedule';
 import { assertEmptyForDemo, DatabaseNotEmptyError, runDemoPlan } from './run';
 import { REPORT_2022, scaledTargets } from './targets';
 

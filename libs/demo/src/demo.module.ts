@@ -7,7 +7,7 @@ import { AppConfig, APP_CONFIG, ConfigModule } from '@lc/config';
 import { readModelsModule } from '@lc/database';
 import { CLOCK } from '@lc/decider';
 import { OncePerPasswordHasher } from './once-per-password-hasher';
-import { PlayClock } from './play/lanes';
+import { PlayClock } from './play/schedule';
 import { DisputesModule } from '@lc/disputes';
 import { EventStoreModule } from '@lc/event-store';
 import { processLoggerParams } from '@lc/http';

@@ -15,6 +15,7 @@ import {
   Subscription,
 } from '../event-store.port';
 import { belowHorizon, laterOf } from './positions';
+import { StreamReads } from './stream-reads';
 import { TailPage, TailReads } from './tail-reads';
 
 const CHANNEL = 'event_store_appended';
@@ -34,6 +35,8 @@ interface AppendRow {
   global_position: string | null;
 }
 const BATCH = 500;
+/** The most streams one query of whole-stream reads asks for. */
+const STREAMS_PER_READ = 200;
 
 /** A position is `<transaction id>-<global_position>`: the pair that orders the log. */
 function encodePosition(transactionId: string, globalPosition: string): string {
@@ -93,6 +96,8 @@ export interface PostgresEventStoreOptions {
   readPageSize?: number;
   /** Group commit: how many groups of appends may be in flight at once (default 2). */
   maxInFlightGroups?: number;
+  /** Whole-stream reads: how many queries may be out at once; the reads asked meanwhile go together (default 2). */
+  maxInFlightReads?: number;
   /** Group commit: the most appends (default 256) and events (default 2,000) in one group. */
   maxGroupAppends?: number;
   maxGroupEvents?: number;
@@ -115,6 +120,8 @@ export class PostgresEventStore implements EventStore {
   private readonly heldBackQuestions = new Map<string, Promise<boolean>>();
   /** The subscriptions' reads of the tail, one query for those asking together (see TailReads). */
   private readonly tail: TailReads;
+  /** Whole-stream reads, several in one query while others are out (see StreamReads). */
+  private readonly streamReads: StreamReads<EventRow>;
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = new Pool({ max: 10, ...options.pool });
@@ -129,6 +136,7 @@ export class PostgresEventStore implements EventStore {
     this.maxGroupEvents = options.maxGroupEvents ?? 2000;
     this.wake.setMaxListeners(0);
     this.tail = new TailReads((from, horizon, max, filter) => this.readPage(from, horizon, max, filter), this.readPageSize);
+    this.streamReads = new StreamReads((ids) => this.fetchStreams(ids), options.maxInFlightReads ?? 2, STREAMS_PER_READ);
   }
 
   async append(
@@ -250,6 +258,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    // The whole stream, as commands read it: together with other commands' reads.
+    if ((options.fromVersion ?? 1) <= 1 && options.direction !== 'backwards' && options.maxCount === undefined) {
+      return (await this.streamReads.read(streamId)).map(toRecorded);
+    }
     const backwards = options.direction === 'backwards';
     const from = options.fromVersion ?? (backwards ? Number.MAX_SAFE_INTEGER : 1);
     const { rows } = await this.pool.query<EventRow>(
@@ -263,15 +275,24 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStreams(streamIds: string[]): Promise<Map<string, RecordedEvent[]>> {
-    const streams = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
-    if (streamIds.length === 0) return streams;
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_store.events
-        WHERE stream_id = ANY ($1::text[])
-        ORDER BY stream_id, stream_version`,
-      [[...streams.keys()]],
-    );
-    for (const row of rows) streams.get(row.stream_id)!.push(toRecorded(row));
+    const rows = await this.fetchStreams(streamIds);
+    return new Map([...rows].map(([streamId, stream]) => [streamId, stream.map(toRecorded)]));
+  }
+
+  /** The rows of whole streams, each id given a key of the answer; one stream by its own query. */
+  private async fetchStreams(streamIds: string[]): Promise<Map<string, EventRow[]>> {
+    const streams = new Map<string, EventRow[]>(streamIds.map((id) => [id, []]));
+    if (streams.size === 0) return streams;
+    const { rows } =
+      streams.size === 1
+        ? await this.pool.query<EventRow>(`SELECT ${COLUMNS} FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version`, [streamIds[0]])
+        : await this.pool.query<EventRow>(
+            `SELECT ${COLUMNS} FROM event_store.events
+              WHERE stream_id = ANY ($1::text[])
+              ORDER BY stream_id, stream_version`,
+            [[...streams.keys()]],
+          );
+    for (const row of rows) streams.get(row.stream_id)!.push(row);
     return streams;
   }
 

@@ -173,7 +173,7 @@ export async function rebuildBench(): Promise<string[]> {
     `The log: the demo year 2022 played at scale ${DEMO_SCALE} (${fmt(demoMs / 1000, 1)} s, see section 7), its events copied`,
     `under new ids, case numbers and streams up to ${fmt(total)} events (BENCH_REBUILD_EVENTS; BENCH_DEMO_SCALE). Each run empties`,
     `every read model and replays the whole log into all of them (\`npm run projections:rebuild -- --all\`: one read of the`,
-    `log in pages of 5,000, each page applied to every projection in its own transaction, the projections side by side).`,
+    `log in pages of 20,000, each page applied to every projection in its own transaction, the projections side by side).`,
     '',
     '| figure | min / **median** / max |',
     '| --- | --- |',

@@ -7,7 +7,7 @@ const { prepareValue, escapeLiteral } = require('pg/lib/utils') as {
   escapeLiteral(text: string): string;
 };
 
-/** Statements per round trip: a page of 5,000 events during a rebuild goes in ten. */
+/** Statements per round trip: a rebuild's page of events goes in a few. */
 const STATEMENTS_PER_TRIP = 500;
 
 /**

@@ -57,7 +57,7 @@ function recordsOf(action: TimedAction): Array<{ subDistrict: string }> {
       return [action.informant];
     case 'submitAlert':
     case 'triageAlert':
-      // The informant's registration runs in the lane of their sub-district, before their alerts.
+      // The informant's registration comes first: their account, which submits the alert, is made then.
       return [action.alert, action.alert.informant];
     case 'convertAlert':
       return [action.alert, action.dispute];

@@ -39,6 +39,7 @@ const RECORDED = [
   'EventStoreReadHorizonEndedTransactions1764800000210',
   'EventStoreReadHorizonPlanKept1764900000220',
   'DailyCountsFillfactor1765000000230',
+  'ProjectionIndexesSetAside1765100000240',
 ];
 
 /** The name TypeORM records: the instance's `name` if it has one, else the class name. */

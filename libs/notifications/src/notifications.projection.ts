@@ -25,6 +25,8 @@ export function unionFilter(filters: EventFilter[]): EventFilter {
 export class NotificationsProjection implements Projection {
   readonly name = 'notifications';
   readonly tables = ['notifications'];
+  // A withdrawal deletes by subject.
+  readonly indexesReadWhileApplying = ['notifications_subject'];
   // Titles and params name cases, employers, enterprises and accounts, never a claimant, worker or
   // informant: notifiers read no personal field, in the events or in their histories.
   readonly readsPersonalData = false as const;

@@ -5,5 +5,6 @@
  */
 import { ProjectionCheckpoints1763700000001 } from './migrations/1763700000001-projection-checkpoints';
 import { ProjectionFreshness1764620000133 } from './migrations/1764620000133-projection-freshness';
+import { ProjectionIndexesSetAside1765100000240 } from './migrations/1765100000240-projection-indexes-set-aside';
 
-export const migrations = [ProjectionCheckpoints1763700000001, ProjectionFreshness1764620000133];
+export const migrations = [ProjectionCheckpoints1763700000001, ProjectionFreshness1764620000133, ProjectionIndexesSetAside1765100000240];

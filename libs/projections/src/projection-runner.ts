@@ -4,6 +4,7 @@ import { WITHOUT_FLUSH } from '@lc/database';
 import { EventFilter, EventStore, RecordedEvent, Subscription } from '@lc/event-store';
 import { Projection } from './projection';
 import { ProjectionLocks, RESET_CHANNEL } from './projection-locks';
+import { restoreIndexes, setIndexesAside } from './indexes-set-aside';
 
 /** Another runner, or a rebuild, moved the checkpoint since this runner read it. */
 class CheckpointMoved extends Error {
@@ -76,8 +77,17 @@ export class CheckpointStore {
     return last;
   }
 
-  /** The side effects of a rebuild that has replayed the log, once (see Projection.afterRebuild). */
+  /** Makes again the indexes a rebuild set aside (after it, or after one that died halfway). */
+  restoreIndexes(projection: Projection): Promise<number> {
+    return restoreIndexes(this.dataSource, projection);
+  }
+
+  /**
+   * A rebuild has replayed the log: its indexes are made again, then its side effects, once (see
+   * Projection.afterRebuild), which may read by them.
+   */
   async rebuilt(projection: Projection): Promise<void> {
+    await this.restoreIndexes(projection);
     await projection.afterRebuild?.().catch((error: unknown) =>
       new Logger(`Projection:${projection.name}`).warn({ err: error }, 'afterRebuild failed; reconciliation will catch up'),
     );
@@ -92,12 +102,16 @@ export class CheckpointStore {
       .catch(() => undefined);
   }
 
-  /** Empties the read model and rewinds the checkpoint, in one transaction. */
-  async reset(projection: Projection): Promise<void> {
+  /**
+   * Empties the read model and rewinds the checkpoint, in one transaction. With `setIndexesAside`
+   * (a rebuild that replays the log itself), its secondary indexes go too until `restoreIndexes`.
+   */
+  async reset(projection: Projection, options: { setIndexesAside?: boolean } = {}): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await tx.query(`INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING`, [projection.name]);
       await tx.query(`SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [projection.name]);
       if (projection.tables.length) await tx.query(`TRUNCATE ${projection.tables.join(', ')}`);
+      if (options.setIndexesAside) await setIndexesAside(tx, projection);
       await tx.query(
         `UPDATE projection_checkpoints
             SET position = NULL, events_applied = 0, updated_at = now(), last_error = NULL, last_event_at = NULL, filter = $2
@@ -196,6 +210,9 @@ export class ProjectionRunner {
    */
   private async follow(): Promise<void> {
     const resets = this.resets;
+    // A rebuild that died halfway may have left the read model without some of its indexes.
+    const restored = await this.checkpoints.restoreIndexes(this.projection);
+    if (restored) this.logger.log(`indexes that a rebuild had set aside made again: ${restored}`);
     let checkpoint = await this.catchUp(await this.checkpoints.read(this.projection.name, this.projection.filter));
     if (this.stopped) return;
     // A rebuild that reset the checkpoint while we caught up (with nothing left to apply, so no

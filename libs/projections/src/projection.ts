@@ -21,6 +21,12 @@ export interface Projection {
    * Left out: the fields are opened, as every other reader sees them.
    */
   readonly readsPersonalData?: false;
+  /**
+   * The secondary indexes of its tables that its apply reads by (a DELETE by subject, say). A
+   * rebuild sets the others aside while it replays the log and makes them again at the end
+   * (setIndexesAside); these it keeps, so that apply never scans a whole table.
+   */
+  readonly indexesReadWhileApplying?: string[];
   apply(events: RecordedEvent[], tx: EntityManager): Promise<void>;
   /**
    * Side effects once a batch is committed (scheduling jobs...). Best effort: a failure is logged

@@ -108,7 +108,7 @@ export class ProjectionRegistry implements OnApplicationShutdown {
         `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`,
         [lockKey(name)],
       );
-      await this.checkpoints.reset(projection);
+      await this.checkpoints.reset(projection, { setIndexesAside: rows[0].locked });
       if (!rows[0].locked) return { replayedHere: false, events: 0 };
       const events = await replay(projection, this.storeFor(projection), this.checkpoints, this.config.PROJECTION_BATCH_SIZE);
       return { replayedHere: true, events };
@@ -135,7 +135,8 @@ export class ProjectionRegistry implements OnApplicationShutdown {
           `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`,
           [lockKey(projection.name)],
         );
-        await this.checkpoints.reset(projection);
+        // Replayed here: its secondary indexes are made again after the last page (setIndexesAside).
+        await this.checkpoints.reset(projection, { setIndexesAside: rows[0].locked });
         if (rows[0].locked) here.push(projection);
         else elsewhere.push(projection.name);
       }
@@ -190,7 +191,11 @@ export class ProjectionRegistry implements OnApplicationShutdown {
         if (pages.length >= PAGES_AHEAD) await pages.shift();
       }
       await Promise.all(pages);
-      if (failure) throw failure.error;
+      if (failure) {
+        // Best effort: whoever next runs them makes the indexes again otherwise (setIndexesAside).
+        await Promise.all(here.map((projection) => this.checkpoints.restoreIndexes(projection).catch(() => 0)));
+        throw failure.error;
+      }
       await Promise.all(
         here.map(async (projection) => {
           const t = Date.now();

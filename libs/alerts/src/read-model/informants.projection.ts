@@ -18,6 +18,8 @@ export class InformantsProjection implements Projection {
     eventTypes: [...INFORMANT_EVENT_TYPES, 'AlertSubmitted', 'PersonErased'],
   };
   readonly tables = ['informants', 'informant_activity'];
+  // An erasure finds the person's informants.
+  readonly indexesReadWhileApplying = ['informants_person'];
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     // Every write of the batch in a few round trips (nothing here reads between writes).

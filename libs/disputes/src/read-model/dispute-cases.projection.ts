@@ -14,6 +14,8 @@ export class DisputeCasesProjection implements Projection {
   // person-: erasures, which blank a person's name, ID number and phone among the claimants.
   readonly filter = { streamPrefixes: [DISPUTE_STREAM_PREFIX, PERSON_STREAM_PREFIX] };
   readonly tables = ['dispute_cases'];
+  // An erasure finds the cases that name the person (erasePersonInList).
+  readonly indexesReadWhileApplying = ['dispute_cases_claimants'];
 
   /**
    * Each case a batch touches is read once and written once (foldRows): an UPDATE an event was a

@@ -28,6 +28,8 @@ export class EvidenceErasuresProjection implements Projection {
   readonly name = 'evidence-erasures';
   readonly filter = { eventTypes: [...NAMING_PERSONS, 'InformantRegistered', 'AlertSubmitted', EVIDENCE_ATTACHED, EVIDENCE_REMOVED, 'PersonErased'] };
   readonly tables = ['evidence_record_persons', 'evidence_informant_persons', 'evidence_record_files', 'evidence_erasures'];
+  // An erasure finds the files of the person's records by stream.
+  readonly indexesReadWhileApplying = ['evidence_record_files_stream'];
   // Person ids only (stored in clear beside the sealed fields).
   readonly readsPersonalData = false as const;
 

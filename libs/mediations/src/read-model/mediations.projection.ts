@@ -15,6 +15,8 @@ export class MediationsProjection implements Projection {
   // person-: erasures, which blank a person's name, ID number and phone among the workers.
   readonly filter = { streamPrefixes: [MEDIATION_STREAM_PREFIX, PERSON_STREAM_PREFIX] };
   readonly tables = ['mediations'];
+  // An erasure finds the mediations that name the person (erasePersonInList).
+  readonly indexesReadWhileApplying = ['mediations_workers'];
 
   /**
    * Each mediation a batch touches is read once and written once (foldRows): an UPDATE an event

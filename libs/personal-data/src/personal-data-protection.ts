@@ -3,7 +3,7 @@ import { ERASED } from '@lc/reference-data';
 import { isSealed, MasterKey, openField, sealField } from './cipher';
 import { PersonKey, PersonKeyStore, PersonRequest } from './person-key-store';
 import {
-  copyData,
+  copyPersons,
   normaliseIdNumber,
   normalisePhone,
   PERSON_ERASED,
@@ -56,7 +56,7 @@ export class PersonalDataProtection implements EventDataTransformer {
 
   async encode(_streamId: string, events: NewEvent[]): Promise<NewEvent[]> {
     if (!events.some((e) => PERSONS_IN_EVENTS[e.type])) return events;
-    const copies = events.map((e) => (PERSONS_IN_EVENTS[e.type] ? { ...e, data: copyData(e.data) } : e));
+    const copies = events.map((e) => (PERSONS_IN_EVENTS[e.type] ? { ...e, data: copyPersons(e.type, e.data) } : e));
     const persons = copies.flatMap((e) => personsIn(e.type, e.data));
     await this.seal(persons);
     return copies;
@@ -124,7 +124,7 @@ export class PersonalDataProtection implements EventDataTransformer {
     // An erasure in this very batch: forget that key first, whatever the cache says.
     for (const e of events) if (e.type === PERSON_ERASED && typeof e.data.personId === 'string') this.forget(e.data.personId);
     if (!events.some((e) => PERSONS_IN_EVENTS[e.type])) return events;
-    const copies = events.map((e) => (PERSONS_IN_EVENTS[e.type] ? { ...e, data: copyData(e.data) } : e));
+    const copies = events.map((e) => (PERSONS_IN_EVENTS[e.type] ? { ...e, data: copyPersons(e.type, e.data) } : e));
     const persons = copies.flatMap((e) => personsIn(e.type, e.data)).filter((p) => typeof p.personId === 'string');
     const keys = await this.keysOf([...new Set(persons.map((p) => p.personId as string))]);
     for (const person of persons) open(person, keys.get(person.personId as string) ?? null);

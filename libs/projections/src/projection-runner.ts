@@ -83,11 +83,13 @@ export class CheckpointStore {
   }
 
   /**
-   * A rebuild has replayed the log: its indexes are made again, then its side effects, once (see
-   * Projection.afterRebuild), which may read by them.
+   * A rebuild has replayed the log: its indexes are made again and its tables analysed (the
+   * planner's statistics were of the tables before the rebuild, or of none, until autovacuum came
+   * round), then its side effects, once (see Projection.afterRebuild), which may read by them.
    */
   async rebuilt(projection: Projection): Promise<void> {
     await this.restoreIndexes(projection);
+    if (projection.tables.length) await this.dataSource.query(`ANALYZE ${projection.tables.join(', ')}`);
     await projection.afterRebuild?.().catch((error: unknown) =>
       new Logger(`Projection:${projection.name}`).warn({ err: error }, 'afterRebuild failed; reconciliation will catch up'),
     );

@@ -110,7 +110,11 @@ export class ProjectionRegistry implements OnApplicationShutdown {
       );
       await this.checkpoints.reset(projection, { setIndexesAside: rows[0].locked });
       if (!rows[0].locked) return { replayedHere: false, events: 0 };
-      const events = await replay(projection, this.storeFor(projection), this.checkpoints, this.config.PROJECTION_BATCH_SIZE);
+      const events = await replay(projection, this.storeFor(projection), this.checkpoints, this.config.PROJECTION_BATCH_SIZE).catch(async (error: unknown) => {
+        // Best effort, as rebuildAll: whoever next runs it makes the indexes again otherwise.
+        await this.checkpoints.restoreIndexes(projection).catch(() => 0);
+        throw error;
+      });
       return { replayedHere: true, events };
     } finally {
       await lock.end();

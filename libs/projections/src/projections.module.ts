@@ -25,9 +25,9 @@ export interface RebuildAllResult {
   events: number;
   /** Events applied, per projection rebuilt here. */
   applied: Record<string, number>;
-  /** Projections a running worker holds: reset here, replayed there. */
   /** Milliseconds each projection spent applying its batches (they run side by side). */
   busyMs: Record<string, number>;
+  /** Projections a running worker holds: reset here, replayed there. */
   elsewhere: string[];
   ms: number;
 }
@@ -111,8 +111,7 @@ export class ProjectionRegistry implements OnApplicationShutdown {
       await this.checkpoints.reset(projection, { setIndexesAside: rows[0].locked });
       if (!rows[0].locked) return { replayedHere: false, events: 0 };
       const events = await replay(projection, this.storeFor(projection), this.checkpoints, this.config.PROJECTION_BATCH_SIZE).catch(async (error: unknown) => {
-        // Best effort, as rebuildAll: whoever next runs it makes the indexes again otherwise.
-        await this.checkpoints.restoreIndexes(projection).catch(() => 0);
+        await this.restoreAfterFailure([projection]);
         throw error;
       });
       return { replayedHere: true, events };
@@ -196,8 +195,7 @@ export class ProjectionRegistry implements OnApplicationShutdown {
       }
       await Promise.all(pages);
       if (failure) {
-        // Best effort: whoever next runs them makes the indexes again otherwise (setIndexesAside).
-        await Promise.all(here.map((projection) => this.checkpoints.restoreIndexes(projection).catch(() => 0)));
+        await this.restoreAfterFailure(here);
         throw failure.error;
       }
       await Promise.all(
@@ -211,6 +209,14 @@ export class ProjectionRegistry implements OnApplicationShutdown {
     } finally {
       await lock.end();
     }
+  }
+
+  /**
+   * After a failed rebuild, the indexes it set aside, made again before the failure is reported.
+   * Best effort: if this fails too, whoever next runs the projection makes them (setIndexesAside).
+   */
+  private async restoreAfterFailure(projections: Projection[]): Promise<void> {
+    await Promise.all(projections.map((projection) => this.checkpoints.restoreIndexes(projection).catch(() => 0)));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -44,7 +44,7 @@ export function personsIn(type: string, data: Record<string, unknown>): PersonFi
 /**
  * A copy of the data whose person objects (where PERSONS_IN_EVENTS says they are) can be changed in
  * place: those objects and the list that holds them are copied, everything else is shared, as
- * events are (never changed). A deep copy of the whole data was a tenth of the cost of opening a
+ * events are (never changed). A deep copy of the whole data was a sixth of the cost of opening a
  * rebuild's pages.
  */
 export function copyPersons(type: string, data: Record<string, unknown>): Record<string, unknown> {

@@ -6,7 +6,7 @@ import { Projection } from './projection';
  * takes an entry per row written, in no order, and a row written again in a later page takes new
  * ones. Dropped before the replay and made again after it, each index is built once from the
  * finished table, sorted: on the bench machine a 1,000,000-event rebuild spent about 10 s less of
- * PostgreSQL's CPU with them set aside, and making the 43 of them again took 4 s (ADR 0018).
+ * PostgreSQL's CPU with them set aside, and making them again took about 4 s (ADR 0018).
  *
  * Set aside: the indexes of the projection's tables that no constraint needs (unique ones decide
  * upserts and refuse doubles, so they stay) and that its apply does not read by

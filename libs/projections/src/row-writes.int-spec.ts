@@ -93,3 +93,64 @@ it('refuses rows that do not give the same columns', async () => {
     /do not all give the same columns/,
   );
 });
+
+it('writes rows that give the same columns as one JSON document, exactly as one INSERT a row writes them', async () => {
+  await dataSource.transaction(async (tx) => {
+    const writes = new RowWrites(tx, Probe);
+    for (const row of awkward) for (const statement of writes.insert([row])) await tx.query(statement.sql, statement.params);
+  });
+  const oneByOne = await read();
+  await dataSource.query('TRUNCATE row_writes_probe');
+  const rows = awkward.map((row, i) => ({ ...row, done: i === 0 }));
+  await dataSource.transaction(async (tx) => {
+    const writes = new RowWrites(tx, Probe);
+    const statements = writes.insert(rows);
+    expect(statements).toHaveLength(1);
+    expect(statements[0].sql).toMatch(/json_populate_recordset/);
+    expect(statements[0].params).toHaveLength(1);
+    await writes.run(statements);
+  });
+  const together = await read();
+  expect(together).toEqual(oneByOne.map((row: Probe, i: number) => ({ ...row, done: i === 0 })));
+  expect(together[0].note).toBe(awkward[0].note);
+  expect(together[0].params).toEqual(awkward[0].params);
+  expect(together[0].tags).toEqual(awkward[0].tags);
+  expect(together.map((r: Probe) => r.at.toISOString())).toEqual(awkward.map((r) => r.at.toISOString()));
+});
+
+it('upserts a JSON document: a conflict takes the new values, a row some rows leave DEFAULT goes as VALUES', async () => {
+  await dataSource.transaction((tx) => new RowWrites(tx, Probe).copy(awkward));
+  const changed = awkward.map((row) => ({ ...row, count: row.count + 10, note: 'changed' }));
+  await dataSource.transaction(async (tx) => {
+    const writes = new RowWrites(tx, Probe);
+    const statements = writes.insert(changed, ['id']);
+    expect(statements[0].sql).toMatch(/json_populate_recordset.*ON CONFLICT/);
+    await writes.run(statements);
+  });
+  expect((await read()).map((r: Probe) => [r.id, r.count, r.note, r.done])).toEqual([
+    ['a', 13, 'changed', false],
+    ['b', 9, 'changed', false],
+  ]);
+  // Only the second row gives `done`: the first keeps its DEFAULT, so VALUES it is.
+  await dataSource.query('TRUNCATE row_writes_probe');
+  await dataSource.transaction(async (tx) => {
+    const writes = new RowWrites(tx, Probe);
+    const statements = writes.insert([{ ...awkward[0], id: 'c' }, { ...awkward[1], id: 'd', done: true }]);
+    expect(statements[0].sql).toMatch(/VALUES/);
+    await writes.run(statements);
+  });
+  expect((await read()).map((r: Probe) => [r.id, r.done])).toEqual([
+    ['c', false],
+    ['d', true],
+  ]);
+});
+
+it('fails a JSON document on a duplicate key as VALUES would, keeping nothing', async () => {
+  await expect(
+    dataSource.transaction(async (tx) => {
+      const writes = new RowWrites(tx, Probe);
+      await writes.run(writes.insert([awkward[0], awkward[1], { ...awkward[0] }]));
+    }),
+  ).rejects.toThrow(/duplicate key/);
+  expect(await read()).toEqual([]);
+});

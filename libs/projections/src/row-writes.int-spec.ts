@@ -94,63 +94,70 @@ it('refuses rows that do not give the same columns', async () => {
   );
 });
 
-it('writes rows that give the same columns as one JSON document, exactly as one INSERT a row writes them', async () => {
+it('writes rows that give the same columns through a staging table, exactly as one INSERT a row writes them', async () => {
   await dataSource.transaction(async (tx) => {
     const writes = new RowWrites(tx, Probe);
-    for (const row of awkward) for (const statement of writes.insert([row])) await tx.query(statement.sql, statement.params);
+    for (const row of awkward) await writes.run(writes.insert([row]));
   });
   const oneByOne = await read();
   await dataSource.query('TRUNCATE row_writes_probe');
   const rows = awkward.map((row, i) => ({ ...row, done: i === 0 }));
+  const statements: string[] = [];
   await dataSource.transaction(async (tx) => {
-    const writes = new RowWrites(tx, Probe);
-    const statements = writes.insert(rows);
-    expect(statements).toHaveLength(1);
-    expect(statements[0].sql).toMatch(/json_populate_recordset/);
-    expect(statements[0].params).toHaveLength(1);
-    await writes.run(statements);
+    const query = tx.query.bind(tx);
+    tx.query = (sql: string, params?: unknown[]) => (statements.push(sql), query(sql, params));
+    await new RowWrites(tx, Probe).write(rows);
+    // A second write in the same transaction finds the staging table empty.
+    await new RowWrites(tx, Probe).write([
+      { ...awkward[0], id: 'c' },
+      { ...awkward[1], id: 'd' },
+    ]);
   });
-  const together = await read();
-  expect(together).toEqual(oneByOne.map((row: Probe, i: number) => ({ ...row, done: i === 0 })));
-  expect(together[0].note).toBe(awkward[0].note);
-  expect(together[0].params).toEqual(awkward[0].params);
-  expect(together[0].tags).toEqual(awkward[0].tags);
-  expect(together.map((r: Probe) => r.at.toISOString())).toEqual(awkward.map((r) => r.at.toISOString()));
+  expect(statements.filter((s) => /^INSERT INTO .* SELECT .* FROM "lc_stage_[0-9]+"; DELETE FROM "lc_stage_[0-9]+"$/.test(s))).toHaveLength(2);
+  const written = await read();
+  expect(written.slice(0, 2)).toEqual(oneByOne.map((row: Probe, i: number) => ({ ...row, done: i === 0 })));
+  expect(written.map((r: Probe) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+  expect(written[0].note).toBe(awkward[0].note);
+  expect(written[0].params).toEqual(awkward[0].params);
+  expect(written[0].tags).toEqual(awkward[0].tags);
+  expect(written.slice(0, 2).map((r: Probe) => r.at.toISOString())).toEqual(awkward.map((r) => r.at.toISOString()));
+  // Emptied at commit: the session's staging table holds nothing once the transaction is over.
+  await dataSource.transaction(async (tx) => {
+    const stages = await tx.query(`SELECT relname FROM pg_class WHERE relpersistence = 't' AND relname LIKE 'lc_stage_%'`);
+    for (const { relname } of stages) expect(await tx.query(`SELECT count(*)::int AS n FROM "${relname}"`)).toEqual([{ n: 0 }]);
+  });
 });
 
-it('upserts a JSON document: a conflict takes the new values, a row some rows leave DEFAULT goes as VALUES', async () => {
+it('upserts through the staging table: a conflict takes the new values; rows that leave a column DEFAULT unevenly go as VALUES', async () => {
   await dataSource.transaction((tx) => new RowWrites(tx, Probe).copy(awkward));
   const changed = awkward.map((row) => ({ ...row, count: row.count + 10, note: 'changed' }));
-  await dataSource.transaction(async (tx) => {
-    const writes = new RowWrites(tx, Probe);
-    const statements = writes.insert(changed, ['id']);
-    expect(statements[0].sql).toMatch(/json_populate_recordset.*ON CONFLICT/);
-    await writes.run(statements);
-  });
+  await dataSource.transaction((tx) => new RowWrites(tx, Probe).write(changed, ['id']));
   expect((await read()).map((r: Probe) => [r.id, r.count, r.note, r.done])).toEqual([
     ['a', 13, 'changed', false],
     ['b', 9, 'changed', false],
   ]);
-  // Only the second row gives `done`: the first keeps its DEFAULT, so VALUES it is.
-  await dataSource.query('TRUNCATE row_writes_probe');
-  await dataSource.transaction(async (tx) => {
-    const writes = new RowWrites(tx, Probe);
-    const statements = writes.insert([{ ...awkward[0], id: 'c' }, { ...awkward[1], id: 'd', done: true }]);
-    expect(statements[0].sql).toMatch(/VALUES/);
-    await writes.run(statements);
-  });
-  expect((await read()).map((r: Probe) => [r.id, r.done])).toEqual([
-    ['c', false],
-    ['d', true],
+  // Only the second row gives `done`: the first takes the column's DEFAULT, as VALUES writes it.
+  await dataSource.transaction((tx) =>
+    new RowWrites(tx, Probe).write(
+      [
+        { ...awkward[0], done: undefined, count: 1 },
+        { ...awkward[1], done: true, count: 2 },
+      ],
+      ['id'],
+    ),
+  );
+  expect((await read()).map((r: Probe) => [r.id, r.count, r.done])).toEqual([
+    ['a', 1, false],
+    ['b', 2, true],
   ]);
 });
 
-it('fails a JSON document on a duplicate key as VALUES would, keeping nothing', async () => {
-  await expect(
-    dataSource.transaction(async (tx) => {
-      const writes = new RowWrites(tx, Probe);
-      await writes.run(writes.insert([awkward[0], awkward[1], { ...awkward[0] }]));
-    }),
-  ).rejects.toThrow(/duplicate key/);
+it('fails a staged write on a duplicate key as VALUES would, keeping nothing', async () => {
+  await expect(dataSource.transaction((tx) => new RowWrites(tx, Probe).write([awkward[0], awkward[1], { ...awkward[0] }]))).rejects.toThrow(
+    /duplicate key/,
+  );
   expect(await read()).toEqual([]);
+  await expect(
+    dataSource.transaction((tx) => new RowWrites(tx, Probe).write([awkward[0], awkward[1], { ...awkward[0] }], ['id'])),
+  ).rejects.toThrow(/cannot affect row a second time/);
 });

@@ -51,91 +51,42 @@ export class RowWrites<T extends ObjectLiteral> {
    * Multi-row INSERTs of `rows`, as few as PostgreSQL's parameter limit allows. With `conflict`
    * (property names), an upsert like TypeORM's: on a conflict, every column that some row gives
    * takes the new value.
-   *
-   * Rows that all give the same columns go as one JSON document (`json_populate_recordset`) in a
-   * single parameter, each value the very text its own parameter would have carried: PostgreSQL
-   * then parses, copies and plans a statement of a few nodes instead of one with thousands of
-   * parameters, which was a quarter of its CPU in a rebuild (the same writes: 30-45 % less of
-   * it, and less of node's). Rows that differ (DEFAULT for some rows only) and single rows go as
-   * VALUES.
    */
   insert(rows: Partial<T>[], conflict?: (keyof T & string)[]): RowStatement[] {
     if (rows.length === 0) return [];
-    const given = this.columns.filter((c) => rows.some((r) => this.readers.get(c)!(r) !== undefined));
-    const uniform = rows.length > 1 && given.every((c) => rows.every((r) => this.readers.get(c)!(r) !== undefined));
-    const columns = uniform ? given : this.columns;
-    const names = columns.map((c) => quote(c.databaseName)).join(', ');
-    let onConflict = '';
-    if (conflict) {
-      const target = conflict.map((p) => quote(this.column(p).databaseName));
-      const overwrite = given.filter((c) => !conflict.includes(c.propertyPath as keyof T & string)).map((c) => quote(c.databaseName));
-      onConflict = ` ON CONFLICT ( ${target.join(', ')} ) DO UPDATE SET ${[...target, ...overwrite].map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
-    }
+    const names = this.columns.map((c) => quote(c.databaseName)).join(', ');
+    const onConflict = this.onConflict(rows, conflict);
     const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / this.columns.length));
     const statements: RowStatement[] = [];
     for (let i = 0; i < rows.length; i += perStatement) {
-      const chunk = rows.slice(i, i + perStatement);
-      const document = uniform ? this.document(columns, chunk) : undefined;
-      if (document !== undefined) {
-        statements.push({
-          sql: `INSERT INTO ${this.table}(${names}) SELECT ${names} FROM json_populate_recordset(NULL::${this.table}, $1::json)${onConflict}`,
-          params: [document],
-        });
-      } else {
-        statements.push(this.values(chunk, onConflict));
-      }
+      const params: unknown[] = [];
+      const tuples = rows.slice(i, i + perStatement).map((row) => {
+        let tuple = '(';
+        for (let c = 0; c < this.columns.length; c++) {
+          const value = this.valueOf(this.columns[c], row);
+          if (c > 0) tuple += ', ';
+          if (value === undefined) {
+            tuple += 'DEFAULT';
+          } else {
+            params.push(value);
+            tuple += placeholder(params.length);
+          }
+        }
+        return `${tuple})`;
+      });
+      statements.push({ sql: `INSERT INTO ${this.table}(${names}) VALUES ${tuples.join(', ')}${onConflict}`, params });
     }
     return statements;
   }
 
-  /** One multi-row INSERT ... VALUES, a parameter a value, DEFAULT where a row does not give a column. */
-  private values(rows: Partial<T>[], onConflict: string): RowStatement {
-    const names = this.columns.map((c) => quote(c.databaseName)).join(', ');
-    const params: unknown[] = [];
-    const tuples = rows.map((row) => {
-      let tuple = '(';
-      for (let c = 0; c < this.columns.length; c++) {
-        const value = this.valueOf(this.columns[c], row);
-        if (c > 0) tuple += ', ';
-        if (value === undefined) {
-          tuple += 'DEFAULT';
-        } else {
-          params.push(value);
-          tuple += placeholder(params.length);
-        }
-      }
-      return `${tuple})`;
-    });
-    return { sql: `INSERT INTO ${this.table}(${names}) VALUES ${tuples.join(', ')}${onConflict}`, params };
-  }
-
-  /**
-   * The rows as a JSON array of objects keyed by column name, each value the text pg would send as
-   * its parameter (so PostgreSQL converts it with the same input function); a json column's value
-   * is its JSON itself. Undefined when a value has no text form (binary).
-   */
-  private document(columns: ColumnMetadata[], rows: Partial<T>[]): string | undefined {
-    const keys = columns.map((c, i) => `${i === 0 ? '' : ','}${JSON.stringify(c.databaseName)}:`);
-    const json = columns.map((c) => JSON_TYPES.has(c.type));
-    let text = '[';
-    for (let r = 0; r < rows.length; r++) {
-      text += r === 0 ? '{' : ',{';
-      for (let c = 0; c < columns.length; c++) {
-        const value = this.valueOf(columns[c], rows[r]);
-        let member: string;
-        if (value === null) member = 'null';
-        else if (json[c] && typeof value === 'string') member = value; // already JSON (the driver's JSON.stringify)
-        else {
-          const param = typeof value === 'string' ? value : prepareValue(value);
-          if (param === null) member = 'null';
-          else if (typeof param !== 'string') return undefined;
-          else member = JSON.stringify(param);
-        }
-        text += keys[c] + member;
-      }
-      text += '}';
-    }
-    return `${text}]`;
+  /** On a conflict on `conflict`, every column that some row gives takes the new value. */
+  private onConflict(rows: Partial<T>[], conflict?: (keyof T & string)[]): string {
+    if (!conflict) return '';
+    const target = conflict.map((p) => quote(this.column(p).databaseName));
+    const overwrite = this.columns
+      .filter((c) => !conflict.includes(c.propertyPath as keyof T & string) && rows.some((r) => this.readers.get(c)!(r) !== undefined))
+      .map((c) => quote(c.databaseName));
+    return ` ON CONFLICT ( ${target.join(', ')} ) DO UPDATE SET ${[...target, ...overwrite].map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
   }
 
   /** UPDATE of the row whose `id` is given, setting the defined values of `values`. */
@@ -161,25 +112,56 @@ export class RowWrites<T extends ObjectLiteral> {
    */
   async copy(rows: Partial<T>[]): Promise<void> {
     if (rows.length === 0) return;
-    const columns = this.columns.filter((c) => this.readers.get(c)!(rows[0]) !== undefined);
+    const columns = this.givenByAll(rows);
+    if (!columns) throw new Error(`RowWrites: the rows to copy into ${this.table} do not all give the same columns`);
+    await this.copyInto(this.table, columns, rows);
+  }
+
+  /**
+   * Inserts (with `conflict`, upserts: see insert) rows in this transaction. Two or more rows that
+   * all give the same columns are copied into a temporary table of this session and written from
+   * there with one INSERT ... SELECT: PostgreSQL then neither parses nor plans a statement of
+   * thousands of parameters (a quarter of its CPU in a rebuild; the staged write costs it about a
+   * third of a multi-row VALUES, and node about half). Other rows go as VALUES (insert).
+   */
+  async write(rows: Partial<T>[], conflict?: (keyof T & string)[]): Promise<void> {
+    const columns = rows.length > 1 ? this.givenByAll(rows) : undefined;
+    if (!columns) return this.run(this.insert(rows, conflict));
+    const names = columns.map((c) => quote(c.databaseName)).join(', ');
+    const stage = stageName(this.table, names);
+    // Only the given columns, no constraint, no default (a default of the read model's own would
+    // be taken twice); emptied at commit, and after each use below for a second use in the same
+    // transaction. Temporary tables belong to the session: no other transaction sees this one.
+    await this.tx.query(`CREATE TEMPORARY TABLE IF NOT EXISTS ${stage} ON COMMIT DELETE ROWS AS SELECT ${names} FROM ${this.table} WITH NO DATA`);
+    await this.copyInto(stage, columns, rows);
+    await this.tx.query(`INSERT INTO ${this.table}(${names}) SELECT ${names} FROM ${stage}${this.onConflict(rows, conflict)}; DELETE FROM ${stage}`);
+  }
+
+  /** The columns every row gives, when every other column is given by none; else undefined. */
+  private givenByAll(rows: Partial<T>[]): ColumnMetadata[] | undefined {
+    const given = this.columns.filter((c) => this.readers.get(c)!(rows[0]) !== undefined);
+    for (const row of rows) {
+      for (const column of this.columns) {
+        if ((this.readers.get(column)!(row) !== undefined) !== given.includes(column)) return undefined;
+      }
+    }
+    return given;
+  }
+
+  private async copyInto(target: string, columns: ColumnMetadata[], rows: Partial<T>[]): Promise<void> {
     // One string per row, built by concatenation: a rebuild copies a row per event, and arrays of
     // fields joined per row were the largest share of its allocations.
     let text = '';
     for (const row of rows) {
       for (let c = 0; c < columns.length; c++) {
         const value = this.valueOf(columns[c], row);
-        if (value === undefined) throw new Error(`RowWrites: ${this.table}.${columns[c].databaseName} missing from a row to copy`);
         text += c === 0 ? copyText(value) : `\t${copyText(value)}`;
       }
       text += '\n';
     }
-    const others = this.columns.filter((c) => !columns.includes(c));
-    if (others.length && rows.some((row) => others.some((c) => this.readers.get(c)!(row) !== undefined))) {
-      throw new Error(`RowWrites: the rows to copy into ${this.table} do not all give the same columns`);
-    }
     const client = (await this.tx.queryRunner!.connect()) as PoolClient;
     const names = columns.map((c) => quote(c.databaseName)).join(', ');
-    await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${this.table} (${names}) FROM STDIN`)));
+    await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${target} (${names}) FROM STDIN`)));
   }
 
   /** Runs the statements in this transaction, one after another. */
@@ -202,6 +184,18 @@ export class RowWrites<T extends ObjectLiteral> {
     return this.preparers.get(column)!(this.readers.get(column)!(row));
   }
 }
+
+/**
+ * The temporary table that stages rows of `table` with these columns: one per table and column
+ * list in this process, made by each session at its first use (see write).
+ */
+function stageName(table: string, names: string): string {
+  const key = `${table}(${names})`;
+  let name = STAGES.get(key);
+  if (!name) STAGES.set(key, (name = `"lc_stage_${STAGES.size + 1}"`));
+  return name;
+}
+const STAGES = new Map<string, string>();
 
 /** $1 ... $65535, made once: a rebuild's multi-row inserts name hundreds of thousands of parameters. */
 const PLACEHOLDERS: string[] = [];
@@ -237,8 +231,6 @@ function preparer(tx: EntityManager, column: ColumnMetadata): (value: unknown) =
   }
   return (value) => driver.preparePersistentValue(value, column);
 }
-/** Column types whose prepared value is JSON text (the driver's JSON.stringify). */
-const JSON_TYPES = new Set<unknown>(['json', 'jsonb']);
 /** Column types of an instant (timestamptz): any written form of the same instant is the same value. */
 const INSTANT_TYPES = new Set<unknown>(['timestamptz', 'timestamp with time zone']);
 
@@ -272,6 +264,5 @@ export async function writeRows<T extends ObjectLiteral>(
   rows: Partial<T>[],
   conflict?: (keyof T & string)[],
 ): Promise<void> {
-  const writes = new RowWrites(tx, entity);
-  await writes.run(writes.insert(rows, conflict));
+  await new RowWrites(tx, entity).write(rows, conflict);
 }

@@ -45,7 +45,7 @@ const KINDS = {
   alert: { types: ALERT_FACT_EVENTS, entity: AlertFactRow, evolve: evolveAlert, contributions: alertContributions } as FactKind<AlertFact>,
 };
 
-/** Rows per INSERT: far below PostgreSQL's 65,535 parameters for the widest table. */
+/** Records per read: an IN list of parameters, far below PostgreSQL's 65,535. */
 const CHUNK = 1000;
 
 /**
@@ -101,7 +101,8 @@ export class StatisticsProjection implements Projection {
         addDelta(counterDelta(kind.contributions(before), kind.contributions(after)));
         changed.push(after as ObjectLiteral);
       }
-      for (let i = 0; i < changed.length; i += CHUNK) await writeRows(tx, kind.entity, changed.slice(i, i + CHUNK), ['streamId']);
+      // One write for the batch: writeRows stages the rows (ADR 0019) or splits them within the parameter limit itself.
+      await writeRows(tx, kind.entity, changed, ['streamId']);
     }
 
     await this.applyInformants(events, tx);
@@ -122,15 +123,16 @@ export class StatisticsProjection implements Projection {
       const id = informantIdOf(event);
       facts.set(id, evolveInformant(facts.get(id) ?? blankInformant(id), event));
     }
-    const rows = [...facts.values()];
-    for (let i = 0; i < rows.length; i += CHUNK) await writeRows(tx, InformantFactRow, rows.slice(i, i + CHUNK), ['informantId']);
+    await writeRows(tx, InformantFactRow, [...facts.values()], ['informantId']);
   }
 
   private async applyCounters(delta: Map<string, number>, tx: EntityManager): Promise<void> {
     const entries = [...delta].filter(([, value]) => value !== 0);
-    for (let i = 0; i < entries.length; i += CHUNK) {
-      const chunk = entries.slice(i, i + CHUNK).map(([key, value]) => ({ ...parseCounterKey(key), value }));
-      const column = <K extends keyof (typeof chunk)[number]>(k: K) => chunk.map((c) => c[k]);
+    // Seven array parameters whatever the count: the batch's counters in one statement (a rebuild's
+    // page moves thousands of them; each round trip more lengthens the longest chain of a rebuild).
+    if (entries.length) {
+      const counters = entries.map(([key, value]) => ({ ...parseCounterKey(key), value }));
+      const column = <K extends keyof (typeof counters)[number]>(k: K) => counters.map((c) => c[k]);
       await tx.query(
         `INSERT INTO reporting_daily_counts AS c (day, sub_district, category, channel, detail, metric, value)
          SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])

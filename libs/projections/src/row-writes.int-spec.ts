@@ -104,14 +104,16 @@ it('writes rows that give the same columns through a staging table, exactly as o
   const rows = awkward.map((row, i) => ({ ...row, done: i === 0 }));
   const statements: string[] = [];
   await dataSource.transaction(async (tx) => {
-    const query = tx.query.bind(tx);
-    tx.query = (sql: string, params?: unknown[]) => (statements.push(sql), query(sql, params));
+    const client = (await tx.queryRunner!.connect()) as { query(sql: unknown, ...rest: unknown[]): unknown };
+    const query = client.query.bind(client);
+    client.query = (sql: unknown, ...rest: unknown[]) => (typeof sql === 'string' && statements.push(sql), query(sql, ...rest));
     await new RowWrites(tx, Probe).write(rows);
     // A second write in the same transaction finds the staging table empty.
     await new RowWrites(tx, Probe).write([
       { ...awkward[0], id: 'c' },
       { ...awkward[1], id: 'd' },
     ]);
+    client.query = query;
   });
   expect(statements.filter((s) => /^INSERT INTO .* SELECT .* FROM "lc_stage_[0-9]+"; DELETE FROM "lc_stage_[0-9]+"$/.test(s))).toHaveLength(2);
   const written = await read();

@@ -114,7 +114,9 @@ export class RowWrites<T extends ObjectLiteral> {
     if (rows.length === 0) return;
     const columns = this.givenByAll(rows);
     if (!columns) throw new Error(`RowWrites: the rows to copy into ${this.table} do not all give the same columns`);
-    await this.copyInto(this.table, columns, rows);
+    const text = this.copyText(columns, rows);
+    const client = await this.client();
+    await this.copyInto(client, this.table, columns, text);
   }
 
   /**
@@ -129,12 +131,21 @@ export class RowWrites<T extends ObjectLiteral> {
     if (!columns) return this.run(this.insert(rows, conflict));
     const names = columns.map((c) => quote(c.databaseName)).join(', ');
     const stage = stageName(this.table, names);
-    // Only the given columns, no constraint, no default (a default of the read model's own would
-    // be taken twice); emptied at commit, and after each use below for a second use in the same
-    // transaction. Temporary tables belong to the session: no other transaction sees this one.
-    await this.tx.query(`CREATE TEMPORARY TABLE IF NOT EXISTS ${stage} ON COMMIT DELETE ROWS AS SELECT ${names} FROM ${this.table} WITH NO DATA`);
-    await this.copyInto(stage, columns, rows);
-    await this.tx.query(`INSERT INTO ${this.table}(${names}) SELECT ${names} FROM ${stage}${this.onConflict(rows, conflict)}; DELETE FROM ${stage}`);
+    const text = this.copyText(columns, rows);
+    const client = await this.client();
+    // The three go to the connection's queue at once, in this order, each sent as the one before
+    // completes: no wait for this code's turn on a busy event loop between them. Only the given
+    // columns, no constraint, no default (a read model's own default would be taken twice); emptied
+    // at commit, and after each use for a second one in the same transaction. Temporary tables
+    // belong to the session: no other transaction sees this one.
+    const steps = await Promise.allSettled([
+      client.query(`CREATE TEMPORARY TABLE IF NOT EXISTS ${stage} ON COMMIT DELETE ROWS AS SELECT ${names} FROM ${this.table} WITH NO DATA`),
+      this.copyInto(client, stage, columns, text),
+      client.query(`INSERT INTO ${this.table}(${names}) SELECT ${names} FROM ${stage}${this.onConflict(rows, conflict)}; DELETE FROM ${stage}`),
+    ]);
+    // The first failure is the cause; the transaction refuses what follows it.
+    const failed = steps.find((step) => step.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** The columns every row gives, when every other column is given by none; else undefined. */
@@ -148,7 +159,8 @@ export class RowWrites<T extends ObjectLiteral> {
     return given;
   }
 
-  private async copyInto(target: string, columns: ColumnMetadata[], rows: Partial<T>[]): Promise<void> {
+  /** The rows in COPY's text format. */
+  private copyText(columns: ColumnMetadata[], rows: Partial<T>[]): string {
     // One string per row, built by concatenation: a rebuild copies a row per event, and arrays of
     // fields joined per row were the largest share of its allocations.
     let text = '';
@@ -159,9 +171,18 @@ export class RowWrites<T extends ObjectLiteral> {
       }
       text += '\n';
     }
-    const client = (await this.tx.queryRunner!.connect()) as PoolClient;
+    return text;
+  }
+
+  /** The transaction's own connection. */
+  private async client(): Promise<PoolClient> {
+    return (await this.tx.queryRunner!.connect()) as PoolClient;
+  }
+
+  /** COPY of the text into `target`, queued on the connection when called. */
+  private copyInto(client: PoolClient, target: string, columns: ColumnMetadata[], text: string): Promise<void> {
     const names = columns.map((c) => quote(c.databaseName)).join(', ');
-    await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${target} (${names}) FROM STDIN`)));
+    return pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${target} (${names}) FROM STDIN`)));
   }
 
   /** Runs the statements in this transaction, one after another. */

@@ -3,6 +3,9 @@ import { dataSourceOptions } from '@lc/database';
 import { createTestDatabase, TestDatabase } from '@lc/testing';
 import { RowWrites } from './row-writes';
 
+/** Staged from two rows here: the rows of these tests are few. */
+const STAGED = 2;
+
 @Entity({ name: 'row_writes_probe' })
 class Probe {
   @PrimaryColumn('text', { name: 'id' })
@@ -107,9 +110,9 @@ it('writes rows that give the same columns through a staging table, exactly as o
     const client = (await tx.queryRunner!.connect()) as { query(sql: unknown, ...rest: unknown[]): unknown };
     const query = client.query.bind(client);
     client.query = (sql: unknown, ...rest: unknown[]) => (typeof sql === 'string' && statements.push(sql), query(sql, ...rest));
-    await new RowWrites(tx, Probe).write(rows);
+    await new RowWrites(tx, Probe, STAGED).write(rows);
     // A second write in the same transaction finds the staging table empty.
-    await new RowWrites(tx, Probe).write([
+    await new RowWrites(tx, Probe, STAGED).write([
       { ...awkward[0], id: 'c' },
       { ...awkward[1], id: 'd' },
     ]);
@@ -133,14 +136,14 @@ it('writes rows that give the same columns through a staging table, exactly as o
 it('upserts through the staging table: a conflict takes the new values; rows that leave a column DEFAULT unevenly go as VALUES', async () => {
   await dataSource.transaction((tx) => new RowWrites(tx, Probe).copy(awkward));
   const changed = awkward.map((row) => ({ ...row, count: row.count + 10, note: 'changed' }));
-  await dataSource.transaction((tx) => new RowWrites(tx, Probe).write(changed, ['id']));
+  await dataSource.transaction((tx) => new RowWrites(tx, Probe, STAGED).write(changed, ['id']));
   expect((await read()).map((r: Probe) => [r.id, r.count, r.note, r.done])).toEqual([
     ['a', 13, 'changed', false],
     ['b', 9, 'changed', false],
   ]);
   // Only the second row gives `done`: the first takes the column's DEFAULT, as VALUES writes it.
   await dataSource.transaction((tx) =>
-    new RowWrites(tx, Probe).write(
+    new RowWrites(tx, Probe, STAGED).write(
       [
         { ...awkward[0], done: undefined, count: 1 },
         { ...awkward[1], done: true, count: 2 },
@@ -155,11 +158,25 @@ it('upserts through the staging table: a conflict takes the new values; rows tha
 });
 
 it('fails a staged write on a duplicate key as VALUES would, keeping nothing', async () => {
-  await expect(dataSource.transaction((tx) => new RowWrites(tx, Probe).write([awkward[0], awkward[1], { ...awkward[0] }]))).rejects.toThrow(
+  await expect(dataSource.transaction((tx) => new RowWrites(tx, Probe, STAGED).write([awkward[0], awkward[1], { ...awkward[0] }]))).rejects.toThrow(
     /duplicate key/,
   );
   expect(await read()).toEqual([]);
   await expect(
-    dataSource.transaction((tx) => new RowWrites(tx, Probe).write([awkward[0], awkward[1], { ...awkward[0] }], ['id'])),
+    dataSource.transaction((tx) => new RowWrites(tx, Probe, STAGED).write([awkward[0], awkward[1], { ...awkward[0] }], ['id'])),
   ).rejects.toThrow(/cannot affect row a second time/);
+});
+
+it("writes a live batch's few rows as VALUES, one statement, staging nothing", async () => {
+  const statements: string[] = [];
+  await dataSource.transaction(async (tx) => {
+    const client = (await tx.queryRunner!.connect()) as { query(sql: unknown, ...rest: unknown[]): unknown };
+    const query = client.query.bind(client);
+    client.query = (sql: unknown, ...rest: unknown[]) => (statements.push(typeof sql === 'string' ? sql : String((sql as { text?: string }).text)), query(sql, ...rest));
+    await new RowWrites(tx, Probe).write(awkward, ['id']);
+    client.query = query;
+  });
+  expect(statements).toHaveLength(1);
+  expect(statements[0]).toMatch(/^INSERT INTO "row_writes_probe".* VALUES .* ON CONFLICT/);
+  expect(await read()).toHaveLength(2);
 });

@@ -144,19 +144,13 @@ export class RowWrites<T extends ObjectLiteral> {
     const stage = stageName(this.table, names);
     const text = this.copyText(columns, rows);
     const client = await this.client();
-    // The three go to the connection's queue at once, in this order, each sent as the one before
-    // completes: no wait for this code's turn on a busy event loop between them. Only the given
-    // columns, no constraint, no default (a read model's own default would be taken twice); emptied
-    // at commit, and after each use for a second one in the same transaction. Temporary tables
-    // belong to the session: no other transaction sees this one.
-    const steps = await Promise.allSettled([
-      client.query(`CREATE TEMPORARY TABLE IF NOT EXISTS ${stage} ON COMMIT DELETE ROWS AS SELECT ${names} FROM ${this.table} WITH NO DATA`),
-      this.copyInto(client, stage, columns, text),
-      client.query(`INSERT INTO ${this.table}(${names}) SELECT ${names} FROM ${stage}${this.onConflict(rows, conflict)}; DELETE FROM ${stage}`),
-    ]);
-    // The first failure is the cause; the transaction refuses what follows it.
-    const failed = steps.find((step) => step.status === 'rejected');
-    if (failed) throw failed.reason;
+    // Only the given columns, no constraint, no default (a read model's own default would be
+    // taken twice); emptied at commit, and after each use for a second one in the same
+    // transaction. Temporary tables belong to the session: no other transaction sees this one.
+    // One step after another: pg 8 warns that queuing a query on a busy client goes in pg 9.
+    await client.query(`CREATE TEMPORARY TABLE IF NOT EXISTS ${stage} ON COMMIT DELETE ROWS AS SELECT ${names} FROM ${this.table} WITH NO DATA`);
+    await this.copyInto(client, stage, columns, text);
+    await client.query(`INSERT INTO ${this.table}(${names}) SELECT ${names} FROM ${stage}${this.onConflict(rows, conflict)}; DELETE FROM ${stage}`);
   }
 
   /** The columns every row gives, when every other column is given by none; else undefined. */
@@ -190,7 +184,7 @@ export class RowWrites<T extends ObjectLiteral> {
     return (await this.tx.queryRunner!.connect()) as PoolClient;
   }
 
-  /** COPY of the text into `target`, queued on the connection when called. */
+  /** COPY of the text into `target` on the transaction's connection. */
   private copyInto(client: PoolClient, target: string, columns: ColumnMetadata[], text: string): Promise<void> {
     const names = columns.map((c) => quote(c.databaseName)).join(', ');
     return pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${target} (${names}) FROM STDIN`)));

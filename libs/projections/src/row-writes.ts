@@ -124,9 +124,7 @@ export class RowWrites<T extends ObjectLiteral> {
     if (rows.length === 0) return;
     const columns = this.givenByAll(rows);
     if (!columns) throw new Error(`RowWrites: the rows to copy into ${this.table} do not all give the same columns`);
-    const text = this.copyText(columns, rows);
-    const client = await this.client();
-    await this.copyInto(client, this.table, columns, text);
+    await this.copyInto(this.table, columns, rows);
   }
 
   /**
@@ -142,15 +140,12 @@ export class RowWrites<T extends ObjectLiteral> {
     if (!columns) return this.run(this.insert(rows, conflict));
     const names = columns.map((c) => quote(c.databaseName)).join(', ');
     const stage = stageName(this.table, names);
-    const text = this.copyText(columns, rows);
-    const client = await this.client();
     // Only the given columns, no constraint, no default (a read model's own default would be
     // taken twice); emptied at commit, and after each use for a second one in the same
     // transaction. Temporary tables belong to the session: no other transaction sees this one.
-    // One step after another: pg 8 warns that queuing a query on a busy client goes in pg 9.
-    await client.query(`CREATE TEMPORARY TABLE IF NOT EXISTS ${stage} ON COMMIT DELETE ROWS AS SELECT ${names} FROM ${this.table} WITH NO DATA`);
-    await this.copyInto(client, stage, columns, text);
-    await client.query(`INSERT INTO ${this.table}(${names}) SELECT ${names} FROM ${stage}${this.onConflict(rows, conflict)}; DELETE FROM ${stage}`);
+    await this.tx.query(`CREATE TEMPORARY TABLE IF NOT EXISTS ${stage} ON COMMIT DELETE ROWS AS SELECT ${names} FROM ${this.table} WITH NO DATA`);
+    await this.copyInto(stage, columns, rows);
+    await this.tx.query(`INSERT INTO ${this.table}(${names}) SELECT ${names} FROM ${stage}${this.onConflict(rows, conflict)}; DELETE FROM ${stage}`);
   }
 
   /** The columns every row gives, when every other column is given by none; else undefined. */
@@ -164,8 +159,8 @@ export class RowWrites<T extends ObjectLiteral> {
     return given;
   }
 
-  /** The rows in COPY's text format. */
-  private copyText(columns: ColumnMetadata[], rows: Partial<T>[]): string {
+  /** COPY of the rows into `target`, on the transaction's connection. */
+  private async copyInto(target: string, columns: ColumnMetadata[], rows: Partial<T>[]): Promise<void> {
     // One string per row, built by concatenation: a rebuild copies a row per event, and arrays of
     // fields joined per row were the largest share of its allocations.
     let text = '';
@@ -176,18 +171,9 @@ export class RowWrites<T extends ObjectLiteral> {
       }
       text += '\n';
     }
-    return text;
-  }
-
-  /** The transaction's own connection. */
-  private async client(): Promise<PoolClient> {
-    return (await this.tx.queryRunner!.connect()) as PoolClient;
-  }
-
-  /** COPY of the text into `target` on the transaction's connection. */
-  private copyInto(client: PoolClient, target: string, columns: ColumnMetadata[], text: string): Promise<void> {
+    const client = (await this.tx.queryRunner!.connect()) as PoolClient;
     const names = columns.map((c) => quote(c.databaseName)).join(', ');
-    return pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${target} (${names}) FROM STDIN`)));
+    await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${target} (${names}) FROM STDIN`)));
   }
 
   /** Runs the statements in this transaction, one after another. */

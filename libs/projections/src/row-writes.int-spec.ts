@@ -1,4 +1,4 @@
-import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { Column, DataSource, Entity, EntityManager, PrimaryColumn } from 'typeorm';
 import { dataSourceOptions } from '@lc/database';
 import { createTestDatabase, TestDatabase } from '@lc/testing';
 import { RowWrites } from './row-writes';
@@ -61,6 +61,19 @@ const awkward: Probe[] = [
   { id: 'b', note: null, count: -1, at: new Date('2026-12-31T23:59:59.999Z'), params: {}, tags: [] },
 ];
 
+/** Records the text of every query sent on the transaction's connection, until the returned stop. */
+async function watchStatements(tx: EntityManager, statements: string[]): Promise<() => void> {
+  const client = (await tx.queryRunner!.connect()) as { query(sql: unknown, ...rest: unknown[]): unknown };
+  const query = client.query.bind(client);
+  client.query = (sql: unknown, ...rest: unknown[]) => {
+    statements.push(typeof sql === 'string' ? sql : String((sql as { text?: string }).text));
+    return query(sql, ...rest);
+  };
+  return () => {
+    client.query = query;
+  };
+}
+
 const read = () => dataSource.query(`SELECT id, note, count, at, params, tags, done FROM row_writes_probe ORDER BY id`);
 
 it('copies rows exactly as the multi-row insert writes them, DEFAULT where no row gives a column', async () => {
@@ -107,16 +120,14 @@ it('writes rows that give the same columns through a staging table, exactly as o
   const rows = awkward.map((row, i) => ({ ...row, done: i === 0 }));
   const statements: string[] = [];
   await dataSource.transaction(async (tx) => {
-    const client = (await tx.queryRunner!.connect()) as { query(sql: unknown, ...rest: unknown[]): unknown };
-    const query = client.query.bind(client);
-    client.query = (sql: unknown, ...rest: unknown[]) => (typeof sql === 'string' && statements.push(sql), query(sql, ...rest));
+    const stop = await watchStatements(tx, statements);
     await new RowWrites(tx, Probe, STAGED).write(rows);
     // A second write in the same transaction finds the staging table empty.
     await new RowWrites(tx, Probe, STAGED).write([
       { ...awkward[0], id: 'c' },
       { ...awkward[1], id: 'd' },
     ]);
-    client.query = query;
+    stop();
   });
   expect(statements.filter((s) => /^INSERT INTO .* SELECT .* FROM "lc_stage_[0-9]+"; DELETE FROM "lc_stage_[0-9]+"$/.test(s))).toHaveLength(2);
   const written = await read();
@@ -170,11 +181,9 @@ it('fails a staged write on a duplicate key as VALUES would, keeping nothing', a
 it("writes a live batch's few rows as VALUES, one statement, staging nothing", async () => {
   const statements: string[] = [];
   await dataSource.transaction(async (tx) => {
-    const client = (await tx.queryRunner!.connect()) as { query(sql: unknown, ...rest: unknown[]): unknown };
-    const query = client.query.bind(client);
-    client.query = (sql: unknown, ...rest: unknown[]) => (statements.push(typeof sql === 'string' ? sql : String((sql as { text?: string }).text)), query(sql, ...rest));
+    const stop = await watchStatements(tx, statements);
     await new RowWrites(tx, Probe).write(awkward, ['id']);
-    client.query = query;
+    stop();
   });
   expect(statements).toHaveLength(1);
   expect(statements[0]).toMatch(/^INSERT INTO "row_writes_probe".* VALUES .* ON CONFLICT/);

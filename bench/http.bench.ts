@@ -364,6 +364,19 @@ interface Checkpoint {
   filter: { streamPrefixes?: string[]; eventTypes?: string[] } | null;
 }
 
+/** How many read models have not applied every event of the log their filter selects (0: the worker has caught up). */
+export async function projectionsBehind(client: Client): Promise<number> {
+  const { rows } = await client.query<{ behind: number }>(
+    `SELECT count(*)::int AS behind FROM projection_checkpoints c
+      WHERE EXISTS (SELECT 1 FROM event_store.events e
+                     WHERE (e.transaction_id, e.global_position) > (split_part(coalesce(c.position, '0-0'), '-', 1)::xid8, split_part(coalesce(c.position, '0-0'), '-', 2)::bigint)
+                       AND (c.filter->'streamPrefixes' IS NULL OR jsonb_array_length(c.filter->'streamPrefixes') = 0
+                            OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(c.filter->'streamPrefixes') p WHERE starts_with(e.stream_id, p)))
+                       AND (c.filter->'eventTypes' IS NULL OR jsonb_array_length(c.filter->'eventTypes') = 0 OR c.filter->'eventTypes' ? e.type))`,
+  );
+  return rows[0].behind;
+}
+
 /**
  * Polls the checkpoints every LAG_POLL_MS. For each projection that moved, the events it passed
  * (those its filter selects, between its old and new position in the log's order) became visible
@@ -422,15 +435,7 @@ class LagProbe {
     const deadline = Date.now() + timeoutMs;
     let caughtUp = false;
     while (Date.now() < deadline) {
-      const { rows } = await this.client.query<{ behind: number }>(
-        `SELECT count(*)::int AS behind FROM projection_checkpoints c
-          WHERE EXISTS (SELECT 1 FROM event_store.events e
-                         WHERE (e.transaction_id, e.global_position) > (split_part(coalesce(c.position, '0-0'), '-', 1)::xid8, split_part(coalesce(c.position, '0-0'), '-', 2)::bigint)
-                           AND (c.filter->'streamPrefixes' IS NULL OR jsonb_array_length(c.filter->'streamPrefixes') = 0
-                                OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(c.filter->'streamPrefixes') p WHERE starts_with(e.stream_id, p)))
-                           AND (c.filter->'eventTypes' IS NULL OR jsonb_array_length(c.filter->'eventTypes') = 0 OR c.filter->'eventTypes' ? e.type))`,
-      );
-      if (rows[0].behind === 0) {
+      if ((await projectionsBehind(this.client)) === 0) {
         caughtUp = true;
         break;
       }

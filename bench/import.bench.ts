@@ -3,8 +3,9 @@
  * 10,000) uploaded to `POST /api/v1/imports?kind=disputes` of the API that sections 4 and 6 start,
  * and written by its worker; rows/s from the upload until the import is completed.
  */
-import { fmt, RUNS, size, spread } from './lib';
-import { runningApp } from './http.bench';
+import { busyMs, cpuTimes, fmt, postgresCpuMs, RUNS, size, spread } from './lib';
+import { Client } from 'pg';
+import { projectionsBehind, runningApp } from './http.bench';
 import { toCsv } from '@lc/imports';
 
 const ROWS = size('IMPORT_ROWS', 1_000);
@@ -51,15 +52,35 @@ interface ImportRun {
   /** Accepted until completed: the worker's check again and its writes. */
   workerMs: number;
   totalMs: number;
+  /** Upload until every read model had applied the import's events (the worker caught up). */
+  projectedMs: number;
   written: number;
+  /** CPU ms per row, upload to shown in every read model: what the host's speed hardly moves. */
+  cpuPerRow: { api: number; worker: number; postgres: number; machine: number };
+}
+
+/** Waits until the worker's read models have applied every event of the log; ms from `since`. */
+async function caughtUp(url: string, since: number): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    while ((await projectionsBehind(client)) > 0) {
+      if (performance.now() - since > 1_800_000) throw new Error('the read models had not caught up with the import after 30 minutes');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return performance.now() - since;
+  } finally {
+    await client.end();
+  }
 }
 
 async function importOnce(run: number): Promise<ImportRun> {
-  const { base, adminToken } = await runningApp();
+  const { base, adminToken, db, cpuMs } = await runningApp();
   const token = await adminToken();
   const file = spreadsheet(ROWS, run);
   const form = new FormData();
   form.append('file', new Blob([file], { type: 'text/csv' }), `disputes-${run}.csv`);
+  const [cpu0, pg0, machine0] = [cpuMs(), postgresCpuMs(), cpuTimes()];
   const t0 = performance.now();
   const res = await fetch(`${base}/api/v1/imports?kind=disputes`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   const accepted = performance.now();
@@ -76,7 +97,18 @@ async function importOnce(run: number): Promise<ImportRun> {
     if (status.state === 'failed') throw new Error(`import failed: ${JSON.stringify(status).slice(0, 2000)}`);
     if (status.state === 'completed') {
       const done = performance.now();
-      return { rows: ROWS, acceptMs: accepted - t0, workerMs: done - accepted, totalMs: done - t0, written: status.rowsWritten };
+      // Every run starts with the worker caught up: the next file does not share the worker with
+      // this one's projections (and the time until the rows show in every read model is a figure too).
+      const projectedMs = await caughtUp(db.url, t0);
+      const [cpu1, pg1, machine1] = [cpuMs(), postgresCpuMs(), cpuTimes()];
+      const perRow = (ms: number | undefined) => (ms === undefined ? NaN : ms / ROWS);
+      const cpuPerRow = {
+        api: perRow(cpu1.api - cpu0.api),
+        worker: perRow(cpu1.worker - cpu0.worker),
+        postgres: perRow(pg0 === undefined || pg1 === undefined ? undefined : pg1 - pg0),
+        machine: perRow(busyMs(machine0, machine1)),
+      };
+      return { rows: ROWS, acceptMs: accepted - t0, workerMs: done - accepted, totalMs: done - t0, projectedMs, written: status.rowsWritten, cpuPerRow };
     }
     if (performance.now() - t0 > 1_800_000) throw new Error(`import still ${status.state} after 30 minutes (${status.rowsDone} rows done)`);
   }
@@ -88,7 +120,7 @@ export async function importBench(): Promise<string[]> {
     for (let r = 1; r <= RUNS; r++) {
       runs.push(await importOnce(r));
       const last = runs[runs.length - 1];
-      console.log(`import run ${r}: ${fmt(last.rows)} rows in ${fmt(last.totalMs / 1000, 1)} s (accepted after ${fmt(last.acceptMs / 1000, 1)} s), ${fmt(last.written)} written`);
+      console.log(`import run ${r}: ${fmt(last.rows)} rows in ${fmt(last.totalMs / 1000, 1)} s (accepted after ${fmt(last.acceptMs / 1000, 1)} s, in every read model after ${fmt(last.projectedMs / 1000, 1)} s), ${fmt(last.written)} written; CPU ms/row ${JSON.stringify(last.cpuPerRow)}`);
     }
   } catch (error) {
     console.error((await runningApp()).output());
@@ -99,14 +131,20 @@ export async function importBench(): Promise<string[]> {
     `A disputes spreadsheet (CSV, Chinese headers) of ${fmt(ROWS)} rows (BENCH_IMPORT_ROWS; the issue's size is 10,000): cases of the`,
     `11 sub-districts over two past years, each with a recovery and a resolution (so three commands' events a row), every`,
     `row a different claimant. Uploaded as the admin to section 4's API (its database holds section 4's load when both run);`,
-    `the API checks every row and queues the file, the worker checks it again and writes it. ${RUNS} runs, each a new file.`,
+    `the API checks every row and queues the file, the worker checks it again and writes it, its read models following. ${RUNS} runs,`,
+    `each a new file, each started once the worker had applied the run before to every read model.`,
     '',
     '| figure | min / **median** / max |',
     '| --- | --- |',
     `| rows/s, upload to completed | ${spread(perSecond((r) => r.totalMs))} |`,
     `| rows/s, the worker's part (accepted to completed) | ${spread(perSecond((r) => r.workerMs))} |`,
+    `| rows/s, upload to shown in every read model | ${spread(perSecond((r) => r.projectedMs))} |`,
     `| the API's check before it accepts (s) | ${spread(runs.map((r) => r.acceptMs / 1000), 1)} |`,
     `| 10,000 rows at that rate (s, extrapolated) | ${spread(perSecond((r) => r.totalMs).map((p) => 10_000 / p))} |`,
     `| rows written, per run | ${runs.map((r) => fmt(r.written)).join(', ')} |`,
+    `| CPU time per row, upload to shown in every read model (ms): the worker | ${spread(runs.map((r) => r.cpuPerRow.worker), 2)} |`,
+    `| the API | ${spread(runs.map((r) => r.cpuPerRow.api), 2)} |`,
+    `| PostgreSQL (all its processes) | ${spread(runs.map((r) => r.cpuPerRow.postgres), 2)} |`,
+    `| the whole machine (busy) | ${spread(runs.map((r) => r.cpuPerRow.machine), 2)} |`,
   ];
 }

@@ -153,7 +153,8 @@ export async function amplify(url: string, target: number): Promise<number> {
 }
 
 export async function rebuildAll(url: string): Promise<RebuildAllResult> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(benchConfig(url, 'rebuild')), { logger: ['error'] });
+  // As `worker rebuild` makes it: the projections, no queued job taken.
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(benchConfig(url, 'rebuild'), { workJobs: false }), { logger: ['error'] });
   try {
     await app.init();
     return await app.get(ProjectionRegistry).rebuildAll();

@@ -27,9 +27,9 @@ async function migrate(config: AppConfig, log: pino.Logger): Promise<void> {
   log.info({ applied }, applied.length ? 'Migrations applied' : 'Database schema up to date');
 }
 
-async function createContext(config: AppConfig): Promise<INestApplicationContext> {
+async function createContext(config: AppConfig, options: { workJobs?: boolean } = {}): Promise<INestApplicationContext> {
   const { NestFactory, Logger, WorkerModule } = await runtime();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   return app;
 }
@@ -62,7 +62,8 @@ async function run(config: AppConfig, log: pino.Logger): Promise<void> {
 async function rebuild(config: AppConfig, log: pino.Logger, name: string | undefined): Promise<void> {
   if (!name) throw new UsageError('rebuild needs the name of a projection');
   if (config.MIGRATIONS_RUN) await migrate(config, log);
-  const app = await createContext(config);
+  // The running workers take the queued jobs; a report made here would read read models being rebuilt.
+  const app = await createContext(config, { workJobs: false });
   const { rebuildProjection } = await runtime();
   try {
     await rebuildProjection(app, name);

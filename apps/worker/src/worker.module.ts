@@ -21,7 +21,8 @@ import { EvidenceWorkerModule } from '@lc/evidence';
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `workJobs: false` for one-off commands (a rebuild): the projections, without taking queued jobs. */
+  static forRoot(config: AppConfig, options: { workJobs?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -31,7 +32,7 @@ export class WorkerModule {
         PersonalDataModule,
         readModelsModule(),
         CqrsModule.forRoot(),
-        queuesModule(),
+        queuesModule({ workJobs: options.workJobs }),
         ProjectionsModule,
         // Every module with a @RegisterProjection() provider: the worker runs those projections.
         AuditTrailModule,

@@ -11,6 +11,15 @@ interface WorkerConnections {
   };
 }
 
+/** The host's worker; none in a process that works no jobs (QueuesOptions.workJobs), where the getter throws. */
+function workerOf(host: WorkerHost): Worker | undefined {
+  try {
+    return host.worker as Worker;
+  } catch {
+    return undefined;
+  }
+}
+
 async function connectionsReady(worker: Worker): Promise<boolean> {
   const backend = (worker as unknown as WorkerConnections).backend;
   const clients = [backend?.connection?.client, backend?.blockingConnection?.client].filter((c) => c !== undefined);
@@ -43,7 +52,7 @@ export class QueueWorkersShutdown implements BeforeApplicationShutdown {
       .getProviders()
       .map((wrapper) => wrapper.instance as unknown)
       .filter((instance): instance is WorkerHost => instance instanceof WorkerHost)
-      .map((host) => host.worker as Worker | undefined)
+      .map(workerOf)
       .filter((worker): worker is Worker => worker !== undefined);
     await Promise.all(
       workers.map(async (worker) => {

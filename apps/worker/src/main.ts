@@ -4,6 +4,7 @@ import pino from 'pino';
 import { AppConfig, loadConfigOrExit } from '@lc/config';
 import { ensureDatabase, runMigrations } from '@lc/database';
 import { pinoOptions } from '@lc/http';
+import type { QueuesOptions } from '@lc/redis';
 import { migrations } from '@lc/migrations';
 
 // Nest, the worker's module graph, the projections and the demo are loaded by the commands that
@@ -27,7 +28,7 @@ async function migrate(config: AppConfig, log: pino.Logger): Promise<void> {
   log.info({ applied }, applied.length ? 'Migrations applied' : 'Database schema up to date');
 }
 
-async function createContext(config: AppConfig, options: { workJobs?: boolean } = {}): Promise<INestApplicationContext> {
+async function createContext(config: AppConfig, options: QueuesOptions = {}): Promise<INestApplicationContext> {
   const { NestFactory, Logger, WorkerModule } = await runtime();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), { bufferLogs: true });
   app.useLogger(app.get(Logger));

@@ -15,14 +15,14 @@ import { mediationDeadlines, MediationsProjectionModule } from '@lc/mediations';
 import { NotificationsProjectionModule } from '@lc/notifications';
 import { ProjectionsModule } from '@lc/projections';
 import { ReportingWorkerModule } from '@lc/reporting';
-import { queuesModule } from '@lc/redis';
+import { queuesModule, QueuesOptions } from '@lc/redis';
 import { PersonalDataModule, PersonErasuresModule } from '@lc/personal-data';
 import { EvidenceWorkerModule } from '@lc/evidence';
 
 @Module({})
 export class WorkerModule {
   /** `workJobs: false` for one-off commands (a rebuild): the projections, without taking queued jobs. */
-  static forRoot(config: AppConfig, options: { workJobs?: boolean } = {}): DynamicModule {
+  static forRoot(config: AppConfig, options: QueuesOptions = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -32,7 +32,7 @@ export class WorkerModule {
         PersonalDataModule,
         readModelsModule(),
         CqrsModule.forRoot(),
-        queuesModule({ workJobs: options.workJobs }),
+        queuesModule(options),
         ProjectionsModule,
         // Every module with a @RegisterProjection() provider: the worker runs those projections.
         AuditTrailModule,

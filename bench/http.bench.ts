@@ -365,7 +365,7 @@ interface Checkpoint {
 }
 
 /** How many read models have not applied every event of the log their filter selects (0: the worker has caught up). */
-export async function projectionsBehind(client: Client): Promise<number> {
+async function projectionsBehind(client: Client): Promise<number> {
   const { rows } = await client.query<{ behind: number }>(
     `SELECT count(*)::int AS behind FROM projection_checkpoints c
       WHERE EXISTS (SELECT 1 FROM event_store.events e
@@ -375,6 +375,16 @@ export async function projectionsBehind(client: Client): Promise<number> {
                        AND (c.filter->'eventTypes' IS NULL OR jsonb_array_length(c.filter->'eventTypes') = 0 OR c.filter->'eventTypes' ? e.type))`,
   );
   return rows[0].behind;
+}
+
+/** Polls until every read model has caught up (true) or `timeoutMs` has passed (false). */
+export async function untilProjected(client: Client, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await projectionsBehind(client)) === 0) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
 }
 
 /**
@@ -432,15 +442,7 @@ class LagProbe {
 
   /** Keeps polling until every projection has passed the log's last event (or `timeoutMs`), then stops. */
   async drain(timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    let caughtUp = false;
-    while (Date.now() < deadline) {
-      if ((await projectionsBehind(this.client)) === 0) {
-        caughtUp = true;
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const caughtUp = await untilProjected(this.client, timeoutMs);
     this.stopped = true;
     await this.loop;
     await this.poll();

@@ -5,7 +5,7 @@
  */
 import { busyMs, cpuTimes, fmt, postgresCpuMs, RUNS, size, spread } from './lib';
 import { Client } from 'pg';
-import { projectionsBehind, runningApp } from './http.bench';
+import { runningApp, untilProjected } from './http.bench';
 import { toCsv } from '@lc/imports';
 
 const ROWS = size('IMPORT_ROWS', 1_000);
@@ -64,10 +64,7 @@ async function caughtUp(url: string, since: number): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    while ((await projectionsBehind(client)) > 0) {
-      if (performance.now() - since > 1_800_000) throw new Error('the read models had not caught up with the import after 30 minutes');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    if (!(await untilProjected(client, 1_800_000))) throw new Error('the read models had not caught up with the import after 30 minutes');
     return performance.now() - since;
   } finally {
     await client.end();

@@ -93,6 +93,22 @@ it('copies rows exactly as the multi-row insert writes them, DEFAULT where no ro
   expect(copied.map((r: Probe) => r.at.toISOString())).toEqual(awkward.map((r) => r.at.toISOString()));
 });
 
+it('copies many rows, and a value larger than one of its megabyte buffers, whole and in order', async () => {
+  // Multi-byte text fills the buffers unevenly: rows end on both sides of each buffer's end.
+  const many: Probe[] = Array.from({ length: 12_000 }, (_, i) => ({
+    ...awkward[0],
+    id: `m${String(i).padStart(5, '0')}`,
+    note: `${'龙岗区劳动争议调解'.repeat(i % 17)}\t${i}`,
+    count: i,
+  }));
+  const large = { ...awkward[1], id: 'z', note: `${'调解'.repeat(400_000)}\\end` }; // 2.4 MB in UTF-8
+  await dataSource.transaction((tx) => new RowWrites(tx, Probe).copy([...many, large]));
+  const rows: Array<{ id: string; note: string; count: number }> = await dataSource.query(`SELECT id, note, count FROM row_writes_probe ORDER BY id`);
+  expect(rows).toHaveLength(many.length + 1);
+  expect(rows.slice(0, many.length).map((r) => [r.id, r.note, r.count])).toEqual(many.map((r) => [r.id, r.note, r.count]));
+  expect(rows[many.length].note).toBe(large.note);
+});
+
 it('copies in the transaction: a duplicate key fails it and nothing is kept', async () => {
   await expect(
     dataSource.transaction(async (tx) => {

@@ -161,19 +161,22 @@ export class RowWrites<T extends ObjectLiteral> {
 
   /** COPY of the rows into `target`, on the transaction's connection. */
   private async copyInto(target: string, columns: ColumnMetadata[], rows: Partial<T>[]): Promise<void> {
-    // One string per row, built by concatenation: a rebuild copies a row per event, and arrays of
-    // fields joined per row were the largest share of its allocations.
-    let text = '';
+    // Each row's text is made as one short string and written at once into buffers: a page's text
+    // held as one string of all its rows (a rope of hundreds of thousands of pieces) lived through
+    // the young generation's collections and was copied by each of them, then copied again whole
+    // into a buffer for the socket (a rebuild's largest allocations, and a fifth of its CPU in GC).
+    const text = new CopyText();
     for (const row of rows) {
+      let line = '';
       for (let c = 0; c < columns.length; c++) {
-        const value = this.valueOf(columns[c], row);
-        text += c === 0 ? copyText(value) : `\t${copyText(value)}`;
+        const value = copyText(this.valueOf(columns[c], row));
+        line += c === 0 ? value : `\t${value}`;
       }
-      text += '\n';
+      text.add(`${line}\n`);
     }
     const client = (await this.tx.queryRunner!.connect()) as PoolClient;
     const names = columns.map((c) => quote(c.databaseName)).join(', ');
-    await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${target} (${names}) FROM STDIN`)));
+    await pipeline(Readable.from(text.chunks()), client.query(copyFrom(`COPY ${target} (${names}) FROM STDIN`)));
   }
 
   /** Runs the statements in this transaction, one after another. */
@@ -245,6 +248,28 @@ function preparer(tx: EntityManager, column: ColumnMetadata): (value: unknown) =
 }
 /** Column types of an instant (timestamptz): any written form of the same instant is the same value. */
 const INSTANT_TYPES = new Set<unknown>(['timestamptz', 'timestamp with time zone']);
+
+/** Text in UTF-8, in buffers of about a megabyte (outside the JavaScript heap). */
+class CopyText {
+  private static readonly CHUNK = 1 << 20;
+  private readonly full: Buffer[] = [];
+  private chunk = Buffer.allocUnsafe(CopyText.CHUNK);
+  private at = 0;
+
+  add(text: string): void {
+    const most = text.length * 3; // UTF-8 bytes of a JavaScript string, at most
+    if (this.at + most > this.chunk.length) {
+      if (this.at > 0) this.full.push(this.chunk.subarray(0, this.at));
+      this.chunk = Buffer.allocUnsafe(Math.max(CopyText.CHUNK, most));
+      this.at = 0;
+    }
+    this.at += this.chunk.write(text, this.at);
+  }
+
+  chunks(): Buffer[] {
+    return this.at > 0 ? [...this.full, this.chunk.subarray(0, this.at)] : this.full;
+  }
+}
 
 /** A value in COPY's text format: NULL as \N, and the backslash, tab, newline and return escaped. */
 function copyText(value: unknown): string {

@@ -7,17 +7,14 @@
  * `projection_checkpoints` and counts, for every event a projection has passed since the last poll,
  * the time from its `recorded_at` to the poll that saw it passed (visible in that read model).
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { freePort } from '../test/support/built-app';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { runMigrations } from '@lc/database';
 import { migrations } from '@lc/migrations';
-import { BenchDatabase, busyMs, cpuTimes, fmt, freshDatabase, median, percentile, postgresCpuMs, RUNS, size, spread, USER_HZ } from './lib';
+import { BenchDatabase, busyMs, cpuTimes, fmt, freshDatabase, median, percentile, postgresCpuMs, RUNS, size, spread } from './lib';
+import { Child, launch } from './processes';
 import { cleanups } from './rebuild.bench';
 
 const SECONDS = size('HTTP_SECONDS', 10);
@@ -31,86 +28,10 @@ const POOL_SIZE = size('HTTP_POOL_SIZE', 10);
 /** How often the lag poller looks at the checkpoints: the resolution of section 6. */
 const LAG_POLL_MS = 20;
 
-const ROOT = join(__dirname, '..');
 const SUB_DISTRICTS = ['pinghu', 'buji', 'bantian', 'nanwan'];
 const ENTERPRISES = ['91440300708461136T', '91350200776049653A'];
 const PASSWORD = 'Bench-Passw0rd-2026';
 const ADMIN = { username: 'bench-admin', password: 'Load-Test-Secret-2026' };
-
-// ---- the processes under test ---------------------------------------------------------------------
-
-let built = false;
-/** The API and the worker as `npm run build` makes them (it rebuilds only what changed). */
-function ensureBuilt(): void {
-  if (built) return;
-  execFileSync(process.execPath, [join(ROOT, 'scripts/build.js'), 'api', 'worker'], { cwd: ROOT, stdio: 'inherit' });
-  built = true;
-}
-
-let logs: string | undefined;
-function logDir(): string {
-  return (logs ??= mkdtempSync(join(tmpdir(), 'bench-logs-')));
-}
-
-export interface Child {
-  process: ChildProcess;
-  /** CPU time the process has used so far (user + system), from /proc: a figure the machine's load hardly moves. */
-  cpuMs(): number;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-export function launch(app: 'api' | 'worker', env: Record<string, string>): Child {
-  ensureBuilt();
-  // The log goes to a file, as in production (journald, a file), not to a pipe this process
-  // reads: writes to a pipe are synchronous on Linux, and while autocannon keeps this process
-  // busy the pipe fills and blocks the process under test (20 s of its CPU profile were writev).
-  const logFile = join(logDir(), `${app}-${Date.now()}.log`);
-  const log = openSync(logFile, 'w');
-  const child = spawn(
-    process.execPath,
-    [
-      // BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${app}-${Date.now()}.cpuprofile`] : []),
-      // The build `npm start` runs, not ts-node: what production runs, and a start in seconds.
-      join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`),
-    ],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', log, log] },
-  );
-  closeSync(log);
-  /** The log's last 20,000 bytes. */
-  const output = (): string => {
-    const fd = openSync(logFile, 'r');
-    try {
-      const length = Math.min(20_000, fstatSync(fd).size);
-      const tail = Buffer.alloc(length);
-      readSync(fd, tail, 0, length, fstatSync(fd).size - length);
-      return tail.toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  };
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    process: child,
-    cpuMs: () => {
-      try {
-        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return ((Number(fields[11]) + Number(fields[12])) / USER_HZ) * 1000;
-      } catch {
-        return NaN;
-      }
-    },
-    output,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(killer);
-    },
-  };
-}
 
 export async function waitForHealth(base: string, child: Child, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

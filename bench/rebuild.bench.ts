@@ -1,6 +1,6 @@
 /**
- * Section 3, projection rebuild: every read model rebuilt from a log of the demo's mix, with
- * `ProjectionRegistry.rebuildAll` (what `npm run projections:rebuild -- --all` runs). Also gives
+ * Section 3, projection rebuild: every read model rebuilt from a log of the demo's mix by
+ * `npm run projections:rebuild -- --all` (the built worker, in a process of its own). Also gives
  * section 7's demo figure: the wall time of the demo that makes the log.
  *
  * The demo plays its year through the command handlers (seconds per thousand events), so the bench
@@ -10,16 +10,15 @@
  */
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
-import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { loadConfig } from '@lc/config';
 import { runMigrations } from '@lc/database';
 import { migrations } from '@lc/migrations';
 import { runDemoCli } from '@lc/demo';
-import { ProjectionRegistry, RebuildAllResult } from '@lc/projections';
-import { WorkerModule } from '../apps/worker/src/worker.module';
+import type { RebuildAllResult } from '@lc/projections';
 import { APPENDER_LOCK } from '../libs/event-store/src/postgres/migrations/1763700000090-event-store-read-horizon';
 import { BenchDatabase, fmt, freshDatabase, median, RUNS, size, spread } from './lib';
+import { launch } from './processes';
 
 export const REBUILD_EVENTS = size('REBUILD_EVENTS', 20_000);
 // The whole year by default: section 7 gives the issue's figure measured, not extrapolated (~20 s of the bench).
@@ -70,15 +69,19 @@ async function countEvents(url: string): Promise<number> {
   }
 }
 
-export function benchConfig(url: string, label: string) {
-  return loadConfig({
-    ...process.env,
+/** The environment the bench runs the service's code with, in this process (the demo) or a child. */
+function benchEnv(url: string, label: string): Record<string, string> {
+  return {
     NODE_ENV: 'development',
     DATABASE_URL: url,
     QUEUE_PREFIX: `bench_${label}_${process.pid}`,
     LOG_LEVEL: 'warn',
     MIGRATIONS_RUN: 'false',
-  });
+  };
+}
+
+export function benchConfig(url: string, label: string) {
+  return loadConfig({ ...process.env, ...benchEnv(url, label) });
 }
 
 const devNull = () =>
@@ -152,15 +155,20 @@ export async function amplify(url: string, target: number): Promise<number> {
   }
 }
 
+/**
+ * `npm run projections:rebuild -- --all` as an operator runs it: the built worker in a process of
+ * its own (not in this one, whose heap holds what the sections before it left), with the
+ * environment benchEnv gives. Its figures are the fields the command logs (`rebuilt`).
+ */
 export async function rebuildAll(url: string): Promise<RebuildAllResult> {
-  // As `worker rebuild` makes it: the projections, no queued job taken.
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(benchConfig(url, 'rebuild'), { workJobs: false }), { logger: ['error'] });
-  try {
-    await app.init();
-    return await app.get(ProjectionRegistry).rebuildAll();
-  } finally {
-    await app.close();
-  }
+  const worker = launch('worker', { ...benchEnv(url, 'rebuild'), LOG_LEVEL: 'info' }, ['rebuild', '--all']);
+  const code = await worker.exited;
+  const line = worker
+    .output()
+    .split('\n')
+    .find((l: string) => l.includes('"rebuilt"'));
+  if (code !== 0 || !line) throw new Error(`worker rebuild --all exited ${code}:\n${worker.output()}`);
+  return (JSON.parse(line) as { rebuilt: RebuildAllResult }).rebuilt;
 }
 
 export async function rebuildBench(): Promise<string[]> {
@@ -173,7 +181,7 @@ export async function rebuildBench(): Promise<string[]> {
   return [
     `The log: the demo year 2022 played at scale ${DEMO_SCALE} (${fmt(demoMs / 1000, 1)} s, see section 7), its events copied`,
     `under new ids, case numbers and streams up to ${fmt(total)} events (BENCH_REBUILD_EVENTS; BENCH_DEMO_SCALE). Each run empties`,
-    `every read model and replays the whole log into all of them (\`npm run projections:rebuild -- --all\`: one read of the`,
+    `every read model and replays the whole log into all of them (\`npm run projections:rebuild -- --all\`, the built worker in a process of its own: one read of the`,
     `log in pages of 20,000, each page applied to every projection in its own transaction, the projections side by side;`,
     `the read models' secondary indexes set aside meanwhile and made again at the end, ADR 0018).`,
     '',

@@ -1,0 +1,90 @@
+/**
+ * The service's own processes, as the bench runs them: the build (`npm start`'s, made first if
+ * anything changed), each in a process of its own, logging into a file as in production.
+ */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { USER_HZ } from './lib';
+
+const ROOT = join(__dirname, '..');
+
+let built = false;
+/** The API and the worker as `npm run build` makes them (it rebuilds only what changed). */
+function ensureBuilt(): void {
+  if (built) return;
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.js'), 'api', 'worker'], { cwd: ROOT, stdio: 'inherit' });
+  built = true;
+}
+
+let logs: string | undefined;
+function logDir(): string {
+  return (logs ??= mkdtempSync(join(tmpdir(), 'bench-logs-')));
+}
+
+export interface Child {
+  process: ChildProcess;
+  /** Resolves with the exit code when the process ends (null after a signal). */
+  exited: Promise<number | null>;
+  /** CPU time the process has used so far (user + system), from /proc: a figure the machine's load hardly moves. */
+  cpuMs(): number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** `app` with `args` (a worker command: `rebuild --all`), its environment's `env` on top of this one's. */
+export function launch(app: 'api' | 'worker', env: Record<string, string>, args: string[] = []): Child {
+  ensureBuilt();
+  // The log goes to a file, as in production (journald, a file), not to a pipe this process
+  // reads: writes to a pipe are synchronous on Linux, and while autocannon keeps this process
+  // busy the pipe fills and blocks the process under test (20 s of its CPU profile were writev).
+  const logFile = join(logDir(), `${app}-${Date.now()}.log`);
+  const log = openSync(logFile, 'w');
+  const child = spawn(
+    process.execPath,
+    [
+      // BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${app}-${Date.now()}.cpuprofile`] : []),
+      // The build `npm start` runs, not ts-node: what production runs, and a start in seconds.
+      join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`),
+      ...args,
+    ],
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', log, log] },
+  );
+  closeSync(log);
+  /** The log's last 20,000 bytes. */
+  const output = (): string => {
+    const fd = openSync(logFile, 'r');
+    try {
+      const length = Math.min(20_000, fstatSync(fd).size);
+      const tail = Buffer.alloc(length);
+      readSync(fd, tail, 0, length, fstatSync(fd).size - length);
+      return tail.toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  };
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    process: child,
+    exited,
+    cpuMs: () => {
+      try {
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) / USER_HZ) * 1000;
+      } catch {
+        return NaN;
+      }
+    },
+    output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@lc/event-store';
-import { copyRows, Projection, RegisterProjection } from '@lc/projections';
+import { addRows, Projection, RegisterProjection } from '@lc/projections';
 import { TimelineEntry } from './timeline-entry.entity';
 
 @Injectable()
@@ -14,9 +14,9 @@ export class TimelineProjection implements Projection {
   readonly readsPersonalData = false as const;
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
-    // A plain insert, by COPY (a row per event: the largest write of a rebuild): applying an event
-    // twice would break the primary key, never pass silently.
-    await copyRows(
+    // A plain insert (by COPY in a rebuild, where it is the largest write: a row per event):
+    // applying an event twice would break the primary key, never pass silently.
+    await addRows(
       tx,
       TimelineEntry,
       events.map((e) => ({

@@ -83,7 +83,7 @@ it('copies rows exactly as the multi-row insert writes them, DEFAULT where no ro
   });
   const inserted = await read();
   await dataSource.query('TRUNCATE row_writes_probe');
-  await dataSource.transaction((tx) => new RowWrites(tx, Probe).copy(awkward));
+  await dataSource.transaction((tx) => new RowWrites(tx, Probe, STAGED).add(awkward));
   const copied = await read();
   expect(copied).toEqual(inserted);
   expect(copied[0].note).toBe(awkward[0].note);
@@ -102,7 +102,7 @@ it('copies many rows, and a value larger than one of its megabyte buffers, whole
     count: i,
   }));
   const large = { ...awkward[1], id: 'z', note: `${'调解'.repeat(400_000)}\\end` }; // 2.4 MB in UTF-8
-  await dataSource.transaction((tx) => new RowWrites(tx, Probe).copy([...many, large]));
+  await dataSource.transaction((tx) => new RowWrites(tx, Probe).add([...many, large]));
   const rows: Array<{ id: string; note: string; count: number }> = await dataSource.query(`SELECT id, note, count FROM row_writes_probe ORDER BY id`);
   expect(rows).toHaveLength(many.length + 1);
   expect(rows.slice(0, many.length).map((r) => [r.id, r.note, r.count])).toEqual(many.map((r) => [r.id, r.note, r.count]));
@@ -112,16 +112,16 @@ it('copies many rows, and a value larger than one of its megabyte buffers, whole
 it('copies in the transaction: a duplicate key fails it and nothing is kept', async () => {
   await expect(
     dataSource.transaction(async (tx) => {
-      const writes = new RowWrites(tx, Probe);
-      await writes.copy(awkward);
-      await writes.copy([awkward[1]]);
+      const writes = new RowWrites(tx, Probe, STAGED);
+      await writes.add(awkward);
+      await writes.add([awkward[1]]);
     }),
   ).rejects.toThrow(/duplicate key/);
   expect(await read()).toEqual([]);
 });
 
 it('refuses rows that do not give the same columns', async () => {
-  await expect(dataSource.transaction((tx) => new RowWrites(tx, Probe).copy([awkward[1], { ...awkward[0], done: true }]))).rejects.toThrow(
+  await expect(dataSource.transaction((tx) => new RowWrites(tx, Probe, STAGED).add([awkward[1], { ...awkward[0], done: true }]))).rejects.toThrow(
     /do not all give the same columns/,
   );
 });
@@ -161,7 +161,7 @@ it('writes rows that give the same columns through a staging table, exactly as o
 });
 
 it('upserts through the staging table: a conflict takes the new values; rows that leave a column DEFAULT unevenly go as VALUES', async () => {
-  await dataSource.transaction((tx) => new RowWrites(tx, Probe).copy(awkward));
+  await dataSource.transaction((tx) => new RowWrites(tx, Probe, STAGED).add(awkward));
   const changed = awkward.map((row) => ({ ...row, count: row.count + 10, note: 'changed' }));
   await dataSource.transaction((tx) => new RowWrites(tx, Probe, STAGED).write(changed, ['id']));
   expect((await read()).map((r: Probe) => [r.id, r.count, r.note, r.done])).toEqual([
@@ -192,6 +192,22 @@ it('fails a staged write on a duplicate key as VALUES would, keeping nothing', a
   await expect(
     dataSource.transaction((tx) => new RowWrites(tx, Probe, STAGED).write([awkward[0], awkward[1], { ...awkward[0] }], ['id'])),
   ).rejects.toThrow(/cannot affect row a second time/);
+});
+
+it("adds a live batch's few rows as one INSERT, not by COPY, and as COPY would", async () => {
+  const statements: string[] = [];
+  await dataSource.transaction(async (tx) => {
+    const stop = await watchStatements(tx, statements);
+    await new RowWrites(tx, Probe).add(awkward);
+    stop();
+  });
+  expect(statements).toHaveLength(1);
+  expect(statements[0]).toMatch(/^INSERT INTO "row_writes_probe".* VALUES /);
+  expect(statements[0]).not.toMatch(/ON CONFLICT/);
+  const inserted = await read();
+  await dataSource.query('TRUNCATE row_writes_probe');
+  await dataSource.transaction((tx) => new RowWrites(tx, Probe, STAGED).add(awkward));
+  expect(await read()).toEqual(inserted);
 });
 
 it("writes a live batch's few rows as VALUES, one statement, staging nothing", async () => {

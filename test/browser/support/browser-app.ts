@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request, type Response } from 'playwright-core';
 import { Client } from 'pg';
 import { createTestDatabase, removeRedisKeys, TestDatabase } from '@lc/testing';
 import { freePort, runBuiltApp, RunningApp, waitForHttp } from '../../support/built-app';
@@ -197,12 +197,45 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function submitDialog(page: Page, fields: Record<string, string> = {}, { button = /^提\s?交$/, stays = false }: { button?: string | RegExp; stays?: boolean } = {}) {
   const dialog = page.getByRole('dialog');
   for (const [labelText, value] of Object.entries(fields)) await dialog.getByLabel(labelText).fill(value);
+  const sent = watchCommands(page);
   await dialog.getByRole('button', { name: button }).click();
-  if (stays) return;
+  if (stays) return sent.stop();
   try {
     await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
   } catch {
     const text = await dialog.innerText({ timeout: 1000 }).catch(() => '(gone)');
-    throw new Error(`the dialog stayed open after submitting; it shows: ${text.replace(/\s+/g, ' ')}`);
+    throw new Error(`the dialog stayed open after submitting; it shows: ${text.replace(/\s+/g, ' ')}\n${sent.describe()}`);
+  } finally {
+    sent.stop();
   }
+}
+
+/**
+ * The commands (every request but GET) the page sends from now on, and what became of each: for
+ * a failure's message, so that "the dialog stayed open" says whether the click sent anything and
+ * whether the service answered (a dialog that stayed open without a word failed twice in CI).
+ */
+export function watchCommands(page: Page): { describe(): string; stop(): void } {
+  const seen = new Map<Request, string>();
+  const sent = (request: Request) => {
+    if (request.method() !== 'GET') seen.set(request, `${request.method()} ${new URL(request.url()).pathname}: no answer yet (sent ${new Date().toISOString()})`);
+  };
+  const answered = async (response: Response) => {
+    const request = response.request();
+    if (seen.has(request)) seen.set(request, `${request.method()} ${new URL(request.url()).pathname}: ${response.status()} at ${new Date().toISOString()}`);
+  };
+  const failed = (request: Request) => {
+    if (seen.has(request)) seen.set(request, `${request.method()} ${new URL(request.url()).pathname}: failed (${request.failure()?.errorText ?? '?'})`);
+  };
+  page.on('request', sent);
+  page.on('response', answered);
+  page.on('requestfailed', failed);
+  return {
+    describe: () => `commands the page sent: ${seen.size ? [...seen.values()].join('; ') : 'none'} (now ${new Date().toISOString()})`,
+    stop: () => {
+      page.off('request', sent);
+      page.off('response', answered);
+      page.off('requestfailed', failed);
+    },
+  };
 }

@@ -1,8 +1,7 @@
 /** Section 5, dashboard: GET /api/v1/stats/summary over the read models rebuilt in section 3. */
 import { Agent, get } from 'node:http';
 import { freePort } from '../test/support/built-app';
-import { waitForHealth } from './http.bench';
-import { launch } from './processes';
+import { launch, waitForHealth } from './processes';
 import { fmt, percentile, RUNS, size, spread } from './lib';
 import { DEMO_PASSWORD, rebuiltLog } from './rebuild.bench';
 

@@ -14,7 +14,7 @@ import { Client } from 'pg';
 import { runMigrations } from '@lc/database';
 import { migrations } from '@lc/migrations';
 import { BenchDatabase, busyMs, cpuTimes, fmt, freshDatabase, median, percentile, postgresCpuMs, RUNS, size, spread } from './lib';
-import { Child, launch } from './processes';
+import { launch, waitForHealth } from './processes';
 import { cleanups } from './rebuild.bench';
 
 const SECONDS = size('HTTP_SECONDS', 10);
@@ -32,20 +32,6 @@ const SUB_DISTRICTS = ['pinghu', 'buji', 'bantian', 'nanwan'];
 const ENTERPRISES = ['91440300708461136T', '91350200776049653A'];
 const PASSWORD = 'Bench-Passw0rd-2026';
 const ADMIN = { username: 'bench-admin', password: 'Load-Test-Secret-2026' };
-
-export async function waitForHealth(base: string, child: Child, timeoutMs = 300_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.process.exitCode !== null) throw new Error(`the API exited before answering:\n${child.output()}`);
-    try {
-      if ((await fetch(`${base}/health`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the API did not answer /health within ${timeoutMs / 1000} s:\n${child.output()}`);
-}
 
 /**
  * The server's connections are shared with whatever else runs on the machine: start only when the

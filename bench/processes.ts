@@ -88,3 +88,17 @@ export function launch(app: 'api' | 'worker', env: Record<string, string>, args:
   };
 }
 
+/** Waits until the API `child` answers /health at `base`; fails at once if it exits. */
+export async function waitForHealth(base: string, child: Child, timeoutMs = 300_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.process.exitCode !== null) throw new Error(`the API exited before answering:\n${child.output()}`);
+    try {
+      if ((await fetch(`${base}/health`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the API did not answer /health within ${timeoutMs / 1000} s:\n${child.output()}`);
+}

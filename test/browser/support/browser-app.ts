@@ -217,15 +217,16 @@ export async function submitDialog(page: Page, fields: Record<string, string> = 
  */
 export function watchCommands(page: Page): { describe(): string; stop(): void } {
   const seen = new Map<Request, string>();
+  const named = (request: Request) => `${request.method()} ${new URL(request.url()).pathname}`;
   const sent = (request: Request) => {
-    if (request.method() !== 'GET') seen.set(request, `${request.method()} ${new URL(request.url()).pathname}: no answer yet (sent ${new Date().toISOString()})`);
+    if (request.method() !== 'GET') seen.set(request, `${named(request)}: no answer yet (sent ${new Date().toISOString()})`);
   };
-  const answered = async (response: Response) => {
+  const answered = (response: Response) => {
     const request = response.request();
-    if (seen.has(request)) seen.set(request, `${request.method()} ${new URL(request.url()).pathname}: ${response.status()} at ${new Date().toISOString()}`);
+    if (seen.has(request)) seen.set(request, `${named(request)}: ${response.status()} at ${new Date().toISOString()}`);
   };
   const failed = (request: Request) => {
-    if (seen.has(request)) seen.set(request, `${request.method()} ${new URL(request.url()).pathname}: failed (${request.failure()?.errorText ?? '?'})`);
+    if (seen.has(request)) seen.set(request, `${named(request)}: failed (${request.failure()?.errorText ?? '?'})`);
   };
   page.on('request', sent);
   page.on('response', answered);

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { Job, Queue } from 'bullmq';
 import { ConfigModule, loadConfig } from '@lc/config';
 import { removeRedisKeys } from '@lc/testing';
-import { queuesModule, QueuesOptions } from './queues.module';
+import { queuesModule, QueuesOptions, WORKS_JOBS } from './queues.module';
 
 const QUEUE = 'queues-module-probe';
 const worked: string[] = [];
@@ -46,6 +46,8 @@ it('leaves queued jobs to the workers when a process is told not to work them, a
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(worked).toEqual([]);
     expect(await queue.getWaitingCount()).toBe(1);
+    // What the process's other background work asks (the clocks' reconciliation).
+    expect(oneOff.get(WORKS_JOBS)).toBe(false);
   } finally {
     await oneOff.close();
   }
@@ -55,6 +57,7 @@ it('leaves queued jobs to the workers when a process is told not to work them, a
     const deadline = Date.now() + 10_000;
     while (worked.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(worked).toEqual(['first']);
+    expect(worker.get(WORKS_JOBS)).toBe(true);
   } finally {
     await worker.close();
   }

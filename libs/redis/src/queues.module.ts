@@ -7,6 +7,12 @@ import { QueueWorkersShutdown } from './queue-workers-shutdown';
 @Module({})
 class QueuesModule {}
 
+/**
+ * Whether this process works queued jobs (QueuesOptions.workJobs), for providers whose background
+ * work belongs only to a process that does: a one-off command leaves it to the running worker.
+ */
+export const WORKS_JOBS = Symbol('WORKS_JOBS');
+
 export interface QueuesOptions {
   /**
    * Whether this process works the jobs of the queues its modules declare a processor for
@@ -24,6 +30,7 @@ export interface QueuesOptions {
 export function queuesModule(options: QueuesOptions = {}): DynamicModule {
   return {
     module: QueuesModule,
+    global: true,
     imports: [
       BullModule.forRootAsync({
         inject: [APP_CONFIG],
@@ -33,6 +40,7 @@ export function queuesModule(options: QueuesOptions = {}): DynamicModule {
       }),
       DiscoveryModule,
     ],
-    providers: [QueueWorkersShutdown],
+    providers: [QueueWorkersShutdown, { provide: WORKS_JOBS, useValue: options.workJobs !== false }],
+    exports: [WORKS_JOBS],
   };
 }

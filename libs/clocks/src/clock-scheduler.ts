@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { DataSource, In } from 'typeorm';
 import { Clock, CLOCK } from '@lc/decider';
 import { ClockView } from './clock.entity';
@@ -86,7 +87,7 @@ export class ClockScheduler {
   }
 
   private async add(wanted: WantedJob[]): Promise<void> {
-    const existing = await Promise.all(wanted.map((job) => this.queue.getJob(job.id)));
+    const existing = await this.scheduled(wanted.map((job) => job.id));
     const missing = wanted.filter((_, i) => !existing[i]);
     if (missing.length) {
       await this.queue.addBulk(
@@ -106,18 +107,37 @@ export class ClockScheduler {
       );
     }
     await Promise.all(
-      wanted.map(async ({ delay }, i) => {
-        const job = existing[i];
-        if (!job) return;
+      wanted.map(async ({ id, delay }, i) => {
+        const scheduled = existing[i];
         // Scheduled for later than the clock now says (time was corrected, or moved in a test):
         // bring it forward rather than add a second job.
-        const firesAt = job.timestamp + (job.delay ?? 0);
-        if (firesAt > Date.now() + delay + 1000 && (await job.isDelayed())) {
+        if (!scheduled || scheduled.timestamp + scheduled.delay <= Date.now() + delay + 1000) return;
+        const job = await this.queue.getJob(id);
+        if (job && (await job.isDelayed())) {
           if (delay === 0) await job.promote();
           else await job.changeDelay(delay);
         }
       }),
     );
+  }
+
+  /**
+   * When each job was queued and with what delay, or undefined where there is no such job: two
+   * fields of each job's hash, read in one pipeline. getJob builds a whole job (its data parsed)
+   * per id: a rebuild's reconciliation of 36,607 running clocks spent about 2 s of the process's
+   * CPU in it, on jobs that mostly exist and are left as they are.
+   */
+  private async scheduled(ids: string[]): Promise<({ timestamp: number; delay: number } | undefined)[]> {
+    // BullMQ's Redis backend is an ioredis client (its own type names only what BullMQ calls).
+    const client = (await this.queue.getBackend().client) as unknown as Redis;
+    const pipeline = client.pipeline();
+    for (const id of ids) pipeline.hmget(this.queue.toKey(id), 'timestamp', 'delay');
+    const replies = (await pipeline.exec()) ?? [];
+    return replies.map(([error, fields]) => {
+      if (error) throw error;
+      const [timestamp, delay] = fields as (string | null)[];
+      return timestamp === null ? undefined : { timestamp: Number(timestamp), delay: Number(delay ?? 0) };
+    });
   }
 }
 

@@ -169,9 +169,13 @@ export class ProjectionRegistry implements OnApplicationShutdown {
         page.catch((error: unknown) => {
           failure ??= { error };
         });
+      let logRead = false;
       while (!failure) {
         const { page, opened } = await next;
-        if (page.length === 0) break;
+        if (page.length === 0) {
+          logRead = true;
+          break;
+        }
         position = page[page.length - 1].globalPosition;
         // The next page is read (and opened) while this one is applied.
         next = read(position);
@@ -193,18 +197,26 @@ export class ProjectionRegistry implements OnApplicationShutdown {
         pages.push(settle(Promise.all(applying)));
         if (pages.length >= PAGES_AHEAD) await pages.shift();
       }
+      // A projection whose chain has applied the last page is finished, whatever the others still
+      // have to apply: its indexes are made again (and its side effects brought in line) while
+      // theirs go on, not after the slowest.
+      const finishing = logRead
+        ? here.map((projection) =>
+            chains.get(projection.name)!.then(async () => {
+              const t = Date.now();
+              await this.checkpoints.rebuilt(projection);
+              busy.set(projection.name, busy.get(projection.name)! + Date.now() - t);
+            }),
+          )
+        : [];
       await Promise.all(pages);
+      const finished = await Promise.allSettled(finishing);
       if (failure) {
         await this.restoreAfterFailure(here);
         throw failure.error;
       }
-      await Promise.all(
-        here.map(async (projection) => {
-          const t = Date.now();
-          await this.checkpoints.rebuilt(projection);
-          busy.set(projection.name, busy.get(projection.name)! + Date.now() - t);
-        }),
-      );
+      const unfinished = finished.find((f): f is PromiseRejectedResult => f.status === 'rejected');
+      if (unfinished) throw unfinished.reason;
       return { events, applied: Object.fromEntries(applied), busyMs: Object.fromEntries(busy), elsewhere, ms: Date.now() - started };
     } finally {
       await lock.end();

@@ -33,8 +33,11 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** `app` with `args` (a worker command: `rebuild --all`), its environment's `env` on top of this one's. */
-export function launch(app: 'api' | 'worker', env: Record<string, string>, args: string[] = []): Child {
+/**
+ * `app` with `args` (a worker command: `rebuild --all`), its environment's `env` on top of this
+ * one's, and `nodeFlags` before the script (see scriptNodeFlags).
+ */
+export function launch(app: 'api' | 'worker', env: Record<string, string>, args: string[] = [], nodeFlags: string[] = []): Child {
   ensureBuilt();
   // The log goes to a file, as in production (journald, a file), not to a pipe this process
   // reads: writes to a pipe are synchronous on Linux, and while autocannon keeps this process
@@ -46,6 +49,7 @@ export function launch(app: 'api' | 'worker', env: Record<string, string>, args:
     [
       // BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${app}-${Date.now()}.cpuprofile`] : []),
+      ...nodeFlags,
       // The build `npm start` runs, not ts-node: what production runs, and a start in seconds.
       join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`),
       ...args,
@@ -86,6 +90,18 @@ export function launch(app: 'api' | 'worker', env: Record<string, string>, args:
       clearTimeout(killer);
     },
   };
+}
+
+/**
+ * The node flags that an npm script of package.json gives its process (`node <flags> dist/...`):
+ * the bench runs the built app as that script would, without npm in between.
+ */
+export function scriptNodeFlags(script: string): string[] {
+  const command = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts[script];
+  const words = command.split(/\s+/);
+  const main = words.findIndex((w) => w.endsWith('/main.js'));
+  if (words[0] !== 'node' || main < 0) throw new Error(`package.json's ${script} is not \`node <flags> <main.js> ...\`: ${command}`);
+  return words.slice(1, main);
 }
 
 /** Waits until the API `child` answers /health at `base`; fails at once if it exits. */

@@ -18,7 +18,7 @@ import { runDemoCli } from '@lc/demo';
 import type { RebuildAllResult } from '@lc/projections';
 import { APPENDER_LOCK } from '../libs/event-store/src/postgres/migrations/1763700000090-event-store-read-horizon';
 import { BenchDatabase, fmt, freshDatabase, median, RUNS, size, spread } from './lib';
-import { launch } from './processes';
+import { launch, scriptNodeFlags } from './processes';
 
 export const REBUILD_EVENTS = size('REBUILD_EVENTS', 20_000);
 // The whole year by default: section 7 gives the issue's figure measured, not extrapolated (~20 s of the bench).
@@ -157,11 +157,11 @@ export async function amplify(url: string, target: number): Promise<number> {
 
 /**
  * `npm run projections:rebuild -- --all` as an operator runs it: the built worker in a process of
- * its own (not in this one, whose heap holds what the sections before it left), with the
- * environment benchEnv gives. Its figures are the fields the command logs (`rebuilt`).
+ * its own (not in this one, whose heap holds what the sections before it left), with the script's
+ * node flags and the environment benchEnv gives. Its figures are the fields the command logs (`rebuilt`).
  */
 export async function rebuildAll(url: string): Promise<RebuildAllResult> {
-  const worker = launch('worker', { ...benchEnv(url, 'rebuild'), LOG_LEVEL: 'info' }, ['rebuild', '--all']);
+  const worker = launch('worker', { ...benchEnv(url, 'rebuild'), LOG_LEVEL: 'info' }, ['rebuild', '--all'], scriptNodeFlags('projections:rebuild'));
   const code = await worker.exited;
   const line = worker
     .output()

@@ -9,6 +9,7 @@ import { EventStoreGroupedAppend1763700000091 } from './postgres/migrations/1763
 import { EventStoreGroupedAppendIndexed1763700000092 } from './postgres/migrations/1763700000092-event-store-grouped-append-indexed';
 import { EventStoreReadHorizonEndedTransactions1764800000210 } from './postgres/migrations/1764800000210-event-store-read-horizon-ended-transactions';
 import { EventStoreReadHorizonPlanKept1764900000220 } from './postgres/migrations/1764900000220-event-store-read-horizon-plan-kept';
+import { EventStoreAppendsByIndex1765200000250 } from './postgres/migrations/1765200000250-event-store-appends-by-index';
 
 export const migrations = [
   EventStore1763700000000,
@@ -17,4 +18,5 @@ export const migrations = [
   EventStoreGroupedAppendIndexed1763700000092,
   EventStoreReadHorizonEndedTransactions1764800000210,
   EventStoreReadHorizonPlanKept1764900000220,
+  EventStoreAppendsByIndex1765200000250,
 ];

@@ -40,6 +40,7 @@ const RECORDED = [
   'EventStoreReadHorizonPlanKept1764900000220',
   'DailyCountsFillfactor1765000000230',
   'ProjectionIndexesSetAside1765100000240',
+  'EventStoreAppendsByIndex1765200000250',
 ];
 
 /** The name TypeORM records: the instance's `name` if it has one, else the class name. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { accessibilityViolations, BrowserApp, launchBrowser, logIn, screenshot, START_TIMEOUT_MS, startBrowserApp, TestBrowser } from './support/browser-app';
+import { accessibilityViolations, BrowserApp, launchBrowser, logIn, openedDialog, screenshot, START_TIMEOUT_MS, startBrowserApp, TestBrowser } from './support/browser-app';
 
 /** Today and other days in China time, as the server counts them. */
 const chinaDay = (daysAgo = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - daysAgo * 86_400_000));
@@ -120,7 +120,7 @@ describe('the supervisor dashboard, live', () => {
       const docxText = async (download: { path(): Promise<string | null> }) =>
         (await (await JSZip.loadAsync(readFileSync((await download.path())!))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
       await page.getByRole('button', { name: '发出函件' }).click();
-      const dialog = page.getByRole('dialog');
+      const dialog = await openedDialog(page);
       await dialog.getByLabel('查明的情况').fill('该企业拖欠三十五名职工两个月工资');
       await dialog.getByLabel(/提示、意见或建议事项/).fill('请于十五日内足额支付拖欠的工资');
       await dialog.getByRole('button', { name: /^提\s?交$/ }).click();

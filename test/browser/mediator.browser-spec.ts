@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import { BrowserApp, launchBrowser, logIn, START_TIMEOUT_MS, startBrowserApp, submitDialog, TestBrowser, watchCommands } from './support/browser-app';
+import { BrowserApp, launchBrowser, logIn, openedDialog, START_TIMEOUT_MS, startBrowserApp, submitDialog, TestBrowser, watchCommands } from './support/browser-app';
 
 const ENTERPRISE = { creditCode: '91440300708461136T', name: '深圳市平湖电子制品有限公司' };
 
@@ -73,8 +73,9 @@ describe('the mediator workspace', () => {
       const row = page.getByTestId(`alert-${alertId}`);
       await row.getByText('已报送').waitFor();
       await row.getByRole('button', { name: /^受\s?理$/ }).click();
+      const dialog = await openedDialog(page);
       const sent = watchCommands(page);
-      await page.getByRole('dialog').getByRole('button', { name: /^提\s?交$/ }).click();
+      await dialog.getByRole('button', { name: /^提\s?交$/ }).click();
       // It timed out here in two CI runs of many: say what the page showed instead (a conflict, an
       // error) and what it sent.
       await row

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page, type Request, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request, type Response } from 'playwright-core';
 import { Client } from 'pg';
 import { createTestDatabase, removeRedisKeys, TestDatabase } from '@lc/testing';
 import { freePort, runBuiltApp, RunningApp, waitForHttp } from '../../support/built-app';
@@ -190,12 +190,33 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * The open dialog, once it has finished zooming in. Playwright clicks where it measured the
+ * button; a dialog still opening moves its buttons between that measure and the click, and on a
+ * starved machine the click on 提交 landed beside it: the dialog stayed open and the page sent
+ * nothing (reproduced with two CPU hogs beside the browser tests, 1 run in 6).
+ */
+export async function openedDialog(page: Page): Promise<Locator> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  // Its animations that end (not a spinner's), ended; none where a test switched animations off.
+  await dialog.evaluate((element) =>
+    Promise.all(
+      (element.closest('.ant-modal-wrap') ?? element)
+        .getAnimations({ subtree: true })
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+  return dialog;
+}
+
+/**
  * Fills and submits the open dialog. Unless the command is expected to be refused (`stays`), waits
  * for the dialog to close, which it does once the service has answered: a test that fails here
  * shows what the dialog said instead of timing out later on the page behind it.
  */
 export async function submitDialog(page: Page, fields: Record<string, string> = {}, { button = /^提\s?交$/, stays = false }: { button?: string | RegExp; stays?: boolean } = {}) {
-  const dialog = page.getByRole('dialog');
+  const dialog = await openedDialog(page);
   for (const [labelText, value] of Object.entries(fields)) await dialog.getByLabel(labelText).fill(value);
   const sent = watchCommands(page);
   await dialog.getByRole('button', { name: button }).click();

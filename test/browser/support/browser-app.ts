@@ -234,9 +234,9 @@ export async function submitDialog(page: Page, fields: Record<string, string> = 
 /**
  * The commands (every request but GET) the page sends from now on, and what became of each: for
  * a failure's message, so that "the dialog stayed open" says whether the click sent anything and
- * whether the service answered (a dialog that stayed open without a word failed twice in CI).
+ * whether the service answered (how a click beside a dialog still opening was found: see openedDialog).
  */
-export function watchCommands(page: Page): { describe(): string; stop(): void } {
+function watchCommands(page: Page): { describe(): string; stop(): void } {
   const seen = new Map<Request, string>();
   const named = (request: Request) => `${request.method()} ${new URL(request.url()).pathname}`;
   const sent = (request: Request) => {

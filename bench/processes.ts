@@ -6,6 +6,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { builtEntry } from '../test/support/built-app';
 import { USER_HZ } from './lib';
 
 const ROOT = join(__dirname, '..');
@@ -51,7 +52,7 @@ export function launch(app: 'api' | 'worker', env: Record<string, string>, args:
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${app}-${Date.now()}.cpuprofile`] : []),
       ...nodeFlags,
       // The build `npm start` runs, not ts-node: what production runs, and a start in seconds.
-      join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`),
+      builtEntry(app),
       ...args,
     ],
     { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', log, log] },

@@ -23,8 +23,12 @@ describe('removeRedisKeys', () => {
     }
   });
 
-  it('does not wait for a Redis that is not there', async () => {
+  it('does not wait for a Redis that is not there, nor leave a timer behind', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
     // Port 1 is never a Redis; a fault test's own server may be stopped by the time its app closes.
     await expect(removeRedisKeys('nothing:*', 'redis://127.0.0.1:1')).rejects.toThrow();
+    // A timer left running keeps the test worker alive after its last suite (jest then kills it).
+    expect(timers()).toBe(before);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { removeRedisKeys } from './redis-keys';
+import { closeRedis, removeRedisKeys } from './redis-keys';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://localhost:6379';
 
@@ -19,7 +19,7 @@ describe('removeRedisKeys', () => {
       expect(await redis.get(`${theirs}:job:1`)).toBe('1');
     } finally {
       await redis.del(`${theirs}:job:1`);
-      redis.disconnect();
+      await closeRedis(redis);
     }
   });
 

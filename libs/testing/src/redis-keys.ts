@@ -19,9 +19,21 @@ export async function removeRedisKeys(pattern: string, redisUrl = process.env.RE
       if (keys.length) removed += await redis.unlink(...keys);
     }
   } finally {
-    // After a refused connection the client has already ended; disconnect() would then start
-    // ioredis's 2 s timer for a socket close that never comes, which keeps a test worker alive.
-    if (redis.status !== 'end') redis.disconnect();
+    await closeRedis(redis);
   }
   return removed;
+}
+
+/**
+ * Disconnects `redis` and waits until its socket has closed. ioredis' `disconnect()` starts a 2 s
+ * timer that only the socket's close clears: called on a client that has already ended (a refused
+ * connection) it runs its full time, and it kept a test worker alive after its last suite (jest
+ * then force-exits the worker). Waited for, nothing of the client outlives the call.
+ */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'end') return;
+  await new Promise<void>((resolve) => {
+    redis.once('end', () => resolve());
+    redis.disconnect();
+  });
 }

@@ -471,7 +471,8 @@ export class PostgresEventStore implements EventStore {
           // sleep until a notification, polling soon when committed events wait behind an open appender.
           if (woken) continue;
           const heldBack = await store.isHeldBack(horizon);
-          if (woken) continue;
+          // close() while that was asked found no sleep to cut short: do not start one.
+          if (woken || closed) continue;
           const sleepMs = heldBack ? 20 : store.idlePollMs;
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, sleepMs);

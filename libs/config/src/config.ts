@@ -97,6 +97,11 @@ export const configSchema = z
     MIGRATIONS_RUN: booleanFlag.default(true),
     /** Connections per pool (read models, event store) in each process. Mind PostgreSQL's max_connections. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * Send the hot statements as named (prepared) statements, parsed once per connection (ADR 0020).
+     * Turn off only behind a pooler that cannot keep them (PgBouncer before 1.21 in transaction mode).
+     */
+    DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
     /** Events a projection applies per transaction. */
     PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
     /** A prefix for BullMQ queues, so that several deployments (or test runs) can share one Redis. */

@@ -1,10 +1,12 @@
 import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
 import { withDefaultUser } from './connection';
+import { PreparingClient } from './prepared-statements';
 
 /** One migration class; TypeORM runs them in the order of the timestamp that ends the class name. */
 export type Migration = new () => MigrationInterface;
 
-export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+/** `options.extra` goes to node-postgres' pool on top of ours: `Client` there replaces PreparingClient. */
+export function dataSourceOptions(databaseUrl: string, options: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url: withDefaultUser(databaseUrl),
@@ -12,7 +14,9 @@ export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSource
     // The schema changes only through migrations, reviewed like code.
     synchronize: false,
     migrationsRun: false,
-    ...extra,
+    ...options,
+    // Statements marked `prepared` are parsed once per connection (ADR 0020).
+    extra: { Client: PreparingClient, ...(options as { extra?: object }).extra },
   } as DataSourceOptions;
 }
 

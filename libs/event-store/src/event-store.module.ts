@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '@lc/config';
-import { withDefaultUser } from '@lc/database';
+import { clientClass, withDefaultUser } from '@lc/database';
 import { EVENT_STORE, EventStore } from './event-store.port';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 import { EVENT_DATA_TRANSFORMER, EventDataTransformer, TransformingEventStore } from './transforming/transforming-event-store';
@@ -14,7 +14,11 @@ export function createEventStore(config: AppConfig): EventStore {
     return new KurrentDbEventStore({ connectionString: config.KURRENTDB_CONNECTION_STRING! });
   }
   return new PostgresEventStore({
-    pool: { connectionString: withDefaultUser(config.DATABASE_URL), max: config.DATABASE_POOL_SIZE },
+    pool: {
+      connectionString: withDefaultUser(config.DATABASE_URL),
+      max: config.DATABASE_POOL_SIZE,
+      Client: clientClass(config.DATABASE_PREPARED_STATEMENTS),
+    },
   });
 }
 

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { prepared } from '@lc/database';
 import { MasterKey, newPersonKey } from './cipher';
 import { PersonKey, PersonKeyStore, PersonRequest } from './person-key-store';
+
+/** Every read of personal data opens its persons' keys: parsed once per connection (ADR 0020). */
+const KEYS = prepared(`SELECT person_id, wrapped_key FROM person_keys WHERE person_id = ANY ($1::uuid[])`);
 
 /** Anything that runs a parameterised query and returns its rows (a pg Pool, a TypeORM DataSource or QueryRunner). */
 export type Query = <Row = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<Row[]>;
@@ -92,7 +96,7 @@ export class PostgresPersonKeyStore implements PersonKeyStore {
   async keysOf(personIds: string[]): Promise<Map<string, Buffer>> {
     const found = new Map<string, Buffer>();
     if (personIds.length === 0) return found;
-    const rows = await this.query<KeyRow>(`SELECT person_id, wrapped_key FROM person_keys WHERE person_id = ANY ($1::uuid[])`, [personIds]);
+    const rows = await this.query<KeyRow>(KEYS, [personIds]);
     for (const row of rows) found.set(row.person_id, this.master.unwrap(row.person_id, row.wrapped_key));
     return found;
   }

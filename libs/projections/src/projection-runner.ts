@@ -1,10 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { WITHOUT_FLUSH } from '@lc/database';
+import { prepared, WITHOUT_FLUSH } from '@lc/database';
 import { EventFilter, EventStore, RecordedEvent, Subscription } from '@lc/event-store';
 import { Projection } from './projection';
 import { ProjectionLocks, RESET_CHANNEL } from './projection-locks';
 import { restoreIndexes, setIndexesAside } from './indexes-set-aside';
+
+/** Every batch of every projection moves its checkpoint: parsed once per connection (ADR 0020). */
+const MOVE_CHECKPOINT = prepared(`UPDATE projection_checkpoints
+    SET position = $2, events_applied = events_applied + $3, updated_at = now(), last_error = NULL, last_event_at = $4
+   FROM ${WITHOUT_FLUSH}
+  WHERE name = $1 AND position IS NOT DISTINCT FROM $5`);
 
 /** Another runner, or a rebuild, moved the checkpoint since this runner read it. */
 class CheckpointMoved extends Error {
@@ -58,13 +64,7 @@ export class CheckpointStore {
       // (WITHOUT_FLUSH says why that is safe): a read model lost in a crash of PostgreSQL is lost
       // with its checkpoint, and applied again.
       // TypeORM answers an UPDATE with [rows, row count].
-      const [, moved]: [unknown[], number] = await tx.query(
-        `UPDATE projection_checkpoints
-            SET position = $2, events_applied = events_applied + $3, updated_at = now(), last_error = NULL,
-                last_event_at = $4
-           FROM ${WITHOUT_FLUSH}
-          WHERE name = $1 AND position IS NOT DISTINCT FROM $5`,
-        [projection.name, last, events.length, events[events.length - 1].recordedAt, expected ?? null],
+      const [, moved]: [unknown[], number] = await tx.query(MOVE_CHECKPOINT, [projection.name, last, events.length, events[events.length - 1].recordedAt, expected ?? null],
       );
       if (moved !== 1) throw new CheckpointMoved(projection.name);
       await projection.apply(events, tx);

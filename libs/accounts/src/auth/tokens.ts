@@ -3,8 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@lc/config';
+import { prepared } from '@lc/database';
 import { Clock, CLOCK, DomainError } from '@lc/decider';
 import { AccountState } from '../account/account.decider';
+
+/** Asked on every authenticated request, so parsed once per connection (ADR 0020). */
+const SESSION = prepared(`SELECT ended_at FROM sessions WHERE id = $1 AND account_id = $2`);
 
 export interface AccessClaims {
   sub: string;
@@ -120,10 +124,7 @@ export class Tokens {
 
   /** Refuses a token whose session has ended (logout, a reused refresh token, a password change). */
   async requireLiveSession(claims: AccessClaims): Promise<void> {
-    const rows: { ended_at: Date | null }[] = await this.dataSource.query(
-      `SELECT ended_at FROM sessions WHERE id = $1 AND account_id = $2`,
-      [claims.sid, claims.sub],
-    );
+    const rows: { ended_at: Date | null }[] = await this.dataSource.query(SESSION, [claims.sid, claims.sub]);
     if (!rows[0] || rows[0].ended_at) throw new DomainError('unauthenticated', 'The session has ended; log in again');
   }
 

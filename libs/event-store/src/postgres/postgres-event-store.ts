@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Client, Pool, PoolConfig } from 'pg';
+import { prepared, PreparingClient } from '@lc/database';
 import {
   AppendResult,
   ConcurrencyError,
@@ -83,8 +84,44 @@ function toRecorded(row: EventRow): RecordedEvent {
 const COLUMNS = `event_id, type, data, metadata, stream_id, stream_version, transaction_id::text AS transaction_id,
   global_position, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_at`;
 
+/*
+ * The statements every command and every live read send, prepared (ADR 0020): each is a function
+ * call or an index probe whatever its parameters. The reads of the log's tail are not: their
+ * filters, off when a parameter is NULL, may pick another index when on, which a plan made for
+ * any parameters could not.
+ */
+const APPEND = prepared(`SELECT status, version, transaction_id::text AS transaction_id, global_position
+  FROM event_store.append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])`);
+const APPEND_GROUPED = prepared(`SELECT status, version, transaction_id::text AS transaction_id, global_position
+  FROM event_store.append_events_grouped($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])`);
+const STREAM = prepared(`SELECT ${COLUMNS} FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version`);
+// One index probe per stream, whatever the planner knows of the table. With `stream_id = ANY ($1)`
+// a table without statistics (never analysed, or restored) was read whole, in parallel, for every
+// few streams: an import's reads grew with the log. (The inner ORDER BY keeps the planner from
+// flattening the lateral into a hash join over the whole table, which it did as well.)
+const STREAMS = prepared(`SELECT ${COLUMNS}
+  FROM unnest($1::text[]) WITH ORDINALITY AS wanted(id, n)
+  CROSS JOIN LATERAL (SELECT * FROM event_store.events WHERE stream_id = wanted.id ORDER BY stream_version) events
+  ORDER BY wanted.n, events.stream_version`);
+const STREAM_PART = (backwards: boolean) =>
+  prepared(`SELECT ${COLUMNS} FROM event_store.events
+  WHERE stream_id = $1 AND stream_version ${backwards ? '<=' : '>='} $2
+  ORDER BY stream_version ${backwards ? 'DESC' : 'ASC'}
+  LIMIT $3`);
+const STREAM_FORWARDS = STREAM_PART(false);
+const STREAM_BACKWARDS = STREAM_PART(true);
+const READ_HORIZON = prepared(`SELECT event_store.read_horizon()::text AS horizon`);
+// ORDER BY ... LIMIT 1, not EXISTS: the planner drops an EXISTS subquery's order, and on a table
+// without statistics (never analysed) it then expects a third of the rows to match and scans the
+// heap from its start, where none do (49 ms at 40,000 events, against 0.3 ms walking the global
+// order's index from the horizon).
+const HELD_BACK = prepared(`SELECT 1 FROM event_store.events WHERE transaction_id >= $1::text::xid8 ORDER BY transaction_id LIMIT 1`);
+
 export interface PostgresEventStoreOptions {
-  /** A connection string with a user (see withDefaultUser), or a full pool config. */
+  /**
+   * A connection string with a user (see withDefaultUser), or a full pool config. Its clients are
+   * PreparingClient unless `Client` says otherwise (DATABASE_PREPARED_STATEMENTS=false).
+   */
   pool: PoolConfig;
   /** How long an idle subscriber sleeps when no notification wakes it. Notifications do the real work. */
   idlePollMs?: number;
@@ -124,7 +161,7 @@ export class PostgresEventStore implements EventStore {
   private readonly streamReads: StreamReads<EventRow>;
 
   constructor(options: PostgresEventStoreOptions) {
-    this.pool = new Pool({ max: 10, ...options.pool });
+    this.pool = new Pool({ max: 10, Client: PreparingClient, ...options.pool });
     // An idle connection the server ends (a restart, pg_terminate_backend, DROP DATABASE ... FORCE)
     // makes the pool emit 'error', which without a listener crashes the process. pg has already
     // dropped that connection; the next query opens another, and errors of queries reach their callers.
@@ -204,10 +241,7 @@ export class PostgresEventStore implements EventStore {
         group.length === 1
           ? // A group of one (a single writer): the one-stream function, without the grouped one's
             // set-up over arrays of appends (same locks, answers and notification).
-            await this.pool.query<AppendRow>(
-              `SELECT status, version, transaction_id::text AS transaction_id, global_position
-                 FROM event_store.append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])`,
-              [
+            await this.pool.query<AppendRow>(APPEND, [
                 group[0].streamId,
                 String(group[0].expected),
                 group[0].events.map((e) => e.eventId),
@@ -216,10 +250,7 @@ export class PostgresEventStore implements EventStore {
                 group[0].events.map((e) => JSON.stringify(e.metadata ?? {})),
               ],
             )
-          : await this.pool.query<AppendRow>(
-              `SELECT status, version, transaction_id::text AS transaction_id, global_position
-                 FROM event_store.append_events_grouped($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])`,
-              [
+          : await this.pool.query<AppendRow>(APPEND_GROUPED, [
                 group.map((a) => a.streamId),
                 group.map((a) => String(a.expected)),
                 group.map((a) => a.events.length),
@@ -264,13 +295,7 @@ export class PostgresEventStore implements EventStore {
     }
     const backwards = options.direction === 'backwards';
     const from = options.fromVersion ?? (backwards ? Number.MAX_SAFE_INTEGER : 1);
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_store.events
-        WHERE stream_id = $1 AND stream_version ${backwards ? '<=' : '>='} $2
-        ORDER BY stream_version ${backwards ? 'DESC' : 'ASC'}
-        LIMIT $3`,
-      [streamId, from, options.maxCount ?? null],
-    );
+    const { rows } = await this.pool.query<EventRow>(backwards ? STREAM_BACKWARDS : STREAM_FORWARDS, [streamId, from, options.maxCount ?? null]);
     return rows.map(toRecorded);
   }
 
@@ -285,19 +310,8 @@ export class PostgresEventStore implements EventStore {
     if (streams.size === 0) return streams;
     const { rows } =
       streams.size === 1
-        ? await this.pool.query<EventRow>(`SELECT ${COLUMNS} FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version`, [streamIds[0]])
-        : // One index probe per stream, whatever the planner knows of the table. With
-          // `stream_id = ANY ($1)` a table without statistics (never analysed, or restored) was
-          // read whole, in parallel, for every few streams: an import's reads grew with the log.
-          // (The inner ORDER BY keeps the planner from flattening the lateral into a hash join
-          // over the whole table, which it did as well.)
-          await this.pool.query<EventRow>(
-            `SELECT ${COLUMNS}
-               FROM unnest($1::text[]) WITH ORDINALITY AS wanted(id, n)
-               CROSS JOIN LATERAL (SELECT * FROM event_store.events WHERE stream_id = wanted.id ORDER BY stream_version) events
-              ORDER BY wanted.n, events.stream_version`,
-            [[...streams.keys()]],
-          );
+        ? await this.pool.query<EventRow>(STREAM, [streamIds[0]])
+        : await this.pool.query<EventRow>(STREAMS, [[...streams.keys()]]);
     for (const row of rows) streams.get(row.stream_id)!.push(row);
     return streams;
   }
@@ -364,7 +378,7 @@ export class PostgresEventStore implements EventStore {
   private readHorizon(): Promise<string> {
     this.horizonQuestion ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
       this.horizonQuestion = undefined; // who asks from now on gets a query of its own
-      const { rows } = await this.pool.query<{ horizon: string }>(`SELECT event_store.read_horizon()::text AS horizon`);
+      const { rows } = await this.pool.query<{ horizon: string }>(READ_HORIZON);
       return rows[0].horizon;
     });
     return this.horizonQuestion;
@@ -376,14 +390,7 @@ export class PostgresEventStore implements EventStore {
     if (!answer) {
       answer = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
         this.heldBackQuestions.delete(horizon);
-        // ORDER BY ... LIMIT 1, not EXISTS: the planner drops an EXISTS subquery's order, and on a
-        // table without statistics (never analysed) it then expects a third of the rows to match and
-        // scans the heap from its start, where none do (49 ms at 40,000 events, against 0.3 ms
-        // walking the global order's index from the horizon).
-        const { rows } = await this.pool.query(
-          `SELECT 1 FROM event_store.events WHERE transaction_id >= $1::text::xid8 ORDER BY transaction_id LIMIT 1`,
-          [horizon],
-        );
+        const { rows } = await this.pool.query(HELD_BACK, [horizon]);
         return rows.length > 0;
       });
       this.heldBackQuestions.set(horizon, answer);

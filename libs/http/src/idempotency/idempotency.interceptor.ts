@@ -4,9 +4,22 @@ import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable, of } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@lc/config';
-import { WITHOUT_FLUSH } from '@lc/database';
+import { prepared, WITHOUT_FLUSH } from '@lc/database';
 import { DomainError, invalidField } from '@lc/decider';
 import { RequestWithActor } from '../access/access';
+
+// Sent with every command that carries a key, so parsed once per connection (ADR 0020).
+// New key, or a pending one for this same request whose holder stopped renewing it (crashed):
+// take it over. Exactly one of several simultaneous retries gets the row.
+const TAKE_KEY = prepared(`INSERT INTO idempotency_keys AS k (actor_id, key, request_hash, state, lease_id, lease_expires_at)
+  SELECT $1, $2, $3, 'pending', $4::uuid, now() + make_interval(secs => $5) FROM ${WITHOUT_FLUSH}
+  ON CONFLICT (actor_id, key) DO UPDATE SET lease_id = EXCLUDED.lease_id, lease_expires_at = EXCLUDED.lease_expires_at
+    WHERE k.state = 'pending' AND k.request_hash = EXCLUDED.request_hash AND k.lease_expires_at < now()
+  RETURNING key`);
+// Whoever holds the lease writes the answer; a try that lost its lease meanwhile leaves the row to the one that took it.
+const KEEP_ANSWER = prepared(`UPDATE idempotency_keys SET state = 'done', status = $4, body = $5, headers = $6, lease_expires_at = NULL
+    FROM ${WITHOUT_FLUSH}
+   WHERE actor_id = $1 AND key = $2 AND lease_id = $3`);
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 /** Headers a replay must give back as the first answer did. */
@@ -109,16 +122,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const hash = requestHash(request.method, request.path, request.body);
     const lease = randomUUID();
     const leaseSeconds = this.config.IDEMPOTENCY_LEASE_SECONDS;
-    // New key, or a pending one for this same request whose holder stopped renewing it (crashed):
-    // take it over. Exactly one of several simultaneous retries gets the row.
-    const taken: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_keys AS k (actor_id, key, request_hash, state, lease_id, lease_expires_at)
-       SELECT $1, $2, $3, 'pending', $4::uuid, now() + make_interval(secs => $5) FROM ${WITHOUT_FLUSH}
-       ON CONFLICT (actor_id, key) DO UPDATE SET lease_id = EXCLUDED.lease_id, lease_expires_at = EXCLUDED.lease_expires_at
-         WHERE k.state = 'pending' AND k.request_hash = EXCLUDED.request_hash AND k.lease_expires_at < now()
-       RETURNING key`,
-      [actorId, key, hash, lease, leaseSeconds],
-    );
+    const taken: unknown[] = await this.dataSource.query(TAKE_KEY, [actorId, key, hash, lease, leaseSeconds]);
     if (taken.length === 0) return this.replay(actorId, key, hash, response);
 
     const renewal = setInterval(() => {
@@ -137,13 +141,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const headers = Object.fromEntries(
         KEPT_HEADERS.map((h) => [h, response.getHeader(h)]).filter(([, v]) => v !== undefined),
       );
-      // Whoever holds the lease writes the answer; a try that lost its lease meanwhile leaves the row to the one that took it.
-      await this.dataSource.query(
-        `UPDATE idempotency_keys SET state = 'done', status = $4, body = $5, headers = $6, lease_expires_at = NULL
-           FROM ${WITHOUT_FLUSH}
-          WHERE actor_id = $1 AND key = $2 AND lease_id = $3`,
-        [actorId, key, lease, response.statusCode, JSON.stringify(body ?? null), JSON.stringify(headers)],
-      );
+      await this.dataSource.query(KEEP_ANSWER, [actorId, key, lease, response.statusCode, JSON.stringify(body ?? null), JSON.stringify(headers)]);
       return body;
     } catch (error) {
       clearInterval(renewal);

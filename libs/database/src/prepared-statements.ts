@@ -33,7 +33,7 @@ export function preparedName(text: string): string | undefined {
  * each once on the connection and binds it on every later call. What callers send is unchanged
  * (a text and its values, through pg's pool or TypeORM's query), and so are the answers.
  */
-export class PreparingClient extends Client {
+class Preparing extends Client {
   // pg's query has a dozen overloads; this one takes them all and changes only a marked text's.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
@@ -46,6 +46,10 @@ export class PreparingClient extends Client {
     return query.call(this, config, typeof values === 'function' ? values : callback);
   }
 }
+
+/** Typed as pg's own Client: callers keep its overloads, which the override above takes as they come. */
+export const PreparingClient: typeof Client = Preparing;
+export type PreparingClient = Client;
 
 /** The client class for a pool: PreparingClient, or pg's own where statements must not be named. */
 export function clientClass(preparedStatements: boolean): typeof Client {

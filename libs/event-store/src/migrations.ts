@@ -10,6 +10,7 @@ import { EventStoreGroupedAppendIndexed1763700000092 } from './postgres/migratio
 import { EventStoreReadHorizonEndedTransactions1764800000210 } from './postgres/migrations/1764800000210-event-store-read-horizon-ended-transactions';
 import { EventStoreReadHorizonPlanKept1764900000220 } from './postgres/migrations/1764900000220-event-store-read-horizon-plan-kept';
 import { EventStoreAppendsByIndex1765200000250 } from './postgres/migrations/1765200000250-event-store-appends-by-index';
+import { EventStoreAppendsPlannedOnce1765300000260 } from './postgres/migrations/1765300000260-event-store-appends-planned-once';
 
 export const migrations = [
   EventStore1763700000000,
@@ -19,4 +20,5 @@ export const migrations = [
   EventStoreReadHorizonEndedTransactions1764800000210,
   EventStoreReadHorizonPlanKept1764900000220,
   EventStoreAppendsByIndex1765200000250,
+  EventStoreAppendsPlannedOnce1765300000260,
 ];

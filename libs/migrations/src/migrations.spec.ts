@@ -41,6 +41,7 @@ const RECORDED = [
   'DailyCountsFillfactor1765000000230',
   'ProjectionIndexesSetAside1765100000240',
   'EventStoreAppendsByIndex1765200000250',
+  'EventStoreAppendsPlannedOnce1765300000260',
 ];
 
 /** The name TypeORM records: the instance's `name` if it has one, else the class name. */

@@ -319,7 +319,9 @@ class LagProbe {
   }
 
   private async checkpoints(): Promise<Checkpoint[]> {
-    return (await this.client.query<Checkpoint>(`SELECT name, position, filter FROM projection_checkpoints ORDER BY name`)).rows;
+    // Named statements, as the service's own hot statements are (ADR 0020): this sampler's queries
+    // run on the PostgreSQL whose CPU per command section 4 reports, so they should cost it little.
+    return (await this.client.query<Checkpoint>({ name: 'bench_lag_checkpoints', text: `SELECT name, position, filter FROM projection_checkpoints ORDER BY name` })).rows;
   }
 
   private async poll(): Promise<void> {
@@ -333,14 +335,15 @@ class LagProbe {
       const [toTx, toPos] = c.position.split('-');
       const prefixes = c.filter?.streamPrefixes?.length ? c.filter.streamPrefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`) : null;
       const types = c.filter?.eventTypes?.length ? c.filter.eventTypes : null;
-      const { rows } = await this.client.query<{ at: number }>(
-        `SELECT (extract(epoch FROM recorded_at) * 1000)::float8 AS at FROM event_store.events
+      const { rows } = await this.client.query<{ at: number }>({
+        name: 'bench_lag_events',
+        text: `SELECT (extract(epoch FROM recorded_at) * 1000)::float8 AS at FROM event_store.events
           WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
             AND (transaction_id, global_position) <= ($3::text::xid8, $4::bigint)
             AND ($5::text[] IS NULL OR stream_id LIKE ANY ($5::text[]))
             AND ($6::text[] IS NULL OR type = ANY ($6::text[]))`,
-        [fromTx, fromPos, toTx, toPos, prefixes, types],
-      );
+        values: [fromTx, fromPos, toTx, toPos, prefixes, types],
+      });
       const lags = this.lags.get(c.name) ?? [];
       for (const { at } of rows) lags.push(now - at);
       this.lags.set(c.name, lags);

@@ -86,9 +86,10 @@ const COLUMNS = `event_id, type, data, metadata, stream_id, stream_version, tran
 
 /*
  * The statements every command and every live read send, prepared (ADR 0020): each is a function
- * call or an index probe whatever its parameters. The reads of the log's tail are not: their
- * filters, off when a parameter is NULL, may pick another index when on, which a plan made for
- * any parameters could not.
+ * call or an index probe whatever its parameters. The reads of the log's tail with a filter are
+ * not: a filter may do better on another index (the type index), which a plan made for any
+ * parameters could not choose; the unfiltered read (a worker's live subscriptions together, or
+ * one that takes every event) can only walk the global order.
  */
 const APPEND = prepared(`SELECT status, version, transaction_id::text AS transaction_id, global_position
   FROM event_store.append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])`);
@@ -110,6 +111,11 @@ const STREAM_PART = (backwards: boolean) =>
   LIMIT $3`);
 const STREAM_FORWARDS = STREAM_PART(false);
 const STREAM_BACKWARDS = STREAM_PART(true);
+const TAIL = prepared(`SELECT ${COLUMNS}
+  FROM event_store.events
+  WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint) AND transaction_id < $4::text::xid8
+  ORDER BY events.transaction_id, events.global_position -- the columns, not the ::text aliases
+  LIMIT $3`);
 const READ_HORIZON = prepared(`SELECT event_store.read_horizon()::text AS horizon`);
 // ORDER BY ... LIMIT 1, not EXISTS: the planner drops an EXISTS subquery's order, and on a table
 // without statistics (never analysed) it then expects a third of the rows to match and scans the
@@ -409,24 +415,22 @@ export class PostgresEventStore implements EventStore {
     filter?: EventFilter,
   ): Promise<RecordedEvent[]> {
     const [tx, pos] = decodePosition(from);
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS}
-         FROM event_store.events
-        WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-          AND transaction_id < $6::text::xid8
-          AND ($4::text[] IS NULL OR stream_id LIKE ANY ($4::text[]))
-          AND ($5::text[] IS NULL OR type = ANY ($5::text[]))
-        ORDER BY events.transaction_id, events.global_position -- the columns, not the ::text aliases
-        LIMIT $3`,
-      [
-        tx,
-        pos,
-        maxCount,
-        filter?.streamPrefixes?.length ? filter.streamPrefixes.map(likePrefix) : null,
-        filter?.eventTypes?.length ? filter.eventTypes : null,
-        horizon,
-      ],
-    );
+    const prefixes = filter?.streamPrefixes?.length ? filter.streamPrefixes.map(likePrefix) : null;
+    const types = filter?.eventTypes?.length ? filter.eventTypes : null;
+    const { rows } =
+      prefixes === null && types === null
+        ? await this.pool.query<EventRow>(TAIL, [tx, pos, maxCount, horizon])
+        : await this.pool.query<EventRow>(
+            `SELECT ${COLUMNS}
+               FROM event_store.events
+              WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+                AND transaction_id < $6::text::xid8
+                AND ($4::text[] IS NULL OR stream_id LIKE ANY ($4::text[]))
+                AND ($5::text[] IS NULL OR type = ANY ($5::text[]))
+              ORDER BY events.transaction_id, events.global_position -- the columns, not the ::text aliases
+              LIMIT $3`,
+            [tx, pos, maxCount, prefixes, types, horizon],
+          );
     return rows.map(toRecorded);
   }
 

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const APPEND_FUNCTIONS = [
+export const APPEND_FUNCTIONS = [
   'event_store.append_events(text, text, uuid[], text[], jsonb[], jsonb[])',
   'event_store.append_events_grouped(text[], text[], int[], uuid[], text[], jsonb[], jsonb[])',
 ];

@@ -1,9 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-const APPEND_FUNCTIONS = [
-  'event_store.append_events(text, text, uuid[], text[], jsonb[], jsonb[])',
-  'event_store.append_events_grouped(text[], text[], int[], uuid[], text[], jsonb[], jsonb[])',
-];
+import { APPEND_FUNCTIONS } from './1765200000250-event-store-appends-by-index';
 
 /**
  * The append functions plan their statements once per connection (ADR 0020). PL/pgSQL may keep a

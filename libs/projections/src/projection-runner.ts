@@ -64,8 +64,13 @@ export class CheckpointStore {
       // (WITHOUT_FLUSH says why that is safe): a read model lost in a crash of PostgreSQL is lost
       // with its checkpoint, and applied again.
       // TypeORM answers an UPDATE with [rows, row count].
-      const [, moved]: [unknown[], number] = await tx.query(MOVE_CHECKPOINT, [projection.name, last, events.length, events[events.length - 1].recordedAt, expected ?? null],
-      );
+      const [, moved]: [unknown[], number] = await tx.query(MOVE_CHECKPOINT, [
+        projection.name,
+        last,
+        events.length,
+        events[events.length - 1].recordedAt,
+        expected ?? null,
+      ]);
       if (moved !== 1) throw new CheckpointMoved(projection.name);
       await projection.apply(events, tx);
     });

@@ -248,24 +248,22 @@ export class PostgresEventStore implements EventStore {
           ? // A group of one (a single writer): the one-stream function, without the grouped one's
             // set-up over arrays of appends (same locks, answers and notification).
             await this.pool.query<AppendRow>(APPEND, [
-                group[0].streamId,
-                String(group[0].expected),
-                group[0].events.map((e) => e.eventId),
-                group[0].events.map((e) => e.type),
-                group[0].events.map((e) => JSON.stringify(e.data)),
-                group[0].events.map((e) => JSON.stringify(e.metadata ?? {})),
-              ],
-            )
+              group[0].streamId,
+              String(group[0].expected),
+              group[0].events.map((e) => e.eventId),
+              group[0].events.map((e) => e.type),
+              group[0].events.map((e) => JSON.stringify(e.data)),
+              group[0].events.map((e) => JSON.stringify(e.metadata ?? {})),
+            ])
           : await this.pool.query<AppendRow>(APPEND_GROUPED, [
-                group.map((a) => a.streamId),
-                group.map((a) => String(a.expected)),
-                group.map((a) => a.events.length),
-                group.flatMap((a) => a.events.map((e) => e.eventId)),
-                group.flatMap((a) => a.events.map((e) => e.type)),
-                group.flatMap((a) => a.events.map((e) => JSON.stringify(e.data))),
-                group.flatMap((a) => a.events.map((e) => JSON.stringify(e.metadata ?? {}))),
-              ],
-            ));
+              group.map((a) => a.streamId),
+              group.map((a) => String(a.expected)),
+              group.map((a) => a.events.length),
+              group.flatMap((a) => a.events.map((e) => e.eventId)),
+              group.flatMap((a) => a.events.map((e) => e.type)),
+              group.flatMap((a) => a.events.map((e) => JSON.stringify(e.data))),
+              group.flatMap((a) => a.events.map((e) => JSON.stringify(e.metadata ?? {}))),
+            ]));
     } catch (error) {
       if (group.length === 1) {
         group[0].reject(error);

@@ -69,8 +69,8 @@ it('an append cannot be prepared, so no prepared transaction holds an event', as
   await expect(
     prepare(
       'log',
-      `SELECT * FROM event_store.append_events('case-prepared', 'any', ARRAY['${randomUUID()}']::uuid[],
-         ARRAY['Prepared'], ARRAY['{}'::jsonb], ARRAY['{}'::jsonb])`,
+      `SELECT * FROM event_store.append_events('case-prepared', ARRAY['${randomUUID()}']::uuid[], 'any',
+         '[{"type": "Prepared", "data": {}}]')`,
       'log-append',
     ),
   ).rejects.toThrow(/cannot PREPARE a transaction that has executed LISTEN, UNLISTEN, or NOTIFY/);

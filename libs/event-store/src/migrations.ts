@@ -11,6 +11,7 @@ import { EventStoreReadHorizonEndedTransactions1764800000210 } from './postgres/
 import { EventStoreReadHorizonPlanKept1764900000220 } from './postgres/migrations/1764900000220-event-store-read-horizon-plan-kept';
 import { EventStoreAppendsByIndex1765200000250 } from './postgres/migrations/1765200000250-event-store-appends-by-index';
 import { EventStoreAppendsPlannedOnce1765300000260 } from './postgres/migrations/1765300000260-event-store-appends-planned-once';
+import { EventStoreAppendsTakeJsonb1765400000270 } from './postgres/migrations/1765400000270-event-store-appends-take-jsonb';
 
 export const migrations = [
   EventStore1763700000000,
@@ -21,4 +22,5 @@ export const migrations = [
   EventStoreReadHorizonPlanKept1764900000220,
   EventStoreAppendsByIndex1765200000250,
   EventStoreAppendsPlannedOnce1765300000260,
+  EventStoreAppendsTakeJsonb1765400000270,
 ];

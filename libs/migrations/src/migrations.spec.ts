@@ -42,6 +42,7 @@ const RECORDED = [
   'ProjectionIndexesSetAside1765100000240',
   'EventStoreAppendsByIndex1765200000250',
   'EventStoreAppendsPlannedOnce1765300000260',
+  'EventStoreAppendsTakeJsonb1765400000270',
 ];
 
 /** The name TypeORM records: the instance's `name` if it has one, else the class name. */

@@ -25,7 +25,7 @@ describe('PostgreSQL adapter specifics', () => {
       // The slow transaction takes its global position first, then waits before committing.
       await slow.query('BEGIN');
       await slow.query(
-        `SELECT * FROM event_store.append_events($1, 'any', $2::uuid[], ARRAY['Late'], ARRAY['{}'::jsonb], ARRAY['{}'::jsonb])`,
+        `SELECT * FROM event_store.append_events($1, $2::uuid[], 'any', '[{"type": "Late", "data": {}}]')`,
         [`${prefix}slow`, [randomUUID()]],
       );
       await store.append(`${prefix}fast`, [{ eventId: randomUUID(), type: 'Early', data: {} }]);
@@ -152,7 +152,7 @@ describe('PostgreSQL adapter specifics', () => {
         await store.append(`${prefix}before`, [{ eventId: randomUUID(), type: 'Before', data: {} }]);
         await appender.query('BEGIN');
         await appender.query(
-          `SELECT * FROM event_store.append_events($1, 'any', $2::uuid[], ARRAY['Late'], ARRAY['{}'::jsonb], ARRAY['{}'::jsonb])`,
+          `SELECT * FROM event_store.append_events($1, $2::uuid[], 'any', '[{"type": "Late", "data": {}}]')`,
           [`${prefix}late`, [randomUUID()]],
         );
         await store.append(`${prefix}after`, [{ eventId: randomUUID(), type: 'After', data: {} }]);
@@ -376,7 +376,7 @@ describe('PostgreSQL adapter specifics', () => {
           await slow.query('BEGIN');
           await slow.query(
             `SELECT * FROM event_store.append_events_grouped(ARRAY[$1, $2], ARRAY['any', 'any'], ARRAY[1, 1],
-               ARRAY[$3, $4]::uuid[], ARRAY['Slow', 'Slow'], ARRAY['{}', '{}']::jsonb[], ARRAY['{}', '{}']::jsonb[])`,
+               ARRAY[$3, $4]::uuid[], '[{"type": "Slow", "data": {}}, {"type": "Slow", "data": {}}]')`,
             [`${prefix}slow1`, `${prefix}slow2`, randomUUID(), randomUUID()],
           );
           await store.append(`${prefix}fast`, [ev('Fast')]);

@@ -92,9 +92,18 @@ const COLUMNS = `event_id, type, data, metadata, stream_id, stream_version, tran
  * one that takes every event) can only walk the global order.
  */
 const APPEND = prepared(`SELECT status, version, transaction_id::text AS transaction_id, global_position
-  FROM event_store.append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])`);
+  FROM event_store.append_events($1, $2::uuid[], $3, $4::jsonb)`);
 const APPEND_GROUPED = prepared(`SELECT status, version, transaction_id::text AS transaction_id, global_position
-  FROM event_store.append_events_grouped($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])`);
+  FROM event_store.append_events_grouped($1::text[], $2::text[], $3::int[], $4::uuid[], $5::jsonb)`);
+
+/**
+ * The events' bodies as the append functions take them: one JSON array, which node writes and
+ * PostgreSQL reads in one pass each (a jsonb[] parameter had every element's JSON escaped into
+ * the array's text form, and read back out of it; migration 1765400000270).
+ */
+function eventBodies(events: NewEvent[]): string {
+  return JSON.stringify(events.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata ?? {} })));
+}
 const STREAM = prepared(`SELECT ${COLUMNS} FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version`);
 // One index probe per stream, whatever the planner knows of the table. With `stream_id = ANY ($1)`
 // a table without statistics (never analysed, or restored) was read whole, in parallel, for every
@@ -202,7 +211,7 @@ export class PostgresEventStore implements EventStore {
    * Group commit. Appends that arrive while others are in flight wait in `pending`; whenever
    * fewer than `maxInFlight` groups are running, the waiting appends (one per stream, streams not
    * already in flight) go to PostgreSQL together as one statement and one transaction
-   * (event_store.append_events_grouped, migration 1763700000091): one commit and one notification
+   * (event_store.append_events_grouped, migrations 1763700000091 and 1765400000270): one commit and one notification
    * for the lot. Each append's promise settles after that commit, with its own answer. A stream
    * that is in flight waits for the next group, so appends to one stream keep their call order.
    */
@@ -249,20 +258,16 @@ export class PostgresEventStore implements EventStore {
             // set-up over arrays of appends (same locks, answers and notification).
             await this.pool.query<AppendRow>(APPEND, [
               group[0].streamId,
-              String(group[0].expected),
               group[0].events.map((e) => e.eventId),
-              group[0].events.map((e) => e.type),
-              group[0].events.map((e) => JSON.stringify(e.data)),
-              group[0].events.map((e) => JSON.stringify(e.metadata ?? {})),
+              String(group[0].expected),
+              eventBodies(group[0].events),
             ])
           : await this.pool.query<AppendRow>(APPEND_GROUPED, [
               group.map((a) => a.streamId),
               group.map((a) => String(a.expected)),
               group.map((a) => a.events.length),
               group.flatMap((a) => a.events.map((e) => e.eventId)),
-              group.flatMap((a) => a.events.map((e) => e.type)),
-              group.flatMap((a) => a.events.map((e) => JSON.stringify(e.data))),
-              group.flatMap((a) => a.events.map((e) => JSON.stringify(e.metadata ?? {}))),
+              eventBodies(group.flatMap((a) => a.events)),
             ]));
     } catch (error) {
       if (group.length === 1) {
@@ -534,7 +539,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async ping(): Promise<void> {
-    await this.pool.query('SELECT 1 FROM event_store.streams LIMIT 1');
+    await this.pool.query('SELECT 1 FROM event_store.events LIMIT 1');
   }
 
   async close(): Promise<void> {

@@ -6,36 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  */
 export const APPENDER_LOCK = { classId: 1279480645, objId: 1 } as const; // 'LCSE': labour-cases store events
 
-/**
- * Readers no longer wait for every transaction of the cluster, only for the appenders.
- *
- * The first horizon was pg_snapshot_xmin: the oldest transaction still running anywhere on the
- * cluster, in any database. A session idle in transaction in another database (a psql left
- * open, another service, another test) then held back every reader of this log for as long as
- * it stayed open: 38 s of a 40 s transaction in one measured run.
- *
- * Only a transaction that inserts events can make an event appear below a reader's position.
- * append_events now takes a shared advisory lock as its very first statement, before the
- * transaction has a transaction id, and keeps it until commit. So a transaction that has an id
- * and does not hold that lock has not appended, and never will with that id: ids are handed out
- * in increasing order and an appender takes the lock before it gets one.
- *
- * read_horizon is the oldest running transaction of the reader's snapshot that might be an
- * appender; without one, the snapshot's xmax. A running id is passed over only when pg_locks
- * shows, at one instant (transaction-id and advisory locks are not fast-path locks, so the view
- * reads them under the lock manager's partition locks as one consistent snapshot), a live
- * backend holding that id without the appender lock of this database. Anything it cannot
- * place (a transaction that ended meanwhile, a prepared transaction) still holds readers back:
- * wrongly waiting is safe, wrongly passing would skip an event for ever.
- *
- * The bound on how long an open transaction can hold back readers is therefore the duration of
- * an append, whatever else runs on the cluster. ADR 0004 has the whole argument.
- */
-export class EventStoreReadHorizon1763700000090 implements MigrationInterface {
-  name = 'EventStoreReadHorizon1763700000090';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+/** append_events taking arrays, as this migration made it (migration 1765400000270 undoes to it). */
+export const APPEND_EVENTS = `
       CREATE OR REPLACE FUNCTION event_store.append_events(
         p_stream_id        text,
         p_expected         text,      -- 'any' | 'no_stream' | 'exists' | a version number
@@ -107,7 +79,38 @@ export class EventStoreReadHorizon1763700000090 implements MigrationInterface {
         PERFORM pg_notify('event_store_appended', '');
         RETURN QUERY SELECT 'ok'::text, v_current + v_count, v_last_tx, v_last_pos;
       END
-      $fn$`);
+      $fn$`;
+
+/**
+ * Readers no longer wait for every transaction of the cluster, only for the appenders.
+ *
+ * The first horizon was pg_snapshot_xmin: the oldest transaction still running anywhere on the
+ * cluster, in any database. A session idle in transaction in another database (a psql left
+ * open, another service, another test) then held back every reader of this log for as long as
+ * it stayed open: 38 s of a 40 s transaction in one measured run.
+ *
+ * Only a transaction that inserts events can make an event appear below a reader's position.
+ * append_events now takes a shared advisory lock as its very first statement, before the
+ * transaction has a transaction id, and keeps it until commit. So a transaction that has an id
+ * and does not hold that lock has not appended, and never will with that id: ids are handed out
+ * in increasing order and an appender takes the lock before it gets one.
+ *
+ * read_horizon is the oldest running transaction of the reader's snapshot that might be an
+ * appender; without one, the snapshot's xmax. A running id is passed over only when pg_locks
+ * shows, at one instant (transaction-id and advisory locks are not fast-path locks, so the view
+ * reads them under the lock manager's partition locks as one consistent snapshot), a live
+ * backend holding that id without the appender lock of this database. Anything it cannot
+ * place (a transaction that ended meanwhile, a prepared transaction) still holds readers back:
+ * wrongly waiting is safe, wrongly passing would skip an event for ever.
+ *
+ * The bound on how long an open transaction can hold back readers is therefore the duration of
+ * an append, whatever else runs on the cluster. ADR 0004 has the whole argument.
+ */
+export class EventStoreReadHorizon1763700000090 implements MigrationInterface {
+  name = 'EventStoreReadHorizon1763700000090';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(APPEND_EVENTS);
     await q.query(`
       CREATE FUNCTION event_store.read_horizon() RETURNS xid8
       LANGUAGE sql STABLE AS $fn$

@@ -49,6 +49,15 @@ describe('PreparingClient', () => {
     expect(preparedName(UNMARKED)).toBeUndefined();
   });
 
+  it('names a config object whose text is marked, keeping its other settings (rows as arrays)', async () => {
+    expect((await client.query({ text: NOTE, values: [2], rowMode: 'array' })).rows).toEqual([['two']]);
+    expect((await client.query({ text: UNMARKED, values: [1], rowMode: 'array' })).rows).toEqual([['one']]);
+    // A config with a name of its own keeps it.
+    expect((await client.query({ name: 'own_name', text: NOTE, values: [1] })).rows).toEqual([{ body: 'one' }]);
+    const names = await preparedOn(async (text) => (await client.query(text)).rows);
+    expect(names).toEqual([preparedName(NOTE), 'own_name'].sort());
+  });
+
   it('answers a callback as pg does', async () => {
     const rows = await new Promise<unknown[]>((resolve, reject) =>
       client.query(NOTE, [1], (error, result) => (error ? reject(error) : resolve(result.rows))),

@@ -38,8 +38,14 @@ class Preparing extends Client {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
     const [text, values, callback] = args;
-    const name = typeof text === 'string' ? names.get(text) : undefined;
     const query = Client.prototype.query as (...a: unknown[]) => unknown;
+    // A config object with a marked text and no name of its own (rows as arrays, say) is named too.
+    if (text !== null && typeof text === 'object' && typeof text.text === 'string' && text.name === undefined) {
+      const name = names.get(text.text);
+      if (name === undefined) return query.apply(this, args);
+      return query.call(this, { ...text, name }, ...args.slice(1));
+    }
+    const name = typeof text === 'string' ? names.get(text) : undefined;
     if (name === undefined) return query.apply(this, args);
     // A fresh config each call: pg's Query writes the values and the callback into it.
     const config = { name, text, values: Array.isArray(values) ? values : undefined };

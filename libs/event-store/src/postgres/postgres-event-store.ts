@@ -55,34 +55,40 @@ function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-interface EventRow {
-  event_id: string;
-  type: string;
-  data: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-  stream_id: string;
-  stream_version: string;
-  transaction_id: string;
-  global_position: string;
+/**
+ * A row of the log as the reads ask for it: an array, in COLUMNS' order (node-postgres builds no
+ * object per row, and the position comes ready-made: section 2 read 10-15 % more events a second
+ * of node's CPU than with named columns and the position joined in node).
+ */
+type EventRow = [
+  eventId: string,
+  type: string,
+  data: Record<string, unknown>,
+  metadata: Record<string, unknown>,
+  streamId: string,
+  streamVersion: string,
+  globalPosition: string,
   /** Milliseconds since the epoch: a number is far cheaper to turn into a Date than a timestamptz string. */
-  recorded_at: number;
-}
+  recordedAt: number,
+];
+const STREAM_ID = 4;
 
 function toRecorded(row: EventRow): RecordedEvent {
   return {
-    eventId: row.event_id,
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-    streamId: row.stream_id,
-    streamVersion: Number(row.stream_version),
-    globalPosition: encodePosition(row.transaction_id, row.global_position),
-    recordedAt: new Date(row.recorded_at),
+    eventId: row[0],
+    type: row[1],
+    data: row[2],
+    metadata: row[3],
+    streamId: row[4],
+    streamVersion: Number(row[5]),
+    globalPosition: row[6],
+    recordedAt: new Date(row[7]),
   };
 }
 
-const COLUMNS = `event_id, type, data, metadata, stream_id, stream_version, transaction_id::text AS transaction_id,
-  global_position, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_at`;
+/** The columns of EventRow; a position is `<transaction id>-<global_position>` (encodePosition). */
+const COLUMNS = `event_id, type, data, metadata, stream_id, stream_version,
+  transaction_id::text || '-' || global_position::text, (extract(epoch FROM recorded_at) * 1000)::float8`;
 
 /*
  * The statements every command and every live read send, prepared (ADR 0020): each is a function
@@ -123,7 +129,7 @@ const STREAM_BACKWARDS = STREAM_PART(true);
 const TAIL = prepared(`SELECT ${COLUMNS}
   FROM event_store.events
   WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint) AND transaction_id < $4::text::xid8
-  ORDER BY events.transaction_id, events.global_position -- the columns, not the ::text aliases
+  ORDER BY events.transaction_id, events.global_position -- xid8 and bigint, not text
   LIMIT $3`);
 const READ_HORIZON = prepared(`SELECT event_store.read_horizon()::text AS horizon`);
 // ORDER BY ... LIMIT 1, not EXISTS: the planner drops an EXISTS subquery's order, and on a table
@@ -304,7 +310,7 @@ export class PostgresEventStore implements EventStore {
     }
     const backwards = options.direction === 'backwards';
     const from = options.fromVersion ?? (backwards ? Number.MAX_SAFE_INTEGER : 1);
-    const { rows } = await this.pool.query<EventRow>(backwards ? STREAM_BACKWARDS : STREAM_FORWARDS, [streamId, from, options.maxCount ?? null]);
+    const rows = await this.rows(backwards ? STREAM_BACKWARDS : STREAM_FORWARDS, [streamId, from, options.maxCount ?? null]);
     return rows.map(toRecorded);
   }
 
@@ -317,12 +323,14 @@ export class PostgresEventStore implements EventStore {
   private async fetchStreams(streamIds: string[]): Promise<Map<string, EventRow[]>> {
     const streams = new Map<string, EventRow[]>(streamIds.map((id) => [id, []]));
     if (streams.size === 0) return streams;
-    const { rows } =
-      streams.size === 1
-        ? await this.pool.query<EventRow>(STREAM, [streamIds[0]])
-        : await this.pool.query<EventRow>(STREAMS, [[...streams.keys()]]);
-    for (const row of rows) streams.get(row.stream_id)!.push(row);
+    const rows = streams.size === 1 ? await this.rows(STREAM, [streamIds[0]]) : await this.rows(STREAMS, [[...streams.keys()]]);
+    for (const row of rows) streams.get(row[STREAM_ID])!.push(row);
     return streams;
+  }
+
+  /** Rows of the log, as arrays (EventRow). */
+  private async rows(text: string, values: unknown[]): Promise<EventRow[]> {
+    return (await this.pool.query<EventRow>({ text, values, rowMode: 'array' })).rows;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -420,17 +428,17 @@ export class PostgresEventStore implements EventStore {
     const [tx, pos] = decodePosition(from);
     const prefixes = filter?.streamPrefixes?.length ? filter.streamPrefixes.map(likePrefix) : null;
     const types = filter?.eventTypes?.length ? filter.eventTypes : null;
-    const { rows } =
+    const rows =
       prefixes === null && types === null
-        ? await this.pool.query<EventRow>(TAIL, [tx, pos, maxCount, horizon])
-        : await this.pool.query<EventRow>(
+        ? await this.rows(TAIL, [tx, pos, maxCount, horizon])
+        : await this.rows(
             `SELECT ${COLUMNS}
                FROM event_store.events
               WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
                 AND transaction_id < $6::text::xid8
                 AND ($4::text[] IS NULL OR stream_id LIKE ANY ($4::text[]))
                 AND ($5::text[] IS NULL OR type = ANY ($5::text[]))
-              ORDER BY events.transaction_id, events.global_position -- the columns, not the ::text aliases
+              ORDER BY events.transaction_id, events.global_position -- xid8 and bigint, not text
               LIMIT $3`,
             [tx, pos, maxCount, prefixes, types, horizon],
           );

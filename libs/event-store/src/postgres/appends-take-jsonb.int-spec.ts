@@ -9,7 +9,8 @@ import { PostgresEventStore } from './postgres-event-store';
 /*
  * Migration 1765400000270 drops event_store.streams: a stream's version is its last event's. Taken
  * back, the table is rebuilt from the events and the array-taking functions append where the
- * log left off; taken forward again, the jsonb functions do.
+ * log left off; taken forward again, the jsonb functions do, and the old signatures still answer
+ * (wrappers, for replicas not yet replaced).
  */
 let db: TestDatabase;
 let dataSource: DataSource;
@@ -51,12 +52,29 @@ it('goes back to the streams table and the array-taking functions, and forward a
 
   await migration.up(runner);
   expect(await dataSource.query(`SELECT to_regclass('event_store.streams') AS streams`)).toEqual([{ streams: null }]);
-  expect(await appendWith('case-a', 2)).toBe(6);
+  expect(await appendWith('case-a', 1)).toBe(5);
+  // A replica still running the code before the migration appends through the old signatures.
+  const retried = randomUUID();
+  const single = `SELECT status, version::int FROM event_store.append_events('case-a', 'any', ARRAY[$1]::uuid[], ARRAY['Old'], ARRAY['{"n": 1}'::jsonb], ARRAY['{}'::jsonb])`;
+  expect(await dataSource.query(single, [retried])).toEqual([{ status: 'ok', version: 6 }]);
+  expect(await dataSource.query(single, [retried])).toEqual([{ status: 'duplicate', version: 6 }]);
+  expect(
+    await dataSource.query(
+      `SELECT status, version::int FROM event_store.append_events_grouped(ARRAY['case-a', 'case-c'], ARRAY['5', 'no_stream'], ARRAY[1, 2],
+         ARRAY[$1, $2, $3]::uuid[], ARRAY['Old', 'Old', 'Old'], ARRAY['{}', '{}', '{}']::jsonb[], ARRAY['{}', '{}', '{}']::jsonb[])`,
+      [randomUUID(), randomUUID(), randomUUID()],
+    ),
+  ).toEqual([
+    { status: 'conflict', version: 6 },
+    { status: 'ok', version: 2 },
+  ]);
+  expect((await dataSource.query(`SELECT data FROM event_store.events WHERE event_id = $1`, [retried]))[0].data).toEqual({ n: 1 });
   const store = new PostgresEventStore({ pool: { connectionString: db.url, max: 2 } });
   try {
     await expect(store.append('case-a', [ev('Late')], { expectedVersion: 5 })).rejects.toBeInstanceOf(ConcurrencyError);
     await expect(store.append('case-b', [ev('First')], { expectedVersion: 'exists' })).rejects.toBeInstanceOf(ConcurrencyError);
     expect((await store.readStream('case-a')).map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await store.readStream('case-c')).map((e) => e.type)).toEqual(['Old', 'Old']);
   } finally {
     await store.close();
   }

@@ -165,6 +165,29 @@ const GROUPED = `
   END
   $fn$`;
 
+/*
+ * The array-taking signatures, kept as thin wrappers over the functions above: an API replica
+ * still running the code before this migration (a rolling deploy) goes on appending, at the right
+ * versions, until it is replaced. A later migration may drop them.
+ */
+const BODIES = (types: string, data: string, metadata: string) =>
+  `(SELECT coalesce(jsonb_agg(jsonb_build_object('type', x.t, 'data', x.d, 'metadata', x.m) ORDER BY x.n), '[]')
+      FROM unnest(${types}, ${data}, ${metadata}) WITH ORDINALITY AS x(t, d, m, n))`;
+const SINGLE_OF_ARRAYS = `
+  CREATE FUNCTION event_store.append_events(
+    p_stream_id text, p_expected text, p_event_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[]
+  ) RETURNS TABLE (status text, version bigint, transaction_id xid8, global_position bigint)
+  LANGUAGE sql AS $fn$
+    SELECT * FROM event_store.append_events(p_stream_id, p_event_ids, p_expected, ${BODIES('p_types', 'p_data', 'p_metadata')})
+  $fn$`;
+const GROUPED_OF_ARRAYS = `
+  CREATE FUNCTION event_store.append_events_grouped(
+    p_stream_ids text[], p_expected text[], p_counts int[], p_event_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[]
+  ) RETURNS TABLE (status text, version bigint, transaction_id xid8, global_position bigint)
+  LANGUAGE sql AS $fn$
+    SELECT * FROM event_store.append_events_grouped(p_stream_ids, p_expected, p_counts, p_event_ids, ${BODIES('p_types', 'p_data', 'p_metadata')})
+  $fn$`;
+
 /**
  * The appends take their events as one jsonb array, and find a stream's version from its last
  * event; event_store.streams goes.
@@ -180,7 +203,7 @@ const GROUPED = `
  * (an index probe backwards on events_stream_version_unique), and the per-stream advisory lock
  * already serialises appends to one stream, which is what `FOR UPDATE` on the row did as well.
  * The parameter order of append_events changes (ids before expected) so that no call of the old
- * signature can reach the new function by accident.
+ * signature can reach the new function by accident; the old signatures stay, as wrappers.
  */
 export class EventStoreAppendsTakeJsonb1765400000270 implements MigrationInterface {
   name = 'EventStoreAppendsTakeJsonb1765400000270';
@@ -189,6 +212,8 @@ export class EventStoreAppendsTakeJsonb1765400000270 implements MigrationInterfa
     for (const fn of ARRAY_APPEND_FUNCTIONS) await q.query(`DROP FUNCTION ${fn}`);
     await q.query(SINGLE);
     await q.query(GROUPED);
+    await q.query(SINGLE_OF_ARRAYS);
+    await q.query(GROUPED_OF_ARRAYS);
     for (const fn of APPEND_FUNCTIONS) {
       await q.query(`ALTER FUNCTION ${fn} SET enable_seqscan = off`);
       await q.query(`ALTER FUNCTION ${fn} SET plan_cache_mode = force_generic_plan`);
@@ -199,7 +224,7 @@ export class EventStoreAppendsTakeJsonb1765400000270 implements MigrationInterfa
   async down(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE event_store.streams (stream_id text PRIMARY KEY, version bigint NOT NULL DEFAULT 0)`);
     await q.query(`INSERT INTO event_store.streams SELECT stream_id, max(stream_version) FROM event_store.events GROUP BY stream_id`);
-    for (const fn of APPEND_FUNCTIONS) await q.query(`DROP FUNCTION ${fn}`);
+    for (const fn of [...ARRAY_APPEND_FUNCTIONS, ...APPEND_FUNCTIONS]) await q.query(`DROP FUNCTION ${fn}`);
     // The array-taking functions as the migrations before this one left them.
     await q.query(ARRAY_APPEND_EVENTS);
     await new EventStoreGroupedAppendIndexed1763700000092().up(q);

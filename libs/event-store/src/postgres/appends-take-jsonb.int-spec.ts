@@ -79,3 +79,18 @@ it('goes back to the streams table and the array-taking functions, and forward a
     await store.close();
   }
 });
+
+it('refuses events that do not match their ids, and appends nothing', async () => {
+  const ids = [randomUUID(), randomUUID()];
+  const refused = [
+    dataSource.query(`SELECT * FROM event_store.append_events('case-m', $1::uuid[], 'any', '[{"type": "One", "data": {}}]')`, [ids]),
+    dataSource.query(`SELECT * FROM event_store.append_events('case-m', $1::uuid[], 'any', NULL)`, [ids]),
+    dataSource.query(
+      `SELECT * FROM event_store.append_events_grouped(ARRAY['case-m', 'case-n'], ARRAY['any', 'any'], ARRAY[1, 2], $1::uuid[],
+         '[{"type": "One", "data": {}}, {"type": "Two", "data": {}}]')`,
+      [ids],
+    ),
+  ];
+  for (const call of refused) await expect(call).rejects.toThrow(/append_events/);
+  expect(await dataSource.query(`SELECT count(*)::int AS n FROM event_store.events WHERE stream_id IN ('case-m', 'case-n')`)).toEqual([{ n: 0 }]);
+});

@@ -30,7 +30,7 @@ const SINGLE = `
   BEGIN
     -- Mark this transaction as an appender BEFORE it has a transaction id (see read_horizon).
     PERFORM pg_advisory_xact_lock_shared(${APPENDER_LOCK.classId}, ${APPENDER_LOCK.objId});
-    IF jsonb_array_length(p_events) <> v_count THEN
+    IF jsonb_array_length(p_events) IS DISTINCT FROM v_count THEN
       RAISE EXCEPTION 'append_events: % event ids for % events', v_count, jsonb_array_length(p_events);
     END IF;
     -- Appends to one stream take turns; the lock is released after the holder's commit is visible,
@@ -92,8 +92,8 @@ const GROUPED = `
     IF (SELECT count(DISTINCT s) FROM unnest(p_stream_ids) s) <> cardinality(p_stream_ids) THEN
       RAISE EXCEPTION 'append_events_grouped: one append per stream per group';
     END IF;
-    IF jsonb_array_length(p_events) <> cardinality(p_event_ids)
-       OR (SELECT sum(c) FROM unnest(p_counts) c) <> cardinality(p_event_ids) THEN
+    IF jsonb_array_length(p_events) IS DISTINCT FROM cardinality(p_event_ids)
+       OR (SELECT sum(c) FROM unnest(p_counts) c) IS DISTINCT FROM cardinality(p_event_ids) THEN
       RAISE EXCEPTION 'append_events_grouped: the counts, ids and events do not match';
     END IF;
 

@@ -1,4 +1,4 @@
-import { Client, Pool } from 'pg';
+import { Client, Pool, Query } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '@lc/testing';
 import { dataSourceOptions } from './data-source';
@@ -56,6 +56,17 @@ describe('PreparingClient', () => {
     expect((await client.query({ name: 'own_name', text: NOTE, values: [1] })).rows).toEqual([{ body: 'one' }]);
     const names = await preparedOn(async (text) => (await client.query(text)).rows);
     expect(names).toEqual([preparedName(NOTE), 'own_name'].sort());
+  });
+
+  it('leaves a submittable (a Query, a cursor) as it is, marked text or not', async () => {
+    const submitted = client.query(new Query(NOTE, [2]));
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const seen: unknown[] = [];
+      submitted.on('row', (row: unknown) => seen.push(row));
+      submitted.on('end', () => resolve(seen));
+      submitted.on('error', reject);
+    });
+    expect(rows).toEqual([{ body: 'two' }]);
   });
 
   it('answers a callback as pg does', async () => {

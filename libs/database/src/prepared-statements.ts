@@ -37,19 +37,21 @@ class Preparing extends Client {
   // pg's query has a dozen overloads; this one takes them all and changes only a marked text's.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
-    const [text, values, callback] = args;
+    const [first, values, callback] = args;
     const query = Client.prototype.query as (...a: unknown[]) => unknown;
-    // A config object with a marked text and no name of its own (rows as arrays, say) is named too.
-    if (text !== null && typeof text === 'object' && typeof text.text === 'string' && text.name === undefined) {
-      const name = names.get(text.text);
+    if (typeof first === 'string') {
+      const name = names.get(first);
       if (name === undefined) return query.apply(this, args);
-      return query.call(this, { ...text, name }, ...args.slice(1));
+      // A fresh config each call: pg's Query writes the values and the callback into it.
+      const config = { name, text: first, values: Array.isArray(values) ? values : undefined };
+      return query.call(this, config, typeof values === 'function' ? values : callback);
     }
-    const name = typeof text === 'string' ? names.get(text) : undefined;
+    // A plain config object (rows as arrays, say) with a marked text and no name of its own is
+    // named too. Not a submittable (a cursor, a stream): copying one would lose what it is.
+    const plainConfig = first !== null && typeof first === 'object' && typeof first.submit !== 'function';
+    const name = plainConfig && first.name === undefined && typeof first.text === 'string' ? names.get(first.text) : undefined;
     if (name === undefined) return query.apply(this, args);
-    // A fresh config each call: pg's Query writes the values and the callback into it.
-    const config = { name, text, values: Array.isArray(values) ? values : undefined };
-    return query.call(this, config, typeof values === 'function' ? values : callback);
+    return query.call(this, { ...first, name }, ...args.slice(1));
   }
 }
 

@@ -32,17 +32,18 @@ interface PendingAppend {
 interface AppendRow {
   status: 'ok' | 'duplicate' | 'conflict' | 'partial_duplicate';
   version: string;
-  transaction_id: string | null;
-  global_position: string | null;
+  /** The position of the append's last event (ok, duplicate); null otherwise. */
+  position: string | null;
 }
 const BATCH = 500;
 /** The most streams one query of whole-stream reads asks for. */
 const STREAMS_PER_READ = 200;
 
-/** A position is `<transaction id>-<global_position>`: the pair that orders the log. */
-function encodePosition(transactionId: string, globalPosition: string): string {
-  return `${transactionId}-${globalPosition}`;
-}
+/**
+ * A position is `<transaction id>-<global_position>`, the pair that orders the log; PostgreSQL
+ * writes it (POSITION), the store reads it back here.
+ */
+const POSITION = `transaction_id::text || '-' || global_position::text`;
 
 function decodePosition(position: string | undefined): [string, string] {
   if (position === undefined) return ['0', '0'];
@@ -74,21 +75,13 @@ type EventRow = [
 const STREAM_ID = 4;
 
 function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    eventId: row[0],
-    type: row[1],
-    data: row[2],
-    metadata: row[3],
-    streamId: row[4],
-    streamVersion: Number(row[5]),
-    globalPosition: row[6],
-    recordedAt: new Date(row[7]),
-  };
+  const [eventId, type, data, metadata, streamId, streamVersion, globalPosition, recordedAt] = row;
+  return { eventId, type, data, metadata, streamId, streamVersion: Number(streamVersion), globalPosition, recordedAt: new Date(recordedAt) };
 }
 
-/** The columns of EventRow; a position is `<transaction id>-<global_position>` (encodePosition). */
+/** The columns of EventRow. */
 const COLUMNS = `event_id, type, data, metadata, stream_id, stream_version,
-  transaction_id::text || '-' || global_position::text, (extract(epoch FROM recorded_at) * 1000)::float8`;
+  ${POSITION}, (extract(epoch FROM recorded_at) * 1000)::float8`;
 
 /*
  * The statements every command and every live read send, prepared (ADR 0020): each is a function
@@ -97,9 +90,9 @@ const COLUMNS = `event_id, type, data, metadata, stream_id, stream_version,
  * parameters could not choose; the unfiltered read (a worker's live subscriptions together, or
  * one that takes every event) can only walk the global order.
  */
-const APPEND = prepared(`SELECT status, version, transaction_id::text AS transaction_id, global_position
+const APPEND = prepared(`SELECT status, version, ${POSITION} AS position
   FROM event_store.append_events($1, $2::uuid[], $3, $4::jsonb)`);
-const APPEND_GROUPED = prepared(`SELECT status, version, transaction_id::text AS transaction_id, global_position
+const APPEND_GROUPED = prepared(`SELECT status, version, ${POSITION} AS position
   FROM event_store.append_events_grouped($1::text[], $2::text[], $3::int[], $4::uuid[], $5::jsonb)`);
 
 /**
@@ -297,10 +290,7 @@ export class PostgresEventStore implements EventStore {
           append.reject(new PartialDuplicateAppendError(append.streamId));
           break;
         default:
-          append.resolve({
-            nextVersion: Number(row.version),
-            globalPosition: encodePosition(row.transaction_id!, row.global_position!),
-          });
+          append.resolve({ nextVersion: Number(row.version), globalPosition: row.position! });
       }
     });
   }

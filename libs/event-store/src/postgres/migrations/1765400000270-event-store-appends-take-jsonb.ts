@@ -1,17 +1,19 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { APPEND_EVENTS as ARRAY_APPEND_EVENTS, APPENDER_LOCK } from './1763700000090-event-store-read-horizon';
 import { EventStoreGroupedAppendIndexed1763700000092 } from './1763700000092-event-store-grouped-append-indexed';
-import { APPEND_FUNCTIONS as ARRAY_APPEND_FUNCTIONS } from './1765200000250-event-store-appends-by-index';
+import { APPEND_FUNCTIONS as ARRAY_APPEND_FUNCTIONS, EventStoreAppendsByIndex1765200000250 } from './1765200000250-event-store-appends-by-index';
+import { EventStoreAppendsPlannedOnce1765300000260 } from './1765300000260-event-store-appends-planned-once';
 
-export const APPEND_FUNCTIONS = [
+const APPEND_FUNCTIONS = [
   'event_store.append_events(text, uuid[], text, jsonb)',
   'event_store.append_events_grouped(text[], text[], int[], uuid[], jsonb)',
 ];
 
 /*
  * Both functions: the append's events as one jsonb array of {type, data, metadata} (ids apart, as
- * uuid[]), each stream's version read from its last event, and the settings of migrations
- * 1765200000250 and 1765300000260 (plans on indexes, made once per connection).
+ * uuid[]), each stream's version read from its last event, and the settings migrations
+ * 1765200000250 and 1765300000260 gave the functions before them (plans on indexes, made once per
+ * connection).
  */
 const SINGLE = `
   CREATE FUNCTION event_store.append_events(
@@ -20,7 +22,9 @@ const SINGLE = `
     p_expected   text,      -- 'any' | 'no_stream' | 'exists' | a version number
     p_events     jsonb      -- [{"type", "data", "metadata"}], one per id, in order
   ) RETURNS TABLE (status text, version bigint, transaction_id xid8, global_position bigint)
-  LANGUAGE plpgsql AS $fn$
+  LANGUAGE plpgsql
+  SET enable_seqscan = off SET plan_cache_mode = force_generic_plan
+  AS $fn$
   DECLARE
     v_current   bigint;
     v_count     int := cardinality(p_event_ids);
@@ -84,7 +88,9 @@ const GROUPED = `
     p_event_ids  uuid[],   -- the events of all appends, append after append
     p_events     jsonb     -- [{"type", "data", "metadata"}], one per id, in the same order
   ) RETURNS TABLE (status text, version bigint, transaction_id xid8, global_position bigint)
-  LANGUAGE plpgsql AS $fn$
+  LANGUAGE plpgsql
+  SET enable_seqscan = off SET plan_cache_mode = force_generic_plan
+  AS $fn$
   BEGIN
     -- Mark this transaction as an appender BEFORE it has a transaction id (see read_horizon).
     PERFORM pg_advisory_xact_lock_shared(${APPENDER_LOCK.classId}, ${APPENDER_LOCK.objId});
@@ -214,10 +220,6 @@ export class EventStoreAppendsTakeJsonb1765400000270 implements MigrationInterfa
     await q.query(GROUPED);
     await q.query(SINGLE_OF_ARRAYS);
     await q.query(GROUPED_OF_ARRAYS);
-    for (const fn of APPEND_FUNCTIONS) {
-      await q.query(`ALTER FUNCTION ${fn} SET enable_seqscan = off`);
-      await q.query(`ALTER FUNCTION ${fn} SET plan_cache_mode = force_generic_plan`);
-    }
     await q.query(`DROP TABLE event_store.streams`);
   }
 
@@ -228,9 +230,7 @@ export class EventStoreAppendsTakeJsonb1765400000270 implements MigrationInterfa
     // The array-taking functions as the migrations before this one left them.
     await q.query(ARRAY_APPEND_EVENTS);
     await new EventStoreGroupedAppendIndexed1763700000092().up(q);
-    for (const fn of ARRAY_APPEND_FUNCTIONS) {
-      await q.query(`ALTER FUNCTION ${fn} SET enable_seqscan = off`);
-      await q.query(`ALTER FUNCTION ${fn} SET plan_cache_mode = force_generic_plan`);
-    }
+    await new EventStoreAppendsByIndex1765200000250().up(q);
+    await new EventStoreAppendsPlannedOnce1765300000260().up(q);
   }
 }

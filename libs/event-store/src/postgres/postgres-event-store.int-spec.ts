@@ -283,9 +283,9 @@ describe('PostgreSQL adapter specifics', () => {
   });
 
   describe('group commit', () => {
-    // Appends that wait while another group is in flight share the next transaction. One group in
-    // flight at a time makes the grouping certain: everything called while the first append runs
-    // goes into the second group together.
+    // Appends called in one turn of the event loop, or while another group is in flight, share a
+    // transaction. One group in flight at a time makes the grouping certain: everything called
+    // together goes as one group.
     const grouped = () => new PostgresEventStore({ pool: { connectionString: db.url }, maxInFlightGroups: 1 });
     const ev = (type = 'E') => ({ eventId: randomUUID(), type, data: {} });
 
@@ -355,6 +355,25 @@ describe('PostgreSQL adapter specifics', () => {
         expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
         const all = await store.readAll({ filter: { streamPrefixes: [prefix] } });
         expect(all.map((e) => e.type).sort()).toEqual(['E', 'X', 'Y']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('shares the appends called together evenly among the free groups, one transaction each', async () => {
+      // Dispatched as they came, the first two appends each took a group alone and the other six
+      // waited for a third.
+      const store = new PostgresEventStore({ pool: { connectionString: db.url }, maxInFlightGroups: 2 });
+      const prefix = `even${randomUUID().slice(0, 8)}-`;
+      try {
+        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.append(`${prefix}${i}`, [ev(), ev()])));
+        const transactions = new Map<string, number>();
+        for (const r of results) {
+          const tx = r.globalPosition.split('-')[0];
+          transactions.set(tx, (transactions.get(tx) ?? 0) + 1);
+        }
+        expect([...transactions.values()]).toEqual([4, 4]);
+        expect(results.map((r) => r.nextVersion)).toEqual(Array(8).fill(2));
       } finally {
         await store.close();
       }

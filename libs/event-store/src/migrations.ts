@@ -12,6 +12,7 @@ import { EventStoreReadHorizonPlanKept1764900000220 } from './postgres/migration
 import { EventStoreAppendsByIndex1765200000250 } from './postgres/migrations/1765200000250-event-store-appends-by-index';
 import { EventStoreAppendsPlannedOnce1765300000260 } from './postgres/migrations/1765300000260-event-store-appends-planned-once';
 import { EventStoreAppendsTakeJsonb1765400000270 } from './postgres/migrations/1765400000270-event-store-appends-take-jsonb';
+import { EventStoreGroupedAppendProbesFirstEvent1765500000280 } from './postgres/migrations/1765500000280-event-store-grouped-append-probes-first-event';
 
 export const migrations = [
   EventStore1763700000000,
@@ -23,4 +24,5 @@ export const migrations = [
   EventStoreAppendsByIndex1765200000250,
   EventStoreAppendsPlannedOnce1765300000260,
   EventStoreAppendsTakeJsonb1765400000270,
+  EventStoreGroupedAppendProbesFirstEvent1765500000280,
 ];

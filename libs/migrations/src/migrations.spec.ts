@@ -43,6 +43,7 @@ const RECORDED = [
   'EventStoreAppendsByIndex1765200000250',
   'EventStoreAppendsPlannedOnce1765300000260',
   'EventStoreAppendsTakeJsonb1765400000270',
+  'EventStoreGroupedAppendProbesFirstEvent1765500000280',
 ];
 
 /** The name TypeORM records: the instance's `name` if it has one, else the class name. */

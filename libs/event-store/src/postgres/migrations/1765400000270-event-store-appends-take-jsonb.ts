@@ -80,7 +80,7 @@ const SINGLE = `
   END
   $fn$`;
 
-const GROUPED = `
+export const GROUPED = `
   CREATE FUNCTION event_store.append_events_grouped(
     p_stream_ids text[],   -- one per append, all distinct
     p_expected   text[],   -- one per append: 'any' | 'no_stream' | 'exists' | a version number

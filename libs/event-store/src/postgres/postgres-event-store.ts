@@ -213,7 +213,7 @@ export class PostgresEventStore implements EventStore {
    * called in one turn (the writers a finished group wakes come back together) can go together;
    * whenever fewer than `maxInFlight` groups are running then, the waiting appends (one per stream,
    * streams not already in flight) go to PostgreSQL as one statement and one transaction
-   * (event_store.append_events_grouped, migrations 1763700000091 and 1765400000270): one commit
+   * (event_store.append_events_grouped, migrations 1763700000091, 1765400000270, 1765500000280): one commit
    * and one notification for the lot. Each append's promise settles after that commit, with its
    * own answer. A stream that is in flight waits for the next group, so appends to one stream
    * keep their call order.

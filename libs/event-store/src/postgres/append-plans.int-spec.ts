@@ -5,9 +5,9 @@ import { PostgresEventStore } from './postgres-event-store';
 /**
  * The append functions keep their statements' plans for the life of a connection (PL/pgSQL's plan
  * cache), and so may the adapter's prepared statements (ADR 0020). Plans made while the log was
- * young must still find streams and events by index once it has grown: plans that scanned
- * the log's tables whole made every append cost more with every stream
- * (a bench's 32 writers went from 5,276 to 3,249 events/s in seconds).
+ * young must still find streams and events by index once it has grown: plans that scanned the
+ * log's tables whole made every append cost more with every stream (a bench's 32 writers went
+ * from 5,276 to 3,249 events/s in seconds).
  */
 let db: TestDatabase;
 let admin: Client;

@@ -194,6 +194,15 @@ describe('sessions end at once', () => {
     await app.http().get('/api/v1/auth/me').set(...bearer(noSession)).expect(401);
     const foreign = await jwt.signAsync(rest, { expiresIn: 60, secret: 'development-only-jwt-secret-do-not-use' });
     await app.http().get('/api/v1/auth/me').set(...bearer(foreign)).expect(401);
+    // Another account's live session, and a session id that is no id, each beside good requests asked at once.
+    const other = await newMediator();
+    const theirs = jwt.decode((await login(other.username, other.password, newAddress()).expect(200)).body.accessToken) as { sid: string };
+    const borrowed = await jwt.signAsync({ ...rest, sid: theirs.sid }, { expiresIn: 60 });
+    const garbled = await jwt.signAsync({ ...rest, sid: 'not-a-session' }, { expiresIn: 60 });
+    const answers = await Promise.all(
+      [borrowed, session.accessToken, garbled, session.accessToken].map((token) => app.http().get('/api/v1/auth/me').set(...bearer(token))),
+    );
+    expect(answers.map((a) => a.status)).toEqual([401, 200, 401, 200]);
     // The same claims, properly signed with an expiry: accepted (so the refusals above were for those reasons).
     const proper = await jwt.signAsync(rest, { expiresIn: 60 });
     await app.http().get('/api/v1/auth/me').set(...bearer(proper)).expect(200);

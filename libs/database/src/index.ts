@@ -4,3 +4,4 @@ export * from './read-models.module';
 export * from './transformers';
 export * from './without-flush';
 export * from './prepared-statements';
+export * from './keyed-reads';

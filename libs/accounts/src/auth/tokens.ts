@@ -3,12 +3,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@lc/config';
-import { prepared } from '@lc/database';
+import { KeyedReads, prepared } from '@lc/database';
 import { Clock, CLOCK, DomainError } from '@lc/decider';
 import { AccountState } from '../account/account.decider';
 
-/** Asked on every authenticated request, so parsed once per connection (ADR 0020). */
-const SESSION = prepared(`SELECT ended_at FROM sessions WHERE id = $1 AND account_id = $2`);
+/**
+ * Asked on every authenticated request, so parsed once per connection (ADR 0020), and for the
+ * requests that ask meanwhile together (KeyedReads).
+ */
+const SESSIONS = prepared(`SELECT id::text, account_id::text, ended_at FROM sessions WHERE id = ANY ($1::uuid[])`);
+interface SessionRow {
+  id: string;
+  account_id: string;
+  ended_at: Date | null;
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AccessClaims {
   sub: string;
@@ -51,6 +60,12 @@ export class Tokens {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The sessions the guard asks about, those asked while two queries are out in one query. */
+  private readonly sessions = new KeyedReads<SessionRow>(async (ids) => {
+    const rows: SessionRow[] = await this.dataSource.query(SESSIONS, [ids]);
+    return new Map(rows.map((row) => [row.id, [row]]));
+  }, 2, 200);
 
   /** A new session (login), or the next tokens of one (`replacing`: the refresh token presented). */
   async issue(account: AccountState, replacing?: { id: string; sessionId: string }): Promise<TokenPair> {
@@ -124,8 +139,11 @@ export class Tokens {
 
   /** Refuses a token whose session has ended (logout, a reused refresh token, a password change). */
   async requireLiveSession(claims: AccessClaims): Promise<void> {
-    const rows: { ended_at: Date | null }[] = await this.dataSource.query(SESSION, [claims.sid, claims.sub]);
-    if (!rows[0] || rows[0].ended_at) throw new DomainError('unauthenticated', 'The session has ended; log in again');
+    // Not a session id at all: not asked, as an id PostgreSQL cannot read would fail the reads asked with it.
+    const [session] = UUID.test(claims.sid) ? await this.sessions.read(claims.sid.toLowerCase()) : [];
+    if (!session || session.account_id !== claims.sub.toLowerCase() || session.ended_at) {
+      throw new DomainError('unauthenticated', 'The session has ended; log in again');
+    }
   }
 
   /** The live refresh token's id, session and account, or an error that says nothing more than "invalid". */

@@ -77,6 +77,25 @@ export function describeEventStoreContract(adapterName: string, createStore: () 
       expect(await store.readStream(`${prefix}never-written`)).toEqual([]);
     });
 
+    it('reads the last events of many streams asked at once, each its own, and sees the appends that returned before', async () => {
+      const streams = Array.from({ length: 12 }, (_, i) => `${prefix}heads-${i}`);
+      await Promise.all(streams.map((s, i) => store.append(s, Array.from({ length: i + 1 }, (_, n) => event(`E${n + 1}`)))));
+      const missing = `${prefix}heads-never-written`;
+      const heads = await Promise.all([...streams, missing].map((s) => store.readStream(s, { direction: 'backwards', maxCount: 1 })));
+      expect(heads.map((read) => read.map((e) => [e.streamId, e.streamVersion, e.type]))).toEqual([
+        ...streams.map((s, i) => [[s, i + 1, `E${i + 1}`]]),
+        [],
+      ]);
+      // Each append returned before its read was asked: the read sees it, whatever else is being read.
+      for (let round = 0; round < 5; round++) {
+        const [, last] = await Promise.all([
+          store.readStream(streams[0], { direction: 'backwards', maxCount: 1 }),
+          store.append(streams[1], [event('Later')]).then(() => store.readStream(streams[1], { direction: 'backwards', maxCount: 1 })),
+        ]);
+        expect(last.map((e) => [e.type, e.streamVersion])).toEqual([['Later', 3 + round]]);
+      }
+    });
+
     it('reads several whole streams at once, each as readStream reads it', async () => {
       const [a, b, missing] = [`${prefix}many-a`, `${prefix}many-b`, `${prefix}many-never-written`];
       await store.append(a, [event('A1'), event('A2')]);

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Client, Pool, PoolConfig } from 'pg';
-import { prepared, PreparingClient } from '@lc/database';
+import { KeyedReads, prepared, PreparingClient } from '@lc/database';
 import {
   AppendResult,
   ConcurrencyError,
@@ -16,7 +16,6 @@ import {
   Subscription,
 } from '../event-store.port';
 import { belowHorizon, laterOf } from './positions';
-import { StreamReads } from './stream-reads';
 import { TailPage, TailReads } from './tail-reads';
 
 const CHANNEL = 'event_store_appended';
@@ -120,6 +119,10 @@ const STREAM_PART = (backwards: boolean) =>
   LIMIT $3`);
 const STREAM_FORWARDS = STREAM_PART(false);
 const STREAM_BACKWARDS = STREAM_PART(true);
+// The last event of each stream asked for, one index probe each.
+const HEADS = prepared(`SELECT ${COLUMNS}
+  FROM unnest($1::text[]) AS wanted(id)
+  CROSS JOIN LATERAL (SELECT * FROM event_store.events WHERE stream_id = wanted.id ORDER BY stream_version DESC LIMIT 1) events`);
 const TAIL = prepared(`SELECT ${COLUMNS}
   FROM event_store.events
   WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint) AND transaction_id < $4::text::xid8
@@ -173,8 +176,10 @@ export class PostgresEventStore implements EventStore {
   private readonly heldBackQuestions = new Map<string, Promise<boolean>>();
   /** The subscriptions' reads of the tail, one query for those asking together (see TailReads). */
   private readonly tail: TailReads;
-  /** Whole-stream reads, several in one query while others are out (see StreamReads). */
-  private readonly streamReads: StreamReads<EventRow>;
+  /** Whole-stream reads, several in one query while others are out (see KeyedReads). */
+  private readonly streamReads: KeyedReads<EventRow>;
+  /** Reads of a stream's last event, the same way (see readStream). */
+  private readonly streamHeads: KeyedReads<EventRow>;
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = new Pool({ max: 10, Client: PreparingClient, ...options.pool });
@@ -189,7 +194,8 @@ export class PostgresEventStore implements EventStore {
     this.maxGroupEvents = options.maxGroupEvents ?? 2000;
     this.wake.setMaxListeners(0);
     this.tail = new TailReads((from, horizon, max, filter) => this.readPage(from, horizon, max, filter), this.readPageSize);
-    this.streamReads = new StreamReads((ids) => this.fetchStreams(ids), options.maxInFlightReads ?? 2, STREAMS_PER_READ);
+    this.streamReads = new KeyedReads((ids) => this.fetchStreams(ids), options.maxInFlightReads ?? 2, STREAMS_PER_READ);
+    this.streamHeads = new KeyedReads((ids) => this.fetchHeads(ids), options.maxInFlightReads ?? 2, STREAMS_PER_READ);
   }
 
   async append(
@@ -320,6 +326,11 @@ export class PostgresEventStore implements EventStore {
       return (await this.streamReads.read(streamId)).map(toRecorded);
     }
     const backwards = options.direction === 'backwards';
+    // The last event only, as the access guard asks for an account's on every request (ADR 0015)
+    // and a counter for its version: together with other such reads, as whole streams are.
+    if (backwards && options.maxCount === 1 && options.fromVersion === undefined) {
+      return (await this.streamHeads.read(streamId)).map(toRecorded);
+    }
     const from = options.fromVersion ?? (backwards ? Number.MAX_SAFE_INTEGER : 1);
     const rows = await this.rows(backwards ? STREAM_BACKWARDS : STREAM_FORWARDS, [streamId, from, options.maxCount ?? null]);
     return rows.map(toRecorded);
@@ -337,6 +348,17 @@ export class PostgresEventStore implements EventStore {
     const rows = streams.size === 1 ? await this.rows(STREAM, [streamIds[0]]) : await this.rows(STREAMS, [[...streams.keys()]]);
     for (const row of rows) streams.get(row[STREAM_ID])!.push(row);
     return streams;
+  }
+
+  /** The last row of each stream, each id given a key of the answer (no rows: an empty stream). */
+  private async fetchHeads(streamIds: string[]): Promise<Map<string, EventRow[]>> {
+    const heads = new Map<string, EventRow[]>(streamIds.map((id) => [id, []]));
+    const rows =
+      streamIds.length === 1
+        ? await this.rows(STREAM_BACKWARDS, [streamIds[0], Number.MAX_SAFE_INTEGER, 1])
+        : await this.rows(HEADS, [streamIds]);
+    for (const row of rows) heads.get(row[STREAM_ID])!.push(row);
+    return heads;
   }
 
   /** Rows of the log, as arrays (EventRow). */

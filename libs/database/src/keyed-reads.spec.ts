@@ -1,4 +1,4 @@
-import { StreamReads } from './stream-reads';
+import { KeyedReads } from './keyed-reads';
 
 /** A fetch that answers when told to, recording what each query asked for. */
 function heldFetch() {
@@ -10,10 +10,10 @@ function heldFetch() {
 const flushed = () => new Promise((resolve) => setImmediate(resolve));
 const rowsOf = (ids: string[]) => new Map(ids.map((id) => [id, [`${id}#1`]]));
 
-describe('whole-stream reads together', () => {
+describe('reads by key together', () => {
   it('sends a lone read at once, and the reads asked while the slots are taken in one query', async () => {
     const { fetch, queries } = heldFetch();
-    const reads = new StreamReads(fetch, 2, 100);
+    const reads = new KeyedReads(fetch, 2, 100);
     const a = reads.read('a');
     const b = reads.read('b');
     expect(queries.map((q) => q.ids)).toEqual([['a'], ['b']]);
@@ -29,7 +29,7 @@ describe('whole-stream reads together', () => {
 
   it('answers a read only from a query sent after it was asked', async () => {
     const { fetch, queries } = heldFetch();
-    const reads = new StreamReads(fetch, 1, 100);
+    const reads = new KeyedReads(fetch, 1, 100);
     const first = reads.read('a');
     const second = reads.read('a'); // asked while the first query is out: it must not take its answer
     queries[0].answer(new Map([['a', ['before']]]));
@@ -40,9 +40,9 @@ describe('whole-stream reads together', () => {
     expect(await second).toEqual(['before', 'after']);
   });
 
-  it('asks for at most so many streams in one query, and an unknown stream is empty', async () => {
+  it('asks for at most so many keys in one query, and an unknown key has no rows', async () => {
     const { fetch, queries } = heldFetch();
-    const reads = new StreamReads(fetch, 1, 2);
+    const reads = new KeyedReads(fetch, 1, 2);
     const all = ['a', 'b', 'c', 'd'].map((id) => reads.read(id));
     queries[0].answer(new Map());
     await flushed();
@@ -55,7 +55,7 @@ describe('whole-stream reads together', () => {
 
   it('fails every read of a failed query, and goes on with the next', async () => {
     const { fetch, queries } = heldFetch();
-    const reads = new StreamReads(fetch, 1, 100);
+    const reads = new KeyedReads(fetch, 1, 100);
     const first = reads.read('a');
     const together = [reads.read('b'), reads.read('c')];
     queries[0].fail(new Error('connection lost'));

@@ -16,6 +16,7 @@ import {
   Subscription,
 } from '../event-store.port';
 import { belowHorizon, laterOf } from './positions';
+import { KnownStreams } from './known-streams';
 import { TailPage, TailReads } from './tail-reads';
 
 const CHANNEL = 'event_store_appended';
@@ -71,7 +72,9 @@ type EventRow = [
   /** Milliseconds since the epoch: a number is far cheaper to turn into a Date than a timestamptz string. */
   recordedAt: number,
 ];
+const EVENT_ID = 0;
 const STREAM_ID = 4;
+const STREAM_VERSION = 5;
 
 function toRecorded(row: EventRow): RecordedEvent {
   const [eventId, type, data, metadata, streamId, streamVersion, globalPosition, recordedAt] = row;
@@ -103,14 +106,16 @@ function eventBodies(events: NewEvent[]): string {
   return JSON.stringify(events.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata ?? {} })));
 }
 
-const STREAM = prepared(`SELECT ${COLUMNS} FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version`);
-// One index probe per stream, whatever the planner knows of the table. With `stream_id = ANY ($1)`
-// a table without statistics (never analysed, or restored) was read whole, in parallel, for every
-// few streams: an import's reads grew with the log. (The inner ORDER BY keeps the planner from
-// flattening the lateral into a hash join over the whole table, which it did as well.)
-const STREAMS = prepared(`SELECT ${COLUMNS}
-  FROM unnest($1::text[]) WITH ORDINALITY AS wanted(id, n)
-  CROSS JOIN LATERAL (SELECT * FROM event_store.events WHERE stream_id = wanted.id ORDER BY stream_version) events
+// Streams from a version on: the whole of a stream not read before, the rest of one this process
+// knows (KnownStreams). One index probe per stream, whatever the planner knows of the table. With
+// `stream_id = ANY ($1)` a table without statistics (never analysed, or restored) was read whole,
+// in parallel, for every few streams: an import's reads grew with the log. (The inner ORDER BY
+// keeps the planner from flattening the lateral into a hash join over the whole table, which it
+// did as well.)
+const STREAMS_FROM = prepared(`SELECT ${COLUMNS}
+  FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS wanted(id, from_version, n)
+  CROSS JOIN LATERAL (
+    SELECT * FROM event_store.events WHERE stream_id = wanted.id AND stream_version >= wanted.from_version ORDER BY stream_version) events
   ORDER BY wanted.n, events.stream_version`);
 const STREAM_PART = (backwards: boolean) =>
   prepared(`SELECT ${COLUMNS} FROM event_store.events
@@ -156,6 +161,8 @@ export interface PostgresEventStoreOptions {
   /** Group commit: the most appends (default 256) and events (default 2,000) in one group. */
   maxGroupAppends?: number;
   maxGroupEvents?: number;
+  /** Whole-stream reads: how many events of the streams read lately to keep in memory (default 50,000; see KnownStreams). */
+  knownStreamRows?: number;
 }
 
 export class PostgresEventStore implements EventStore {
@@ -180,6 +187,8 @@ export class PostgresEventStore implements EventStore {
   private readonly streamReads: KeyedReads<EventRow>;
   /** Reads of a stream's last event, the same way (see readStream). */
   private readonly streamHeads: KeyedReads<EventRow>;
+  /** Streams read whole lately: the next read of one asks only for what is new. */
+  private readonly knownStreams: KnownStreams<EventRow>;
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = new Pool({ max: 10, Client: PreparingClient, ...options.pool });
@@ -195,6 +204,7 @@ export class PostgresEventStore implements EventStore {
     this.wake.setMaxListeners(0);
     this.tail = new TailReads((from, horizon, max, filter) => this.readPage(from, horizon, max, filter), this.readPageSize);
     this.streamReads = new KeyedReads((ids) => this.fetchStreams(ids), options.maxInFlightReads ?? 2, STREAMS_PER_READ);
+    this.knownStreams = new KnownStreams(options.knownStreamRows ?? 50_000);
     this.streamHeads = new KeyedReads((ids) => this.fetchHeads(ids), options.maxInFlightReads ?? 2, STREAMS_PER_READ);
   }
 
@@ -341,11 +351,41 @@ export class PostgresEventStore implements EventStore {
     return new Map([...rows].map(([streamId, stream]) => [streamId, stream.map(toRecorded)]));
   }
 
-  /** The rows of whole streams, each id given a key of the answer; one stream by its own query. */
+  /**
+   * The rows of whole streams, each id given a key of the answer: of a stream known already
+   * (KnownStreams), only the rows from its last known one on. One stream by its own query.
+   */
   private async fetchStreams(streamIds: string[]): Promise<Map<string, EventRow[]>> {
+    const streams = new Map<string, EventRow[]>();
+    if (streamIds.length === 0) return streams;
+    const known = new Map(streamIds.map((id) => [id, this.knownStreams.get(id)] as const));
+    const fetched = await this.streamsFrom(streamIds, (id) => Number(known.get(id)?.at(-1)?.[STREAM_VERSION] ?? 1));
+    const startedAgain: string[] = [];
+    for (const id of streamIds) {
+      const kept = known.get(id);
+      const rows = fetched.get(id)!;
+      if (!kept) {
+        streams.set(id, rows);
+      } else if (rows[0]?.[EVENT_ID] === kept[kept.length - 1][EVENT_ID]) {
+        streams.set(id, rows.length === 1 ? kept : kept.concat(rows.slice(1)));
+      } else {
+        // Its last known event is gone: a database emptied under the running process. Read it whole.
+        this.knownStreams.forget(id);
+        startedAgain.push(id);
+      }
+    }
+    if (startedAgain.length) for (const [id, rows] of await this.streamsFrom(startedAgain, () => 1)) streams.set(id, rows);
+    for (const [id, rows] of streams) this.knownStreams.keep(id, rows, known.get(id)?.length ?? 0);
+    return streams;
+  }
+
+  /** Each stream's rows from a version on (`from`), in version order. */
+  private async streamsFrom(streamIds: string[], from: (streamId: string) => number): Promise<Map<string, EventRow[]>> {
     const streams = new Map<string, EventRow[]>(streamIds.map((id) => [id, []]));
-    if (streams.size === 0) return streams;
-    const rows = streams.size === 1 ? await this.rows(STREAM, [streamIds[0]]) : await this.rows(STREAMS, [[...streams.keys()]]);
+    const rows =
+      streamIds.length === 1
+        ? await this.rows(STREAM_FORWARDS, [streamIds[0], from(streamIds[0]), null])
+        : await this.rows(STREAMS_FROM, [streamIds, streamIds.map(from)]);
     for (const row of rows) streams.get(row[STREAM_ID])!.push(row);
     return streams;
   }

@@ -380,25 +380,24 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** Each stream's rows from a version on (`from`), in version order. */
-  private async streamsFrom(streamIds: string[], from: (streamId: string) => number): Promise<Map<string, EventRow[]>> {
-    const streams = new Map<string, EventRow[]>(streamIds.map((id) => [id, []]));
-    const rows =
-      streamIds.length === 1
-        ? await this.rows(STREAM_FORWARDS, [streamIds[0], from(streamIds[0]), null])
-        : await this.rows(STREAMS_FROM, [streamIds, streamIds.map(from)]);
-    for (const row of rows) streams.get(row[STREAM_ID])!.push(row);
-    return streams;
+  private streamsFrom(streamIds: string[], from: (streamId: string) => number): Promise<Map<string, EventRow[]>> {
+    return this.byStream(streamIds, [STREAM_FORWARDS, [streamIds[0], from(streamIds[0]), null]], [STREAMS_FROM, [streamIds, streamIds.map(from)]]);
   }
 
-  /** The last row of each stream, each id given a key of the answer (no rows: an empty stream). */
-  private async fetchHeads(streamIds: string[]): Promise<Map<string, EventRow[]>> {
-    const heads = new Map<string, EventRow[]>(streamIds.map((id) => [id, []]));
-    const rows =
-      streamIds.length === 1
-        ? await this.rows(STREAM_BACKWARDS, [streamIds[0], Number.MAX_SAFE_INTEGER, 1])
-        : await this.rows(HEADS, [streamIds]);
-    for (const row of rows) heads.get(row[STREAM_ID])!.push(row);
-    return heads;
+  /** The last row of each stream (none: an empty stream). */
+  private fetchHeads(streamIds: string[]): Promise<Map<string, EventRow[]>> {
+    return this.byStream(streamIds, [STREAM_BACKWARDS, [streamIds[0], Number.MAX_SAFE_INTEGER, 1]], [HEADS, [streamIds]]);
+  }
+
+  /** Rows of streams, each id given a key of the answer: one stream by the `single` query, more by `several`. */
+  private async byStream(
+    streamIds: string[],
+    single: [text: string, values: unknown[]],
+    several: [text: string, values: unknown[]],
+  ): Promise<Map<string, EventRow[]>> {
+    const streams = new Map<string, EventRow[]>(streamIds.map((id) => [id, []]));
+    for (const row of await this.rows(...(streamIds.length === 1 ? single : several))) streams.get(row[STREAM_ID])!.push(row);
+    return streams;
   }
 
   /** Rows of the log, as arrays (EventRow). */

@@ -168,6 +168,22 @@ describe('sessions end at once', () => {
     await app.http().get('/api/v1/auth/me').set(...bearer(other.accessToken)).expect(200);
   });
 
+  it('a logout is seen by every request sent after it returned, while other requests\' session checks are in flight', async () => {
+    // The guard asks for sessions together (KeyedReads): a check asked after the logout must never
+    // be answered by a query sent before it.
+    const [leaving, staying] = [await newMediator(), await newMediator()];
+    const session = (await login(leaving.username, leaving.password, newAddress()).expect(200)).body;
+    const other = (await login(staying.username, staying.password, newAddress()).expect(200)).body;
+    const me = (token: string) => app.http().get('/api/v1/auth/me').set(...bearer(token)).then((r) => r.status);
+    const both = (n: number) => Promise.all(Array.from({ length: n }, (_, i) => me(i % 2 ? session.accessToken : other.accessToken)));
+    expect(new Set(await both(10))).toEqual(new Set([200]));
+    const during = both(40);
+    await app.http().post('/api/v1/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
+    expect(await both(20)).toEqual(Array.from({ length: 20 }, (_, i) => (i % 2 ? 401 : 200)));
+    // Those sent while the logout ran may go either way, but never fail otherwise.
+    expect((await during).every((status) => status === 200 || status === 401)).toBe(true);
+  });
+
   it('a reused refresh token ends the access tokens of the account\'s sessions at once', async () => {
     const user = await newMediator();
     const first = (await login(user.username, user.password, newAddress()).expect(200)).body;

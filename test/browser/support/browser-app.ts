@@ -199,14 +199,29 @@ export async function openedDialog(page: Page): Promise<Locator> {
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   // Its animations that end (not a spinner's), ended; none where a test switched animations off.
-  await dialog.evaluate((element) =>
-    Promise.all(
-      (element.closest('.ant-modal-wrap') ?? element)
-        .getAnimations({ subtree: true })
-        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
+  // An opening that has not started its animation yet (Ant Design's motion sets its classes a
+  // frame or two after the dialog is in the page) has none to wait for: so, in a loop, until the
+  // dialog stands where it will stay, the same box for three frames running with no animation.
+  await dialog.evaluate(async (element) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const wrap = element.closest('.ant-modal-wrap') ?? element;
+    const box = () => JSON.stringify(element.getBoundingClientRect());
+    const deadline = performance.now() + 5_000;
+    let last = '';
+    let still = 0;
+    while (still < 3 && performance.now() < deadline) {
+      await Promise.all(
+        wrap
+          .getAnimations({ subtree: true })
+          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      );
+      await frame();
+      const now = box();
+      still = now === last ? still + 1 : 0;
+      last = now;
+    }
+  });
   return dialog;
 }
 

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { RecordedEvent } from '@lc/event-store';
+import { isUuid } from '@lc/reference-data';
 
 /** One step of a record's audit trail: who did what, when. */
 export interface TimelineItem {
@@ -34,14 +35,12 @@ export function timelineItem(
   };
 }
 
-const ACCOUNT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Names each item's actor from the accounts read model: the display name (the username when none
  * was given) as the account has it now, and its username. One query for the whole timeline.
  */
 export async function nameActors(dataSource: DataSource, items: TimelineItem[]): Promise<TimelineItem[]> {
-  const ids = [...new Set(items.map((i) => i.actorId).filter((id): id is string => id !== null && ACCOUNT_ID.test(id)))];
+  const ids = [...new Set(items.map((i) => i.actorId).filter(isUuid))];
   if (ids.length === 0) return items;
   const rows = (await dataSource.query(`SELECT id::text AS id, username, display_name FROM accounts WHERE id = ANY($1::uuid[])`, [ids])) as Array<{
     id: string;

@@ -3,6 +3,7 @@ export * from './district';
 export * from './validators/credit-code';
 export * from './validators/resident-id';
 export * from './validators/phone';
+export * from './validators/uuid';
 export * from './schemas';
 export * from './decide-rules';
 export * from './erased';

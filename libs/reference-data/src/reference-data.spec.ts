@@ -9,6 +9,7 @@ import {
   findSubDistrict,
   isCode,
   isSubDistrict,
+  isUuid,
   label,
   labelsOf,
   options,
@@ -19,6 +20,13 @@ import {
 } from './index';
 
 describe('reference data', () => {
+  it('tells a uuid PostgreSQL can read from anything else', () => {
+    expect(['6f1c2a9e-0b7d-4c1e-9a3f-2d8e5b7c1a40', '6F1C2A9E-0B7D-4C1E-9A3F-2D8E5B7C1A40'].map(isUuid)).toEqual([true, true]);
+    expect(['not-a-session', '6f1c2a9e0b7d4c1e9a3f2d8e5b7c1a40', '6f1c2a9e-0b7d-4c1e-9a3f-2d8e5b7c1a4', '', null, undefined, 42].map(isUuid)).toEqual(
+      Array(7).fill(false),
+    );
+  });
+
   it('has Longgang District with its case-number prefix', () => {
     expect(DEFAULT_DISTRICT_CODE).toBe('longgang');
     expect(districtCodes()).toEqual(['longgang']);

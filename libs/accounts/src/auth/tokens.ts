@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@lc/config';
 import { KeyedReads, prepared } from '@lc/database';
 import { Clock, CLOCK, DomainError } from '@lc/decider';
+import { isUuid } from '@lc/reference-data';
 import { AccountState } from '../account/account.decider';
 
 /**
@@ -17,7 +18,6 @@ interface SessionRow {
   account_id: string;
   ended_at: Date | null;
 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AccessClaims {
   sub: string;
@@ -140,7 +140,7 @@ export class Tokens {
   /** Refuses a token whose session has ended (logout, a reused refresh token, a password change). */
   async requireLiveSession(claims: AccessClaims): Promise<void> {
     // Not a session id at all: not asked, as an id PostgreSQL cannot read would fail the reads asked with it.
-    const [session] = UUID.test(claims.sid) ? await this.sessions.read(claims.sid.toLowerCase()) : [];
+    const [session] = isUuid(claims.sid) ? await this.sessions.read(claims.sid.toLowerCase()) : [];
     if (!session || session.account_id !== claims.sub.toLowerCase() || session.ended_at) {
       throw new DomainError('unauthenticated', 'The session has ended; log in again');
     }

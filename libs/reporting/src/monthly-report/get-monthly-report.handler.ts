@@ -3,6 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@lc/decider';
 import { EVENT_STORE, EventStore } from '@lc/event-store';
+import { isUuid } from '@lc/reference-data';
 import { Summary } from '../summary/summary';
 import { reportScope } from '../shared/scope';
 import { GetMonthlyReportQuery } from './get-monthly-report.query';
@@ -26,8 +27,6 @@ export interface MonthlyReportVersion {
    */
   actor: { id: string | null; role: string | null; displayName: string | null; username: string | null };
 }
-
-const ACCOUNT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface MonthlyReportView {
   /** Whose rows the view has: null for the whole district. */
@@ -88,7 +87,7 @@ export class GetMonthlyReportHandler implements IQueryHandler<GetMonthlyReportQu
       const { revision, reason } = event.data as unknown as MonthlyReportRevisedData;
       revisions.set(revision, { reason, role: event.metadata.actorRole ?? null });
     }
-    const ids = [...new Set(versions.map((v) => v.generatedBy).filter((id): id is string => id !== null && ACCOUNT_ID.test(id)))];
+    const ids = [...new Set(versions.map((v) => v.generatedBy).filter(isUuid))];
     const accounts: Array<{ id: string; username: string; display_name: string | null; role: string }> = ids.length
       ? await this.dataSource.query(`SELECT id::text AS id, username, display_name, role FROM accounts WHERE id = ANY($1::uuid[])`, [ids])
       : [];

@@ -60,6 +60,12 @@ it('reads a stream whole again when its last known event is gone (a database emp
     expect(await typesOf(store, 'known-reset')).toEqual([]);
     await store.append('known-reset', [ev('New1'), ev('New2'), ev('New3')]);
     expect(await typesOf(store, 'known-reset')).toEqual(['1:New1', '2:New2', '3:New3']);
+    // Emptied and written again before the next read: read whole at once, and kept, every event frozen.
+    await sql.query(`DELETE FROM event_store.events WHERE stream_id = 'known-reset'`);
+    await store.append('known-reset', [ev('Again1'), ev('Again2'), ev('Again3'), ev('Again4')]);
+    const again = await store.readStream('known-reset');
+    expect(again.map((e) => `${e.streamVersion}:${e.type}`)).toEqual(['1:Again1', '2:Again2', '3:Again3', '4:Again4']);
+    expect(again.map((e) => Object.isFrozen(e.data))).toEqual([true, true, true, true]);
   } finally {
     await store.close();
   }

@@ -28,11 +28,11 @@ export class KnownStreams<Row extends unknown[]> {
   }
 
   /**
-   * Keeps `rows` as the stream's, freezing those not kept before (`kept` of them are). A shorter
-   * read than the one kept (two reads that crossed) changes nothing.
+   * Keeps `rows` as the stream's, frozen (a row kept before is frozen already and passed over at
+   * once). A shorter read than the one kept (two reads that crossed) changes nothing.
    */
-  keep(streamId: string, rows: Row[], kept: number): void {
-    for (let i = kept; i < rows.length; i++) deepFreeze(rows[i]);
+  keep(streamId: string, rows: Row[]): void {
+    for (const row of rows) deepFreeze(row);
     const held = this.streams.get(streamId);
     if (held && held.length > rows.length) return;
     this.forget(streamId);

@@ -375,7 +375,7 @@ export class PostgresEventStore implements EventStore {
       }
     }
     if (startedAgain.length) for (const [id, rows] of await this.streamsFrom(startedAgain, () => 1)) streams.set(id, rows);
-    for (const [id, rows] of streams) this.knownStreams.keep(id, rows, known.get(id)?.length ?? 0);
+    for (const [id, rows] of streams) this.knownStreams.keep(id, rows);
     return streams;
   }
 

@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { QueryRunner } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '@lc/testing';
-import { runMigrations } from '@lc/database';
 import { PartialDuplicateAppendError } from '../event-store.port';
-import { migrations } from '../migrations';
 import { EventStoreGroupedAppendProbesFirstEvent1765500000280 } from './migrations/1765500000280-event-store-grouped-append-probes-first-event';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -19,7 +17,6 @@ const ev = (type = 'Step') => ({ eventId: randomUUID(), type, data: { type } });
 
 beforeAll(async () => {
   db = await createTestDatabase('event_store_grouped_first_event');
-  await runMigrations(db.url, migrations);
   sql = new Client({ connectionString: db.url });
   await sql.connect();
 }, 60_000);

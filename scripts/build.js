@@ -29,13 +29,14 @@ const STEPS = {
     commands: [[bin('nest'), ['build', 'worker']]],
   },
   web: {
-    inputs: ['apps/web', 'package-lock.json', 'scripts/build.js'],
+    inputs: ['apps/web', 'package-lock.json', 'scripts/build.js', 'scripts/web-sizes.js', 'scripts/web-compress.js'],
     output: 'dist/web/index.html',
     commands: [
       // Vite does not type-check; tsc does, so a type error stops the build here, not in a browser.
       [bin('tsc'), ['-p', 'apps/web/tsconfig.json']],
       [bin('vite'), ['build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']],
       [process.execPath, ['scripts/web-sizes.js', '--write']],
+      [process.execPath, ['scripts/web-compress.js']],
     ],
   },
 };

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, extname, join, relative } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { static as serveStatic } from 'express';
 import type { NextFunction, Request, Response } from 'express';
@@ -8,6 +8,12 @@ import type { NextFunction, Request, Response } from 'express';
 const API_PATHS = /^\/(api|docs|health)(\/|$)/;
 /** Vite puts every hashed file here: its name changes with its content, so browsers may keep it for good. */
 const HASHED_ASSETS = /^\/assets\//;
+/** The compressed copies the build writes beside a file (scripts/web-compress.js), best first. */
+const ENCODINGS = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+type Encoding = (typeof ENCODINGS)[number];
 
 /**
  * Where `npm run build` puts the web application (dist/web), found from this file whether it runs
@@ -30,20 +36,41 @@ export function defaultWebRoot(from = __dirname): string | undefined {
  * an unknown API path still answers 404 problem+json, never the page.
  */
 export function serveWebApp(app: NestExpressApplication, root: string): void {
+  /** A file's headers, whichever representation of it is sent. */
+  const setHeaders = (res: Response, path: string) => {
+    res.setHeader('Cache-Control', HASHED_ASSETS.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // The service worker may control the whole origin, not only the folder it is served from.
+    if (path === '/sw.js') res.setHeader('Service-Worker-Allowed', '/');
+  };
   const files = serveStatic(root, {
     index: false,
     redirect: false,
     fallthrough: true,
-    setHeaders(res: Response, path: string) {
-      const relative = path.slice(root.length).replaceAll('\\', '/');
-      res.setHeader('Cache-Control', HASHED_ASSETS.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      // The service worker may control the whole origin, not only the folder it is served from.
-      if (relative === '/sw.js') res.setHeader('Service-Worker-Allowed', '/');
-    },
+    setHeaders: (res: Response, path: string) => setHeaders(res, path.slice(root.length).replaceAll('\\', '/')),
   });
+  const compressed = compressedCopies(root);
+  // A file with compressed copies goes as the best one the browser accepts (Content-Encoding), the
+  // copy written once at build time; the same file as built to a browser that accepts none.
+  const precompressed = (req: Request, res: Response, next: NextFunction) => {
+    const encodings = compressed.get(req.path);
+    if (!encodings || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    // Caches between here and the browser keep one answer per Accept-Encoding.
+    res.vary('Accept-Encoding');
+    // The best copy the browser accepts at all, as nginx's brotli_static and gzip_static choose:
+    // browsers list gzip first and br later at the same weight ("gzip, deflate, br, zstd").
+    const copy = encodings.find((e) => req.acceptsEncodings(e.encoding) === e.encoding);
+    if (!copy) return next();
+    setHeaders(res, req.path);
+    res.setHeader('Content-Encoding', copy.encoding);
+    // The file's own type (by its extension, as serve-static finds it), which `send` keeps.
+    res.type(extname(req.path));
+    res.sendFile(join(root, req.path + copy.suffix), { dotfiles: 'deny', lastModified: true }, (error) => error && next(error));
+  };
   // An API request never looks for a file: without this, every one of them cost a stat() of the
   // disk and serve-static's work (about 0.05 ms of CPU each in a profile).
-  app.use((req: Request, res: Response, next: NextFunction) => (API_PATHS.test(req.path) ? next() : files(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    API_PATHS.test(req.path) ? next() : precompressed(req, res, (error?: unknown) => (error ? next(error) : files(req, res, next))),
+  );
   const index = join(root, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
     const clientRoute =
@@ -57,4 +84,27 @@ export function serveWebApp(app: NestExpressApplication, root: string): void {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index, (error) => error && next(error));
   });
+}
+
+/**
+ * The files under `root` that have compressed copies, by URL path (`/assets/index-….js`), with the
+ * copies there are, best first. Read once: the built application does not change under a running
+ * process.
+ */
+function compressedCopies(root: string): Map<string, Encoding[]> {
+  const paths = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (!entry.isDirectory()) paths.add(`/${relative(root, full).replaceAll('\\', '/')}`);
+      else if (!entry.name.startsWith('.')) walk(full);
+    }
+  };
+  walk(root);
+  const copies = new Map<string, Encoding[]>();
+  for (const path of paths) {
+    const available = ENCODINGS.filter((e) => paths.has(path + e.suffix));
+    if (available.length) copies.set(path, available);
+  }
+  return copies;
 }

@@ -50,7 +50,7 @@ export function serveWebApp(app: NestExpressApplication, root: string): void {
   });
   const compressed = compressedCopies(root);
   // A file with compressed copies goes as the best one the browser accepts (Content-Encoding), the
-  // copy written once at build time; the same file as built to a browser that accepts none.
+  // copy written once at build time; the same file as built to a browser that accepts none (ADR 0022).
   const precompressed = (req: Request, res: Response, next: NextFunction) => {
     const encodings = compressed.get(req.path);
     if (!encodings || (req.method !== 'GET' && req.method !== 'HEAD')) return next();

@@ -68,9 +68,10 @@ export function serveWebApp(app: NestExpressApplication, root: string): void {
   };
   // An API request never looks for a file: without this, every one of them cost a stat() of the
   // disk and serve-static's work (about 0.05 ms of CPU each in a profile).
-  app.use((req: Request, res: Response, next: NextFunction) =>
-    API_PATHS.test(req.path) ? next() : precompressed(req, res, (error?: unknown) => (error ? next(error) : files(req, res, next))),
-  );
+  const notForApi = (handler: (req: Request, res: Response, next: NextFunction) => void) => (req: Request, res: Response, next: NextFunction) =>
+    API_PATHS.test(req.path) ? next() : handler(req, res, next);
+  app.use(notForApi(precompressed));
+  app.use(notForApi(files));
   const index = join(root, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
     const clientRoute =

@@ -60,6 +60,7 @@ export async function appendBench(): Promise<string[]> {
   const emmettStore = getPostgreSQLEventStore(emmett.url, { connectionOptions: { pooled: true, pool: emmettPool } as never });
 
   // The ceiling: the same row, the same indexes as our events table, one INSERT per transaction.
+  // Versions are drawn from a range wide enough that two rows of a stream never meet on its unique index.
   const sample = benchEvent(1);
   const data = JSON.stringify(sample.data).replace(/'/g, "''");
   const metadata = JSON.stringify(sample.metadata).replace(/'/g, "''");
@@ -67,7 +68,7 @@ export async function appendBench(): Promise<string[]> {
   await admin.connect();
   await admin.query(`
     CREATE TABLE events (
-      global_position bigserial PRIMARY KEY,
+      global_position bigserial,
       transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
       stream_id       text        NOT NULL,
       stream_version  bigint      NOT NULL,
@@ -76,21 +77,22 @@ export async function appendBench(): Promise<string[]> {
       data            jsonb       NOT NULL,
       metadata        jsonb       NOT NULL,
       recorded_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+      PRIMARY KEY (transaction_id, global_position),
+      UNIQUE (stream_id, stream_version),
       UNIQUE (stream_id, event_id)
     );
-    CREATE INDEX ON events (transaction_id, global_position);
     CREATE INDEX ON events (type, transaction_id, global_position)`);
   await admin.end();
   const single = `${os.tmpdir()}/lc-bench-single-${process.pid}.sql`;
   const batch = `${os.tmpdir()}/lc-bench-batch-${process.pid}.sql`;
   writeFileSync(
     single,
-    `\\set s random(1, ${STREAMS})\n\\set v random(1, 1000000000)\n` +
+    `\\set s random(1, ${STREAMS})\n\\set v random(1, 1000000000000000)\n` +
       `INSERT INTO events (stream_id, stream_version, event_id, type, data, metadata) VALUES ('case-' || :s, :v, gen_random_uuid(), 'StepLogged', '${data}', '${metadata}');\n`,
   );
   writeFileSync(
     batch,
-    `\\set s random(1, ${STREAMS})\n\\set v random(1, 1000000000)\n` +
+    `\\set s random(1, ${STREAMS})\n\\set v random(1, 1000000000000000)\n` +
       `INSERT INTO events (stream_id, stream_version, event_id, type, data, metadata) SELECT 'case-' || :s, :v + i, gen_random_uuid(), 'StepLogged', '${data}', '${metadata}' FROM generate_series(1, 10) i;\n`,
   );
 

@@ -13,6 +13,7 @@ import { EventStoreAppendsByIndex1765200000250 } from './postgres/migrations/176
 import { EventStoreAppendsPlannedOnce1765300000260 } from './postgres/migrations/1765300000260-event-store-appends-planned-once';
 import { EventStoreAppendsTakeJsonb1765400000270 } from './postgres/migrations/1765400000270-event-store-appends-take-jsonb';
 import { EventStoreGroupedAppendProbesFirstEvent1765500000280 } from './postgres/migrations/1765500000280-event-store-grouped-append-probes-first-event';
+import { EventStorePrimaryKeyInLogOrder1765600000290 } from './postgres/migrations/1765600000290-event-store-primary-key-in-log-order';
 
 export const migrations = [
   EventStore1763700000000,
@@ -25,4 +26,5 @@ export const migrations = [
   EventStoreAppendsPlannedOnce1765300000260,
   EventStoreAppendsTakeJsonb1765400000270,
   EventStoreGroupedAppendProbesFirstEvent1765500000280,
+  EventStorePrimaryKeyInLogOrder1765600000290,
 ];

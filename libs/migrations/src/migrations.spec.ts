@@ -44,6 +44,7 @@ const RECORDED = [
   'EventStoreAppendsPlannedOnce1765300000260',
   'EventStoreAppendsTakeJsonb1765400000270',
   'EventStoreGroupedAppendProbesFirstEvent1765500000280',
+  'EventStorePrimaryKeyInLogOrder1765600000290',
 ];
 
 /** The name TypeORM records: the instance's `name` if it has one, else the class name. */

@@ -29,15 +29,17 @@ export function masterKeyFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
 export async function sealLegacyEvents(query: Query, master: () => MasterKey): Promise<number> {
   const types = Object.keys(PERSONS_IN_EVENTS);
   let protection: PersonalDataProtection | undefined;
-  let after = '0';
+  let after = { tx: '0', pos: '0' };
   let rewritten = 0;
   for (;;) {
-    // `ORDER BY events.global_position`, the column: a bare name would be the text output column,
-    // and positions sorted as text ("1000" before "999") made pages skip events, left in clear.
-    const rows = await query<{ global_position: string; type: string; data: Record<string, unknown> }>(
-      `SELECT global_position::text, type, data FROM event_store.events
-        WHERE type = ANY ($1::text[]) AND global_position > $2::bigint ORDER BY events.global_position LIMIT $3`,
-      [types, after, BATCH],
+    // Paged in the log's order, the events table's primary key; `events.`, the columns: bare names
+    // would be the text output columns, and positions sorted as text ("1000" before "999") made
+    // pages skip events, left in clear.
+    const rows = await query<{ transaction_id: string; global_position: string; type: string; data: Record<string, unknown> }>(
+      `SELECT transaction_id::text, global_position::text, type, data FROM event_store.events
+        WHERE type = ANY ($1::text[]) AND (events.transaction_id, events.global_position) > ($2::text::xid8, $3::bigint)
+        ORDER BY events.transaction_id, events.global_position LIMIT $4`,
+      [types, after.tx, after.pos, BATCH],
     );
     if (rows.length === 0) return rewritten;
     for (const row of rows) {
@@ -46,10 +48,15 @@ export async function sealLegacyEvents(query: Query, master: () => MasterKey): P
       // Only now the key: a database without legacy events needs none.
       protection ??= new PersonalDataProtection(new PostgresPersonKeyStore(query, master()), master(), { cacheSeconds: 0 });
       await protection.seal(persons);
-      await query(`UPDATE event_store.events SET data = $1::jsonb WHERE global_position = $2::bigint`, [JSON.stringify(row.data), row.global_position]);
+      await query(`UPDATE event_store.events SET data = $1::jsonb WHERE transaction_id = $2::text::xid8 AND global_position = $3::bigint`, [
+        JSON.stringify(row.data),
+        row.transaction_id,
+        row.global_position,
+      ]);
       rewritten += 1;
     }
-    after = rows[rows.length - 1].global_position;
+    const last = rows[rows.length - 1];
+    after = { tx: last.transaction_id, pos: last.global_position };
   }
 }
 

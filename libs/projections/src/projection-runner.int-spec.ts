@@ -197,3 +197,71 @@ it("commits a batch without waiting for the WAL flush, and leaves the connection
   // Local to the batch's transaction: the next statement on any connection of the pool has the server's setting.
   expect(await Promise.all(Array.from({ length: 4 }, setting))).toEqual([server, server, server, server]);
 });
+
+describe('live batches of several projections due together', () => {
+  const applied: Array<{ name: string; transaction: string }> = [];
+  /** A projection that records the transaction each of its batches is applied in, and fails while told to. */
+  const probe = (failing = { now: false }) =>
+    ({
+      name: `probe-${randomUUID().slice(0, 8)}`,
+      filter: {},
+      tables: [],
+      async apply(this: { name: string }, _events: unknown[], tx: { query(sql: string): Promise<Array<{ id: string }>> }) {
+        applied.push({ name: this.name, transaction: (await tx.query(`SELECT pg_current_xact_id()::text AS id`))[0].id });
+        if (failing.now) throw new Error(`${this.name} cannot apply this batch`);
+      },
+    }) as unknown as TimelineProjection;
+  const transactionsOf = (...projections: TimelineProjection[]) =>
+    projections.map((p) => applied.filter((a) => a.name === p.name).map((a) => a.transaction));
+
+  beforeEach(() => {
+    applied.length = 0;
+  });
+
+  it('go in one transaction, each checkpoint moved', async () => {
+    const checkpoints = new CheckpointStore(dataSource);
+    const [a, b, c] = [probe(), probe(), probe()];
+    const events = await store.readAll({ maxCount: 3 });
+    for (const p of [a, b, c]) await checkpoints.read(p.name);
+    const answers = await Promise.all([a, b, c].map((p) => checkpoints.applyLive(p, undefined, events)));
+    expect(answers).toEqual([1, 2, 3].map(() => events[2].globalPosition));
+    const [[ta], [tb], [tc]] = transactionsOf(a, b, c);
+    expect(new Set([ta, tb, tc]).size).toBe(1);
+    for (const p of [a, b, c]) expect(await checkpoints.read(p.name)).toBe(events[2].globalPosition);
+  });
+
+  it('go each alone when one of them fails: only that one is refused', async () => {
+    const checkpoints = new CheckpointStore(dataSource);
+    const failing = { now: true };
+    const [a, broken, b] = [probe(), probe(failing), probe()];
+    const events = await store.readAll({ maxCount: 2 });
+    for (const p of [a, broken, b]) await checkpoints.read(p.name);
+    const answers = await Promise.allSettled([a, broken, b].map((p) => checkpoints.applyLive(p, undefined, events)));
+    expect(answers.map((answer) => answer.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((answers[1] as PromiseRejectedResult).reason).toEqual(new Error(`${broken.name} cannot apply this batch`));
+    // Tried together first (the third never reached: the transaction had failed), then each in a transaction of its own.
+    const [inA, inBroken, inB] = transactionsOf(a, broken, b);
+    expect([inA.length, inBroken.length, inB.length]).toEqual([2, 2, 1]);
+    expect(inA[0]).toBe(inBroken[0]);
+    expect(new Set([inA[0], inA[1], inBroken[1], inB[0]]).size).toBe(4);
+    expect(await checkpoints.read(a.name)).toBe(events[1].globalPosition);
+    expect(await checkpoints.read(broken.name)).toBeUndefined();
+    expect(await checkpoints.read(b.name)).toBe(events[1].globalPosition);
+  });
+
+  it('refuse the one whose checkpoint moved under it, applying the others together', async () => {
+    const checkpoints = new CheckpointStore(dataSource);
+    const [a, moved, b] = [probe(), probe(), probe()];
+    const events = await store.readAll({ maxCount: 2 });
+    for (const p of [a, moved, b]) await checkpoints.read(p.name);
+    await checkpoints.apply(moved, undefined, [events[0]]); // another replica, say
+    applied.length = 0;
+    const answers = await Promise.allSettled([a, moved, b].map((p) => checkpoints.applyLive(p, undefined, events)));
+    expect(answers.map((answer) => answer.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((answers[1] as PromiseRejectedResult).reason)).toMatch(/checkpoint of probe-\w+ moved/);
+    const [inA, inMoved, inB] = transactionsOf(a, moved, b);
+    expect([inA.length, inMoved.length, inB.length]).toEqual([1, 0, 1]);
+    expect(inA[0]).toBe(inB[0]);
+    expect(await checkpoints.read(moved.name)).toBe(events[0].globalPosition);
+  });
+});

@@ -6,11 +6,31 @@ import { Projection } from './projection';
 import { ProjectionLocks, RESET_CHANNEL } from './projection-locks';
 import { restoreIndexes, setIndexesAside } from './indexes-set-aside';
 
-/** Every batch of every projection moves its checkpoint: parsed once per connection (ADR 0020). */
-const MOVE_CHECKPOINT = prepared(`UPDATE projection_checkpoints
-    SET position = $2, events_applied = events_applied + $3, updated_at = now(), last_error = NULL, last_event_at = $4
-   FROM ${WITHOUT_FLUSH}
-  WHERE name = $1 AND position IS NOT DISTINCT FROM $5`);
+/**
+ * Every transaction of batches moves their projections' checkpoints first, each only from where its
+ * runner left it, and answers those it moved; parsed once per connection (ADR 0020).
+ */
+const MOVE_CHECKPOINTS = prepared(`UPDATE projection_checkpoints c
+    SET position = m.position, events_applied = c.events_applied + m.applied, updated_at = now(), last_error = NULL,
+        last_event_at = m.last_event_at
+   FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[]) AS m(name, position, applied, last_event_at, expected),
+        ${WITHOUT_FLUSH}
+  WHERE c.name = m.name AND c.position IS NOT DISTINCT FROM m.expected
+  RETURNING c.name`);
+
+/** A projection's events to apply, and where its runner left its checkpoint. */
+interface Batch {
+  projection: Projection;
+  expected: string | undefined;
+  events: RecordedEvent[];
+}
+
+interface DueBatch extends Batch {
+  resolve(checkpoint: string): void;
+  reject(error: unknown): void;
+}
+
+const lastPosition = (events: RecordedEvent[]) => events[events.length - 1].globalPosition;
 
 /** Another runner, or a rebuild, moved the checkpoint since this runner read it. */
 class CheckpointMoved extends Error {
@@ -30,11 +50,15 @@ export interface RunnerOptions {
 }
 
 /**
- * Reads and writes a projection's checkpoint row. `apply` is the only way events reach a read
- * model: in one transaction it locks the row, checks that nobody else moved it (fencing: a
- * replica that lost its lock, or a rebuild), applies the batch and moves the checkpoint.
+ * Reads and writes a projection's checkpoint row. `apply` and `applyLive` are the only ways events
+ * reach a read model: in one transaction a batch's checkpoint row is locked and moved only if
+ * nobody else moved it (fencing: a replica that lost its lock, or a rebuild), and the batch is
+ * applied.
  */
 export class CheckpointStore {
+  /** Live batches asked for in this turn of the event loop (applyLive). */
+  private due: DueBatch[] = [];
+
   constructor(private readonly dataSource: DataSource) {}
 
   /** The checkpoint; with the projection's filter, also records it for the API's freshness answers. */
@@ -56,30 +80,80 @@ export class CheckpointStore {
 
   /** While `rebuilding`, a projection with afterRebuild is not given afterCommit. */
   async apply(projection: Projection, expected: string | undefined, events: RecordedEvent[], rebuilding = false): Promise<string> {
-    const last = events[events.length - 1].globalPosition;
-    await this.dataSource.transaction(async (tx) => {
-      // The checkpoint moves first, in one statement, only from where this runner left it: the
-      // row stays locked until the commit, so nobody else applies a batch meanwhile, and a batch
-      // that fails takes the move back with it. The batch's commit does not wait for the WAL flush
-      // (WITHOUT_FLUSH says why that is safe): a read model lost in a crash of PostgreSQL is lost
-      // with its checkpoint, and applied again.
-      // TypeORM answers an UPDATE with [rows, row count].
-      const [, moved]: [unknown[], number] = await tx.query(MOVE_CHECKPOINT, [
-        projection.name,
-        last,
-        events.length,
-        events[events.length - 1].recordedAt,
-        expected ?? null,
-      ]);
-      if (moved !== 1) throw new CheckpointMoved(projection.name);
-      await projection.apply(events, tx);
+    const batch = { projection, expected, events };
+    if (!(await this.commit([batch])).has(batch)) throw new CheckpointMoved(projection.name);
+    await this.afterCommit(batch, rebuilding);
+    return lastPosition(events);
+  }
+
+  /**
+   * A batch a runner following the log live applies: the batches of other projections asked for in
+   * the same turn of the event loop go in the same transaction. One notification wakes every
+   * runner of the worker and one read of the log's tail feeds them all, so their batches come due
+   * together: as a dozen transactions, each with its own start, checkpoint statement and commit,
+   * they were 43 % of the worker's statements under the HTTP bench (docs/benchmarks.md). A batch
+   * whose checkpoint moved is refused alone, as in `apply`. When the shared transaction fails (one
+   * projection's batch could not be applied), each batch is applied again in a transaction of its
+   * own, so that one read model's failure never holds the others back (ADR 0005).
+   */
+  applyLive(projection: Projection, expected: string | undefined, events: RecordedEvent[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.due.push({ projection, expected, events, resolve, reject });
+      if (this.due.length === 1) setImmediate(() => void this.applyDue());
     });
+  }
+
+  private async applyDue(): Promise<void> {
+    const batches = this.due;
+    this.due = [];
+    const applied = batches.length > 1 ? await this.commit(batches).catch(() => undefined) : undefined;
+    await Promise.all(
+      batches.map(async (batch) => {
+        try {
+          if (!applied) batch.resolve(await this.apply(batch.projection, batch.expected, batch.events));
+          else if (!applied.has(batch)) batch.reject(new CheckpointMoved(batch.projection.name));
+          else {
+            await this.afterCommit(batch, false);
+            batch.resolve(lastPosition(batch.events));
+          }
+        } catch (error) {
+          batch.reject(error);
+        }
+      }),
+    );
+  }
+
+  /**
+   * One transaction: the batches' checkpoints move, each only from where its runner left it (the
+   * rows stay locked until the commit, so nobody else applies a batch of theirs meanwhile, and a
+   * failure takes the moves back), then each batch whose checkpoint moved is applied. Answers
+   * those. The commit does not wait for the WAL flush (WITHOUT_FLUSH says why that is safe): a read
+   * model lost in a crash of PostgreSQL is lost with its checkpoint, and applied again.
+   */
+  private async commit(batches: Batch[]): Promise<Set<Batch>> {
+    let applied = new Set<Batch>();
+    await this.dataSource.transaction(async (tx) => {
+      // TypeORM answers an UPDATE with [rows, row count].
+      const [moved]: [Array<{ name: string }>, number] = await tx.query(MOVE_CHECKPOINTS, [
+        batches.map((b) => b.projection.name),
+        batches.map((b) => lastPosition(b.events)),
+        batches.map((b) => b.events.length),
+        batches.map((b) => b.events[b.events.length - 1].recordedAt),
+        batches.map((b) => b.expected ?? null),
+      ]);
+      const names = new Set(moved.map((row) => row.name));
+      applied = new Set(batches.filter((b) => names.has(b.projection.name)));
+      for (const batch of applied) await batch.projection.apply(batch.events, tx);
+    });
+    return applied;
+  }
+
+  private async afterCommit({ projection, events }: Batch, rebuilding: boolean): Promise<void> {
     if (projection.afterCommit && !(rebuilding && projection.afterRebuild)) {
       await projection.afterCommit(events).catch((error: unknown) =>
         new Logger(`Projection:${projection.name}`).warn({ err: error }, 'afterCommit failed; reconciliation will catch up'),
       );
     }
-    return last;
   }
 
   /** Makes again the indexes a rebuild set aside (after it, or after one that died halfway). */
@@ -248,7 +322,7 @@ export class ProjectionRunner {
       flushing = flushing.then(async () => {
         if (failure) return;
         try {
-          checkpoint = await this.checkpoints.apply(this.projection, checkpoint, batch);
+          checkpoint = await this.checkpoints.applyLive(this.projection, checkpoint, batch);
         } catch (error) {
           failure = error;
           void subscription.close();

@@ -93,7 +93,7 @@ export async function appendBench(): Promise<string[]> {
   writeFileSync(
     batch,
     `\\set s random(1, ${STREAMS})\n\\set v random(1, 1000000000000000)\n` +
-      `INSERT INTO events (stream_id, stream_version, event_id, type, data, metadata) SELECT 'case-' || :s, :v + i, gen_random_uuid(), 'StepLogged', '${data}', '${metadata}' FROM generate_series(1, 10) i;\n`,
+      `INSERT INTO events (stream_id, stream_version, event_id, type, data, metadata) SELECT 'case-' || :s, :v::bigint + i, gen_random_uuid(), 'StepLogged', '${data}', '${metadata}' FROM generate_series(1, 10) i;\n`,
   );
 
   try {

@@ -91,6 +91,39 @@ it('limits login, refresh and logout per address, ignoring X-Forwarded-For unles
   }
 });
 
+it('counts the requests asked together in one call to Redis, each judged by its own buckets', async () => {
+  const replica = new Redis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: 1 });
+  try {
+    await new Promise((resolve) => replica.once('ready', resolve));
+    const limiter = new RateLimiter(replica, { ...app.config, RATE_LIMIT_PER_ADDRESS: 3, RATE_LIMIT_PER_ACCOUNT: 2 });
+    const evals = async () => Number(/cmdstat_eval:calls=(\d+)/.exec(await replica.info('commandstats'))?.[1] ?? 0);
+    const [address, account, other] = ['together-address', 'together-account', 'together-other'].map((s) => `${s}-${Date.now()}`);
+    const before = await evals();
+    // Five requests of one address in one turn, four of them with the same account; then one more.
+    const verdicts = await Promise.all([
+      limiter.hit([['address', address], ['account', account]]),
+      limiter.hit([['address', address], ['account', account]]),
+      limiter.hit([['address', address], ['account', account]]),
+      limiter.hit([['address', address]]),
+      limiter.hit([['address', other], ['account', account]]),
+    ]);
+    expect(await evals()).toBe(before + 1);
+    expect(verdicts).toEqual([
+      undefined,
+      undefined,
+      { bucket: 'account', waitSeconds: expect.any(Number) }, // the address's third: under its 3, the account's third: over its 2
+      { bucket: 'address', waitSeconds: expect.any(Number) }, // the address's fourth
+      { bucket: 'account', waitSeconds: expect.any(Number) }, // another address, the same account: its fourth
+    ]);
+    // A refused request's buckets after the one over its limit are not counted.
+    expect(await replica.get(`${app.config.QUEUE_PREFIX}:rate:address:${address}`)).toBe('4');
+    expect(await replica.get(`${app.config.QUEUE_PREFIX}:rate:account:${account}`)).toBe('4');
+    expect(await replica.get(`${app.config.QUEUE_PREFIX}:rate:address:${other}`)).toBe('1');
+  } finally {
+    replica.disconnect();
+  }
+});
+
 it('limits each account', async () => {
   for (let i = 0; i < 15; i++) await app.http().get('/api/v1/auth/me').set(...bearer(admin)).expect(200);
   const refused = await app.http().get('/api/v1/auth/me').set(...bearer(admin));

@@ -249,6 +249,17 @@ describe('live batches of several projections due together', () => {
     expect(await checkpoints.read(b.name)).toBe(events[1].globalPosition);
   });
 
+  it('apply a projection once when two of its batches come due together from the same checkpoint', async () => {
+    const checkpoints = new CheckpointStore(dataSource);
+    const [a, b] = [probe(), probe()];
+    const events = await store.readAll({ maxCount: 2 });
+    for (const p of [a, b]) await checkpoints.read(p.name);
+    const answers = await Promise.allSettled([a, a, b].map((p) => checkpoints.applyLive(p, undefined, events)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect(transactionsOf(a, b).map((t) => t.length)).toEqual([1, 1]);
+    expect(await checkpoints.read(a.name)).toBe(events[1].globalPosition);
+  });
+
   it('refuse the one whose checkpoint moved under it, applying the others together', async () => {
     const checkpoints = new CheckpointStore(dataSource);
     const [a, moved, b] = [probe(), probe(), probe()];

@@ -51,7 +51,23 @@ describe('the informant reports from a phone', () => {
     await page.getByTestId('informant-notice').getByText(/已送达/).waitFor({ timeout: DELIVERY_MS });
     await page.getByTestId('my-alert').filter({ hasText: FIRST.name }).waitFor({ timeout: DELIVERY_MS });
 
-    // The network cut: the report is kept on the phone.
+    // The network cut: the report is kept on the phone. Alerts are also refused at the context's
+    // route while the cut lasts: setOffline alone does not hold back every request of a page that a
+    // service worker controls (playwright#2311), and on a busy machine the reopened page's first
+    // resend sometimes reached the server while "offline", before the lost answer below was set up.
+    let offline = true;
+    const keys: string[] = [];
+    await context.route('**/api/v1/alerts', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      if (offline) return route.abort('internetdisconnected');
+      // Back online; the first resend reaches the server but its answer is lost on the way back.
+      keys.push(route.request().headers()['idempotency-key']);
+      if (keys.length === 1) {
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
     await context.setOffline(true);
     await fillAlert(page, SECOND, ['老板失联/跑路'], 12, '老板三天联系不上');
     await page.getByTestId('informant-notice').getByText('已保存在本机，正在发送…').waitFor();
@@ -64,17 +80,8 @@ describe('the informant reports from a phone', () => {
     await reopened.goto(`${app.base}/informant`);
     await reopened.getByTestId('outbox').getByText(SECOND.name).waitFor();
 
-    // Back online; the first resend reaches the server but its answer is lost on the way back.
-    const keys: string[] = [];
-    await reopened.route('**/api/v1/alerts', async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      keys.push(route.request().headers()['idempotency-key']);
-      if (keys.length === 1) {
-        await route.fetch();
-        return route.abort('connectionreset');
-      }
-      return route.continue();
-    });
+    // Back online (the route above loses the first resend's answer).
+    offline = false;
     await context.setOffline(false);
     await reopened.getByTestId('outbox').waitFor({ state: 'detached', timeout: 90_000 });
     await reopened.getByTestId('my-alert').filter({ hasText: SECOND.name }).waitFor({ timeout: 60_000 });

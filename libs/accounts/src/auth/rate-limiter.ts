@@ -74,7 +74,7 @@ export class RateLimiter {
    * Counts one request in each of its buckets, in order; answers the first bucket over its limit
    * with the seconds to wait, or undefined when none is. The requests that ask in one turn of the
    * event loop are counted in one call to Redis: under load, an API process answers several
-   * requests a turn, and a round trip each was 3 % of its CPU (docs/benchmarks.md).
+   * requests a turn, and writing one call per request took about 3 % of its CPU (docs/benchmarks.md).
    */
   hit(checks: Checks): Promise<Verdict> {
     if (this.redis.status !== 'ready' || checks.length === 0) return Promise.resolve(undefined);

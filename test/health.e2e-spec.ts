@@ -3,6 +3,7 @@ import { get, IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { withDefaultUser } from '@lc/database';
+import { removeRedisKeys } from '@lc/testing';
 import { freePort, runBuiltApp, RunningApp, waitForHttp } from './support/built-app';
 
 const server = process.env.TEST_DATABASE_SERVER ?? 'postgres://localhost:5432';
@@ -54,6 +55,8 @@ describe('the built API', () => {
       await api.exited;
     }
     await dropDatabase(database);
+    // The queues' keys the API made under its prefix (the imports queue's meta, at least).
+    await removeRedisKeys(`lc_test_${suffix}:*`).catch(() => undefined);
   });
 
   it('reports PostgreSQL, Redis and the event store up on /health', async () => {

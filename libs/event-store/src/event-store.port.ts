@@ -83,6 +83,16 @@ export interface SubscribeOptions {
  */
 export interface Subscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
+  /**
+   * How far the subscription has read the log for its subscriber: the position of the last event
+   * it handed out, or a later one when what it read beyond that event matched none of its filter
+   * (undefined while it has handed out nothing and passed over nothing, from the start). Never
+   * before an event it handed out, and no event matching its filter lies between that event and
+   * this position: a subscriber that has handled every event handed out may store it as its
+   * checkpoint, so that a filtered reader resumes near the end of the log and not at its last
+   * (perhaps long past) event.
+   */
+  position(): string | undefined;
 }
 
 export interface EventStore {

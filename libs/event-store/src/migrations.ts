@@ -14,6 +14,7 @@ import { EventStoreAppendsPlannedOnce1765300000260 } from './postgres/migrations
 import { EventStoreAppendsTakeJsonb1765400000270 } from './postgres/migrations/1765400000270-event-store-appends-take-jsonb';
 import { EventStoreGroupedAppendProbesFirstEvent1765500000280 } from './postgres/migrations/1765500000280-event-store-grouped-append-probes-first-event';
 import { EventStorePrimaryKeyInLogOrder1765600000290 } from './postgres/migrations/1765600000290-event-store-primary-key-in-log-order';
+import { EventStoreTypeIndexDropped1765700000300 } from './postgres/migrations/1765700000300-event-store-type-index-dropped';
 
 export const migrations = [
   EventStore1763700000000,
@@ -27,4 +28,5 @@ export const migrations = [
   EventStoreAppendsTakeJsonb1765400000270,
   EventStoreGroupedAppendProbesFirstEvent1765500000280,
   EventStorePrimaryKeyInLogOrder1765600000290,
+  EventStoreTypeIndexDropped1765700000300,
 ];

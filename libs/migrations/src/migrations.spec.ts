@@ -45,6 +45,7 @@ const RECORDED = [
   'EventStoreAppendsTakeJsonb1765400000270',
   'EventStoreGroupedAppendProbesFirstEvent1765500000280',
   'EventStorePrimaryKeyInLogOrder1765600000290',
+  'EventStoreTypeIndexDropped1765700000300',
 ];
 
 /** The name TypeORM records: the instance's `name` if it has one, else the class name. */

@@ -276,3 +276,34 @@ describe('live batches of several projections due together', () => {
     expect(await checkpoints.read(moved.name)).toBe(events[0].globalPosition);
   });
 });
+
+it('an idle runner stores how far it has read past the events its projection does not read', async () => {
+  // The log has no index of types (migration 1765700000300): a filtered read from the checkpoint
+  // walks every event after it, so the checkpoint of a projection that wants few events moves on.
+  const rare = Object.assign(Object.create(projection), { name: 'timeline-rare', filter: { eventTypes: ['RareNoted'] } }) as TimelineProjection;
+  const rareEvent = (n: number) => ({ eventId: randomUUID(), type: 'RareNoted', data: { n }, metadata: { actorId: 'user-1', actorRole: 'mediator' } });
+  const stored = async (): Promise<{ position: string | null; events_applied: string; updated_at: Date } | undefined> =>
+    (await dataSource.query(`SELECT position, events_applied, updated_at FROM projection_checkpoints WHERE name = 'timeline-rare'`))[0];
+  const rareRows = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM timeline_entries WHERE type = 'RareNoted'`))[0].n);
+  await store.append('rare-1', [rareEvent(1)]);
+  const active = new ProjectionRunner(rare, store, new CheckpointStore(dataSource), replicaLocks(), { batchSize: 100, standbyRetryMs: 100, advanceEveryMs: 100 });
+  active.start();
+  try {
+    await eventually(async () => (await rareRows()) === 1, 'the rare event to be applied');
+    const applied = await stored();
+    await appendEvents(300);
+    const pastEverything = async () => (await store.readAll({ fromPosition: (await stored())?.position ?? undefined, maxCount: 1 })).length === 0;
+    await eventually(pastEverything, 'the checkpoint to move past the 300 events the projection does not read');
+    const advanced = await stored();
+    // Moved on without applying anything: the read model's own stamps stay as they were.
+    expect(advanced!.events_applied).toBe(applied!.events_applied);
+    expect(advanced!.updated_at).toEqual(applied!.updated_at);
+
+    // The next event it wants is applied once, from the position it moved on to.
+    await store.append('rare-2', [rareEvent(2)]);
+    await eventually(async () => (await rareRows()) === 2, 'the next rare event to be applied');
+    expect(Number((await stored())!.events_applied)).toBe(2);
+  } finally {
+    await active.stop();
+  }
+});

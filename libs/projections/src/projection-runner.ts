@@ -18,6 +18,16 @@ const MOVE_CHECKPOINTS = prepared(`UPDATE projection_checkpoints c
   WHERE c.name = m.name AND c.position IS NOT DISTINCT FROM m.expected
   RETURNING c.name`);
 
+/**
+ * A checkpoint moved on past events its projection does not read, only from where its runner left
+ * it. The read model is not touched, so neither is `updated_at` (the statistics reader keeps its
+ * answers under it and the position) nor `last_event_at` (freshness's `asOf`).
+ */
+const ADVANCE_CHECKPOINT = prepared(`UPDATE projection_checkpoints c SET position = $2
+   FROM ${WITHOUT_FLUSH}
+  WHERE c.name = $1 AND c.position IS NOT DISTINCT FROM $3
+  RETURNING c.name`);
+
 /** A projection's events to apply, and where its runner left its checkpoint. */
 interface Batch {
   projection: Projection;
@@ -47,6 +57,12 @@ export interface RunnerOptions {
   lingerMs?: number;
   /** Events per page, and per transaction, while catching up (default: batchSize). */
   catchUpPageSize?: number;
+  /**
+   * How often an idle runner stores how far its subscription has read past its last event (the
+   * events its projection does not read): filtered reads of the log from the checkpoint (a restart,
+   * the API's freshness counts) then start near the end of the log. Default 5 s.
+   */
+  advanceEveryMs?: number;
 }
 
 /**
@@ -76,6 +92,17 @@ export class CheckpointStore {
       [name],
     );
     return rows[0]?.position ?? undefined;
+  }
+
+  /**
+   * Moves the checkpoint from `expected` to `position`, a later place in the log up to which the
+   * projection has nothing to apply (Subscription.position, or the end of a rebuild's read).
+   * Fenced as a batch is: refused when somebody else moved the checkpoint since.
+   */
+  async advance(projection: Projection, expected: string | undefined, position: string): Promise<string> {
+    const [moved]: [Array<{ name: string }>, number] = await this.dataSource.query(ADVANCE_CHECKPOINT, [projection.name, position, expected ?? null]);
+    if (moved.length === 0) throw new CheckpointMoved(projection.name);
+    return position;
   }
 
   /** While `rebuilding`, a projection with afterRebuild is not given afterCommit. */
@@ -316,6 +343,26 @@ export class ProjectionRunner {
     let lingering: NodeJS.Timeout | undefined;
     let failure: unknown;
 
+    // Events handed out by the subscription and not yet applied (buffered, or in a batch on its way).
+    let unapplied = 0;
+    // An idle runner stores how far its subscription has read: past events its projection does not
+    // read, which a filtered read from the checkpoint would otherwise walk again (the table has no
+    // index of types: migration 1765700000300). Only when every event handed out is applied, so that
+    // none lies unapplied below the stored position; through the chain of batches, so that a batch
+    // and an advance never cross.
+    const advancing = setInterval(() => {
+      flushing = flushing.then(async () => {
+        const reached = subscription.position();
+        if (failure || unapplied > 0 || reached === undefined || reached === checkpoint) return;
+        try {
+          checkpoint = await this.checkpoints.advance(this.projection, checkpoint, reached);
+        } catch (error) {
+          failure = error;
+          void subscription.close();
+        }
+      });
+    }, this.options.advanceEveryMs ?? 5000);
+
     const flush = () => {
       clearTimeout(lingering);
       lingering = undefined;
@@ -326,6 +373,7 @@ export class ProjectionRunner {
         if (failure) return;
         try {
           checkpoint = await this.checkpoints.applyLive(this.projection, checkpoint, batch);
+          unapplied -= batch.length;
         } catch (error) {
           failure = error;
           void subscription.close();
@@ -336,6 +384,7 @@ export class ProjectionRunner {
 
     try {
       for await (const event of subscription) {
+        unapplied += 1;
         buffer.push(event);
         if (buffer.length >= this.options.batchSize) await flush();
         else lingering ??= setTimeout(() => void flush(), this.options.lingerMs ?? 20);
@@ -346,6 +395,7 @@ export class ProjectionRunner {
       await flush();
     } finally {
       clearTimeout(lingering);
+      clearInterval(advancing);
       await subscription.close();
       this.subscription = undefined;
     }

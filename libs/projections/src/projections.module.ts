@@ -204,6 +204,13 @@ export class ProjectionRegistry implements OnApplicationShutdown {
         ? here.map((projection) =>
             chains.get(projection.name)!.then(async () => {
               const t = Date.now();
+              // It has seen the whole log that was read: its checkpoint goes to the end of it, past
+              // the events it does not read, where a filtered read of the log then starts
+              // (migration 1765700000300: the log has no index of types).
+              const reached = checkpoints.get(projection.name);
+              if (position !== undefined && reached !== position) {
+                checkpoints.set(projection.name, await this.checkpoints.advance(projection, reached, position));
+              }
               await this.checkpoints.rebuilt(projection);
               busy.set(projection.name, busy.get(projection.name)! + Date.now() - t);
             }),

@@ -286,6 +286,26 @@ export function describeEventStoreContract(adapterName: string, createStore: () 
       expect(after).toEqual(['C', 'D', 'E']);
     });
 
+    it('a subscription says how far it has read: a reader from there gets only what it has not handed out', async () => {
+      const stream = `${prefix}position`;
+      await store.append(stream, [event('Wanted', { n: 1 }), event('Other'), event('Other')]);
+      const filter = { streamPrefixes: [`${prefix}position`], eventTypes: ['Wanted'] };
+      const subscription = store.subscribeToAll({ filter });
+      const iterator = subscription[Symbol.asyncIterator]();
+      try {
+        const first = await iterator.next();
+        expect(first.value.data).toEqual({ n: 1 });
+        const handedOut = subscription.position();
+        expect(handedOut).toBeDefined();
+        await store.append(stream, [event('Other'), event('Wanted', { n: 2 })]);
+        expect((await store.readAll({ fromPosition: handedOut, filter })).map((e) => e.data.n)).toEqual([2]);
+        expect((await iterator.next()).value.data).toEqual({ n: 2 });
+        expect(await store.readAll({ fromPosition: subscription.position(), filter })).toEqual([]);
+      } finally {
+        await subscription.close();
+      }
+    });
+
     it('closing a waiting subscription ends its iteration', async () => {
       const subscription = store.subscribeToAll({ filter: { streamPrefixes: [prefix] } });
       const drained = (async () => {

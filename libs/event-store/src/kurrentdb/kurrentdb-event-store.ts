@@ -511,8 +511,11 @@ export class KurrentDbEventStore implements EventStore {
         source.destroy();
       })());
 
+    // How far this subscription has read for its subscriber (Subscription.position): every event the
+    // server sent moves it, those the filter passes over too, before an event is handed out.
+    let checkpoint = after;
+
     async function* iterate(): AsyncGenerator<RecordedEvent> {
-      let checkpoint = after;
       try {
         for (;;) {
           while (queue.length === 0) {
@@ -543,6 +546,7 @@ export class KurrentDbEventStore implements EventStore {
     const iterator = iterate();
     const subscription: Subscription = {
       [Symbol.asyncIterator]: () => iterator,
+      position: () => (checkpoint === undefined ? undefined : encodePosition(checkpoint)),
       close: async () => {
         closed = true;
         wake();

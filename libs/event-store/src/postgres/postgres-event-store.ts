@@ -88,9 +88,10 @@ const COLUMNS = `event_id, type, data, metadata, stream_id, stream_version,
 /*
  * The statements every command and every live read send, prepared (ADR 0020): each is a function
  * call or an index probe whatever its parameters. The reads of the log's tail with a filter are
- * not: a filter may do better on another index (the type index), which a plan made for any
- * parameters could not choose; the unfiltered read (a worker's live subscriptions together, or
- * one that takes every event) can only walk the global order.
+ * not: they were planned for each filter while the log had an index of types, which a plan made
+ * for any parameters could not choose. Since migration 1765700000300 dropped that index they walk
+ * the global order as the unfiltered read does (a worker's live subscriptions together, or one
+ * that takes every event), skipping what does not match.
  */
 const APPEND = prepared(`SELECT status, version, ${POSITION} AS position
   FROM event_store.append_events($1, $2::uuid[], $3, $4::jsonb)`);
@@ -531,8 +532,11 @@ export class PostgresEventStore implements EventStore {
     const store = this;
     const page = this.readPageSize;
 
+    // How far this subscription has read for its subscriber (Subscription.position): set before an
+    // event is handed out, and moved on past what was read and did not match.
+    let checkpoint = options.fromCheckpoint;
+
     async function* iterate(): AsyncGenerator<RecordedEvent> {
-      let checkpoint = options.fromCheckpoint;
       try {
         while (!closed) {
           woken = false;
@@ -547,8 +551,8 @@ export class PostgresEventStore implements EventStore {
             next?.catch(() => undefined);
             for (const event of events) {
               if (closed) return;
-              yield event;
               checkpoint = event.globalPosition;
+              yield event;
             }
             // What lay between was read and is not for this subscription: no need to read it again.
             if (continueFrom !== undefined) checkpoint = continueFrom;
@@ -585,6 +589,7 @@ export class PostgresEventStore implements EventStore {
     const iterator = iterate();
     return {
       [Symbol.asyncIterator]: () => iterator,
+      position: () => checkpoint,
       close: async () => {
         closed = true;
         wakeUp?.();

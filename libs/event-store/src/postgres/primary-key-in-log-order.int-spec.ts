@@ -42,7 +42,6 @@ const IN_LOG_ORDER = {
   events_pkey: 'primary transaction_id, global_position',
   events_stream_version_unique: 'stream_id, stream_version',
   events_stream_event_id_unique: 'stream_id, event_id',
-  events_type: 'type, transaction_id, global_position',
 };
 
 it('keys the events by their place in the log, with no second index of the same positions', async () => {
@@ -62,7 +61,6 @@ it('goes back to the key on global_position and forward again, keeping every eve
     events_global_order: 'transaction_id, global_position',
     events_stream_version_unique: 'stream_id, stream_version',
     events_stream_event_id_unique: 'stream_id, event_id',
-    events_type: 'type, transaction_id, global_position',
   });
   await store.append('order-a', [event(4)]);
 

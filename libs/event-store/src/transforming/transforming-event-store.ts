@@ -57,11 +57,19 @@ export class TransformingEventStore implements EventStore {
   subscribeToAll(options?: SubscribeOptions): Subscription {
     const inner = this.inner.subscribeToAll(options);
     const transformer = this.transformer;
+    // While an event is being opened the inner subscription has handed it out and this one has
+    // not: its position then is that of the last event this one handed out.
+    let opening = false;
+    let handedOut = options?.fromCheckpoint;
     return {
       close: () => inner.close(),
+      position: () => (opening ? handedOut : inner.position()),
       async *[Symbol.asyncIterator]() {
         for await (const event of inner) {
+          opening = true;
           const [decoded] = await transformer.decode([event]);
+          opening = false;
+          handedOut = event.globalPosition;
           yield decoded;
         }
       },

@@ -185,18 +185,19 @@ export class ProjectionRegistry implements OnApplicationShutdown {
           const chain = chains.get(projection.name)!.then(async () => {
             const filter = filters.get(projection.name)!;
             const share = (projection.readsPersonalData === false ? page : opened).filter((e) => matchesFilter(e, filter));
-            if (share.length === 0) {
-              // Nothing of its own in this page: its checkpoint still goes past it, so that a
-              // filtered read from there (the API's freshness count while the rebuild runs) does
-              // not walk the pages it has passed (the log has no index of types).
-              const pageEnd = page[page.length - 1].globalPosition;
-              checkpoints.set(projection.name, await this.checkpoints.advance(projection, checkpoints.get(projection.name), pageEnd));
-              return;
+            if (share.length > 0) {
+              const t = Date.now();
+              checkpoints.set(projection.name, await this.checkpoints.apply(projection, checkpoints.get(projection.name), share, true));
+              applied.set(projection.name, applied.get(projection.name)! + share.length);
+              busy.set(projection.name, busy.get(projection.name)! + Date.now() - t);
             }
-            const t = Date.now();
-            checkpoints.set(projection.name, await this.checkpoints.apply(projection, checkpoints.get(projection.name), share, true));
-            applied.set(projection.name, applied.get(projection.name)! + share.length);
-            busy.set(projection.name, busy.get(projection.name)! + Date.now() - t);
+            // Past the whole page, the events it does not read included: a filtered read from its
+            // checkpoint (the API's freshness count, during the rebuild and after it) then walks
+            // nothing already passed (the log has no index of types: migration 1765700000300).
+            const pageEnd = page[page.length - 1].globalPosition;
+            if (checkpoints.get(projection.name) !== pageEnd) {
+              checkpoints.set(projection.name, await this.checkpoints.advance(projection, checkpoints.get(projection.name), pageEnd));
+            }
           });
           chains.set(projection.name, chain);
           return chain;
@@ -211,13 +212,6 @@ export class ProjectionRegistry implements OnApplicationShutdown {
         ? here.map((projection) =>
             chains.get(projection.name)!.then(async () => {
               const t = Date.now();
-              // It has seen the whole log that was read: its checkpoint goes to the end of it, past
-              // the events it does not read, where a filtered read of the log then starts
-              // (migration 1765700000300: the log has no index of types).
-              const reached = checkpoints.get(projection.name);
-              if (position !== undefined && reached !== position) {
-                checkpoints.set(projection.name, await this.checkpoints.advance(projection, reached, position));
-              }
               await this.checkpoints.rebuilt(projection);
               busy.set(projection.name, busy.get(projection.name)! + Date.now() - t);
             }),
